@@ -1,0 +1,46 @@
+import type { CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
+import type { PipelineExpression } from '@stepscore/sagemaker';
+
+/** Where SageMaker accepts a literal, a pipeline definition may hold an expression instead. */
+export type WithPipelineExpressions<T> = T extends string | number | boolean
+  ? T | PipelineExpression
+  : T extends readonly (infer U)[]
+    ? WithPipelineExpressions<U>[]
+    : T extends object
+      ? { [K in keyof T]: WithPipelineExpressions<T[K]> }
+      : T;
+
+/** A value handed to a builder as an input: an S3 URI or an expression such as `{"Get": ...}`. */
+export type PipelineValue = string | PipelineExpression;
+
+/** The pipeline assigns the job name at execution time, so a step's Arguments carry none. */
+export type TrainingStepArguments = WithPipelineExpressions<Omit<CreateTrainingJobRequest, 'TrainingJobName'>>;
+export type TrainingChannel = NonNullable<TrainingStepArguments['InputDataConfig']>[number];
+
+export interface CacheConfig {
+  readonly Enabled: boolean;
+  readonly ExpireAfter?: string;
+}
+
+export interface PipelineStepDefinition {
+  readonly Name: string;
+  readonly Type: string;
+  readonly Arguments: Record<string, unknown>;
+  readonly DependsOn?: readonly string[];
+  readonly CacheConfig?: CacheConfig;
+  readonly Description?: string;
+  readonly DisplayName?: string;
+}
+
+export interface TrainingStepDefinition extends PipelineStepDefinition {
+  readonly Type: 'Training';
+  readonly Arguments: TrainingStepArguments & Record<string, unknown>;
+}
+
+export interface PipelineDefinition {
+  readonly Version: '2020-12-01';
+  readonly Metadata: Record<string, unknown>;
+  readonly Parameters: readonly Record<string, unknown>[];
+  readonly PipelineExperimentConfig?: Record<string, unknown>;
+  readonly Steps: readonly PipelineStepDefinition[];
+}

@@ -1,0 +1,82 @@
+import type { StepSpecificationInput, TrainingScriptContract } from '@stepscore/step-model';
+import type { z } from 'zod';
+import type { BasePipelineConfig, BasePipelineConfigFields } from '../config/base-pipeline-config.js';
+import { parseConfig } from '../config/parse-config.js';
+import type { StepBuilderBase, StepBuilderOptions } from '../builder/step-builder-base.js';
+
+export type SageMakerStepType = 'Training' | 'Processing' | 'Transform' | 'CreateModel' | 'RegisterModel';
+
+export type BuilderClass<C extends BasePipelineConfig = BasePipelineConfig> = new (
+  config: C,
+  options?: StepBuilderOptions,
+) => StepBuilderBase<C>;
+
+/** Everything the harness needs to know about one builder, registered under its step name. */
+export interface BuilderRegistration<C extends BasePipelineConfig = BasePipelineConfig> {
+  /** The registry key, e.g. `PyTorchTraining`; the builder class is `<stepName>StepBuilder`. */
+  readonly stepName: string;
+  readonly stepType: SageMakerStepType;
+  readonly framework: string;
+  readonly description: string;
+  readonly builderClass: BuilderClass<C>;
+  readonly configSchema: z.ZodType<BasePipelineConfigFields>;
+  readonly spec: StepSpecificationInput;
+  readonly contract: TrainingScriptContract;
+  /** Raw config data that the schema accepts: what runs use when no config is given. */
+  readonly defaultConfig: Readonly<Record<string, unknown>>;
+}
+
+export function defineBuilder<C extends BasePipelineConfig>(registration: BuilderRegistration<C>): BuilderRegistration<C> {
+  return registration;
+}
+
+/** @throws ConfigValidationError naming every bad field. */
+export function parseBuilderConfig<C extends BasePipelineConfig>(registration: BuilderRegistration<C>, raw: unknown, source?: string): C {
+  return parseConfig(registration.configSchema, raw, `${registration.stepName}`, source) as unknown as C;
+}
+
+export class UnknownBuilderError extends Error {
+  constructor(
+    readonly requested: string,
+    readonly known: readonly string[],
+  ) {
+    super(`Unknown builder '${requested}'. Registered builders: ${known.join(', ')}. Run 'pnpm stepscore list' to see them.`);
+    this.name = 'UnknownBuilderError';
+  }
+}
+
+/** A registration of any config type: the registry holds builders of different configs side by side. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyBuilderRegistration = BuilderRegistration<any>;
+
+export class BuilderRegistry {
+  private readonly byName = new Map<string, BuilderRegistration>();
+
+  constructor(registrations: readonly AnyBuilderRegistration[]) {
+    for (const registration of registrations as readonly BuilderRegistration[]) {
+      if (this.byName.has(registration.stepName)) {
+        throw new Error(`Builder '${registration.stepName}' is registered twice: each step name must be unique`);
+      }
+      this.byName.set(registration.stepName, registration);
+    }
+  }
+
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  all(): BuilderRegistration[] {
+    return [...this.byName.values()];
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /** Exact step name first, then case-insensitive. @throws UnknownBuilderError */
+  get(name: string): BuilderRegistration {
+    const found = this.byName.get(name) ?? [...this.byName.values()].find((r) => r.stepName.toLowerCase() === name.toLowerCase());
+    if (!found) throw new UnknownBuilderError(name, this.names());
+    return found;
+  }
+}

@@ -1,0 +1,171 @@
+import { isNodeType, NODE_TYPES, type DependencyType, type NodeType } from './dependency-type.js';
+import { type DependencySpec, type DependencySpecInput, dependencySpecErrors, normalizeDependencySpec } from './dependency-spec.js';
+import { type OutputSpec, type OutputSpecInput, normalizeOutputSpec, outputSpecErrors } from './output-spec.js';
+import { pythonListRepr, pythonSetRepr } from './python-repr.js';
+import type { TrainingScriptContract } from './training-script-contract.js';
+import { type ValidationResult, validationResult } from './validation-result.js';
+
+export interface StepSpecificationInput {
+  stepType: string;
+  nodeType: NodeType;
+  dependencies: readonly DependencySpecInput[];
+  outputs: readonly OutputSpecInput[];
+  scriptContract?: TrainingScriptContract;
+}
+
+export class SpecificationError extends Error {
+  constructor(
+    readonly stepType: string,
+    readonly errors: readonly string[],
+  ) {
+    super(`Invalid step specification '${stepType}': ${errors.join('; ')}`);
+    this.name = 'SpecificationError';
+  }
+}
+
+const NODE_RULES: Record<NodeType, { dependencies: boolean; outputs: boolean }> = {
+  source: { dependencies: false, outputs: true },
+  internal: { dependencies: true, outputs: true },
+  sink: { dependencies: true, outputs: false },
+  singular: { dependencies: false, outputs: false },
+};
+
+function duplicates(names: readonly string[]): string[] {
+  return [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+}
+
+function nodeTypeErrors(stepType: string, nodeType: NodeType, depCount: number, outCount: number): string[] {
+  const rule = NODE_RULES[nodeType];
+  const label = nodeType.toUpperCase();
+  const errors: string[] = [];
+  if (rule.dependencies && depCount === 0) errors.push(`${label} node '${stepType}' must have dependencies`);
+  if (!rule.dependencies && depCount > 0) errors.push(`${label} node '${stepType}' cannot have dependencies`);
+  if (rule.outputs && outCount === 0) errors.push(`${label} node '${stepType}' must have outputs`);
+  if (!rule.outputs && outCount > 0) errors.push(`${label} node '${stepType}' cannot have outputs`);
+  return errors;
+}
+
+/** Output logical names and aliases must be unique across the spec, case-insensitively. */
+function aliasConflictErrors(stepType: string, outputs: readonly OutputSpecInput[]): string[] {
+  const owners = new Map<string, string[]>();
+  for (const out of outputs) {
+    const names = [out.logicalName, ...(out.aliases ?? [])].filter((n): n is string => typeof n === 'string');
+    for (const name of new Set(names.map((n) => n.trim().toLowerCase()))) {
+      owners.set(name, [...(owners.get(name) ?? []), out.logicalName]);
+    }
+  }
+  const conflicts = [...owners.entries()].filter(([, who]) => who.length > 1);
+  if (conflicts.length === 0) return [];
+  const described = conflicts.map(([name, who]) => `'${name}' is used by outputs ${pythonListRepr(who)}`);
+  return [`Output name/alias conflicts in step '${stepType}': ${described.join('; ')}`];
+}
+
+export class StepSpecification {
+  readonly stepType: string;
+  readonly nodeType: NodeType;
+  readonly dependencies: ReadonlyMap<string, DependencySpec>;
+  readonly outputs: ReadonlyMap<string, OutputSpec>;
+  readonly scriptContract: TrainingScriptContract | undefined;
+
+  private constructor(input: StepSpecificationInput) {
+    this.stepType = input.stepType.trim();
+    this.nodeType = input.nodeType;
+    this.dependencies = new Map(input.dependencies.map((d) => [d.logicalName.trim(), normalizeDependencySpec(d)]));
+    this.outputs = new Map(input.outputs.map((o) => [o.logicalName.trim(), normalizeOutputSpec(o)]));
+    this.scriptContract = input.scriptContract;
+  }
+
+  /** Every rule a specification must satisfy on its own, each error naming the field. */
+  static validate(input: StepSpecificationInput): ValidationResult {
+    const errors: string[] = [];
+    const stepType = typeof input.stepType === 'string' ? input.stepType.trim() : '';
+    if (stepType.length === 0) errors.push('step_type must not be empty');
+    if (!isNodeType(input.nodeType)) {
+      errors.push(`node_type must be one of: ${pythonListRepr(NODE_TYPES)} (got ${JSON.stringify(input.nodeType)})`);
+    }
+    const deps = Array.isArray(input.dependencies) ? input.dependencies : [];
+    const outs = Array.isArray(input.outputs) ? input.outputs : [];
+    deps.forEach((d, i) => {
+      for (const e of dependencySpecErrors(d)) errors.push(`dependencies[${i}] (${String(d?.logicalName)}): ${e}`);
+    });
+    outs.forEach((o, i) => {
+      for (const e of outputSpecErrors(o)) errors.push(`outputs[${i}] (${String(o?.logicalName)}): ${e}`);
+    });
+    const dupDeps = duplicates(deps.map((d) => String(d.logicalName).trim()));
+    if (dupDeps.length > 0) errors.push(`Duplicate dependency logical names found: ${pythonSetRepr(dupDeps)}`);
+    const dupOuts = duplicates(outs.map((o) => String(o.logicalName).trim()));
+    if (dupOuts.length > 0) errors.push(`Duplicate output logical names found: ${pythonSetRepr(dupOuts)}`);
+    if (isNodeType(input.nodeType)) errors.push(...nodeTypeErrors(stepType, input.nodeType, deps.length, outs.length));
+    if (dupOuts.length === 0) errors.push(...aliasConflictErrors(stepType, outs));
+    return validationResult(errors);
+  }
+
+  /** @throws SpecificationError listing every broken rule. */
+  static create(input: StepSpecificationInput): StepSpecification {
+    const result = StepSpecification.validate(input);
+    if (!result.isValid) throw new SpecificationError(String(input.stepType), result.errors);
+    return new StepSpecification(input);
+  }
+
+  getDependency(name: string): DependencySpec | undefined {
+    return this.dependencies.get(name);
+  }
+
+  getOutput(name: string): OutputSpec | undefined {
+    return this.outputs.get(name);
+  }
+
+  /** Exact logical name first, then a case-insensitive alias. */
+  getOutputByNameOrAlias(name: string): OutputSpec | undefined {
+    const exact = this.outputs.get(name);
+    if (exact) return exact;
+    const lower = name.toLowerCase();
+    return [...this.outputs.values()].find((o) => o.aliases.some((a) => a.toLowerCase() === lower));
+  }
+
+  listAllOutputNames(): string[] {
+    return [...this.outputs.values()].flatMap((o) => [o.logicalName, ...o.aliases]);
+  }
+
+  listRequiredDependencies(): DependencySpec[] {
+    return [...this.dependencies.values()].filter((d) => d.required);
+  }
+
+  listOptionalDependencies(): DependencySpec[] {
+    return [...this.dependencies.values()].filter((d) => !d.required);
+  }
+
+  listDependenciesByType(type: DependencyType): DependencySpec[] {
+    return [...this.dependencies.values()].filter((d) => d.dependencyType === type);
+  }
+
+  listOutputsByType(type: DependencyType): OutputSpec[] {
+    return [...this.outputs.values()].filter((o) => o.outputType === type);
+  }
+
+  /** Spec and contract must agree both ways; with no contract there is nothing to compare. */
+  validateContractAlignment(): ValidationResult {
+    return validateContractAlignment(this, this.scriptContract);
+  }
+}
+
+export function validateContractAlignment(
+  spec: { dependencies: ReadonlyMap<string, unknown>; outputs: ReadonlyMap<string, unknown> },
+  contract: TrainingScriptContract | undefined,
+): ValidationResult {
+  if (!contract) return validationResult([]);
+  const contractInputs = Object.keys(contract.expectedInputPaths);
+  const contractOutputs = Object.keys(contract.expectedOutputPaths);
+  const depNames = [...spec.dependencies.keys()];
+  const outNames = [...spec.outputs.keys()];
+  const errors: string[] = [];
+  const missingInputs = contractInputs.filter((n) => !spec.dependencies.has(n));
+  if (missingInputs.length > 0) errors.push(`Contract inputs missing from specification dependencies: ${pythonSetRepr(missingInputs)}`);
+  const missingOutputs = contractOutputs.filter((n) => !spec.outputs.has(n));
+  if (missingOutputs.length > 0) errors.push(`Contract outputs missing from specification outputs: ${pythonSetRepr(missingOutputs)}`);
+  const undeclaredDeps = depNames.filter((n) => !contractInputs.includes(n));
+  if (undeclaredDeps.length > 0) errors.push(`Specification dependencies missing from contract inputs: ${pythonSetRepr(undeclaredDeps)}`);
+  const undeclaredOuts = outNames.filter((n) => !contractOutputs.includes(n));
+  if (undeclaredOuts.length > 0) errors.push(`Specification outputs missing from contract outputs: ${pythonSetRepr(undeclaredOuts)}`);
+  return validationResult(errors);
+}

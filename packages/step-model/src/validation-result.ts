@@ -1,0 +1,16 @@
+export interface ValidationResult {
+  readonly isValid: boolean;
+  readonly errors: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export function validationResult(errors: readonly string[], warnings: readonly string[] = []): ValidationResult {
+  return { isValid: errors.length === 0, errors: [...errors], warnings: [...warnings] };
+}
+
+export function combineValidationResults(results: readonly ValidationResult[]): ValidationResult {
+  return validationResult(
+    results.flatMap((r) => r.errors),
+    results.flatMap((r) => r.warnings),
+  );
+}
