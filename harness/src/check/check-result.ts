@@ -1,0 +1,30 @@
+import type { Level, CheckStatus } from './check-definition.js';
+
+/** What a check needed and could not get: one failure that explains many checks. */
+export interface RootCause {
+  /** `config`, `builder_construction` or `step_creation`. */
+  readonly kind: 'config' | 'builder_construction' | 'step_creation';
+  readonly message: string;
+}
+
+/** One check's result as plain data: what every later stage (scoring, reports) reads. */
+export interface CheckResult {
+  readonly id: string;
+  readonly level: Level;
+  readonly title: string;
+  readonly importance: number;
+  readonly status: CheckStatus;
+  /** Why it failed or errored, or why it does not apply. */
+  readonly message?: string;
+  readonly evidence?: unknown;
+  readonly rootCause?: RootCause;
+  readonly durationMs: number;
+}
+
+export interface BuilderResult {
+  readonly builder: string;
+  readonly stepType: string;
+  readonly framework: string;
+  readonly backend: string;
+  readonly checks: readonly CheckResult[];
+}

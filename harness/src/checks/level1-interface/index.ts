@@ -1,0 +1,3 @@
+import type { CheckDefinition } from '../../check/check-definition.js';
+
+export const level1Checks: readonly CheckDefinition[] = [];
