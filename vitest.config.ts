@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// The AWS SDK warns on every run that releases after January 2027 need Node 22; the project pins its versions.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 // Projects:
 //   unit      - unit tests of the domain packages, the builders and the harness
 //   builders  - `pnpm test:builders`: one test per check per registered builder
@@ -7,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 //   browser   - the HTML report opened in headless Chromium
 export default defineConfig({
   test: {
+    reporters: ['default', './harness/vitest/score-table-reporter.ts'],
     projects: [
       {
         test: {

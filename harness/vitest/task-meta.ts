@@ -1,0 +1,15 @@
+import type { CheckResult } from '../src/check/check-result.js';
+
+export interface StepscoreTaskMeta {
+  readonly builder: string;
+  readonly stepType: string;
+  readonly framework: string;
+  readonly backend: string;
+  readonly check: CheckResult;
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    stepscore?: StepscoreTaskMeta;
+  }
+}
