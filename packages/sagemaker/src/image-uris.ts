@@ -1,0 +1,143 @@
+// The training image URI that sagemaker.image_uris.retrieve (SDK v2.257.6) returns for
+// the frameworks and versions in data/framework-images.ts.
+
+import {
+  FRAMEWORK_IMAGES,
+  ecrDomain,
+  type FrameworkImages,
+  type FrameworkVersionImage,
+  type Processor,
+  type TrainingFramework,
+} from './data/framework-images.js';
+
+export type { Processor, TrainingFramework } from './data/framework-images.js';
+
+export interface TrainingImageRequest {
+  readonly framework: TrainingFramework;
+  /** A full version ('1.13.1') or a known alias ('1.13'); the tag keeps it as given. */
+  readonly version: string;
+  /** May be left out when the version has a single Python version. */
+  readonly pyVersion?: string;
+  /** Needed when the image differs per processor (all PyTorch versions). */
+  readonly instanceType?: string;
+  readonly region: string;
+}
+
+export interface KnownTrainingVersion {
+  readonly version: string;
+  readonly pyVersions: readonly string[];
+}
+
+export function retrieveTrainingImageUri(request: TrainingImageRequest): string {
+  const images = frameworkImages(request.framework);
+  const image = versionImage(images, request.version);
+  const pyVersion = resolvePyVersion(images, image, request.pyVersion);
+  const registry = images.registries[request.region];
+  if (registry === undefined) {
+    throw new Error(
+      `Unknown region '${request.region}' for ${images.displayName} training images. ` +
+        `Known regions: ${Object.keys(images.registries).join(', ')}`,
+    );
+  }
+  const tag =
+    image.tagFormat === 'version'
+      ? request.version
+      : [request.version, resolveProcessor(images, image, request.instanceType), pyVersion].join('-');
+  if (request.framework === 'pytorch') rejectRetiredP2(request.version, request.instanceType);
+  return `${registry}.dkr.ecr.${request.region}.${ecrDomain(request.region)}/${images.repository}:${tag}`;
+}
+
+export function knownTrainingVersions(framework: TrainingFramework): KnownTrainingVersion[] {
+  return frameworkImages(framework).versions.map(({ version, pyVersions }) => ({
+    version,
+    pyVersions: [...pyVersions],
+  }));
+}
+
+/** The SDK's reading of an instance type: 'gpu' for the ml.p* and ml.g* families, 'cpu' otherwise. */
+export function processorForInstanceType(instanceType: string): Processor {
+  if (instanceType === 'local') return 'cpu';
+  if (instanceType === 'local_gpu') return 'gpu';
+  const family = instanceFamily(instanceType);
+  if (family === undefined) {
+    throw new Error(`Invalid SageMaker instance type '${instanceType}': expected the form ml.<family>.<size>, e.g. ml.m5.xlarge`);
+  }
+  if (family.startsWith('trn') || family.startsWith('inf')) {
+    throw new Error(`Instance type '${instanceType}' needs a Neuron image, which is not among the known training images`);
+  }
+  return family.startsWith('p') || family.startsWith('g') ? 'gpu' : 'cpu';
+}
+
+function frameworkImages(framework: string): FrameworkImages {
+  const images = (FRAMEWORK_IMAGES as Readonly<Record<string, FrameworkImages>>)[framework];
+  if (images === undefined) {
+    throw new Error(`Unknown training framework '${framework}'. Known frameworks: ${Object.keys(FRAMEWORK_IMAGES).join(', ')}`);
+  }
+  return images;
+}
+
+function versionImage(images: FrameworkImages, version: string): FrameworkVersionImage {
+  const fullVersion = images.versionAliases[version] ?? version;
+  const image = images.versions.find((v) => v.version === fullVersion);
+  if (image === undefined) {
+    const aliases = Object.entries(images.versionAliases).map(([alias, full]) => `${alias} -> ${full}`);
+    throw new Error(
+      `Unknown ${images.displayName} training version '${version}'. ` +
+        `Known versions: ${images.versions.map((v) => v.version).join(', ')}` +
+        (aliases.length > 0 ? ` (aliases: ${aliases.join(', ')})` : ''),
+    );
+  }
+  return image;
+}
+
+function resolvePyVersion(images: FrameworkImages, image: FrameworkVersionImage, pyVersion: string | undefined): string {
+  const known = image.pyVersions;
+  if (pyVersion === undefined && known.length === 1) return known[0] as string;
+  if (pyVersion === undefined) {
+    throw new Error(`${images.displayName} ${image.version} has several Python versions: give one of ${known.join(', ')}`);
+  }
+  if (!known.includes(pyVersion)) {
+    throw new Error(
+      `Unknown Python version '${pyVersion}' for ${images.displayName} ${image.version} training images. ` +
+        `Known Python versions: ${known.join(', ')}`,
+    );
+  }
+  return pyVersion;
+}
+
+function resolveProcessor(images: FrameworkImages, image: FrameworkVersionImage, instanceType: string | undefined): Processor {
+  if (instanceType === undefined) {
+    if (image.processors.length === 1) return image.processors[0] as Processor;
+    throw new Error(
+      `${images.displayName} ${image.version} has ${image.processors.join(' and ')} images: give an instance type to choose one`,
+    );
+  }
+  const processor = processorForInstanceType(instanceType);
+  if (!image.processors.includes(processor)) {
+    throw new Error(
+      `${images.displayName} ${image.version} has no ${processor} training image (instance type '${instanceType}'). ` +
+        `Known processors: ${image.processors.join(', ')}`,
+    );
+  }
+  return processor;
+}
+
+function rejectRetiredP2(version: string, instanceType: string | undefined): void {
+  if (instanceType !== undefined && instanceFamily(instanceType) === 'p2' && compareVersions(version, '1.13') >= 0) {
+    throw new Error(`P2 instances ('${instanceType}') are not supported for PyTorch ${version}: the SDK refuses them from PyTorch 1.13 on`);
+  }
+}
+
+function instanceFamily(instanceType: string): string | undefined {
+  return /^ml[._]([a-z\d-]+)\.?\w*$/.exec(instanceType)?.[1];
+}
+
+function compareVersions(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}

@@ -1,0 +1,42 @@
+// The JSON forms a SageMaker pipeline definition uses for values that are only known at
+// execution time: parameters and properties (`Get`), `Join` and `JsonGet`.
+
+export interface GetExpression {
+  readonly Get: string;
+}
+
+export interface JoinExpression {
+  readonly 'Std:Join': { readonly On: string; readonly Values: readonly unknown[] };
+}
+
+export interface JsonGetExpression {
+  readonly 'Std:JsonGet': { readonly Path: string; readonly [key: string]: unknown };
+}
+
+export type PipelineExpression = GetExpression | JoinExpression | JsonGetExpression;
+
+export const PIPELINE_EXPRESSION_KEYS = ['Get', 'Std:Join', 'Std:JsonGet'] as const;
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A plain object with exactly one key among `Get`, `Std:Join`, `Std:JsonGet`, whose operand has that form's shape. */
+export function isPipelineExpression(value: unknown): value is PipelineExpression {
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return false;
+  const operand = value[keys[0] as string];
+  switch (keys[0]) {
+    case 'Get':
+      return typeof operand === 'string';
+    case 'Std:Join':
+      return isPlainObject(operand) && typeof operand['On'] === 'string' && Array.isArray(operand['Values']);
+    case 'Std:JsonGet':
+      return isPlainObject(operand) && typeof operand['Path'] === 'string';
+    default:
+      return false;
+  }
+}

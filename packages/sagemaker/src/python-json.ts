@@ -1,0 +1,104 @@
+// Python 3's `json.dumps(value)` with default arguments: separators ', ' and ': ',
+// ensure_ascii=True, allow_nan=True, no sorting.
+//
+// JavaScript cannot tell 1.0 from 1, so every integral number encodes as an integer
+// (`1`, where Python would write `1.0` for a float); only non-integral numbers use
+// Python's float repr. Objects encode in JavaScript's own key order, which is insertion
+// order except that integer-like keys come first in ascending order.
+
+import { isPlainObject } from './pipeline-expression.js';
+
+export function pythonJsonDumps(value: unknown): string {
+  return encode(value, new Set());
+}
+
+function encode(value: unknown, open: Set<object>): string {
+  if (value === null) return 'null';
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (typeof value === 'string') return encodeString(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return encodeNumber(value);
+  if (Array.isArray(value)) return encodeContainer(value, open, () => encodeArray(value, open));
+  if (isPlainObject(value)) return encodeContainer(value, open, () => encodeObject(value, open));
+  throw new TypeError(`Object of type ${describeType(value)} is not JSON serializable`);
+}
+
+function encodeContainer(container: object, open: Set<object>, body: () => string): string {
+  if (open.has(container)) throw new TypeError('Circular reference detected');
+  open.add(container);
+  try {
+    return body();
+  } finally {
+    open.delete(container);
+  }
+}
+
+function encodeArray(items: readonly unknown[], open: Set<object>): string {
+  const parts: string[] = [];
+  for (let i = 0; i < items.length; i++) parts.push(encode(items[i], open));
+  return `[${parts.join(', ')}]`;
+}
+
+function encodeObject(object: Record<string, unknown>, open: Set<object>): string {
+  const parts = Object.entries(object).map(([key, item]) => `${encodeString(key)}: ${encode(item, open)}`);
+  return `{${parts.join(', ')}}`;
+}
+
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
+
+// Iterates UTF-16 code units, so astral characters come out as their surrogate pair,
+// exactly as Python's ensure_ascii does.
+function encodeString(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    const code = text.charCodeAt(i);
+    const short = SHORT_ESCAPES[ch];
+    if (short !== undefined) out += short;
+    else if (code >= 0x20 && code <= 0x7e) out += ch;
+    else out += `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return `${out}"`;
+}
+
+function encodeNumber(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return 'Infinity';
+  if (value === -Infinity) return '-Infinity';
+  if (Number.isInteger(value)) return BigInt(value).toString();
+  return pythonFloatRepr(value);
+}
+
+/** Python's `repr(float)` for a finite, non-integral number. */
+export function pythonFloatRepr(value: number): string {
+  // toExponential() without an argument yields the shortest round-trip digits, as repr does.
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(value.toExponential());
+  if (match === null) throw new Error(`Unexpected exponential form for ${value}`);
+  const [, sign = '', lead = '', rest = '', exponentText = '0'] = match;
+  const digits = lead + rest;
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const mantissa = digits.length > 1 ? `${lead}.${rest}` : lead;
+    const expSign = exponent < 0 ? '-' : '+';
+    return `${sign}${mantissa}e${expSign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  const pointAt = exponent + 1;
+  if (pointAt <= 0) return `${sign}0.${'0'.repeat(-pointAt)}${digits}`;
+  if (pointAt >= digits.length) return `${sign}${digits}${'0'.repeat(pointAt - digits.length)}.0`;
+  return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
+}
+
+function describeType(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'object' && value !== null) return value.constructor?.name ?? 'object';
+  return typeof value;
+}
