@@ -1,0 +1,14 @@
+export * from './sequence-matcher.js';
+export * from './semantic-vocabulary.js';
+export { normalizeName } from './name-normalizer.js';
+export * from './similarity-components.js';
+export * from './semantic-matcher.js';
+export * from './step-type.js';
+export * from './compatibility.js';
+export * from './output-type-index.js';
+export * from './specification-registry.js';
+export * from './candidate-outputs.js';
+export * from './dependency-resolution-error.js';
+export * from './resolution-report.js';
+export * from './dependency-resolver.js';
+export * from './get-expressions.js';
