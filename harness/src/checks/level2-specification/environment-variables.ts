@@ -1,0 +1,75 @@
+import type { BasePipelineConfig } from '@stepscore/step-builder';
+import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
+import type { CheckContext } from '../../context/check-context.js';
+import { errorMessage } from '../../context/prerequisite-error.js';
+import { configValueFor, envOverrides } from './config-value.js';
+
+/** Set through config.env when the contract has no optional variable to override. */
+export const PROBE_VARIABLE = 'STEPSCORE_PROBE';
+const OVERRIDE_VALUE = 'override';
+
+const shown = (value: string | undefined): string => (value === undefined ? 'missing' : `'${value}'`);
+
+function expectedVariables(ctx: CheckContext, config: BasePipelineConfig): { name: string; expected: string | undefined; source: string }[] {
+  const { requiredEnvVars = [], optionalEnvVars = {} } = ctx.registration.contract;
+  const overrides = envOverrides(config);
+  const required = requiredEnvVars.map((name) => ({
+    name,
+    expected: overrides[name] ?? configValueFor(config, name),
+    source: overrides[name] !== undefined ? 'config.env' : `the config's ${name.toLowerCase()}`,
+  }));
+  const optional = Object.entries(optionalEnvVars).map(([name, fallback]) => {
+    const fromConfig = overrides[name] ?? configValueFor(config, name);
+    return { name, expected: fromConfig ?? fallback, source: fromConfig === undefined ? 'contract default' : 'config' };
+  });
+  return [...required, ...optional];
+}
+
+/** A fresh builder whose config sets `name` through env must hand that value on. */
+function overrideProblem(ctx: CheckContext, config: BasePipelineConfig, name: string): string | undefined {
+  const withOverride = { ...config, env: { ...envOverrides(config), [name]: OVERRIDE_VALUE } } as BasePipelineConfig;
+  try {
+    const found = ctx.construct(withOverride).getEnvironmentVariables()[name];
+    if (found === OVERRIDE_VALUE) return undefined;
+    return `Environment variable ${name}: config.env sets '${OVERRIDE_VALUE}', but getEnvironmentVariables() gave ${shown(found)}`;
+  } catch (error) {
+    return `Environment variable ${name}: with config.env setting it to '${OVERRIDE_VALUE}', the builder failed: ${errorMessage(error)}`;
+  }
+}
+
+export const environmentVariables = defineCheck({
+  id: 'level2.environment_variables',
+  level: 2,
+  importance: 1.0,
+  appliesTo: 'all',
+  title: "Environment variables follow the script contract, with the config's values and overrides",
+  run(ctx) {
+    const config = ctx.config();
+    const builder = ctx.builder();
+    let env: Record<string, string>;
+    try {
+      env = builder.getEnvironmentVariables();
+    } catch (error) {
+      return fail(`getEnvironmentVariables() threw: ${errorMessage(error)}`);
+    }
+    const problems: string[] = [];
+    const expected = expectedVariables(ctx, config);
+    for (const { name, expected: value, source } of expected) {
+      if (value === undefined) {
+        problems.push(`Environment variable ${name} is required by the contract, but the config provides no value (set '${name.toLowerCase()}' or env.${name})`);
+      } else if (env[name] !== value) {
+        problems.push(`Environment variable ${name}: expected '${value}' (from ${source}), found ${shown(env[name])}`);
+      }
+    }
+    const optionalNames = Object.keys(ctx.registration.contract.optionalEnvVars ?? {});
+    for (const name of [...optionalNames.slice(0, 1), PROBE_VARIABLE]) {
+      const problem = overrideProblem(ctx, config, name);
+      if (problem) problems.push(problem);
+    }
+    return outcomeFromProblems(
+      problems,
+      `${expected.length} contract variable(s) carry the expected values and config.env overrides win`,
+      problems.length > 0 ? { expected, found: env } : undefined,
+    );
+  },
+});

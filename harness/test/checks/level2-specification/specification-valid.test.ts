@@ -1,0 +1,29 @@
+import { NodeType } from '@stepscore/step-model';
+import { describe, expect, it } from 'vitest';
+import { realBuilder, runChecks, withSpecAndContract } from '../../support/broken-builders.js';
+
+const ID = 'level2.specification_valid';
+
+describe(ID, () => {
+  it.each(['PyTorchTraining', 'XGBoostTraining'] as const)('passes on %s', async (name) => {
+    expect((await runChecks(realBuilder(name), [ID]))[ID]?.status).toBe('pass');
+  });
+
+  it("fails with the model's own messages for a sink node that has outputs", async () => {
+    const broken = withSpecAndContract(realBuilder('PyTorchTraining'), (spec) => {
+      spec.nodeType = NodeType.SINK;
+    });
+    const result = (await runChecks(broken, [ID]))[ID];
+    expect(result?.status).toBe('fail');
+    expect(result?.message).toBe("SINK node 'PyTorchTraining' cannot have outputs");
+  });
+
+  it('fails for an output alias that repeats another output name', async () => {
+    const broken = withSpecAndContract(realBuilder('XGBoostTraining'), (spec) => {
+      spec.outputs = spec.outputs.map((o) => (o.logicalName === 'evaluation_output' ? { ...o, aliases: [...(o.aliases ?? []), 'model_output'] } : o));
+    });
+    const result = (await runChecks(broken, [ID]))[ID];
+    expect(result?.status).toBe('fail');
+    expect(result?.message).toContain("Output name/alias conflicts in step 'XGBoostTraining'");
+  });
+});
