@@ -10,7 +10,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 //   browser   - the HTML report opened in headless Chromium
 export default defineConfig({
   test: {
-    reporters: ['default', './harness/vitest/score-table-reporter.ts'],
+    reporters: ['default', './harness/vitest/score-table-reporter.ts', './harness/vitest/plain-summary-reporter.ts'],
     projects: [
       {
         test: {
