@@ -8,12 +8,17 @@ import {
   SageMakerClient,
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-sagemaker';
-import { mockClient } from 'aws-sdk-client-mock';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { MOCK_CREDENTIALS } from '../mocks/mocked-s3.js';
 import type { IntegrationBackend } from './integration-backend.js';
 import { completedTrainingJob } from './completed-training-job.js';
 
 const ACCOUNT = '123456789012';
+
+export interface MockIntegrationBackend extends IntegrationBackend {
+  /** The aws-sdk-client-mock stub answering the client: tests read the commands sent from it. */
+  readonly sageMakerMock: AwsClientStub<SageMakerClient>;
+}
 
 function notFound(what: string): Error {
   return Object.assign(new Error(`${what} does not exist`), { name: 'ResourceNotFound' });
@@ -23,7 +28,7 @@ function notFound(what: string): Error {
  * The default backend: a real SageMakerClient whose commands are answered in process by
  * aws-sdk-client-mock, with just enough state for pipelines and training jobs to round-trip.
  */
-export async function createMockBackend(region: string): Promise<IntegrationBackend> {
+export async function createMockBackend(region: string): Promise<MockIntegrationBackend> {
   const client = new SageMakerClient({ region, credentials: MOCK_CREDENTIALS });
   const mock = mockClient(client);
   const pipelines = new Map<string, string>();
@@ -54,6 +59,7 @@ export async function createMockBackend(region: string): Promise<IntegrationBack
 
   return {
     name: 'mock',
+    sageMakerMock: mock,
     async createPipeline({ name, definition, roleArn }) {
       await client.send(new CreatePipelineCommand({ PipelineName: name, PipelineDefinition: definition, RoleArn: roleArn }));
     },

@@ -1,0 +1,39 @@
+import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
+import { errorMessage } from '../../context/prerequisite-error.js';
+import { pipelineNameFor } from '../../integration/assemble-pipeline.js';
+import { requireAssembledPipeline } from '../../integration/context-pipeline.js';
+import { jsonDifferences } from '../../integration/json-differences.js';
+
+export const pipelineRoundTrip = defineCheck({
+  id: 'level4.pipeline_round_trip',
+  level: 4,
+  importance: 1.0,
+  appliesTo: 'all',
+  title: 'The pipeline definition sent with CreatePipeline comes back unchanged from DescribePipeline',
+  async run(ctx) {
+    const { definition } = await requireAssembledPipeline(ctx);
+    const builder = ctx.builder();
+    const backend = await ctx.backend();
+    const name = pipelineNameFor(builder, 'round-trip');
+    const sent = JSON.stringify(definition);
+    let stored: string;
+    try {
+      await backend.createPipeline({ name, definition: sent, roleArn: builder.role });
+      stored = await backend.describePipelineDefinition(name);
+    } catch (error) {
+      return fail(`The ${backend.name} backend refused pipeline '${name}': ${errorMessage(error)}`);
+    }
+    let returned: unknown;
+    try {
+      returned = JSON.parse(stored);
+    } catch (error) {
+      return fail(`DescribePipeline returned a PipelineDefinition for '${name}' that is not JSON: ${errorMessage(error)}`);
+    }
+    const differences = jsonDifferences(JSON.parse(sent), returned);
+    return outcomeFromProblems(
+      differences.map((d) => `Pipeline '${name}' did not round-trip through the ${backend.name} backend at ${d}`),
+      `pipeline '${name}' (${sent.length} characters) round-trips through the ${backend.name} backend`,
+      differences.length > 0 ? { pipeline: name, differences } : undefined,
+    );
+  },
+});

@@ -1,0 +1,160 @@
+import { CreatePipelineCommand, CreateTrainingJobCommand, type CreateTrainingJobRequest, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { isPipelineExpression } from '@stepscore/sagemaker';
+import { sanitizeNameForSageMaker } from '@stepscore/step-builder';
+import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
+import { errorMessage } from '../../context/prerequisite-error.js';
+import { pipelineNameFor } from '../../integration/assemble-pipeline.js';
+import { requireAssembledPipeline } from '../../integration/context-pipeline.js';
+import { jsonDifferences } from '../../integration/json-differences.js';
+import { childPath } from '../../integration/pipeline-expressions.js';
+import { type RecordedRequest, RecordingRequestHandler } from '../../integration/recording-request-handler.js';
+import { resolveExpressions } from '../../integration/resolve-expressions.js';
+import { MOCK_CREDENTIALS } from '../../mocks/mocked-s3.js';
+
+const CREATE_PIPELINE = 'SageMaker.CreatePipeline';
+const CREATE_TRAINING_JOB = 'SageMaker.CreateTrainingJob';
+const JSON_1_1 = 'application/x-amz-json-1.1';
+
+/** The concrete S3 URI a reference stands for in the request; a real execution would put the upstream output there. */
+function placeholderFor(get: string): string {
+  return `s3://stepscore-wire-placeholder/${get.replace(/[^A-Za-z0-9._-]+/g, '/').replace(/\/+$/, '')}`;
+}
+
+/** `value` with every pipeline expression replaced by a concrete value, as SageMaker does before it calls the API. */
+function withPlaceholders(value: unknown): unknown {
+  const resolved = resolveExpressions(value, (get) => ({ ok: true, value: placeholderFor(get) })).value;
+  // Only Std:JsonGet is left: it reads a property file a placeholder cannot stand in for structurally.
+  const rest = (item: unknown): unknown => {
+    if (isPipelineExpression(item)) return placeholderFor(JSON.stringify(item));
+    if (Array.isArray(item)) return item.map(rest);
+    if (typeof item === 'object' && item !== null) return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, rest(v)]));
+    return item;
+  };
+  return rest(resolved);
+}
+
+interface Differences {
+  /** Set by the builder, missing from what was serialised. */
+  readonly dropped: string[];
+  /** In what was serialised, not set by the builder (a renamed member shows as one dropped and one added). */
+  readonly added: string[];
+  readonly changed: { at: string; expected: unknown; sent: unknown }[];
+}
+
+function differences(expected: unknown, sent: unknown, at = '', found: Differences = { dropped: [], added: [], changed: [] }): Differences {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObject(expected) && isObject(sent)) {
+    for (const key of Object.keys(expected)) {
+      if (!(key in sent)) found.dropped.push(childPath(at, key));
+      else differences(expected[key], sent[key], childPath(at, key), found);
+    }
+    for (const key of Object.keys(sent)) if (!(key in expected)) found.added.push(childPath(at, key));
+  } else if (Array.isArray(expected) && Array.isArray(sent) && expected.length === sent.length) {
+    expected.forEach((item, i) => differences(item, sent[i], childPath(at, i), found));
+  } else if (JSON.stringify(expected) !== JSON.stringify(sent)) {
+    found.changed.push({ at: at || '(the whole value)', expected, sent });
+  }
+  return found;
+}
+
+function describeDifferences(operation: string, d: Differences): string[] {
+  const problems: string[] = [];
+  if (d.dropped.length > 0) {
+    problems.push(
+      `${operation}: the SDK's serialiser dropped ${d.dropped.join(', ')} — SageMaker's ${operation} request has no such member, so the builder's value never reaches SageMaker`,
+    );
+  }
+  if (d.added.length > 0) problems.push(`${operation}: the serialised request carries ${d.added.join(', ')}, which the builder did not set`);
+  for (const c of d.changed) problems.push(`${operation}: ${c.at} was sent as ${JSON.stringify(c.sent)} but the builder set ${JSON.stringify(c.expected)}`);
+  return problems;
+}
+
+/** The one request sent for `target`, or why there is not exactly one JSON request. */
+function onlyRequest(handler: RecordingRequestHandler, target: string, problems: string[]): RecordedRequest | undefined {
+  const sent = handler.sent(target);
+  if (sent.length !== 1) {
+    const targets = handler.requests.map((r) => r.target ?? '(no X-Amz-Target)');
+    problems.push(`Expected one request with X-Amz-Target ${target}, found ${sent.length} (targets sent: ${targets.join(', ') || 'none'})`);
+    return undefined;
+  }
+  const request = sent[0] as RecordedRequest;
+  if (request.contentType !== JSON_1_1) problems.push(`${target} was sent as ${request.contentType ?? 'no content type'}, expected ${JSON_1_1}`);
+  if (request.body === undefined) problems.push(`${target}'s body is not JSON: ${request.rawBody.slice(0, 200)}`);
+  return request;
+}
+
+export const wireRequest = defineCheck({
+  id: 'level4.wire_request',
+  level: 4,
+  importance: 1.0,
+  appliesTo: ['Training'],
+  title: 'The real SageMaker client serialises the pipeline and the training job request without losing anything',
+  async run(ctx) {
+    const pipeline = await requireAssembledPipeline(ctx);
+    const builder = ctx.builder();
+    const handler = new RecordingRequestHandler();
+    const client = new SageMakerClient({ region: ctx.awsRegion(), credentials: MOCK_CREDENTIALS, requestHandler: handler.asRequestHandler(), maxAttempts: 1 });
+    const problems: string[] = [];
+
+    const pipelineName = pipelineNameFor(builder, 'wire');
+    const definition = JSON.stringify(pipeline.definition);
+    const trainingRequest = {
+      ...(withPlaceholders(pipeline.builderStep.Arguments) as Record<string, unknown>),
+      TrainingJobName: sanitizeNameForSageMaker(`wire-${pipeline.builderStep.Name}`),
+    };
+    try {
+      try {
+        await client.send(new CreatePipelineCommand({ PipelineName: pipelineName, PipelineDefinition: definition, RoleArn: builder.role }));
+      } catch (error) {
+        problems.push(`The SDK could not send CreatePipeline: ${errorMessage(error)}`);
+      }
+      try {
+        await client.send(new CreateTrainingJobCommand(trainingRequest as unknown as CreateTrainingJobRequest));
+      } catch (error) {
+        problems.push(`The SDK could not send CreateTrainingJob with ${pipeline.builderStep.Name}'s Arguments: ${errorMessage(error)}`);
+      }
+    } finally {
+      client.destroy();
+    }
+
+    const evidence: Record<string, unknown> = { targets: handler.requests.map((r) => r.target ?? null) };
+    const pipelineRequest = onlyRequest(handler, CREATE_PIPELINE, problems);
+    if (pipelineRequest?.body !== undefined) {
+      const sent = pipelineRequest.body as Record<string, unknown>;
+      const expected = { PipelineName: pipelineName, PipelineDefinition: definition, RoleArn: builder.role };
+      const members = differences(expected, withoutIdempotencyToken(sent));
+      problems.push(...describeDifferences('CreatePipeline', members));
+      evidence['createPipeline'] = members;
+      if (typeof sent['PipelineDefinition'] === 'string') {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(sent['PipelineDefinition']);
+        } catch (error) {
+          problems.push(`CreatePipeline: the serialised PipelineDefinition is not JSON: ${errorMessage(error)}`);
+        }
+        if (parsed !== undefined) {
+          const inDefinition = jsonDifferences(JSON.parse(definition), parsed);
+          if (inDefinition.length > 0) {
+            evidence['pipelineDefinition'] = inDefinition;
+            problems.push(`CreatePipeline: the serialised PipelineDefinition does not parse to the definition sent (${inDefinition.join('; ')})`);
+          }
+        }
+      }
+    }
+
+    const jobRequest = onlyRequest(handler, CREATE_TRAINING_JOB, problems);
+    if (jobRequest?.body !== undefined) {
+      const members = differences(JSON.parse(JSON.stringify(trainingRequest)), jobRequest.body);
+      problems.push(...describeDifferences('CreateTrainingJob', members));
+      evidence['createTrainingJob'] = { ...members, sent: jobRequest.body };
+    }
+
+    return outcomeFromProblems(problems, `CreatePipeline and CreateTrainingJob were serialised as ${JSON_1_1} with nothing dropped, renamed or changed`, evidence);
+  },
+});
+
+/** The SDK fills in CreatePipeline's idempotency token itself; it is not part of what is compared. */
+function withoutIdempotencyToken(sent: Record<string, unknown>): Record<string, unknown> {
+  const { ClientRequestToken: _token, ...rest } = sent;
+  return rest;
+}

@@ -1,0 +1,128 @@
+import { randomInt } from 'node:crypto';
+import {
+  CreatePipelineCommand,
+  CreateTrainingJobCommand,
+  DescribePipelineCommand,
+  DescribeTrainingJobCommand,
+  SageMakerClient,
+  StartPipelineExecutionCommand,
+} from '@aws-sdk/client-sagemaker';
+import { MOCK_CREDENTIALS } from '../mocks/mocked-s3.js';
+import type { IntegrationBackend, IntegrationBackendFactory } from './integration-backend.js';
+import { type MotoServer, type ServerOutput, type StartMotoServerOptions, startMotoServer } from './moto-server.js';
+
+export const MOTO_BACKEND_NAME = 'moto';
+
+/** moto keeps state per account; this request header picks the account (moto ≥ 5). */
+const MOTO_ACCOUNT_HEADER = 'x-moto-account-id';
+
+/**
+ * Each backend gets an account of its own on the shared server, so builders running side by side (or one
+ * run after another) never see each other's pipelines and jobs, just as each mock backend starts empty.
+ */
+function freshAccountId(): string {
+  return String(randomInt(100_000_000_000, 999_999_999_999));
+}
+
+/**
+ * Backends that send every call with the real SageMakerClient over HTTP to the moto_server at `endpoint`,
+ * so the SDK's serialisation and moto's parsing run on exactly what the builder emitted. moto needs no IAM
+ * role or S3 bucket to exist for these calls (it neither checks RoleArn nor touches S3OutputPath).
+ */
+export function createMotoBackendFactory(endpoint: string, options: MotoBackendOptions = {}): IntegrationBackendFactory {
+  return async (region) => createMotoBackend(endpoint, region, options);
+}
+
+export interface MotoBackendOptions {
+  /** The server's output, to name the exception when moto itself fails on a request. */
+  readonly serverOutput?: ServerOutput;
+}
+
+const EXCEPTION_LOG_WAIT_MS = 1_000;
+
+/**
+ * The last Python exception line (e.g. `KeyError: 'S3OutputPath'`) moto logged after `mark`; the traceback
+ * can reach the pipe a little after the response, so this waits for it briefly.
+ */
+async function exceptionLoggedSince(output: ServerOutput | undefined, mark: number): Promise<string | undefined> {
+  if (!output) return undefined;
+  const deadline = Date.now() + EXCEPTION_LOG_WAIT_MS;
+  for (;;) {
+    const line = output
+      .since(mark)
+      .split('\n')
+      .filter((l) => /^[A-Za-z_.]*(Error|Exception)\b.*$/.test(l))
+      .pop();
+    if (line !== undefined || Date.now() >= deadline) return line;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export async function createMotoBackend(endpoint: string, region: string, options: MotoBackendOptions = {}): Promise<IntegrationBackend> {
+  const client = new SageMakerClient({ region, endpoint, credentials: MOCK_CREDENTIALS, maxAttempts: 1 });
+  const account = freshAccountId();
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { headers?: Record<string, string> };
+      if (request.headers) request.headers[MOTO_ACCOUNT_HEADER] = account;
+      return next(args);
+    },
+    { step: 'build', name: 'stepscoreMotoAccount' },
+  );
+
+  async function call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+    const mark = options.serverOutput?.mark() ?? 0;
+    try {
+      return await send();
+    } catch (error) {
+      const e = error as Error & { $metadata?: { httpStatusCode?: number } };
+      const status = e.$metadata?.httpStatusCode ?? 0;
+      if (status >= 500) {
+        // moto answers its own crashes with an HTML debug page the SDK cannot read; its log names the exception.
+        const logged = await exceptionLoggedSince(options.serverOutput, mark);
+        const reason = `moto answered HTTP ${status}: moto itself failed on this request, which usually means a member it needs is missing${logged ? ` (moto's log: ${logged})` : ''}`;
+        throw Object.assign(new Error(`${operation} on moto_server at ${endpoint} failed: ${reason}`, { cause: error }), { name: 'MotoInternalError' });
+      }
+      throw Object.assign(new Error(`${operation} on moto_server at ${endpoint} failed: ${e.name}: ${e.message}`, { cause: error }), { name: e.name });
+    }
+  }
+
+  return {
+    name: MOTO_BACKEND_NAME,
+    async createPipeline({ name, definition, roleArn }) {
+      await call('CreatePipeline', () => client.send(new CreatePipelineCommand({ PipelineName: name, PipelineDefinition: definition, RoleArn: roleArn })));
+    },
+    async describePipelineDefinition(name) {
+      const out = await call('DescribePipeline', () => client.send(new DescribePipelineCommand({ PipelineName: name })));
+      return out.PipelineDefinition ?? '';
+    },
+    async startPipelineExecution(name) {
+      const out = await call('StartPipelineExecution', () => client.send(new StartPipelineExecutionCommand({ PipelineName: name })));
+      return out.PipelineExecutionArn ?? '';
+    },
+    async createTrainingJob(request) {
+      await call('CreateTrainingJob', () => client.send(new CreateTrainingJobCommand(request)));
+    },
+    async describeTrainingJob(name) {
+      const { $metadata: _metadata, ...response } = await call('DescribeTrainingJob', () => client.send(new DescribeTrainingJobCommand({ TrainingJobName: name })));
+      return response;
+    },
+    async close() {
+      client.destroy();
+    },
+  };
+}
+
+export interface RunningMotoBackend {
+  readonly name: typeof MOTO_BACKEND_NAME;
+  readonly factory: IntegrationBackendFactory;
+  readonly server: MotoServer;
+  /** Stops the server (a no-op for one given by STEPSCORE_MOTO_ENDPOINT). */
+  stop(): Promise<void>;
+}
+
+/** Starts moto_server (or uses STEPSCORE_MOTO_ENDPOINT) and returns a backend factory pointed at it. */
+export async function startMotoBackend(options: StartMotoServerOptions = {}): Promise<RunningMotoBackend> {
+  const server = await startMotoServer(options);
+  return { name: MOTO_BACKEND_NAME, factory: createMotoBackendFactory(server.endpoint, { serverOutput: server.output }), server, stop: () => server.stop() };
+}

@@ -1,0 +1,63 @@
+import { isPipelineExpression, type PipelineExpression } from '@stepscore/sagemaker';
+import { parseStepsGet } from '@stepscore/step-model';
+
+/** An expression found in a pipeline definition, with where it sits (`Arguments.InputDataConfig[0]...`). */
+export interface FoundExpression {
+  readonly at: string;
+  readonly expression: PipelineExpression;
+}
+
+export interface FoundGet {
+  readonly at: string;
+  readonly get: string;
+}
+
+export interface FoundStepsGet extends FoundGet {
+  readonly stepName: string;
+  readonly path: string;
+}
+
+/** `at` extended by one member, index or key, in the property-path syntax. */
+export function childPath(at: string, key: string | number): string {
+  if (typeof key === 'number') return `${at}[${key}]`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? (at === '' ? key : `${at}.${key}`) : `${at}[${JSON.stringify(key)}]`;
+}
+
+/** Every outermost expression in `value` (a `Std:Join`'s operands are not listed separately). */
+export function findExpressions(value: unknown, at = ''): FoundExpression[] {
+  if (isPipelineExpression(value)) return [{ at, expression: value }];
+  if (Array.isArray(value)) return value.flatMap((item, i) => findExpressions(item, childPath(at, i)));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => findExpressions(item, childPath(at, key)));
+  }
+  return [];
+}
+
+/** Every `Get` in `value`, including those inside `Std:Join` and `Std:JsonGet`. */
+export function findGets(value: unknown, at = ''): FoundGet[] {
+  return findExpressions(value, at).flatMap(({ at: where, expression }) => {
+    if ('Get' in expression) return [{ at: where, get: expression.Get }];
+    const operand = 'Std:Join' in expression ? expression['Std:Join'] : expression['Std:JsonGet'];
+    return Object.entries(operand).flatMap(([key, item]) => findGets(item, childPath(childPath(where, Object.keys(expression)[0] as string), key)));
+  });
+}
+
+/** The `Get`s of the form `Steps.<name>.<path>`. */
+export function findStepsGets(value: unknown, at = ''): FoundStepsGet[] {
+  return findGets(value, at).flatMap((found) => {
+    const parsed = parseStepsGet(found.get);
+    return parsed ? [{ ...found, ...parsed }] : [];
+  });
+}
+
+/** Whether `value` holds `expression` anywhere, directly or inside another expression. */
+export function containsExpression(value: unknown, expression: PipelineExpression): boolean {
+  const wanted = JSON.stringify(expression);
+  const search = (item: unknown): boolean => {
+    if (JSON.stringify(item) === wanted) return true;
+    if (Array.isArray(item)) return item.some(search);
+    if (typeof item === 'object' && item !== null) return Object.values(item).some(search);
+    return false;
+  };
+  return search(value);
+}

@@ -1,0 +1,81 @@
+import { retrieveTrainingImageUri } from '@stepscore/sagemaker';
+import type { PipelineStepDefinition } from '@stepscore/step-builder';
+import type { StepSpecificationInput } from '@stepscore/step-model';
+
+/** Where a rendered catalogue step puts its data, and who it runs as. */
+export interface StepRenderContext {
+  /** The pipeline's S3 prefix; every concrete location is below it. */
+  readonly pipelineS3Loc: string;
+  readonly role: string;
+  readonly region: string;
+}
+
+export interface ProcessingStepLayout {
+  /** The script the container runs, from `/opt/ml/processing/input/code`. */
+  readonly script: string;
+  readonly jobArguments: readonly string[];
+  /** Logical output name → container path the script writes it to. */
+  readonly outputLocalPaths: Readonly<Record<string, string>>;
+}
+
+const PROCESSING_ROOT = '/opt/ml/processing';
+const INSTANCE_TYPE = 'ml.m5.xlarge';
+
+function folderName(stepName: string): string {
+  return stepName.replace(/[^A-Za-z0-9]+/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/** The concrete S3 URI a catalogue Processing step writes one of its outputs to. */
+export function processingOutputUri(context: StepRenderContext, stepName: string, logicalName: string): string {
+  return `${context.pipelineS3Loc.replace(/\/+$/, '')}/${folderName(stepName)}/${logicalName}`;
+}
+
+function s3Input(inputName: string, s3Uri: string, localPath: string) {
+  return {
+    InputName: inputName,
+    AppManaged: false,
+    S3Input: { S3Uri: s3Uri, LocalPath: localPath, S3DataType: 'S3Prefix', S3InputMode: 'File', S3DataDistributionType: 'FullyReplicated' },
+  };
+}
+
+/**
+ * A Processing step as the SDK's ProcessingStep lays out its CreateProcessingJob Arguments: one output
+ * per spec output, named by its logical name, so `ProcessingOutputConfig.Outputs['<name>']` finds it.
+ */
+export function renderProcessingStep(
+  stepName: string,
+  spec: StepSpecificationInput,
+  layout: ProcessingStepLayout,
+  context: StepRenderContext,
+): PipelineStepDefinition {
+  const base = context.pipelineS3Loc.replace(/\/+$/, '');
+  const outputs = spec.outputs.map((output) => ({
+    OutputName: output.logicalName,
+    AppManaged: false,
+    S3Output: {
+      S3Uri: processingOutputUri(context, stepName, output.logicalName),
+      LocalPath: layout.outputLocalPaths[output.logicalName] ?? `${PROCESSING_ROOT}/output/${output.logicalName}`,
+      S3UploadMode: 'EndOfJob',
+    },
+  }));
+  return {
+    Name: stepName,
+    Type: 'Processing',
+    Arguments: {
+      ProcessingResources: { ClusterConfig: { InstanceType: INSTANCE_TYPE, InstanceCount: 1, VolumeSizeInGB: 30 } },
+      AppSpecification: {
+        // The sagemaker-xgboost image is also the SDK's XGBoostProcessor image.
+        ImageUri: retrieveTrainingImageUri({ framework: 'xgboost', version: '1.7-1', pyVersion: 'py3', instanceType: INSTANCE_TYPE, region: context.region }),
+        ContainerEntrypoint: ['python3', `${PROCESSING_ROOT}/input/code/${layout.script}`],
+        ...(layout.jobArguments.length > 0 ? { ContainerArguments: [...layout.jobArguments] } : {}),
+      },
+      RoleArn: context.role,
+      ProcessingInputs: [
+        s3Input('input', `${base}/raw/${folderName(stepName)}/`, `${PROCESSING_ROOT}/input/data`),
+        s3Input('code', `${base}/code/${layout.script}`, `${PROCESSING_ROOT}/input/code`),
+      ],
+      ProcessingOutputConfig: { Outputs: outputs },
+      StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Broken builders and backends for the Integration checks.
+import { type BuilderRegistration } from '@stepscore/step-builder';
+import { DependencyType } from '@stepscore/step-model';
+import type { CheckResult } from '../../../src/check/check-result.js';
+import { CheckContext } from '../../../src/context/check-context.js';
+import { mockInputsFor } from '../../../src/context/mock-inputs.js';
+import type { IntegrationBackend } from '../../../src/integration/integration-backend.js';
+import { createMockBackend, type MockIntegrationBackend } from '../../../src/integration/mock-backend.js';
+import { runCheck } from '../../../src/runner/run-check.js';
+import { builderRegistry, findCheck, withBuilderClass, withSpecAndContract } from '../../support/broken-builders.js';
+
+/** model_output points at a member DescribeTrainingJob does not have. */
+export function withModelPath(base: BuilderRegistration, propertyPath: string): BuilderRegistration {
+  return withSpecAndContract(base, (spec) => {
+    spec.outputs = spec.outputs.map((o) => (o.logicalName === 'model_output' ? { ...o, propertyPath } : o));
+  });
+}
+
+/** A required `inference_payload` (payload_samples) input that no catalogue producer offers; spec and contract agree. */
+export function needingInferencePayload(base: BuilderRegistration): BuilderRegistration {
+  return withSpecAndContract(base, (spec, contract) => {
+    spec.dependencies = [
+      ...spec.dependencies,
+      {
+        logicalName: 'inference_payload',
+        dependencyType: DependencyType.PAYLOAD_SAMPLES,
+        required: true,
+        compatibleSources: ['PayloadGeneration'],
+        semanticKeywords: ['payload', 'inference', 'sample'],
+        dataType: 'S3Uri',
+      },
+    ];
+    (contract.expectedInputPaths as Record<string, string>)['inference_payload'] = '/opt/ml/input/data/payload';
+  });
+}
+
+/** createStep ignores the inputs resolved from its dependencies and reads fixed S3 locations instead. */
+export function droppingResolvedInputs(base: BuilderRegistration): BuilderRegistration {
+  const Base = base.builderClass as unknown as new (...args: never[]) => {
+    spec: Parameters<typeof mockInputsFor>[0];
+    createStep(options?: Record<string, unknown>): Promise<unknown>;
+  };
+  const name = base.builderClass.name;
+  const Dropping = {
+    [name]: class extends Base {
+      override createStep(options: Record<string, unknown> = {}) {
+        return super.createStep({ ...options, inputs: mockInputsFor(this.spec) });
+      }
+    },
+  }[name];
+  return withBuilderClass(base, Dropping);
+}
+
+/** A context for one builder whose backend is made by `backendFactory`. */
+export function contextWith(registration: BuilderRegistration, backendFactory: (region: string) => Promise<IntegrationBackend>): CheckContext {
+  return new CheckContext({ registration, registry: builderRegistry, backendFactory });
+}
+
+/** The mock backend, but DescribePipeline hands back the stored definition after `edit`. */
+export function editingBackend(edit: (definition: Record<string, unknown>) => void) {
+  const made: MockIntegrationBackend[] = [];
+  const factory = async (region: string): Promise<IntegrationBackend> => {
+    const backend = await createMockBackend(region);
+    made.push(backend);
+    return {
+      ...backend,
+      async describePipelineDefinition(name: string) {
+        const stored = JSON.parse(await backend.describePipelineDefinition(name)) as Record<string, unknown>;
+        edit(stored);
+        return JSON.stringify(stored);
+      },
+    };
+  };
+  return { factory, made };
+}
+
+/** Runs one check in `ctx`, then closes it. */
+export async function runInContext(ctx: CheckContext, id: string): Promise<CheckResult> {
+  try {
+    return await runCheck(findCheck(id), ctx);
+  } finally {
+    await ctx.close();
+  }
+}

@@ -1,0 +1,64 @@
+import { CreatePipelineCommand, DescribePipelineCommand } from '@aws-sdk/client-sagemaker';
+import { describe, expect, it } from 'vitest';
+import type { CheckContext } from '../../../src/context/check-context.js';
+import { assembledPipeline } from '../../../src/integration/context-pipeline.js';
+import { createMockBackend, type MockIntegrationBackend } from '../../../src/integration/mock-backend.js';
+import { expectNoNetwork } from '../../integration/no-network.js';
+import { realBuilder } from '../../support/broken-builders.js';
+import { contextWith, editingBackend, runInContext } from './level4-fixtures.js';
+
+const ID = 'level4.pipeline_round_trip';
+
+describe(ID, () => {
+  expectNoNetwork();
+
+  it.each(['PyTorchTraining', 'XGBoostTraining'] as const)('passes on %s, sending the definition once with CreatePipelineCommand', async (name) => {
+    const made: MockIntegrationBackend[] = [];
+    const ctx: CheckContext = contextWith(realBuilder(name), async (region) => {
+      const backend = await createMockBackend(region);
+      made.push(backend);
+      return backend;
+    });
+    const sent = JSON.parse(JSON.stringify((await assembledPipeline(ctx)).definition)) as unknown;
+    const result = await runInContext(ctx, ID);
+    expect(result.status).toBe('pass');
+    expect(result.message).toMatch(new RegExp(`^pipeline '.*-${name}-round-trip' \\(\\d+ characters\\) round-trips through the mock backend$`));
+
+    expect(made).toHaveLength(1);
+    const calls = made[0]!.sageMakerMock.commandCalls(CreatePipelineCommand);
+    expect(calls).toHaveLength(1);
+    const input = calls[0]!.args[0].input;
+    expect(input.PipelineName).toMatch(new RegExp(`-${name}-round-trip$`));
+    expect(JSON.parse(input.PipelineDefinition ?? '')).toEqual(sent);
+    expect(made[0]!.sageMakerMock.commandCalls(DescribePipelineCommand)).toHaveLength(1);
+  });
+
+  it('fails when DescribePipeline hands back a different definition', async () => {
+    const { factory } = editingBackend((definition) => {
+      const steps = definition['Steps'] as { DependsOn?: string[] }[];
+      delete steps[1]!.DependsOn;
+    });
+    const result = await runInContext(contextWith(realBuilder('PyTorchTraining'), factory), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/did not round-trip through the mock backend at Steps\[1\]\.DependsOn: sent \["TabularPreprocessing-Training"\], got back nothing$/);
+    expect(result.evidence).toMatchObject({ differences: [expect.stringContaining('Steps[1].DependsOn')] });
+  });
+
+  it('fails when DescribePipeline returns something that is not JSON', async () => {
+    const factory = async (region: string) => ({ ...(await createMockBackend(region)), describePipelineDefinition: async () => '{"Version": ' });
+    const result = await runInContext(contextWith(realBuilder('XGBoostTraining'), factory), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('DescribePipeline returned a PipelineDefinition for');
+    expect(result.message).toContain('that is not JSON');
+  });
+
+  it('fails when the backend refuses CreatePipeline', async () => {
+    const factory = async (region: string) => ({
+      ...(await createMockBackend(region)),
+      createPipeline: async () => Promise.reject(new Error('ValidationException: PipelineDefinition is invalid')),
+    });
+    const result = await runInContext(contextWith(realBuilder('XGBoostTraining'), factory), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/^The mock backend refused pipeline '.*-round-trip': ValidationException: PipelineDefinition is invalid$/);
+  });
+});

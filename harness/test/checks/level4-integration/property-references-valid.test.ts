@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { realBuilder, runChecks } from '../../support/broken-builders.js';
+import { needingInferencePayload, withModelPath } from './level4-fixtures.js';
+
+const ID = 'level4.property_references_valid';
+
+describe(ID, () => {
+  it.each([
+    ['PyTorchTraining', 2],
+    ['XGBoostTraining', 5],
+  ] as const)('passes on %s', async (name, count) => {
+    const result = (await runChecks(realBuilder(name), [ID]))[ID];
+    expect(result?.status).toBe('pass');
+    expect(result?.message).toBe(`${count} step property references are valid`);
+  });
+
+  it.each(['PyTorchTraining', 'XGBoostTraining'] as const)('fails on %s when model_output points at ModelArtifacts.S3Uri', async (name) => {
+    const result = (await runChecks(withModelPath(realBuilder(name), 'properties.ModelArtifacts.S3Uri'), [ID]))[ID];
+    expect(result?.status).toBe('fail');
+    const consumer = name === 'PyTorchTraining' ? 'PyTorchModel' : 'XGBoostModel';
+    expect(result?.message).toBe(
+      `Step '${consumer}' Arguments.PrimaryContainer.ModelDataUrl refers to 'Steps.${name}.ModelArtifacts.S3Uri', but ModelArtifacts.S3Uri is not a property of ` +
+        "DescribeTrainingJobResponse: 'S3Uri' is not a member of ModelArtifacts (nearest: S3ModelArtifacts)",
+    );
+  });
+
+  it('reports a pipeline that cannot be assembled as its root cause', async () => {
+    const result = (await runChecks(needingInferencePayload(realBuilder('XGBoostTraining')), [ID]))[ID];
+    expect(result?.status).toBe('fail');
+    expect(result?.rootCause?.kind).toBe('pipeline_assembly');
+    expect(result?.rootCause?.message).toContain("'inference_payload'");
+  });
+});
