@@ -2,8 +2,8 @@ import type { Level, CheckStatus } from './check-definition.js';
 
 /** What a check needed and could not get: one failure that explains many checks. */
 export interface RootCause {
-  /** `config`, `builder_construction`, `step_creation` or `pipeline_assembly` (Integration). */
-  readonly kind: 'config' | 'builder_construction' | 'step_creation' | 'pipeline_assembly';
+  /** What could not be made, in the order a run needs them. */
+  readonly kind: 'specification' | 'config' | 'builder_construction' | 'step_creation' | 'pipeline_assembly';
   readonly message: string;
 }
 

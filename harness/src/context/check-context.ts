@@ -27,6 +27,7 @@ export class CheckContext {
   readonly rawConfig: unknown;
   private readonly backendFactory: IntegrationBackendFactory;
   private readonly s3 = createMockedS3('us-east-1');
+  private specMemo?: { value?: StepSpecification; error?: PrerequisiteError };
   private configMemo?: { value?: BasePipelineConfig; error?: PrerequisiteError };
   private builderMemo?: { value?: StepBuilderBase; error?: PrerequisiteError };
   private stepMemo?: Promise<PipelineStepDefinition>;
@@ -39,9 +40,15 @@ export class CheckContext {
     this.backendFactory = options.backendFactory;
   }
 
-  /** The builder's spec as data, validated: fails the check with the spec's own errors when invalid. */
+  /** The builder's spec, validated; an invalid spec is the root cause of every check that needs it. */
   specification(): StepSpecification {
-    return StepSpecification.create({ ...this.registration.spec, scriptContract: this.registration.contract });
+    this.specMemo ??= this.attempt(
+      () => StepSpecification.create({ ...this.registration.spec, scriptContract: this.registration.contract }),
+      'specification',
+      `${this.registration.stepName}'s specification is invalid`,
+    );
+    if (this.specMemo.error) throw this.specMemo.error;
+    return this.specMemo.value as StepSpecification;
   }
 
   config(): BasePipelineConfig {
@@ -100,7 +107,7 @@ export class CheckContext {
     if (this.backendMemo) await (await this.backendMemo.catch(() => undefined))?.close();
   }
 
-  private attempt<T>(make: () => T, kind: 'config' | 'builder_construction', prefix: string): { value?: T; error?: PrerequisiteError } {
+  private attempt<T>(make: () => T, kind: 'specification' | 'config' | 'builder_construction', prefix: string): { value?: T; error?: PrerequisiteError } {
     try {
       return { value: make() };
     } catch (error) {

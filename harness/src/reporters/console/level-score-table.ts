@@ -7,7 +7,7 @@ export function renderLevelScoreTable(builder: string, score: BuilderScore, opti
   const table = createTable(['Level', 'Score', 'Passed/Ran', 'Not applicable'], { ...options, colAligns: ['left', 'right', 'right', 'right'] });
   for (const level of LEVELS) {
     const l = score.levels[level];
-    table.push([`L${level} ${l.name} (×${l.weight})`, formatScore(l.score), `${l.passed}/${l.ran}`, String(l.notApplicable)]);
+    table.push([`L${level} ${l.name} (×${l.weight.toFixed(1)})`, formatScore(l.score), `${l.passed}/${l.ran}`, String(l.notApplicable)]);
   }
   table.push([`Overall`, formatScore(score.overall), `${score.passed}/${score.ran}`, String(score.notApplicable)]);
   const rating = score.rating ?? 'no checks ran';
