@@ -106,8 +106,9 @@ export abstract class StepBuilderBase<C extends BasePipelineConfig = BasePipelin
   getEnvironmentVariables(): Record<string, string> {
     const env: Record<string, string> = {};
     if (!this.contract) return env;
+    const overrides = (this.config as { env?: Record<string, string> }).env;
     for (const name of this.contract.requiredEnvVars ?? []) {
-      const value = this.lookupConfigValue(name);
+      const value = this.lookupConfigValue(name) ?? overrides?.[name];
       if (value === undefined) {
         throw new Error(`Required environment variable '${name}' not found in config: set '${name.toLowerCase()}' or env.${name}`);
       }
@@ -116,7 +117,6 @@ export abstract class StepBuilderBase<C extends BasePipelineConfig = BasePipelin
     for (const [name, fallback] of Object.entries(this.contract.optionalEnvVars ?? {})) {
       env[name] = this.lookupConfigValue(name) ?? fallback;
     }
-    const overrides = (this.config as { env?: Record<string, string> }).env;
     return { ...env, ...(overrides ?? {}) };
   }
 

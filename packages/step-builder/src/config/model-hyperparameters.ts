@@ -33,13 +33,13 @@ export function checkFieldLists(value: FieldLists, ctx: z.RefinementCtx, suffix 
   for (const list of ['tab_field_list', 'cat_field_list'] as const) {
     const missing = (value[list] ?? []).filter((f) => !full.includes(f));
     if (missing.length > 0) {
-      ctx.addIssue({ code: 'custom', path: [list], message: `All fields in ${list} must be in full_field_list${suffix} (not found: ${missing.join(', ')})` });
+      ctx.addIssue({ code: 'custom', path: [list], input: value[list], message: `All fields in ${list} must be in full_field_list${suffix} (not found: ${missing.join(', ')})` });
     }
   }
   for (const name of ['label_name', 'id_name'] as const) {
     const v = value[name];
     if (v !== undefined && !full.includes(v)) {
-      ctx.addIssue({ code: 'custom', path: [name], message: `${name} '${v}' must be in full_field_list${suffix}` });
+      ctx.addIssue({ code: 'custom', path: [name], input: v, message: `${name} '${v}' must be in full_field_list${suffix}` });
     }
   }
 }

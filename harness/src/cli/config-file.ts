@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CliError, errorMessage } from './cli-io.js';
+
+/** A JSON config file's object, or a CliError that names the file and what is wrong with it. */
+export function readJsonConfigFile(path: string): Record<string, unknown> {
+  const text = readText(path).replace(/^\uFEFF/, '');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`Config file ${path} is not valid JSON: ${describeJsonError(errorMessage(error), text)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+    throw new CliError(`Config file ${path} must hold a JSON object of settings, found ${found}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      const where = resolve(path) === path ? '' : ` (looked at ${resolve(path)})`;
+      throw new CliError(`Config file not found: ${path}${where}`);
+    }
+    if (code === 'EISDIR') throw new CliError(`Config file ${path} is a directory, not a JSON file`);
+    throw new CliError(`Cannot read config file ${path}: ${errorMessage(error)}`);
+  }
+}
+
+/** V8's message with the position turned into a line and column a person can find. */
+function describeJsonError(message: string, text: string): string {
+  const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+  const at = /at position (\d+)/.exec(message);
+  const position = at ? Number(at[1]) : /Unexpected end of JSON input/.test(message) ? text.length : undefined;
+  if (position === undefined) return reason;
+  const before = text.slice(0, position).split('\n');
+  const line = before.length;
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return `${reason} at line ${line}, column ${column} (position ${position})`;
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { CliError, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, errorMessage, writeLine } from './cli-io.js';
+import { registerListCommand } from './commands/list.js';
+import { registerMatchCommand } from './commands/match.js';
+import { registerRenderCommand } from './commands/render.js';
+
+interface RootPackage {
+  readonly version: string;
+  readonly description: string;
+}
+
+const rootPackage = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as RootPackage;
+
+const EXAMPLES = `
+Examples:
+  $ pnpm stepscore list
+  $ pnpm stepscore render PyTorchTraining --input input_path=s3://my-bucket/data
+  $ pnpm stepscore render XGBoostTraining --config configs/xgboost.json --json
+  $ pnpm stepscore match input_path processed_data --json
+
+Exit codes: 0 success, 1 the command failed (for example an invalid config), 2 bad usage
+(unknown command, option, builder or input name).`;
+
+/** The `stepscore` program with every command registered, writing through `io`. */
+export function createProgram(io: CliIo): Command {
+  const program = new Command('stepscore')
+    .description(rootPackage.description)
+    .version(rootPackage.version, '-V, --version', 'print the stepscore version')
+    .helpOption('-h, --help', 'show help for a command')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride()
+    .showHelpAfterError('(run stepscore --help for usage)')
+    .addHelpText('after', EXAMPLES);
+
+  registerListCommand(program, io);
+  registerRenderCommand(program, io);
+  registerMatchCommand(program, io);
+  return program;
+}
+
+/** Runs the command line `argv` (without node and script) and returns the exit code; never exits itself. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await createProgram(io).parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExitCode(error);
+    if (error instanceof CliError) {
+      if (error.message) writeLine(io.stderr, `error: ${error.message}`);
+      return error.exitCode;
+    }
+    writeLine(io.stderr, `error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : errorMessage(error)}`);
+    return EXIT_FAILURE;
+  }
+}
+
+/** Commander has already printed its message: help and version asked for exit 0, every usage error 2. */
+function commanderExitCode(error: CommanderError): number {
+  return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+}
