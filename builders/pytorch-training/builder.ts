@@ -1,6 +1,5 @@
 import { encodeHyperparameters, type EncodedHyperparameters } from '@stepscore/sagemaker';
 import {
-  joinS3,
   type PipelineValue,
   type StepBuilderOptions,
   type TrainingChannel,
@@ -41,9 +40,17 @@ export class PyTorchTrainingStepBuilder extends TrainingStepBuilder<PyTorchTrain
     const localPath = this.getEnvironmentVariables()['SM_CHECKPOINT_DIR'];
     return {
       CheckpointConfig: {
-        S3Uri: this.config.checkpoint_s3_uri ?? joinS3(outputPath, 'checkpoints'),
+        S3Uri: this.config.checkpoint_s3_uri ?? this.perExecutionCheckpointUri(outputPath),
         ...(localPath ? { LocalPath: localPath } : {}),
       },
     };
+  }
+
+  /**
+   * SageMaker copies the checkpoint location into the container when a job starts, so a fixed default would make
+   * every execution resume from the previous one's checkpoints: the default is per pipeline execution.
+   */
+  private perExecutionCheckpointUri(outputPath: PipelineValue): PipelineValue {
+    return { 'Std:Join': { On: '/', Values: [outputPath, 'checkpoints', { Get: 'Execution.PipelineExecutionId' }] } };
   }
 }

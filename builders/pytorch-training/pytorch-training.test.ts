@@ -193,10 +193,15 @@ describe('PyTorchTrainingStepBuilder', () => {
       expect(args.RoleArn).toBe('arn:aws:iam::123456789012:role/SageMakerRole');
     });
 
-    it('supports checkpoints through the contract variable and a CheckpointConfig below the output', () => {
+    it('supports checkpoints through the contract variable and a per-execution CheckpointConfig below the output', () => {
       expect(args.Environment).toEqual({ SM_CHECKPOINT_DIR: '/opt/ml/checkpoints' });
       expect(args.CheckpointConfig).toEqual({
-        S3Uri: 's3://stepscore-example-bucket/MODS/stepscore-bsm-pytorch-NA_1.0.0/pytorch_training/checkpoints',
+        S3Uri: {
+          'Std:Join': {
+            On: '/',
+            Values: ['s3://stepscore-example-bucket/MODS/stepscore-bsm-pytorch-NA_1.0.0/pytorch_training', 'checkpoints', { Get: 'Execution.PipelineExecutionId' }],
+          },
+        },
         LocalPath: '/opt/ml/checkpoints',
       });
     });
@@ -225,7 +230,9 @@ describe('PyTorchTrainingStepBuilder', () => {
   it('uses the configured output path, without a trailing slash', async () => {
     const step = await new PyTorchTrainingStepBuilder(config({ output_path: 's3://out-bucket/pt/' })).createStep({ inputs: { input_path: INPUT } });
     expect(step.Arguments.OutputDataConfig).toEqual({ S3OutputPath: 's3://out-bucket/pt' });
-    expect(step.Arguments.CheckpointConfig?.S3Uri).toBe('s3://out-bucket/pt/checkpoints');
+    expect(step.Arguments.CheckpointConfig?.S3Uri).toEqual({
+      'Std:Join': { On: '/', Values: ['s3://out-bucket/pt', 'checkpoints', { Get: 'Execution.PipelineExecutionId' }] },
+    });
   });
 
   it('passes a pipeline expression input through to the channel', async () => {

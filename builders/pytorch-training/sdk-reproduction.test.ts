@@ -161,9 +161,12 @@ describe('PyTorch training reproduces the SDK step (sdk_pytorch_basic.json)', ()
       }
     });
 
-    it('sets SM_CHECKPOINT_DIR from the contract and a CheckpointConfig below the output path', () => {
+    it('sets SM_CHECKPOINT_DIR from the contract and a per-execution CheckpointConfig below the output path', () => {
       expect(ours.Arguments.Environment).toEqual({ SM_CHECKPOINT_DIR: '/opt/ml/checkpoints' });
-      expect(ours.Arguments.CheckpointConfig).toEqual({ S3Uri: 's3://my-bucket/output/checkpoints', LocalPath: '/opt/ml/checkpoints' });
+      expect(ours.Arguments.CheckpointConfig).toEqual({
+        S3Uri: { 'Std:Join': { On: '/', Values: ['s3://my-bucket/output', 'checkpoints', { Get: 'Execution.PipelineExecutionId' }] } },
+        LocalPath: '/opt/ml/checkpoints',
+      });
     });
   });
 });

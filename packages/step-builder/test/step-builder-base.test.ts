@@ -166,6 +166,12 @@ describe('environment variables from the contract', () => {
     const { scriptContract: _c, ...withoutContract } = seedSpec();
     expect(new ExampleTrainingStepBuilder(exampleConfig(), { spec: withoutContract }).getEnvironmentVariables()).toEqual({});
   });
+
+  it('still passes config.env through without a contract', () => {
+    const { scriptContract: _c, ...withoutContract } = seedSpec();
+    const config = { ...exampleConfig(), env: { EXTRA: '1' } };
+    expect(new ExampleTrainingStepBuilder(config, { spec: withoutContract }).getEnvironmentVariables()).toEqual({ EXTRA: '1' });
+  });
 });
 
 describe('job arguments from the contract', () => {

@@ -105,8 +105,8 @@ export abstract class StepBuilderBase<C extends BasePipelineConfig = BasePipelin
    */
   getEnvironmentVariables(): Record<string, string> {
     const env: Record<string, string> = {};
-    if (!this.contract) return env;
     const overrides = (this.config as { env?: Record<string, string> }).env;
+    if (!this.contract) return { ...(overrides ?? {}) };
     for (const name of this.contract.requiredEnvVars ?? []) {
       const value = this.lookupConfigValue(name) ?? overrides?.[name];
       if (value === undefined) {
