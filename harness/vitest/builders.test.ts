@@ -1,19 +1,19 @@
 // `pnpm test:builders`: one vitest test per check, grouped builder → level. The checks run once, up front;
 // each test then reports its check's result. Not-applicable checks are skipped with their reason.
+// Each builder runs in a worker thread, so one that hangs or crashes fails its own checks and nothing else.
 import { describe, it } from 'vitest';
 import { builderRegistry } from '../../builders/registry.js';
 import { LEVEL_NAMES } from '../src/check/check-definition.js';
 import type { CheckResult } from '../src/check/check-result.js';
 import { ALL_CHECKS } from '../src/checks/index.js';
-import { createMockBackend } from '../src/integration/mock-backend.js';
 import { runCatalogue } from '../src/runner/run-catalogue.js';
 import { LEVELS } from '../src/scoring/score-builder.js';
 import type { StepscoreTaskMeta } from './task-meta.js';
 
 const results = await runCatalogue(builderRegistry.all(), builderRegistry, {
   checks: ALL_CHECKS,
-  backendName: 'mock',
-  backendFactory: createMockBackend,
+  isolation: 'worker',
+  backend: { kind: 'mock' },
 });
 
 function failureText(check: CheckResult): string {

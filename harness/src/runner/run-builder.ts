@@ -1,7 +1,8 @@
 import type { BuilderRegistration, BuilderRegistry } from '@stepscore/step-builder';
 import type { CheckDefinition, Level } from '../check/check-definition.js';
 import type { BuilderResult, CheckResult } from '../check/check-result.js';
-import { CheckContext } from '../context/check-context.js';
+import { CheckContext, type CheckContextOptions } from '../context/check-context.js';
+import type { IndexedCatalogue } from '../integration/indexed-catalogue.js';
 import type { IntegrationBackendFactory } from '../integration/integration-backend.js';
 import { DEFAULT_CHECK_TIMEOUT_MS, runCheck } from './run-check.js';
 
@@ -14,20 +15,34 @@ export interface BuilderRunOptions {
   /** Raw config to use instead of the registration's default. */
   readonly rawConfig?: unknown;
   readonly checkTimeoutMs?: number;
+  /** The upstream catalogue for the Integration level, indexed once for the whole run; the built-in one when absent. */
+  readonly catalogue?: IndexedCatalogue;
+  /** Makes the context the checks share; a plain CheckContext when absent (the isolated runner observes it). */
+  readonly createContext?: (options: CheckContextOptions) => CheckContext;
+  /** Told before each selected check runs; the isolated runner's watchdog starts here. */
+  readonly onCheckStarted?: (check: CheckDefinition) => void;
+  readonly onCheckFinished?: (result: CheckResult) => void;
 }
 
 /** Runs the checks for one builder in declaration order, sharing one context (one builder, one step). */
 export async function runBuilder(registration: BuilderRegistration, registry: BuilderRegistry, options: BuilderRunOptions): Promise<BuilderResult> {
-  const context = new CheckContext({
+  const contextOptions: CheckContextOptions = {
     registration,
     registry,
     rawConfig: options.rawConfig,
     backendFactory: options.backendFactory,
-  });
+    ...(options.catalogue ? { catalogue: options.catalogue } : {}),
+  };
+  const context = options.createContext ? options.createContext(contextOptions) : new CheckContext(contextOptions);
   const selected = options.checks.filter((c) => !options.levels || options.levels.includes(c.level));
   const checks: CheckResult[] = [];
   try {
-    for (const check of selected) checks.push(await runCheck(check, context, options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS));
+    for (const check of selected) {
+      options.onCheckStarted?.(check);
+      const result = await runCheck(check, context, options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
+      options.onCheckFinished?.(result);
+      checks.push(result);
+    }
   } finally {
     await context.close();
   }

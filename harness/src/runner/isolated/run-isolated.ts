@@ -1,0 +1,151 @@
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { UnknownBuilderError } from '@stepscore/step-builder';
+import type { CheckDefinition, Level } from '../../check/check-definition.js';
+import type { BuilderResult, CheckResult } from '../../check/check-result.js';
+import { DEFAULT_CHECK_TIMEOUT_MS } from '../run-check.js';
+import { type BackendDescriptor, backendName, MOCK_BACKEND } from './backend-descriptor.js';
+import { BuilderWorker, type BuilderWorkerOptions, type WorkerReady } from './builder-worker.js';
+import { reportLostCheck } from './lost-check.js';
+import type { BuilderSummary, KnownFailures, WorkerModules } from './messages.js';
+
+/** The registered builders and every check: what `pnpm test:builders` and the CLI run. */
+export const DEFAULT_WORKER_MODULES: WorkerModules = {
+  registryModule: new URL('../../../../builders/registry.ts', import.meta.url).href,
+  registryExport: 'builderRegistry',
+  checksModule: new URL('../../checks/index.ts', import.meta.url).href,
+  checksExport: 'ALL_CHECKS',
+};
+
+/** A worker loads the registry, the SDK and the checks (about a second); a hung one should not hang the run. */
+export const DEFAULT_WORKER_START_TIMEOUT_MS = 60_000;
+
+export interface IsolatedRunOptions extends Partial<WorkerModules> {
+  /** The checks to run, in order; each worker takes the checks with these ids from `checksModule`. */
+  readonly checks: readonly CheckDefinition[];
+  /** Only these levels run; all four when absent. */
+  readonly levels?: readonly Level[];
+  /** Time limit of each check, synchronous loops included; DEFAULT_CHECK_TIMEOUT_MS (5000) when absent. */
+  readonly checkTimeoutMs?: number;
+  /** Number of workers; `availableParallelism()` when absent. */
+  readonly concurrency?: number;
+  /** Raw config per builder name, for builders that should not use their default config. */
+  readonly rawConfigs?: Readonly<Record<string, unknown>>;
+  /** The Integration backend each worker makes for itself; the in-process mock when absent. */
+  readonly backend?: BackendDescriptor;
+  readonly workerStartTimeoutMs?: number;
+  /** Heap limit of each worker in MB; Node's default when absent. */
+  readonly workerHeapLimitMb?: number;
+}
+
+function moduleUrl(location: string): string {
+  return location.startsWith('file:') ? location : pathToFileURL(location).href;
+}
+
+/** The builders as the workers' registry names them (lookup is exact, then case-insensitive, as the registry's). */
+function summariesFor(names: readonly string[], ready: WorkerReady, registryModule: string): BuilderSummary[] {
+  return names.map((name) => {
+    const found = ready.builders.find((b) => b.builder === name) ?? ready.builders.find((b) => b.builder.toLowerCase() === name.toLowerCase());
+    if (found) return found;
+    const error = new UnknownBuilderError(name, ready.builders.map((b) => b.builder));
+    error.message += ` (worker isolation loads builders from ${registryModule})`;
+    throw error;
+  });
+}
+
+function assertChecksLoadable(checks: readonly CheckDefinition[], ready: WorkerReady, checksModule: string): void {
+  const missing = checks.filter((c) => !ready.checkIds.includes(c.id)).map((c) => c.id);
+  if (missing.length > 0) {
+    throw new Error(
+      `Checks ${missing.join(', ')} are not in ${checksModule}: workers load checks from that module, so give its location as checksModule or run with isolation 'in-process'`,
+    );
+  }
+}
+
+/**
+ * Runs each builder in a worker thread, several workers at once; results come back in the order the builders
+ * were given, shaped as the in-process runner's. A check that overruns its time limit or takes its worker
+ * down errors with what happened; a new worker runs that builder's remaining checks (constructing the builder
+ * again: its first construction died with the old worker), and no other builder's results change.
+ */
+export async function runIsolated(builders: readonly string[], options: IsolatedRunOptions): Promise<BuilderResult[]> {
+  if (builders.length === 0) return [];
+  const modules: WorkerModules = {
+    registryModule: moduleUrl(options.registryModule ?? DEFAULT_WORKER_MODULES.registryModule),
+    registryExport: options.registryExport ?? DEFAULT_WORKER_MODULES.registryExport,
+    checksModule: moduleUrl(options.checksModule ?? DEFAULT_WORKER_MODULES.checksModule),
+    checksExport: options.checksExport ?? DEFAULT_WORKER_MODULES.checksExport,
+  };
+  const backend = options.backend ?? MOCK_BACKEND;
+  const workerOptions: BuilderWorkerOptions = {
+    startData: { ...modules, backend },
+    checkTimeoutMs: options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
+    startTimeoutMs: options.workerStartTimeoutMs ?? DEFAULT_WORKER_START_TIMEOUT_MS,
+    ...(options.workerHeapLimitMb ? { heapLimitMb: options.workerHeapLimitMb } : {}),
+  };
+  const selected = options.checks.filter((c) => !options.levels || options.levels.includes(c.level));
+  const definitions = new Map(selected.map((c) => [c.id, c]));
+  const checkIds = selected.map((c) => c.id);
+
+  const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), builders.length));
+  const starts = await Promise.allSettled(Array.from({ length: size }, () => BuilderWorker.start(workerOptions)));
+  const workers = starts.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const startFailure = starts.find((s) => s.status === 'rejected');
+  let summaries: BuilderSummary[];
+  try {
+    if (startFailure) throw startFailure.reason;
+    const { ready } = workers[0]!;
+    summaries = summariesFor(builders, ready, modules.registryModule);
+    assertChecksLoadable(selected, ready, modules.checksModule);
+  } catch (error) {
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+    throw error;
+  }
+
+  async function runOne(summary: BuilderSummary, worker: BuilderWorker | undefined): Promise<{ result: BuilderResult; worker?: BuilderWorker }> {
+    const { builder } = summary;
+    const checks: CheckResult[] = [];
+    const knownFailures: KnownFailures = {};
+    let remaining = checkIds;
+    while (remaining.length > 0) {
+      worker ??= (await BuilderWorker.start(workerOptions)).worker;
+      const outcome = await worker.run({ type: 'run-builder', builder, checkIds: remaining, rawConfig: options.rawConfigs?.[builder], knownFailures });
+      if (outcome.kind === 'finished') {
+        checks.push(...outcome.result.checks);
+        break;
+      }
+      worker = undefined;
+      checks.push(...outcome.finished);
+      const { checkId } = outcome.lost;
+      const report = reportLostCheck(builder, checkId === undefined ? undefined : definitions.get(checkId), outcome.lost);
+      if (report.result) checks.push(report.result);
+      if (report.rootCause) knownFailures[report.rootCause.kind] = report.rootCause.cause;
+      const done = new Set(checks.map((c) => c.id));
+      remaining = remaining.filter((id) => !done.has(id));
+    }
+    return { result: { ...summary, backend: backendName(backend), checks }, ...(worker ? { worker } : {}) };
+  }
+
+  const results: BuilderResult[] = new Array(builders.length);
+  const queue = summaries.map((summary, index) => ({ summary, index }));
+  let failed = false;
+  async function drain(first: BuilderWorker): Promise<void> {
+    let worker: BuilderWorker | undefined = first;
+    try {
+      for (let job = queue.shift(); job && !failed; job = queue.shift()) {
+        const ran = await runOne(job.summary, worker);
+        results[job.index] = ran.result;
+        worker = ran.worker;
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      await worker?.terminate();
+    }
+  }
+  const drained = await Promise.allSettled(workers.map((w) => drain(w.worker)));
+  const failure = drained.find((d) => d.status === 'rejected');
+  if (failure) throw failure.reason;
+  return results;
+}

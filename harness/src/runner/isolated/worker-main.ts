@@ -1,0 +1,78 @@
+// The builder worker: loads the registry, the checks and the backend from the modules it was given, then runs
+// one builder at a time with the in-process runner, telling the main thread what it is doing as it goes.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { BuilderRegistry } from '@stepscore/step-builder';
+import type { CheckDefinition } from '../../check/check-definition.js';
+import { errorMessage } from '../../context/prerequisite-error.js';
+import { runBuilder } from '../run-builder.js';
+import { backendFactoryFor, backendName } from './backend-descriptor.js';
+import { cloneable } from './cloneable.js';
+import { snapshotGlobalState } from './global-state.js';
+import type { BuilderJob, FromWorker, ToWorker, WorkerStartData } from './messages.js';
+import { ObservedCheckContext } from './observed-check-context.js';
+
+/** The main thread keeps the time limit (it can stop a synchronous loop, the worker cannot): never fire here first. */
+const NO_WORKER_SIDE_LIMIT_MS = 2 ** 31 - 1;
+
+const port = parentPort;
+if (!port) throw new Error('worker-main.ts runs inside a builder worker only');
+const start = workerData as WorkerStartData;
+
+function post(message: FromWorker): void {
+  try {
+    port!.postMessage(message);
+  } catch {
+    port!.postMessage(cloneable(message));
+  }
+}
+
+async function loadExport(moduleUrl: string, exportName: string, what: string): Promise<unknown> {
+  const loaded = (await import(moduleUrl)) as Record<string, unknown>;
+  if (!(exportName in loaded)) throw new Error(`${moduleUrl} has no export '${exportName}' (expected the ${what})`);
+  return loaded[exportName];
+}
+
+async function load() {
+  const registry = (await loadExport(start.registryModule, start.registryExport, 'BuilderRegistry')) as BuilderRegistry;
+  if (typeof registry?.get !== 'function' || typeof registry.all !== 'function') {
+    throw new Error(`${start.registryModule}'s export '${start.registryExport}' is not a BuilderRegistry`);
+  }
+  const checks = (await loadExport(start.checksModule, start.checksExport, 'list of checks')) as readonly CheckDefinition[];
+  if (!Array.isArray(checks)) throw new Error(`${start.checksModule}'s export '${start.checksExport}' is not a list of checks`);
+  const backendFactory = await backendFactoryFor(start.backend);
+  return { registry, checks: new Map(checks.map((c) => [c.id, c])), backendFactory };
+}
+
+type Loaded = Awaited<ReturnType<typeof load>>;
+
+async function runJob(job: BuilderJob, { registry, checks, backendFactory }: Loaded): Promise<void> {
+  const registration = registry.get(job.builder);
+  const builder = registration.stepName;
+  const globals = snapshotGlobalState();
+  try {
+    const result = await runBuilder(registration, registry, {
+      checks: job.checkIds.map((id) => checks.get(id) as CheckDefinition),
+      backendName: backendName(start.backend),
+      backendFactory,
+      rawConfig: job.rawConfig,
+      checkTimeoutMs: NO_WORKER_SIDE_LIMIT_MS,
+      createContext: (options) => new ObservedCheckContext(options, job.knownFailures, (kind, phase) => post({ type: 'prerequisite', builder, kind, phase })),
+      onCheckStarted: (check) => post({ type: 'check-started', builder, checkId: check.id }),
+      onCheckFinished: (result) => post({ type: 'check-finished', builder, result }),
+    });
+    post({ type: 'builder-result', result });
+  } finally {
+    globals.restore();
+  }
+}
+
+try {
+  const loaded = await load();
+  const builders = loaded.registry.all().map((r) => ({ builder: r.stepName, stepType: r.stepType, framework: r.framework }));
+  post({ type: 'ready', builders, checkIds: [...loaded.checks.keys()] });
+  // Jobs come one at a time: the main thread sends the next only after this one's result.
+  port.on('message', (job: ToWorker) => void runJob(job, loaded));
+} catch (error) {
+  // The main thread stops this worker and the run: nothing can run without the registry and the checks.
+  post({ type: 'load-failed', message: errorMessage(error) });
+}
