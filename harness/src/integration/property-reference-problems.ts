@@ -5,6 +5,7 @@ import { findGets } from './pipeline-expressions.js';
 import { responseShapeForStepType } from './step-response-shapes.js';
 
 const NOT_A_VALUE = new Set(['structure', 'union', 'list', 'map']);
+const SPEC_PATH_PREFIX = 'properties.';
 
 /**
  * What is wrong with the `Get: Steps.<name>.<path>` references of a definition: a step that is not in the
@@ -39,6 +40,14 @@ export function propertyReferenceProblems(definition: PipelineDefinition): strin
       const shape = targetStep ? responseShapeForStepType(targetStep.Type) : undefined;
       if (!targetStep || !shape) {
         problems.push(`${where}, but '${reference.stepName}' is a '${targetStep?.Type}' step, whose properties are not known`);
+        continue;
+      }
+      // A spec's property path starts with 'properties.'; the Get built from it must not, and the path walker would forgive it.
+      if (reference.path.startsWith(SPEC_PATH_PREFIX)) {
+        problems.push(
+          `${where}, but a Get names the property without '${SPEC_PATH_PREFIX}' ('Steps.${reference.stepName}.${reference.path.slice(SPEC_PATH_PREFIX.length)}'): ` +
+            `${shape} has no member 'properties'`,
+        );
         continue;
       }
       const resolution = resolvePropertyPath(reference.path, shape);

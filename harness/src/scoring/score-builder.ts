@@ -46,7 +46,8 @@ function scoreLevel(level: Level, checks: readonly ScorableCheck[]): LevelScore 
     level,
     name: LEVEL_NAMES[level],
     weight: LEVEL_WEIGHTS[level],
-    score: importanceRan > 0 ? (100 * importancePassed) / importanceRan : null,
+    // The ratio first: 100 × (x ÷ x) is exactly 100, where (100 × x) ÷ x can land an ulp above or below it.
+    score: importanceRan > 0 ? 100 * (importancePassed / importanceRan) : null,
     passed: passed.length,
     failed: ran.filter((c) => c.status === 'fail').length,
     errored: ran.filter((c) => c.status === 'error').length,

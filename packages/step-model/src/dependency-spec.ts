@@ -1,4 +1,5 @@
 import { DEPENDENCY_TYPES, type DependencyType, isDependencyType } from './dependency-type.js';
+import { describeValue, isPlainRecord } from './describe-value.js';
 import { cleanStringList, logicalNameErrors } from './logical-name.js';
 import { pythonListRepr } from './python-repr.js';
 
@@ -23,11 +24,17 @@ export interface DependencySpec {
 }
 
 export function dependencySpecErrors(input: DependencySpecInput): string[] {
+  if (!isPlainRecord(input)) return [`a dependency must be an object, got ${describeValue(input)}`];
   const errors = logicalNameErrors(input.logicalName, 'logical_name');
   if (!isDependencyType(input.dependencyType)) {
-    errors.push(`dependency_type must be one of: ${pythonListRepr(DEPENDENCY_TYPES)} (got ${JSON.stringify(input.dependencyType)})`);
+    errors.push(`dependency_type must be one of: ${pythonListRepr(DEPENDENCY_TYPES)} (got ${describeValue(input.dependencyType)})`);
   }
   if (input.required !== undefined && typeof input.required !== 'boolean') errors.push('required must be a boolean');
+  for (const [field, value] of [['compatible_sources', input.compatibleSources], ['semantic_keywords', input.semanticKeywords]] as const) {
+    if (value !== undefined && !(Array.isArray(value) && value.every((v: unknown) => typeof v === 'string'))) {
+      errors.push(`${field} must be a list of strings, got ${describeValue(value)}`);
+    }
+  }
   return errors;
 }
 

@@ -1,4 +1,5 @@
 import { DEPENDENCY_TYPES, type DependencyType, isDependencyType } from './dependency-type.js';
+import { describeValue, isPlainRecord } from './describe-value.js';
 import { cleanStringList, logicalNameErrors } from './logical-name.js';
 import { pythonListRepr } from './python-repr.js';
 
@@ -23,9 +24,10 @@ export interface OutputSpec {
 export const PROPERTY_PATH_PREFIX = 'properties.';
 
 export function outputSpecErrors(input: OutputSpecInput): string[] {
+  if (!isPlainRecord(input)) return [`an output must be an object, got ${describeValue(input)}`];
   const errors = logicalNameErrors(input.logicalName, 'logical_name');
   if (!isDependencyType(input.outputType)) {
-    errors.push(`output_type must be one of: ${pythonListRepr(DEPENDENCY_TYPES)} (got ${JSON.stringify(input.outputType)})`);
+    errors.push(`output_type must be one of: ${pythonListRepr(DEPENDENCY_TYPES)} (got ${describeValue(input.outputType)})`);
   }
   if (typeof input.propertyPath !== 'string' || input.propertyPath.trim().length === 0) {
     errors.push('property_path must not be empty');
@@ -33,8 +35,11 @@ export function outputSpecErrors(input: OutputSpecInput): string[] {
     errors.push(`property_path should start with 'properties.' (got ${JSON.stringify(input.propertyPath)})`);
   }
   const name = typeof input.logicalName === 'string' ? input.logicalName.trim().toLowerCase() : '';
-  for (const alias of input.aliases ?? []) {
-    errors.push(...logicalNameErrors(alias, `alias ${JSON.stringify(alias)}`));
+  if (input.aliases !== undefined && !Array.isArray(input.aliases)) {
+    errors.push(`aliases must be a list of names, got ${describeValue(input.aliases)}`);
+  }
+  for (const alias of Array.isArray(input.aliases) ? (input.aliases as readonly unknown[]) : []) {
+    errors.push(...logicalNameErrors(alias, `alias ${describeValue(alias)}`));
     if (typeof alias === 'string' && alias.trim().toLowerCase() === name) {
       errors.push(`alias ${JSON.stringify(alias)} must not repeat the logical name '${input.logicalName}'`);
     }

@@ -1,6 +1,7 @@
 import { isNodeType, NODE_TYPES, type DependencyType, type NodeType } from './dependency-type.js';
 import { type DependencySpec, type DependencySpecInput, dependencySpecErrors, normalizeDependencySpec } from './dependency-spec.js';
 import { type OutputSpec, type OutputSpecInput, normalizeOutputSpec, outputSpecErrors } from './output-spec.js';
+import { describeValue, isPlainRecord, nameLabel } from './describe-value.js';
 import { pythonListRepr, pythonSetRepr } from './python-repr.js';
 import type { TrainingScriptContract } from './training-script-contract.js';
 import { type ValidationResult, validationResult } from './validation-result.js';
@@ -30,6 +31,11 @@ const NODE_RULES: Record<NodeType, { dependencies: boolean; outputs: boolean }> 
   singular: { dependencies: false, outputs: false },
 };
 
+/** The trimmed logical names of the entries that have one (the others are reported on their own). */
+function stringNames(entries: readonly unknown[]): string[] {
+  return entries.flatMap((e) => (isPlainRecord(e) && typeof e['logicalName'] === 'string' ? [e['logicalName'].trim()] : []));
+}
+
 function duplicates(names: readonly string[]): string[] {
   return [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
 }
@@ -48,8 +54,9 @@ function nodeTypeErrors(stepType: string, nodeType: NodeType, depCount: number, 
 /** Output logical names and aliases must be unique across the spec, case-insensitively. */
 function aliasConflictErrors(stepType: string, outputs: readonly OutputSpecInput[]): string[] {
   const owners = new Map<string, string[]>();
-  for (const out of outputs) {
-    const names = [out.logicalName, ...(out.aliases ?? [])].filter((n): n is string => typeof n === 'string');
+  for (const out of outputs.filter((o) => isPlainRecord(o) && typeof o.logicalName === 'string')) {
+    const aliases: readonly unknown[] = Array.isArray(out.aliases) ? out.aliases : [];
+    const names = [out.logicalName, ...aliases].filter((n): n is string => typeof n === 'string');
     for (const name of new Set(names.map((n) => n.trim().toLowerCase()))) {
       owners.set(name, [...(owners.get(name) ?? []), out.logicalName]);
     }
@@ -77,23 +84,28 @@ export class StepSpecification {
 
   /** Every rule a specification must satisfy on its own, each error naming the field. */
   static validate(input: StepSpecificationInput): ValidationResult {
+    if (!isPlainRecord(input)) return validationResult([`a step specification must be an object, got ${describeValue(input)}`]);
     const errors: string[] = [];
     const stepType = typeof input.stepType === 'string' ? input.stepType.trim() : '';
     if (stepType.length === 0) errors.push('step_type must not be empty');
     if (!isNodeType(input.nodeType)) {
-      errors.push(`node_type must be one of: ${pythonListRepr(NODE_TYPES)} (got ${JSON.stringify(input.nodeType)})`);
+      errors.push(`node_type must be one of: ${pythonListRepr(NODE_TYPES)} (got ${describeValue(input.nodeType)})`);
     }
-    const deps = Array.isArray(input.dependencies) ? input.dependencies : [];
-    const outs = Array.isArray(input.outputs) ? input.outputs : [];
+    for (const field of ['dependencies', 'outputs'] as const) {
+      if (!Array.isArray(input[field])) errors.push(`${field} must be a list, got ${describeValue(input[field])}`);
+    }
+    // Holes of a sparse array are read as undefined, and reported as such.
+    const deps: readonly DependencySpecInput[] = Array.isArray(input.dependencies) ? Array.from(input.dependencies) : [];
+    const outs: readonly OutputSpecInput[] = Array.isArray(input.outputs) ? Array.from(input.outputs) : [];
     deps.forEach((d, i) => {
-      for (const e of dependencySpecErrors(d)) errors.push(`dependencies[${i}] (${String(d?.logicalName)}): ${e}`);
+      for (const e of dependencySpecErrors(d)) errors.push(`dependencies[${i}] (${nameLabel(isPlainRecord(d) ? d.logicalName : undefined)}): ${e}`);
     });
     outs.forEach((o, i) => {
-      for (const e of outputSpecErrors(o)) errors.push(`outputs[${i}] (${String(o?.logicalName)}): ${e}`);
+      for (const e of outputSpecErrors(o)) errors.push(`outputs[${i}] (${nameLabel(isPlainRecord(o) ? o.logicalName : undefined)}): ${e}`);
     });
-    const dupDeps = duplicates(deps.map((d) => String(d.logicalName).trim()));
+    const dupDeps = duplicates(stringNames(deps));
     if (dupDeps.length > 0) errors.push(`Duplicate dependency logical names found: ${pythonSetRepr(dupDeps)}`);
-    const dupOuts = duplicates(outs.map((o) => String(o.logicalName).trim()));
+    const dupOuts = duplicates(stringNames(outs));
     if (dupOuts.length > 0) errors.push(`Duplicate output logical names found: ${pythonSetRepr(dupOuts)}`);
     if (isNodeType(input.nodeType)) errors.push(...nodeTypeErrors(stepType, input.nodeType, deps.length, outs.length));
     if (dupOuts.length === 0) errors.push(...aliasConflictErrors(stepType, outs));
@@ -103,7 +115,7 @@ export class StepSpecification {
   /** @throws SpecificationError listing every broken rule. */
   static create(input: StepSpecificationInput): StepSpecification {
     const result = StepSpecification.validate(input);
-    if (!result.isValid) throw new SpecificationError(String(input.stepType), result.errors);
+    if (!result.isValid) throw new SpecificationError(nameLabel(isPlainRecord(input) ? input.stepType : input), result.errors);
     return new StepSpecification(input);
   }
 
@@ -154,8 +166,10 @@ export function validateContractAlignment(
   contract: TrainingScriptContract | undefined,
 ): ValidationResult {
   if (!contract) return validationResult([]);
-  const contractInputs = Object.keys(contract.expectedInputPaths);
-  const contractOutputs = Object.keys(contract.expectedOutputPaths);
+  if (!isPlainRecord(contract)) return validationResult([`the script contract must be an object, got ${describeValue(contract)}`]);
+  // A contract whose path maps are not objects is reported by validateTrainingScriptContract; here it declares nothing.
+  const contractInputs = isPlainRecord(contract.expectedInputPaths) ? Object.keys(contract.expectedInputPaths) : [];
+  const contractOutputs = isPlainRecord(contract.expectedOutputPaths) ? Object.keys(contract.expectedOutputPaths) : [];
   const depNames = [...spec.dependencies.keys()];
   const outNames = [...spec.outputs.keys()];
   const errors: string[] = [];

@@ -1,3 +1,4 @@
+import { describeValue, isPlainRecord } from './describe-value.js';
 import { type ValidationResult, validationResult } from './validation-result.js';
 
 /** What a training script reads and writes inside the container: the single source of truth. */
@@ -24,27 +25,47 @@ export function isUnderContainerPath(path: string, prefix: string): boolean {
 }
 
 export function validateTrainingScriptContract(contract: TrainingScriptContract): ValidationResult {
+  if (!isPlainRecord(contract)) return validationResult([`A script contract must be an object, got ${describeValue(contract)}`]);
   const errors: string[] = [];
   if (typeof contract.entryPoint !== 'string' || !/^[^/].*\.py$/.test(contract.entryPoint)) {
-    errors.push(`Entry point must be a Python file (.py), got: ${JSON.stringify(contract.entryPoint)}`);
+    errors.push(`Entry point must be a Python file (.py), got: ${describeValue(contract.entryPoint)}`);
   }
-  for (const [name, path] of Object.entries(contract.expectedInputPaths ?? {})) {
-    if (!TRAINING_INPUT_PREFIXES.some((p) => isUnderContainerPath(path, p))) {
+  const inputPaths = mapEntries(contract.expectedInputPaths, 'expectedInputPaths', 'logical names to container paths', errors);
+  for (const [name, path] of inputPaths) {
+    if (typeof path !== 'string') errors.push(`Input path for '${name}' must be a string, got: ${describeValue(path)}`);
+    else if (!TRAINING_INPUT_PREFIXES.some((p) => isUnderContainerPath(path, p))) {
       errors.push(`Input path for '${name}' must start with ${TRAINING_INPUT_PREFIXES.join(' or ')}, got: ${path}`);
     }
   }
-  for (const [name, path] of Object.entries(contract.expectedOutputPaths ?? {})) {
-    if (!TRAINING_OUTPUT_PREFIXES.some((p) => isUnderContainerPath(path, p))) {
+  const outputPaths = mapEntries(contract.expectedOutputPaths, 'expectedOutputPaths', 'logical names to container paths', errors);
+  for (const [name, path] of outputPaths) {
+    if (typeof path !== 'string') errors.push(`Output path for '${name}' must be a string, got: ${describeValue(path)}`);
+    else if (!TRAINING_OUTPUT_PREFIXES.some((p) => isUnderContainerPath(path, p))) {
       errors.push(`Output path for '${name}' must start with ${TRAINING_OUTPUT_PREFIXES.join(', ')}, got: ${path}`);
     }
   }
-  for (const name of [...(contract.requiredEnvVars ?? []), ...Object.keys(contract.optionalEnvVars ?? {})]) {
-    if (!ENV_VAR_NAME.test(name)) errors.push(`Environment variable name '${name}' must match [a-zA-Z_][a-zA-Z0-9_]*`);
+  const required: readonly unknown[] = Array.isArray(contract.requiredEnvVars) ? contract.requiredEnvVars : [];
+  if (contract.requiredEnvVars !== undefined && !Array.isArray(contract.requiredEnvVars)) {
+    errors.push(`requiredEnvVars must be a list of variable names, got ${describeValue(contract.requiredEnvVars)}`);
   }
-  for (const name of Object.keys(contract.expectedArguments ?? {})) {
+  const optional = mapEntries(contract.optionalEnvVars, 'optionalEnvVars', 'variable names to default values', errors);
+  for (const name of [...required, ...optional.map(([n]) => n)]) {
+    if (typeof name !== 'string' || !ENV_VAR_NAME.test(name)) errors.push(`Environment variable name ${typeof name === 'string' ? `'${name}'` : describeValue(name)} must match [a-zA-Z_][a-zA-Z0-9_]*`);
+  }
+  for (const [name] of mapEntries(contract.expectedArguments, 'expectedArguments', 'argument names to default values', errors)) {
     if (!ARGUMENT_NAME.test(name)) {
       errors.push(`Argument name '${name}' must be lowercase letters, digits and hyphens`);
     }
   }
   return validationResult(errors);
+}
+
+/** The entries of an optional map field; a field that is not an object is an error, and has no entries. */
+function mapEntries(value: unknown, field: string, what: string, errors: string[]): [string, unknown][] {
+  if (value === undefined) return [];
+  if (!isPlainRecord(value)) {
+    errors.push(`${field} must be an object mapping ${what}, got ${describeValue(value)}`);
+    return [];
+  }
+  return Object.entries(value);
 }

@@ -1,5 +1,8 @@
+import type { DependencyStep } from '@stepscore/step-builder';
+import type { GetExpression } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
-import { realBuilder, runChecks } from '../../support/broken-builders.js';
+import { XGBoostTrainingStepBuilder as RealXGBoostTrainingStepBuilder } from '../../../../builders/xgboost-training/index.js';
+import { realBuilder, runChecks, withBuilderClass } from '../../support/broken-builders.js';
 import { needingInferencePayload, withModelPath } from './level4-fixtures.js';
 
 const ID = 'level4.property_references_valid';
@@ -29,5 +32,22 @@ describe(ID, () => {
     expect(result?.status).toBe('fail');
     expect(result?.rootCause?.kind).toBe('pipeline_assembly');
     expect(result?.rootCause?.message).toContain("'inference_payload'");
+  });
+
+  it("fails when the builder's Get keeps the spec path's 'properties.' prefix", async () => {
+    class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+      override extractInputsFromDependencies(steps: readonly DependencyStep[]): Record<string, GetExpression> {
+        const resolved = super.extractInputsFromDependencies(steps);
+        return Object.fromEntries(Object.entries(resolved).map(([name, get]) => [name, { Get: get.Get.replace(/^(Steps\.[^.]+\.)/, '$1properties.') }]));
+      }
+    }
+    const result = (await runChecks(withBuilderClass(realBuilder('XGBoostTraining'), XGBoostTrainingStepBuilder), [ID]))[ID];
+    expect(result?.status).toBe('fail');
+    expect(result?.rootCause).toBeUndefined();
+    expect(result?.message).toContain(
+      "refers to 'Steps.TabularPreprocessing-Training.properties.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri', " +
+        "but a Get names the property without 'properties.' ('Steps.TabularPreprocessing-Training.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri'): " +
+        "DescribeProcessingJobResponse has no member 'properties'",
+    );
   });
 });

@@ -1,0 +1,101 @@
+// Defects in a builder's script contract: what the training script reads and writes inside the container.
+import { defineDefect, type SeededDefect } from './defect.js';
+import { realBuilder, withSpecAndContract } from './registration-variants.js';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+const writable = <T>(value: T): Writable<T> => value as Writable<T>;
+
+export const contractDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'contract.output-missing-from-spec',
+    title: "A contract output the specification does not declare (the reference's checkpoints)",
+    change: "expectedOutputPaths gained checkpoints: '/opt/ml/checkpoints'",
+    artefact: 'contract',
+    base: 'PyTorchTraining',
+    caughtBy: 'level2.contract_alignment',
+    messageFragment: "Contract outputs missing from specification outputs: {'checkpoints'}",
+    make: () =>
+      withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
+        writable(contract).expectedOutputPaths = { ...contract.expectedOutputPaths, checkpoints: '/opt/ml/checkpoints' };
+      }),
+  }),
+  defineDefect({
+    id: 'contract.spec-dependency-missing-from-contract',
+    title: 'A specification dependency the contract has no container path for',
+    change: 'expectedInputPaths lost hyperparameters_s3_uri',
+    artefact: 'contract',
+    base: 'XGBoostTraining',
+    caughtBy: 'level2.contract_alignment',
+    messageFragment: "Specification dependencies missing from contract inputs: {'hyperparameters_s3_uri'}",
+    make: () =>
+      withSpecAndContract(realBuilder('XGBoostTraining'), (_spec, contract) => {
+        const { hyperparameters_s3_uri: _dropped, ...rest } = contract.expectedInputPaths;
+        writable(contract).expectedInputPaths = rest;
+      }),
+  }),
+  defineDefect({
+    id: 'contract.input-outside-input-root',
+    title: 'A training input read from a processing-job path',
+    change: "expectedInputPaths.input_path '/opt/ml/input/data' became '/opt/ml/processing/input/data'",
+    artefact: 'contract',
+    base: 'XGBoostTraining',
+    caughtBy: 'level2.contract_paths_legal',
+    messageFragment: "Input path for 'input_path' must start with /opt/ml/input/data or /opt/ml/input/config, got: /opt/ml/processing/input/data",
+    make: () =>
+      withSpecAndContract(realBuilder('XGBoostTraining'), (_spec, contract) => {
+        writable(contract).expectedInputPaths = { ...contract.expectedInputPaths, input_path: '/opt/ml/processing/input/data' };
+      }),
+  }),
+  defineDefect({
+    id: 'contract.env-var-bad-name',
+    title: 'An environment variable name no shell can export',
+    change: "optionalEnvVars SM_CHECKPOINT_DIR became SM-CHECKPOINT-DIR",
+    artefact: 'contract',
+    base: 'PyTorchTraining',
+    caughtBy: 'level2.contract_paths_legal',
+    messageFragment: "Environment variable name 'SM-CHECKPOINT-DIR'",
+    make: () =>
+      withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
+        writable(contract).optionalEnvVars = { 'SM-CHECKPOINT-DIR': '/opt/ml/checkpoints' };
+      }),
+  }),
+  defineDefect({
+    id: 'contract.required-env-var-unset',
+    title: 'A required environment variable the config has no value for',
+    change: "requiredEnvVars [] became ['LABEL_FIELD']",
+    artefact: 'contract',
+    base: 'PyTorchTraining',
+    caughtBy: 'level2.environment_variables',
+    messageFragment: 'LABEL_FIELD',
+    make: () =>
+      withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
+        writable(contract).requiredEnvVars = ['LABEL_FIELD'];
+      }),
+  }),
+  defineDefect({
+    id: 'contract.hyperparameters-file-renamed',
+    title: 'The script reads a hyperparameters file the builder never writes under that name',
+    change: "expectedInputPaths.hyperparameters_s3_uri '/opt/ml/input/data/config/hyperparameters.json' became '.../config/params.json'",
+    artefact: 'contract',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.input_channels_mapped',
+    messageFragment: "the S3 object must be named 'params.json'",
+    make: () =>
+      withSpecAndContract(realBuilder('XGBoostTraining'), (_spec, contract) => {
+        writable(contract).expectedInputPaths = { ...contract.expectedInputPaths, hyperparameters_s3_uri: '/opt/ml/input/data/config/params.json' };
+      }),
+  }),
+  defineDefect({
+    id: 'contract.entry-point-not-python',
+    title: 'A training entry point that is not a Python file',
+    change: "entryPoint 'train.py' became 'train.sh'",
+    artefact: 'contract',
+    base: 'PyTorchTraining',
+    caughtBy: 'level2.contract_paths_legal',
+    messageFragment: 'Entry point must be a Python file (.py), got: "train.sh"',
+    make: () =>
+      withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
+        writable(contract).entryPoint = 'train.sh';
+      }),
+  }),
+];
