@@ -21,7 +21,7 @@ import { pytorchTrainingSpec } from '../../builders/pytorch-training/spec.js';
 import { XGBoostTrainingStepBuilder as RealXGBoostTrainingStepBuilder } from '../../builders/xgboost-training/builder.js';
 import { mockInputsFor } from '../src/context/mock-inputs.js';
 import { defineDefect, type SeededDefect } from './defect.js';
-import { realBuilder, withBuilderClass } from './registration-variants.js';
+import { realBuilder, withBuilderClass, withSpecAndContract } from './registration-variants.js';
 
 const pytorchWith = (builderClass: unknown) => withBuilderClass(realBuilder('PyTorchTraining'), builderClass);
 const xgboostWith = (builderClass: unknown) => withBuilderClass(realBuilder('XGBoostTraining'), builderClass);
@@ -412,6 +412,29 @@ export const builderDefects: readonly SeededDefect[] = [
           }
         },
       ),
+  }),
+  defineDefect({
+    id: 'builder.job-arguments-not-sent',
+    title: "The contract's job arguments never reach the job",
+    change: "on a contract declaring --job-type, jobArgumentHyperparameters() returns {} so the argument is not sent",
+    artefact: 'builder',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.job_arguments_in_request',
+    messageFragment: "job argument --job-type (from the contract) is not among the step's HyperParameters",
+    make: () => {
+      const withArgument = withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
+        (contract as { expectedArguments: Record<string, string> }).expectedArguments = { 'job-type': 'training' };
+      });
+      const Base = withArgument.builderClass as unknown as typeof RealPyTorchTrainingStepBuilder;
+      return withBuilderClass(
+        withArgument,
+        class PyTorchTrainingStepBuilder extends Base {
+          override jobArgumentHyperparameters(): Record<string, string> {
+            return {};
+          }
+        },
+      );
+    },
   }),
   defineDefect({
     id: 'builder.step-named-unlike-its-references',

@@ -7,6 +7,7 @@ import { environmentInRequest } from './environment-in-request.js';
 import { frameworkHyperparameters } from './framework-hyperparameters.js';
 import { generatedFilesUploaded } from './generated-files-uploaded.js';
 import { inputChannelsMapped } from './input-channels-mapped.js';
+import { jobArgumentsInRequest } from './job-arguments-in-request.js';
 import { outputPath } from './output-path.js';
 import { stepInstantiation } from './step-instantiation.js';
 import { stepNameGeneration } from './step-name-generation.js';
@@ -25,4 +26,5 @@ export const level3Checks: readonly CheckDefinition[] = [
   generatedFilesUploaded,
   environmentInRequest,
   checkpointConfig,
+  jobArgumentsInRequest,
 ];

@@ -1,4 +1,4 @@
-import { type EncodedHyperparameters, frameworkHyperparameters, retrieveTrainingImageUri } from '@stepscore/sagemaker';
+import { type EncodedHyperparameters, frameworkHyperparameters, pythonJsonDumps, retrieveTrainingImageUri } from '@stepscore/sagemaker';
 import type { StepSpecificationInput } from '@stepscore/step-model';
 import type { TrainingConfig } from '../config/training-config.js';
 import { type CreateStepOptions, StepBuilderBase, type StepBuilderOptions } from './step-builder-base.js';
@@ -85,6 +85,17 @@ export abstract class TrainingStepBuilder<C extends TrainingConfig = TrainingCon
     });
   }
 
+  /**
+   * The contract's job arguments as hyperparameters: framework containers hand every hyperparameter to the
+   * script as `--name value`, which is how a training script receives its arguments.
+   */
+  jobArgumentHyperparameters(): Record<string, string> {
+    const args = this.getJobArguments() ?? [];
+    const out: Record<string, string> = {};
+    for (let i = 0; i + 1 < args.length; i += 2) out[(args[i] as string).replace(/^--/, '')] = pythonJsonDumps(args[i + 1]);
+    return out;
+  }
+
   /** Whether the SDK turns on SageMaker metrics time series for this framework and version. */
   protected enablesMetricsTimeSeries(): boolean {
     return false;
@@ -120,7 +131,7 @@ export abstract class TrainingStepBuilder<C extends TrainingConfig = TrainingCon
       },
       RoleArn: this.role,
       InputDataConfig: channels,
-      HyperParameters: this.getHyperparameters() as Record<string, string>,
+      HyperParameters: { ...this.getHyperparameters(), ...this.jobArgumentHyperparameters() } as Record<string, string>,
       ...(this.config.debugger_hook_config ? { DebugHookConfig: { S3OutputPath: outputPath, CollectionConfigurations: [] } } : {}),
       ProfilerConfig: { DisableProfiler: this.config.disable_profiler },
       ...(Object.keys(environment).length > 0 ? { Environment: environment } : {}),
