@@ -6,6 +6,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // Projects:
 //   unit      - unit tests of the domain packages, the builders and the harness
 //   builders  - `pnpm test:builders`: one test per check per registered builder
+//   defects   - `pnpm test:defects`: every seeded defect caught by its declared check, and the detection rate
 //   moto      - integration against a local moto_server (127.0.0.1 only)
 //   browser   - the HTML report opened in headless Chromium
 export default defineConfig({
@@ -22,7 +23,14 @@ export default defineConfig({
       {
         test: {
           name: 'builders',
-          include: ['harness/vitest/builders.test.ts'],
+          // One file per level, so `--shard i/n` (n ≤ 4) splits the run and `--merge-reports` joins it.
+          include: ['harness/vitest/builders-level*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'defects',
+          include: ['harness/defects/**/*.test.ts'],
         },
       },
       {

@@ -4,6 +4,9 @@ import { CliError, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, errorMessage, 
 import { registerListCommand } from './commands/list.js';
 import { registerMatchCommand } from './commands/match.js';
 import { registerRenderCommand } from './commands/render.js';
+import { registerBaselineCommand } from './commands/baseline.js';
+import { registerMergeCommand } from './commands/merge.js';
+import { registerScoreCommand } from './commands/score.js';
 
 interface RootPackage {
   readonly version: string;
@@ -39,6 +42,9 @@ export function createProgram(io: CliIo): Command {
   registerListCommand(program, io);
   registerRenderCommand(program, io);
   registerMatchCommand(program, io);
+  registerScoreCommand(program, io);
+  registerMergeCommand(program, io);
+  registerBaselineCommand(program, io);
   return program;
 }
 

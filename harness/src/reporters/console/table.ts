@@ -1,15 +1,40 @@
 import Table from 'cli-table3';
 
 /** A cli-table3 table; colours only when writing to a terminal. */
-export function createTable(head: readonly string[], options: { color?: boolean; colAligns?: ('left' | 'right' | 'center')[] } = {}): Table.Table {
+export function createTable(
+  head: readonly string[],
+  options: { color?: boolean; colAligns?: ('left' | 'right' | 'center')[]; colWidths?: (number | null)[] } = {},
+): Table.Table {
   const color = options.color ?? Boolean(process.stdout.isTTY);
   return new Table({
     head: [...head],
     ...(options.colAligns ? { colAligns: options.colAligns } : {}),
+    ...(options.colWidths ? { colWidths: options.colWidths, wordWrap: true, wrapOnWordBoundary: true } : {}),
     style: color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
   });
 }
 
 export function formatScore(score: number | null): string {
   return score === null ? '—' : score.toFixed(1);
+}
+
+/** Wraps at spaces to lines of at most `width`, splitting only words longer than a line; nothing is cut off. */
+export function wrapText(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      const pieces = word.length > width ? (word.match(new RegExp(`.{1,${width}}`, 'gu')) ?? [word]) : [word];
+      for (const piece of pieces) {
+        if (line === '') line = piece;
+        else if (line.length + 1 + piece.length <= width) line += ` ${piece}`;
+        else {
+          lines.push(line);
+          line = piece;
+        }
+      }
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
 }

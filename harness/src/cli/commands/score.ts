@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { builderRegistry } from '../../../../builders/registry.js';
+import { reportFiles } from '../../report/report-files.js';
+import { ensureWritableFolder, writeReportFiles } from '../../report/write-report-files.js';
+import { openBackend, parseBackend } from '../backend-option.js';
+import { CliError, type CliIo, EXIT_USAGE } from '../cli-io.js';
+import { reportingBadInput } from '../input-errors.js';
+import { completeNightly, nightlyPaths, prepareNightly } from '../nightly-output.js';
+import { exitOnProblems, noteWritten, printReport } from '../report-output.js';
+import {
+  collect,
+  inShard,
+  parseConcurrency,
+  parseLevels,
+  parseMinRating,
+  parseMinScore,
+  parseShardOption,
+  selectBuilders,
+} from '../score-options.js';
+import { scoreRun } from '../score-run.js';
+import { thresholdFailures } from '../thresholds.js';
+
+export const DEFAULT_REPORTS_DIR = 'reports';
+
+export const SCORE_EXIT_CODES = `
+Exit codes:
+  0  every builder scored, none below --min-score/--min-rating, no nightly regression
+  1  a builder is below --min-score or --min-rating, or (with --nightly) the run regressed
+     against the previous run or the baseline
+  2  bad input: unknown builder or level, bad option value, a corrupt or unreadable
+     history, baseline or shard file, an output folder that cannot be written`;
+
+interface ScoreOptions {
+  readonly builder: readonly string[];
+  readonly level: readonly string[];
+  readonly concurrency?: string;
+  readonly backend: string;
+  readonly out?: string;
+  readonly reportsDir: string;
+  readonly json?: boolean;
+  readonly minScore?: string;
+  readonly minRating?: string;
+  readonly shard?: string;
+  readonly nightly?: boolean;
+  readonly history?: string;
+  readonly baseline?: string;
+}
+
+export function registerScoreCommand(program: Command, io: CliIo): void {
+  program
+    .command('score')
+    .description('run the checks on the registered builders, print a score table per builder and a summary, and write the reports')
+    .option('-b, --builder <name>', 'score only this builder (repeatable; default: every registered builder)', collect, [])
+    .option('-l, --level <n>', 'run only this level, 1-4 (repeatable; default: all four)', collect, [])
+    .option('--concurrency <n>', 'how many builders run at once (default: the number of CPUs)')
+    .option('--backend <name>', 'the SageMaker backend of the Integration level: mock or moto', 'mock')
+    .option('-o, --out <dir>', 'where to write the reports (default: <reports-dir>/latest, or <reports-dir>/shards/<i>-of-<n> with --shard)')
+    .option('--reports-dir <dir>', 'the reports folder holding latest/, nightly/, shards/, history.jsonl and baseline.json', DEFAULT_REPORTS_DIR)
+    .option('--json', 'print the summary JSON on stdout instead of the tables')
+    .option('--min-score <n>', 'exit 1 when a builder scores below n (0-100)')
+    .option('--min-rating <rating>', 'exit 1 when a builder is rated below: Excellent, Good, Satisfactory, "Needs Work" or Poor')
+    .option('--shard <i/n>', 'score only slice i of n of the builders (sorted by name, every n-th) and write a partial result for `stepscore merge`')
+    .option('--nightly', 'write <reports-dir>/nightly/<UTC time>/, append to the history, compare with the previous run and the baseline; exit 1 on a regression')
+    .option('--history <file>', 'the nightly history (default: <reports-dir>/history.jsonl)')
+    .option('--baseline <file>', 'the committed baseline nightly runs are compared with (default: <reports-dir>/baseline.json)')
+    .addHelpText(
+      'after',
+      `
+Writes summary.json, builders/<builder>.json, report.md, report.html and junit.xml
+(the JSON schema is in harness/src/report/SCHEMA.md).
+${SCORE_EXIT_CODES}
+
+Examples:
+  $ pnpm score
+  $ pnpm score --builder PyTorchTraining --level 1 --level 2
+  $ pnpm score --json --min-rating Good
+  $ pnpm score:nightly
+  $ pnpm stepscore score --shard 1/2 && pnpm stepscore score --shard 2/2 && pnpm stepscore merge reports/shards/*`,
+    )
+    .action(async (options: ScoreOptions) => {
+      await score(io, options);
+    });
+}
+
+async function score(io: CliIo, options: ScoreOptions): Promise<void> {
+  const levels = parseLevels(options.level);
+  const concurrency = parseConcurrency(options.concurrency);
+  const thresholds = { minScore: parseMinScore(options.minScore), minRating: parseMinRating(options.minRating) };
+  const shard = parseShardOption(options.shard);
+  const backendName = parseBackend(options.backend);
+  const selected = selectBuilders(builderRegistry, options.builder);
+  if (options.nightly && shard) throw new CliError('--nightly cannot be combined with --shard: score the shards, then run `stepscore merge --nightly` on their folders', EXIT_USAGE);
+  if (options.nightly && options.out) throw new CliError('--nightly writes to <reports-dir>/nightly/<UTC time>/: use --reports-dir instead of --out', EXIT_USAGE);
+  if (!options.nightly && (options.history || options.baseline)) throw new CliError('--history and --baseline only apply with --nightly', EXIT_USAGE);
+
+  const registrations = shard ? inShard(selected, shard) : selected;
+  const paths = nightlyPaths(options);
+  const out = options.out ?? (shard ? join(options.reportsDir, 'shards', `${shard.index}-of-${shard.count}`) : join(options.reportsDir, 'latest'));
+  const nightlyInputs = options.nightly ? await prepareNightly(paths) : undefined;
+  if (!options.nightly) await reportingBadInput(() => ensureWritableFolder(out));
+
+  const backend = await openBackend(backendName);
+  const report = await scoreRun({
+    registrations,
+    registry: builderRegistry,
+    levels,
+    backend,
+    concurrency,
+    shard: shard ? { ...shard, of: selected.map((r) => r.stepName) } : null,
+  }).finally(() => backend.close());
+
+  printReport(io, report, options);
+  const problems = thresholdFailures(report, thresholds);
+  if (nightlyInputs) {
+    problems.push(...(await completeNightly(io, report, nightlyInputs, paths, options)));
+  } else {
+    await reportingBadInput(() => writeReportFiles(out, reportFiles(report)));
+    noteWritten(io, options, out);
+  }
+  exitOnProblems(io, problems);
+}

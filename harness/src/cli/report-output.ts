@@ -1,0 +1,31 @@
+import { renderConsoleReport } from '../reporters/console/render-console-report.js';
+import { renderSummaryJson } from '../reporters/json/summary-document.js';
+import type { RunReport } from '../report/run-report.js';
+import { CliError, type CliIo, EXIT_FAILURE, wantsColor, writeLine } from './cli-io.js';
+
+export interface PrintOptions {
+  /** Print only the summary JSON on stdout; notes then go to stderr. */
+  readonly json?: boolean;
+}
+
+/** The tables (or, with --json, the summary JSON) on stdout. */
+export function printReport(io: CliIo, report: RunReport, options: PrintOptions): void {
+  if (options.json) io.stdout.write(renderSummaryJson(report));
+  else writeLine(io.stdout, renderConsoleReport(report, { color: wantsColor(io.stdout) }));
+}
+
+/** A note for the person running the command: on stdout with the tables, on stderr when stdout is JSON. */
+export function note(io: CliIo, options: PrintOptions, text: string): void {
+  writeLine(options.json ? io.stderr : io.stdout, text);
+}
+
+export function noteWritten(io: CliIo, options: PrintOptions, folder: string): void {
+  note(io, options, `\nReports written to ${folder}/: summary.json, builders/<builder>.json, report.md, report.html, junit.xml`);
+}
+
+/** Exit code 1, after listing each problem on stderr: builders under a bar, nightly regressions. */
+export function exitOnProblems(io: CliIo, problems: readonly string[]): void {
+  if (problems.length === 0) return;
+  for (const problem of problems) writeLine(io.stderr, `✗ ${problem}`);
+  throw new CliError(`${problems.length} problem${problems.length === 1 ? '' : 's'} above: exit code 1`, EXIT_FAILURE);
+}

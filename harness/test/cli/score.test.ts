@@ -1,0 +1,125 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANSI_ESCAPE, runStepscore } from './cli-runner.js';
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'stepscore-score-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const readJson = async (path: string): Promise<Record<string, unknown>> => JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+
+describe('stepscore score on every registered builder', () => {
+  let out: string;
+  let run: Awaited<ReturnType<typeof runStepscore>>;
+  beforeAll(async () => {
+    out = join(work, 'full');
+    run = await runStepscore(['score', '--out', out]);
+  }, 120_000);
+
+  it('exits 0 and prints a table per builder and the summary table, plain when not a terminal', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^stepscore \S+ — 2 builders, levels L1, L2, L3, L4, backend mock/);
+    for (const builder of ['PyTorchTraining (Training, pytorch)', 'XGBoostTraining (Training, xgboost)']) expect(run.stdout).toContain(builder);
+    expect(run.stdout.match(/│ Check\s+│ Level │ Status │ Importance │ Message\s+│ Root cause │/g)).toHaveLength(2);
+    expect(run.stdout).toMatch(/│ Builder\s+│\s+L1 │\s+L2 │\s+L3 │\s+L4 │ Overall │ Rating\s+│ Passed\/Ran │ Not applicable │/);
+    expect(run.stdout).toMatch(/│ level2\.contract_alignment\s+│\s+L2\s+│ pass\s+│\s+1\.3 │/);
+    expect(run.stdout).toContain(`Reports written to ${out}/`);
+    expect(run.stdout).not.toMatch(ANSI_ESCAPE);
+  });
+
+  it('writes summary.json, a JSON per builder, report.md, report.html and junit.xml', async () => {
+    expect((await readdir(out)).sort()).toEqual(['builders', 'junit.xml', 'report.html', 'report.md', 'summary.json']);
+    expect((await readdir(join(out, 'builders'))).sort()).toEqual(['PyTorchTraining.json', 'XGBoostTraining.json']);
+    const summary = await readJson(join(out, 'summary.json'));
+    expect(summary).toMatchObject({ schema: 'stepscore.summary', schemaVersion: 1, run: { backend: 'mock', levels: [1, 2, 3, 4], builders: ['PyTorchTraining', 'XGBoostTraining'], shard: null } });
+    const builders = summary.builders as { builder: string; overall: number; rating: string; ran: number }[];
+    for (const b of builders) {
+      // The summary agrees with the builder's own file.
+      const own = await readJson(join(out, 'builders', `${b.builder}.json`));
+      expect(own.score).toMatchObject({ overall: b.overall, rating: b.rating, ran: b.ran });
+      expect((own.checks as unknown[]).length).toBeGreaterThan(30);
+    }
+    expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('| Builder | L1 | L2 | L3 | L4 | Overall | Rating | Passed/Ran | Not applicable |');
+    expect(await readFile(join(out, 'junit.xml'), 'utf8')).toMatch(/<testsuite name="PyTorchTraining" tests="\d+"/);
+    expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('<svg class="level-chart" data-builder="XGBoostTraining"');
+  });
+});
+
+describe('stepscore score options', () => {
+  it('--json prints only the summary JSON on stdout, the same as summary.json', async () => {
+    const out = join(work, 'json');
+    const run = await runStepscore(['score', '--level', '1', '--out', out, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(await readJson(join(out, 'summary.json')));
+    expect(run.stderr).toContain(`Reports written to ${out}/`);
+  }, 60_000);
+
+  it('--builder and --level select what runs', async () => {
+    const out = join(work, 'selected');
+    const run = await runStepscore(['score', '--builder', 'xgboosttraining', '--level', '2', '--level', 'L3', '--out', out, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout) as { run: { builders: string[]; levels: number[] }; builders: { levels: Record<string, number | null> }[] };
+    expect(summary.run).toMatchObject({ builders: ['XGBoostTraining'], levels: [2, 3] });
+    expect(summary.builders[0]?.levels['1']).toBeNull();
+    expect(summary.builders[0]?.levels['2']).not.toBeNull();
+    const own = await readJson(join(out, 'builders', 'XGBoostTraining.json'));
+    expect(new Set((own.checks as { level: number }[]).map((c) => c.level))).toEqual(new Set([2, 3]));
+  }, 60_000);
+
+  it('colours the tables on a terminal', async () => {
+    const run = await runStepscore(['score', '--level', '1', '--builder', 'PyTorchTraining', '--out', join(work, 'tty')], { tty: true });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(ANSI_ESCAPE);
+  }, 60_000);
+
+  it('--min-score and --min-rating exit 0 when every builder is at or above the bar', async () => {
+    const run = await runStepscore(['score', '--level', '1', '--out', join(work, 'bar'), '--min-score', '100', '--min-rating', 'excellent', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+  }, 60_000);
+
+  it('documents the exit codes in --help', async () => {
+    const run = await runStepscore(['score', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Exit codes:');
+    expect(run.stdout).toMatch(/1 {2}a builder is below --min-score or --min-rating/);
+    expect(run.stdout).toMatch(/2 {2}bad input: unknown builder or level/);
+    for (const option of ['--builder', '--level', '--concurrency', '--backend', '--out', '--json', '--min-score', '--min-rating', '--shard', '--nightly']) {
+      expect(run.stdout).toContain(option);
+    }
+  });
+});
+
+describe('stepscore score on bad input exits 2 and says what to do', () => {
+  it.each([
+    [['--builder', 'NoSuchTraining'], "Unknown builder 'NoSuchTraining': the registered builders are PyTorchTraining, XGBoostTraining"],
+    [['--level', '5'], '--level 5 is not a level: use 1 (Interface), 2 (Specification), 3 (Step Creation) or 4 (Integration)'],
+    [['--min-score', 'high'], '--min-score high is not valid: give a score from 0 to 100'],
+    [['--min-score', '101'], '--min-score 101 is not valid'],
+    [['--min-rating', 'Superb'], '--min-rating Superb is not a rating: use one of "Excellent", "Good", "Satisfactory", "Needs Work", "Poor"'],
+    [['--concurrency', '0'], '--concurrency 0 is not valid'],
+    [['--backend', 'aws'], '--backend aws is not a backend: use mock or moto'],
+    [['--shard', '3/2'], '--shard 3/2 is not valid: the index must be between 1 and 2'],
+    [['--nightly', '--shard', '1/2'], '--nightly cannot be combined with --shard'],
+    [['--history', 'h.jsonl'], '--history and --baseline only apply with --nightly'],
+  ])('%j', async (args, message) => {
+    const run = await runStepscore(['score', ...args, '--out', join(work, 'never')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`error: ${message}`);
+    expect(run.stdout).toBe('');
+  });
+
+  it('an output folder that cannot be written, before anything runs', async () => {
+    const file = join(work, 'a-file');
+    await writeFile(file, 'not a folder');
+    const run = await runStepscore(['score', '--out', join(file, 'reports')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error: Cannot write reports to .*a-file\/reports \(ENOTDIR\): choose another folder with --out/);
+    expect(run.stdout).toBe('');
+  });
+});

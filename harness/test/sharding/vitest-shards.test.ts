@@ -1,0 +1,51 @@
+// `pnpm test:builders` split with vitest's own --shard and joined with --merge-reports: the score tables at the
+// end of the merged run cover every level, though each shard ran only some of them.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const VITEST = join(ROOT, 'node_modules', '.bin', 'vitest');
+const run = promisify(execFile);
+
+/** The environment without the variables of the vitest running this test, and without colours. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !['NODE_OPTIONS', 'TEST', 'FORCE_COLOR'].includes(key));
+  return { ...Object.fromEntries(inherited), NO_COLOR: '1' };
+}
+
+let blobs: string;
+beforeAll(async () => {
+  blobs = await mkdtemp(join(tmpdir(), 'stepscore-vitest-shards-'));
+});
+afterAll(async () => {
+  await rm(blobs, { recursive: true, force: true });
+});
+
+describe('pnpm test:builders with --shard and --merge-reports', () => {
+  it('splits the level files between shards and merges them into full score tables', async () => {
+    for (const shard of ['1/2', '2/2']) {
+      const output = join(blobs, `blob-${shard.replace('/', '-')}.json`);
+      const args = ['run', '--project', 'builders', `--shard=${shard}`, '--reporter=default', '--reporter=blob', `--outputFile.blob=${output}`];
+      const { stdout } = await run(VITEST, args, { cwd: ROOT, env: cleanEnv(), maxBuffer: 16 << 20 });
+      // Each shard runs two of the four level files.
+      expect(stdout).toContain('Test Files  2 passed (2)');
+    }
+    expect((await readdir(blobs)).sort()).toEqual(['blob-1-2.json', 'blob-2-2.json']);
+
+    const merged = await run(VITEST, ['run', `--merge-reports=${blobs}`], { cwd: ROOT, env: cleanEnv(), maxBuffer: 16 << 20 });
+    expect(merged.stdout).toContain('Test Files  4 passed (4)');
+    for (const builder of ['PyTorchTraining', 'XGBoostTraining']) {
+      const table = new RegExp(`${builder}: [\\d.]+ \\w+[^]*?Overall[^\\n]*\\n└`).exec(merged.stdout)?.[0] ?? '';
+      expect(table).not.toBe('');
+      // Every level ran checks, though each shard ran only two of the four level files.
+      for (const level of ['L1 Interface', 'L2 Specification', 'L3 Step Creation', 'L4 Integration']) {
+        expect(table).toMatch(new RegExp(`${level} \\(×[\\d.]+\\)\\s+│\\s+[\\d.]+ │\\s+\\d+/[1-9]\\d*`));
+      }
+    }
+  }, 240_000);
+});

@@ -1,0 +1,4 @@
+// `pnpm test:builders`, level 4: one test per check per registered builder (see define-builder-tests.ts).
+import { defineBuilderTests } from './define-builder-tests.js';
+
+await defineBuilderTests(4);
