@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CliError, errorMessage } from './cli-io.js';
+import { CliError, EXIT_USAGE, errorMessage } from './cli-io.js';
 
-/** A JSON config file's object, or a CliError that names the file and what is wrong with it. */
+/** A JSON config file's object, or a CliError (bad input: exit code 2) that names the file and what is wrong with it. */
 export function readJsonConfigFile(path: string): Record<string, unknown> {
   const text = readText(path).replace(/^\uFEFF/, '');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`Config file ${path} is not valid JSON: ${describeJsonError(errorMessage(error), text)}`);
+    throw new CliError(`Config file ${path} is not valid JSON: ${describeJsonError(errorMessage(error), text)}`, EXIT_USAGE);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-    throw new CliError(`Config file ${path} must hold a JSON object of settings, found ${found}`);
+    throw new CliError(`Config file ${path} must hold a JSON object of settings, found ${found}`, EXIT_USAGE);
   }
   return value as Record<string, unknown>;
 }
@@ -25,10 +25,10 @@ function readText(path: string): string {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       const where = resolve(path) === path ? '' : ` (looked at ${resolve(path)})`;
-      throw new CliError(`Config file not found: ${path}${where}`);
+      throw new CliError(`Config file not found: ${path}${where}`, EXIT_USAGE);
     }
-    if (code === 'EISDIR') throw new CliError(`Config file ${path} is a directory, not a JSON file`);
-    throw new CliError(`Cannot read config file ${path}: ${errorMessage(error)}`);
+    if (code === 'EISDIR') throw new CliError(`Config file ${path} is a directory, not a JSON file`, EXIT_USAGE);
+    throw new CliError(`Cannot read config file ${path}: ${errorMessage(error)}`, EXIT_USAGE);
   }
 }
 

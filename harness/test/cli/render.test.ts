@@ -101,13 +101,13 @@ describe('stepscore render errors', () => {
   it('names a config file that does not exist', async () => {
     const path = join(dir, 'missing.json');
     const run = await runStepscore(['render', 'PyTorchTraining', '--config', path]);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: `error: Config file not found: ${path}\n` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `error: Config file not found: ${path}\n` });
   });
 
   it('says where a config file is not valid JSON', async () => {
     const path = writeConfig('broken.json', '{\n  "author": "x",\n  "bucket" "b"\n}\n');
     const run = await runStepscore(['render', 'PyTorchTraining', '--config', path]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^error: Config file ${path} is not valid JSON: .+ at line 3, column 12 \\(position 30\\)\\n$`));
   });
 
@@ -120,13 +120,13 @@ describe('stepscore render errors', () => {
   it('refuses a config file that is not an object', async () => {
     const path = writeConfig('array.json', '[]');
     const run = await runStepscore(['render', 'PyTorchTraining', '--config', path]);
-    expect(run).toMatchObject({ code: 1, stderr: `error: Config file ${path} must hold a JSON object of settings, found an array\n` });
+    expect(run).toMatchObject({ code: 2, stderr: `error: Config file ${path} must hold a JSON object of settings, found an array\n` });
   });
 
   it('names every invalid field of the config', async () => {
     const path = writeConfig('invalid.json', JSON.stringify({ ...pytorchDefaults, region: 'XX', training_instance_count: 0, author: undefined }));
     const run = await runStepscore(['render', 'PyTorchTraining', '--config', path]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(`error: Invalid PyTorchTraining config (${path}):\n`);
     expect(run.stderr).toContain('  - author: required field is missing (expected string)\n');
     expect(run.stderr).toContain("  - region: Invalid custom region code: XX. Must be one of ['NA','EU','FE']\n");

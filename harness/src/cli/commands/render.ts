@@ -35,6 +35,9 @@ export function registerRenderCommand(program: Command, io: CliIo): void {
       `
 Required inputs left out get an example location under the config's bucket (a note on stderr says which).
 
+Exit codes: 0 the step was rendered; 1 the builder could not be constructed or could not create its step
+from a valid config; 2 bad input (unknown builder, unreadable or invalid config file, malformed --input).
+
 Examples:
   $ pnpm stepscore render PyTorchTraining
   $ pnpm stepscore render XGBoostTraining --config xgb.json --input input_path=s3://my-bucket/data --json`,
@@ -76,7 +79,7 @@ function parseConfigOrExplain(registration: BuilderRegistration, raw: unknown, s
   try {
     return parseBuilderConfig(registration, raw, source ?? 'default config');
   } catch (error) {
-    if (error instanceof ConfigValidationError) throw new CliError(error.message);
+    if (error instanceof ConfigValidationError) throw new CliError(error.message, EXIT_USAGE);
     throw error;
   }
 }
