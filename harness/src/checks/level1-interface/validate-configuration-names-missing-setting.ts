@@ -1,16 +1,7 @@
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
 
-/** The settings a Training builder cannot create a job without (the reference's seven). */
-export const TRAINING_SETTINGS = [
-  'training_instance_type',
-  'training_instance_count',
-  'training_volume_size',
-  'training_entry_point',
-  'source_dir',
-  'framework_version',
-  'py_version',
-] as const;
+import { TRAINING_SETTINGS } from '@stepscore/step-builder';
 
 export const validateConfigurationNamesMissingSetting = defineCheck({
   id: 'level1.validate_configuration_names_missing_setting',

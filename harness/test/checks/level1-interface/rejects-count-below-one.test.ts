@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { xgboostTrainingConfigSchema } from '../../../../builders/xgboost-training/index.js';
 import { realBuilder, runChecks } from '../../support/broken-builders.js';
-import { withConfigSchema } from './with-config-schema.js';
+import { withConfigSchema } from '../../support/broken-builders.js';
 
 const ID = 'level1.rejects_count_below_one';
 

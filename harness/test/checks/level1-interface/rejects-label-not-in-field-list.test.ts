@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
 import { xgboostTrainingConfigSchema } from '../../../../builders/xgboost-training/index.js';
 import { realBuilder, runChecks, withDefaultConfig } from '../../support/broken-builders.js';
-import { withConfigSchema } from './with-config-schema.js';
+import { withConfigSchema } from '../../support/broken-builders.js';
 
 const ID = 'level1.rejects_label_not_in_field_list';
 

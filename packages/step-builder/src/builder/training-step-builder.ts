@@ -10,7 +10,8 @@ export type TrainingFramework = 'pytorch' | 'xgboost';
 /** The container path under which SageMaker mounts input channel `<name>` as `<root>/<name>`. */
 export const CHANNEL_ROOT = '/opt/ml/input/data';
 
-const TRAINING_SETTINGS = [
+/** The settings a Training builder cannot create a job without (the reference's seven). */
+export const TRAINING_SETTINGS = [
   'training_instance_type',
   'training_instance_count',
   'training_volume_size',
