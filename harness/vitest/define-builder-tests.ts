@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { builderRegistry } from '../../builders/registry.js';
 import { type Level, LEVEL_NAMES } from '../src/check/check-definition.js';
-import type { CheckResult } from '../src/check/check-result.js';
+import type { BuilderResult, CheckResult } from '../src/check/check-result.js';
 import { ALL_CHECKS } from '../src/checks/index.js';
 import { runCatalogue } from '../src/runner/run-catalogue.js';
 import type { StepscoreTaskMeta } from './task-meta.js';
@@ -11,19 +11,25 @@ function failureText(check: CheckResult): string {
   return `${check.message ?? check.status}${cause}`;
 }
 
+let allLevels: Promise<BuilderResult[]> | undefined;
+
 /**
- * Runs one level's checks on every registered builder, then declares one test per check, grouped
+ * Every level's checks on every registered builder, run once per process: the level files of a run share
+ * their process (the builders project does not isolate them), and the run costs mostly its start-up.
+ */
+function allLevelsRun(): Promise<BuilderResult[]> {
+  allLevels ??= runCatalogue(builderRegistry.all(), builderRegistry, { checks: ALL_CHECKS, isolation: 'worker', backend: { kind: 'mock' } });
+  return allLevels;
+}
+
+/**
+ * Takes one level's results on every registered builder (from the shared run), then declares one test per check, grouped
  * builder → level; not-applicable checks are skipped with their reason. Each builder runs in a worker
  * thread, so one that hangs or crashes fails its own checks and nothing else. A level per test file lets
  * vitest's `--shard` split `pnpm test:builders` across machines.
  */
 export async function defineBuilderTests(level: Level): Promise<void> {
-  const results = await runCatalogue(builderRegistry.all(), builderRegistry, {
-    checks: ALL_CHECKS,
-    levels: [level],
-    isolation: 'worker',
-    backend: { kind: 'mock' },
-  });
+  const results = (await allLevelsRun()).map((result) => ({ ...result, checks: result.checks.filter((c) => c.level === level) }));
   for (const result of results) {
     describe(result.builder, () => {
       describe(`L${level} ${LEVEL_NAMES[level]}`, () => {

@@ -1,6 +1,7 @@
 import type { BasePipelineConfig, BuilderRegistration, BuilderRegistry, PipelineStepDefinition, StepBuilderBase, StepBuilderOptions } from '@stepscore/step-builder';
 import { parseBuilderConfig } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
+import { type CatalogueView, type IndexedCatalogue, indexedCatalogue } from '../integration/indexed-catalogue.js';
 import type { IntegrationBackend, IntegrationBackendFactory } from '../integration/integration-backend.js';
 import { createMockedS3, type UploadedObject } from '../mocks/mocked-s3.js';
 import { mockInputsFor } from './mock-inputs.js';
@@ -15,6 +16,8 @@ export interface CheckContextOptions {
   /** Raw config data; the registration's default config when absent. */
   readonly rawConfig?: unknown;
   readonly backendFactory: IntegrationBackendFactory;
+  /** The upstream catalogue the Integration level resolves and assembles against; the built-in one when absent. */
+  readonly catalogue?: IndexedCatalogue;
 }
 
 /**
@@ -26,6 +29,8 @@ export class CheckContext {
   readonly registry: BuilderRegistry;
   readonly rawConfig: unknown;
   private readonly backendFactory: IntegrationBackendFactory;
+  private readonly catalogue: IndexedCatalogue | undefined;
+  private catalogueView?: CatalogueView;
   private readonly s3 = createMockedS3('us-east-1');
   private specMemo?: { value?: StepSpecification; error?: PrerequisiteError };
   private configMemo?: { value?: BasePipelineConfig; error?: PrerequisiteError };
@@ -38,6 +43,13 @@ export class CheckContext {
     this.registry = options.registry;
     this.rawConfig = options.rawConfig ?? options.registration.defaultConfig;
     this.backendFactory = options.backendFactory;
+    this.catalogue = options.catalogue;
+  }
+
+  /** The upstream catalogue as this builder sees it: its own entry, when the catalogue holds one, left out. */
+  upstreamCatalogue(): CatalogueView {
+    this.catalogueView ??= (this.catalogue ?? indexedCatalogue()).forBuilder(this.registration.stepName);
+    return this.catalogueView;
   }
 
   /** The builder's spec, validated; an invalid spec is the root cause of every check that needs it. */
@@ -103,7 +115,7 @@ export class CheckContext {
   }
 
   async close(): Promise<void> {
-    this.s3.mock.restore();
+    this.s3.restore();
     if (this.backendMemo) await (await this.backendMemo.catch(() => undefined))?.close();
   }
 

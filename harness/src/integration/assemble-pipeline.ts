@@ -2,6 +2,7 @@ import type { PipelineDefinition, PipelineStepDefinition, PipelineValue, StepBui
 import { type GetExpression, StepSpecification } from '@stepscore/step-model';
 import { errorMessage } from '../context/prerequisite-error.js';
 import { type DependencyMatch, describeCandidates, matchDependencies, type ProviderStep } from './catalogue-resolution.js';
+import { CatalogueView, type IndexedConsumer, type IndexedProducer, indexedCatalogue } from './indexed-catalogue.js';
 import { type ConsumerEntry, type StepRenderContext, upstreamCatalogue, type UpstreamCatalogue } from './upstream-catalogue.js';
 
 export class PipelineAssemblyError extends Error {
@@ -39,10 +40,9 @@ type ResolvedMatch = DependencyMatch & { readonly resolved: NonNullable<Dependen
 const isResolved = (m: DependencyMatch): m is ResolvedMatch => m.resolved !== undefined;
 
 /** The consumer whose model dependency fits the builder's outputs best (first on a tie); undefined when none fits. */
-function chooseConsumer(consumers: readonly ConsumerEntry[], builder: ProviderStep): { entry: ConsumerEntry; spec: StepSpecification; match: ResolvedMatch } | undefined {
+function chooseConsumer(consumers: readonly IndexedConsumer[], builder: ProviderStep): { entry: ConsumerEntry; spec: StepSpecification; match: ResolvedMatch } | undefined {
   let best: { entry: ConsumerEntry; spec: StepSpecification; match: ResolvedMatch } | undefined;
-  for (const entry of consumers) {
-    const spec = StepSpecification.create(entry.specification);
+  for (const { entry, spec } of consumers) {
     const matches = matchDependencies(entry.stepName, spec, [builder]);
     if (matches.some((m) => m.dependency.required && !m.resolved)) continue;
     const match = matches.find((m) => m.dependency.logicalName === entry.modelDependency);
@@ -58,25 +58,25 @@ function chooseConsumer(consumers: readonly ConsumerEntry[], builder: ProviderSt
  * references), and the consumer's model input is resolved against the builder's outputs.
  * @throws PipelineAssemblyError saying which part could not be put together.
  */
-export async function assemblePipeline(builder: StepBuilderBase, catalogue: UpstreamCatalogue = upstreamCatalogue): Promise<AssembledPipeline> {
+export async function assemblePipeline(builder: StepBuilderBase, catalogue: UpstreamCatalogue | CatalogueView = upstreamCatalogue): Promise<AssembledPipeline> {
   const builderName = builder.getStepName();
   const context: StepRenderContext = { pipelineS3Loc: builder.config.pipeline_s3_loc, role: builder.role, region: builder.awsRegion };
-  const clash = [...catalogue.producers, ...catalogue.consumers].find((entry) => entry.stepName === builderName);
-  if (clash) throw new PipelineAssemblyError(`The builder's step name '${builderName}' is also the name of a catalogue step; step names must be unique`);
+  // A view leaves out the builder's own catalogue entry; any other step of that name clashes.
+  const view = catalogue instanceof CatalogueView ? catalogue : indexedCatalogue(catalogue).whole();
+  if (view.hasStep(builderName)) throw new PipelineAssemblyError(`The builder's step name '${builderName}' is also the name of a catalogue step; step names must be unique`);
 
-  const available = catalogue.producers.map((entry) => ({ entry, step: { name: entry.stepName, spec: StepSpecification.create(entry.specification) } }));
-  const builderMatches = matchDependencies(
-    builderName,
-    builder.spec,
-    available.map((a) => a.step),
-  );
+  const builderMatches = view.matchDependencies(builderName, builder.spec);
   const missing = builderMatches.filter((m) => m.dependency.required && !m.resolved);
   if (missing.length > 0) {
     const described = missing.map((m) => `'${m.dependency.logicalName}' (${m.dependency.dependencyType}; ${describeCandidates(m.candidates)})`);
     throw new PipelineAssemblyError(`${builderName}'s required dependencies resolve to no catalogue producer: ${described.join('; ')}`);
   }
   const used = new Set(builderMatches.flatMap((m) => (m.resolved ? [m.resolved.providerStep] : [])));
-  const producers = available.filter((a) => used.has(a.step.name));
+  // In catalogue order, as the resolver saw them.
+  const producers = [...used]
+    .map((name) => view.producer(name))
+    .filter((p): p is IndexedProducer => p !== undefined)
+    .sort((a, b) => a.position - b.position);
 
   let builderStep: PipelineStepDefinition;
   try {
@@ -85,7 +85,7 @@ export async function assemblePipeline(builder: StepBuilderBase, catalogue: Upst
     throw new PipelineAssemblyError(`${builderName} could not create its step from the catalogue producers: ${errorMessage(error)}`);
   }
 
-  const chosen = chooseConsumer(catalogue.consumers, { name: builderStep.Name, spec: builder.spec });
+  const chosen = chooseConsumer(view.consumers, { name: builderStep.Name, spec: builder.spec });
   if (!chosen) {
     const outputs = [...builder.spec.outputs.values()].map((o) => `${o.logicalName} (${o.outputType})`).join(', ');
     throw new PipelineAssemblyError(

@@ -20,6 +20,10 @@ export interface DependencyMatch {
   readonly candidates: readonly ScoredOutput[];
 }
 
+// Name similarities are a pure function of the two names: one matcher, whose cache of them outlives a call,
+// serves every resolution in the process.
+const matcher = new SemanticMatcher();
+
 /**
  * How each of a step's dependencies resolves against the given providers, with the dependency resolver's
  * scores. A dependency resolves only above 0.5, as when the step is created (`resolveStepDependencies`).
@@ -28,7 +32,7 @@ export function matchDependencies(stepName: string, spec: StepSpecification, pro
   const registry = new SpecificationRegistry();
   registry.register(stepName, spec);
   for (const provider of providers) registry.register(provider.name, provider.spec);
-  const resolver = new UnifiedDependencyResolver(registry, new SemanticMatcher());
+  const resolver = new UnifiedDependencyResolver(registry, matcher);
   const scored = resolver.resolveWithScoring(
     stepName,
     providers.map((p) => p.name),

@@ -8,7 +8,7 @@ const assembled = new WeakMap<CheckContext, Promise<AssembledPipeline>>();
 export function assembledPipeline(ctx: CheckContext): Promise<AssembledPipeline> {
   let pipeline = assembled.get(ctx);
   if (!pipeline) {
-    pipeline = Promise.resolve().then(() => assemblePipeline(ctx.builder()));
+    pipeline = Promise.resolve().then(() => assemblePipeline(ctx.builder(), ctx.upstreamCatalogue()));
     assembled.set(ctx, pipeline);
   }
   return pipeline;

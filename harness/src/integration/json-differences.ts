@@ -1,22 +1,22 @@
 import { childPath } from './pipeline-expressions.js';
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const show = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value));
+
 /** Where two JSON values differ, as `at: expected …, found …`, at most `limit` of them. */
 export function jsonDifferences(expected: unknown, actual: unknown, limit = 10): string[] {
   const differences: string[] = [];
-  const show = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value));
   const compare = (a: unknown, b: unknown, at: string): void => {
     if (differences.length >= limit) return;
-    const where = at === '' ? 'the definition' : at;
     if (Array.isArray(a) && Array.isArray(b)) {
       for (let i = 0; i < Math.max(a.length, b.length); i++) compare(a[i], b[i], childPath(at, i));
       return;
     }
-    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
     if (isObject(a) && isObject(b)) {
       for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) compare(a[key], b[key], childPath(at, key));
       return;
     }
-    if (!Object.is(a, b)) differences.push(`${where}: sent ${show(a)}, got back ${show(b)}`);
+    if (!Object.is(a, b)) differences.push(`${at === '' ? 'the definition' : at}: sent ${show(a)}, got back ${show(b)}`);
   };
   compare(expected, actual, '');
   return differences;

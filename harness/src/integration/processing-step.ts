@@ -21,7 +21,8 @@ export interface ProcessingStepLayout {
 const PROCESSING_ROOT = '/opt/ml/processing';
 const INSTANCE_TYPE = 'ml.m5.xlarge';
 
-function folderName(stepName: string): string {
+/** The folder below the pipeline's S3 location a catalogue step writes to, e.g. `tabular_preprocessing_training`. */
+export function folderName(stepName: string): string {
   return stepName.replace(/[^A-Za-z0-9]+/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 

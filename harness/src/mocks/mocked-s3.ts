@@ -1,5 +1,6 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
+import type { ArtifactStore } from '@stepscore/step-builder';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { S3ArtifactStore } from './s3-artifact-store.js';
 
 export const MOCK_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' } as const;
@@ -10,15 +11,74 @@ export interface UploadedObject {
   readonly contentType: string | undefined;
 }
 
-/** An S3 client whose PutObject is answered in process; every upload is recorded. */
-export function createMockedS3(region: string) {
+export interface MockedS3 {
+  /** Made on first use: most builders never write a file, and a mocked client costs about a millisecond. */
+  readonly client: S3Client;
+  readonly mock: AwsClientStub<S3Client>;
+  /** Writes through the mocked client. */
+  readonly store: ArtifactStore;
+  /** Every PutObject sent, in order. */
+  uploads(): UploadedObject[];
+  /** Done with: the mocked client, when one was made, goes to the next context that needs one. */
+  restore(): void;
+}
+
+interface MockedS3Client {
+  readonly client: S3Client;
+  readonly mock: AwsClientStub<S3Client>;
+  readonly store: S3ArtifactStore;
+}
+
+// Released mocked clients by region, handed to the next context that writes a file.
+const released = new Map<string, MockedS3Client[]>();
+
+function mockedS3Client(region: string): MockedS3Client {
+  const reused = released.get(region)?.pop();
+  if (reused) {
+    reused.mock.resetHistory();
+    return reused;
+  }
   const client = new S3Client({ region, credentials: MOCK_CREDENTIALS });
   const mock = mockClient(client);
-  mock.on(PutObjectCommand).resolves({ ETag: '"stepscore-mock"' });
-  const uploads = (): UploadedObject[] =>
-    mock.commandCalls(PutObjectCommand).map((call) => {
-      const input = call.args[0].input;
-      return { s3Uri: `s3://${input.Bucket}/${input.Key}`, body: String(input.Body), contentType: input.ContentType };
-    });
-  return { client, mock, store: new S3ArtifactStore(client), uploads };
+  // One behaviour for every command, as `mock.on(PutObjectCommand).resolves(...)` answers, without a Sinon fake for it.
+  mock.send.callsFake(async (command) => (command instanceof PutObjectCommand ? { ETag: '"stepscore-mock"' } : undefined) as never);
+  return { client, mock, store: new S3ArtifactStore(client) };
+}
+
+/**
+ * An S3 client whose PutObject is answered in process; every upload is recorded. The mocked client is made
+ * on first use (most builders never write a file) and released by `restore()` for another to reuse.
+ */
+export function createMockedS3(region: string): MockedS3 {
+  let made: MockedS3Client | undefined;
+  let restored = false;
+  const make = (): MockedS3Client => {
+    if (restored) throw new Error('This mocked S3 client was restored; make a new one with createMockedS3');
+    made ??= mockedS3Client(region);
+    return made;
+  };
+  return {
+    get client() {
+      return make().client;
+    },
+    get mock() {
+      return make().mock;
+    },
+    store: { put: async (s3Uri, body, contentType) => make().store.put(s3Uri, body, contentType) },
+    uploads: () =>
+      made
+        ? made.mock.commandCalls(PutObjectCommand).map((call) => {
+            const input = call.args[0].input;
+            return { s3Uri: `s3://${input.Bucket}/${input.Key}`, body: String(input.Body), contentType: input.ContentType };
+          })
+        : [],
+    restore: () => {
+      if (restored) return;
+      restored = true;
+      if (!made) return;
+      let idle = released.get(region);
+      if (!idle) released.set(region, (idle = []));
+      idle.push(made);
+    },
+  };
 }

@@ -8,9 +8,13 @@ export function objectShapeOf(schema: unknown): Readonly<Record<string, z.ZodTyp
   return undefined;
 }
 
-/** A field is required when its schema refuses absence: neither optional nor defaulted. */
+const required = new WeakMap<z.ZodType, boolean>();
+
+/** A field is required when its schema refuses absence: neither optional nor defaulted. Schemas are immutable: asked once each. */
 export function isRequired(field: z.ZodType): boolean {
-  return !field.safeParse(undefined).success;
+  let answer = required.get(field);
+  if (answer === undefined) required.set(field, (answer = !field.safeParse(undefined).success));
+  return answer;
 }
 
 /** The base pipeline fields every builder's config must require, whatever its own schema says. */

@@ -1,8 +1,16 @@
 import { acceptedOutputTypes } from '@stepscore/dependency-resolver';
-import { StepSpecification } from '@stepscore/step-model';
 import { defineCheck, fail, notApplicable, pass } from '../../check/check-definition.js';
-import { describeCandidates, matchDependencies } from '../../integration/catalogue-resolution.js';
-import { upstreamCatalogue } from '../../integration/upstream-catalogue.js';
+import { describeCandidates } from '../../integration/catalogue-resolution.js';
+import type { CatalogueView } from '../../integration/indexed-catalogue.js';
+
+/** How many producer names a failure message lists before it only counts the rest. */
+const PRODUCERS_NAMED = 10;
+
+function producerList(catalogue: CatalogueView): string {
+  const named = catalogue.producerNames(PRODUCERS_NAMED);
+  const more = catalogue.producerCount - named.length;
+  return `[${named.join(', ')}${more > 0 ? `, and ${more} more` : ''}]`;
+}
 
 export const dependencyResolution = defineCheck({
   id: 'level4.dependency_resolution',
@@ -13,8 +21,8 @@ export const dependencyResolution = defineCheck({
   run(ctx) {
     const spec = ctx.specification();
     if (spec.dependencies.size === 0) return notApplicable('the specification declares no dependencies to resolve');
-    const producers = upstreamCatalogue.producers.map((p) => ({ name: p.stepName, spec: StepSpecification.create(p.specification) }));
-    const matches = matchDependencies(ctx.registration.stepName, spec, producers);
+    const catalogue = ctx.upstreamCatalogue();
+    const matches = catalogue.matchDependencies(ctx.registration.stepName, spec);
     const evidence = matches.map((m) => ({
       dependency: m.dependency.logicalName,
       type: m.dependency.dependencyType,
@@ -29,7 +37,7 @@ export const dependencyResolution = defineCheck({
           m.candidates.length > 0
             ? describeCandidates(m.candidates)
             : `no producer offers an output of a type it accepts (${acceptedOutputTypes(m.dependency.dependencyType).join(', ')})`;
-        return `Required dependency '${m.dependency.logicalName}' (${m.dependency.dependencyType}) resolves to no producer in the catalogue [${producers.map((p) => p.name).join(', ')}]: ${candidates}; a match needs a score above 0.5`;
+        return `Required dependency '${m.dependency.logicalName}' (${m.dependency.dependencyType}) resolves to no producer in the catalogue ${producerList(catalogue)}: ${candidates}; a match needs a score above 0.5`;
       });
       return fail(described.join('; '), { dependencies: evidence });
     }

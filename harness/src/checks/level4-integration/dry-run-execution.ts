@@ -4,7 +4,6 @@ import { pipelineNameFor } from '../../integration/assemble-pipeline.js';
 import { requireAssembledPipeline } from '../../integration/context-pipeline.js';
 import { type DryRunResult, dryRun } from '../../integration/dry-run.js';
 import { valueAtPropertyPath } from '../../integration/property-values.js';
-import { upstreamCatalogue } from '../../integration/upstream-catalogue.js';
 
 const MODEL_ARTIFACTS = 'ModelArtifacts.S3ModelArtifacts';
 
@@ -42,7 +41,7 @@ export const dryRunExecution = defineCheck({
     } catch (error) {
       return fail(`The dry run of pipeline '${pipelineName}' could not start on the ${backend.name} backend: ${errorMessage(error)}`);
     }
-    const consumerEntry = upstreamCatalogue.consumers.find((c) => c.stepName === pipeline.consumer.name);
+    const consumerEntry = ctx.upstreamCatalogue().consumers.find((c) => c.entry.stepName === pipeline.consumer.name)?.entry;
     const problems = [
       ...result.unresolved.map((u) => `Step '${u.step}' ${u.at}: ${JSON.stringify(u.expression)} did not resolve: ${u.reason}`),
       ...result.problems,

@@ -1,4 +1,4 @@
-import { CreatePipelineCommand, CreateTrainingJobCommand, type CreateTrainingJobRequest, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { CreatePipelineCommand, CreateTrainingJobCommand, type CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
 import { isPipelineExpression } from '@stepscore/sagemaker';
 import { sanitizeNameForSageMaker } from '@stepscore/step-builder';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
@@ -7,9 +7,9 @@ import { pipelineNameFor } from '../../integration/assemble-pipeline.js';
 import { requireAssembledPipeline } from '../../integration/context-pipeline.js';
 import { jsonDifferences } from '../../integration/json-differences.js';
 import { childPath } from '../../integration/pipeline-expressions.js';
+import { withRecordingClient } from '../../integration/recording-client.js';
 import { type RecordedRequest, RecordingRequestHandler } from '../../integration/recording-request-handler.js';
 import { resolveExpressions } from '../../integration/resolve-expressions.js';
-import { MOCK_CREDENTIALS } from '../../mocks/mocked-s3.js';
 
 const CREATE_PIPELINE = 'SageMaker.CreatePipeline';
 const CREATE_TRAINING_JOB = 'SageMaker.CreateTrainingJob';
@@ -41,8 +41,9 @@ interface Differences {
   readonly changed: { at: string; expected: unknown; sent: unknown }[];
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function differences(expected: unknown, sent: unknown, at = '', found: Differences = { dropped: [], added: [], changed: [] }): Differences {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (isObject(expected) && isObject(sent)) {
     for (const key of Object.keys(expected)) {
       if (!(key in sent)) found.dropped.push(childPath(at, key));
@@ -93,7 +94,6 @@ export const wireRequest = defineCheck({
     const pipeline = await requireAssembledPipeline(ctx);
     const builder = ctx.builder();
     const handler = new RecordingRequestHandler();
-    const client = new SageMakerClient({ region: ctx.awsRegion(), credentials: MOCK_CREDENTIALS, requestHandler: handler.asRequestHandler(), maxAttempts: 1 });
     const problems: string[] = [];
 
     const pipelineName = pipelineNameFor(builder, 'wire');
@@ -102,7 +102,7 @@ export const wireRequest = defineCheck({
       ...(withPlaceholders(pipeline.builderStep.Arguments) as Record<string, unknown>),
       TrainingJobName: sanitizeNameForSageMaker(`wire-${pipeline.builderStep.Name}`),
     };
-    try {
+    await withRecordingClient(ctx.awsRegion(), handler, async (client) => {
       try {
         await client.send(new CreatePipelineCommand({ PipelineName: pipelineName, PipelineDefinition: definition, RoleArn: builder.role }));
       } catch (error) {
@@ -113,9 +113,7 @@ export const wireRequest = defineCheck({
       } catch (error) {
         problems.push(`The SDK could not send CreateTrainingJob with ${pipeline.builderStep.Name}'s Arguments: ${errorMessage(error)}`);
       }
-    } finally {
-      client.destroy();
-    }
+    });
 
     const evidence: Record<string, unknown> = { targets: handler.requests.map((r) => r.target ?? null) };
     const pipelineRequest = onlyRequest(handler, CREATE_PIPELINE, problems);

@@ -9,6 +9,9 @@ export interface WorkerModules {
   readonly registryExport: string;
   readonly checksModule: string;
   readonly checksExport: string;
+  /** The upstream catalogue of the Integration level (an UpstreamCatalogue or IndexedCatalogue); the built-in one when absent. */
+  readonly catalogueModule?: string;
+  readonly catalogueExport?: string;
 }
 
 export interface WorkerStartData extends WorkerModules {

@@ -75,6 +75,7 @@ export async function runIsolated(builders: readonly string[], options: Isolated
     registryExport: options.registryExport ?? DEFAULT_WORKER_MODULES.registryExport,
     checksModule: moduleUrl(options.checksModule ?? DEFAULT_WORKER_MODULES.checksModule),
     checksExport: options.checksExport ?? DEFAULT_WORKER_MODULES.checksExport,
+    ...(options.catalogueModule ? { catalogueModule: moduleUrl(options.catalogueModule), catalogueExport: options.catalogueExport ?? 'upstreamCatalogue' } : {}),
   };
   const backend = options.backend ?? MOCK_BACKEND;
   const workerOptions: BuilderWorkerOptions = {

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { BuilderRegistry } from '@stepscore/step-builder';
 import type { CheckDefinition } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
+import { toIndexedCatalogue } from '../../integration/indexed-catalogue.js';
 import { runBuilder } from '../run-builder.js';
 import { backendFactoryFor, backendName } from './backend-descriptor.js';
 import { cloneable } from './cloneable.js';
@@ -40,12 +41,16 @@ async function load() {
   const checks = (await loadExport(start.checksModule, start.checksExport, 'list of checks')) as readonly CheckDefinition[];
   if (!Array.isArray(checks)) throw new Error(`${start.checksModule}'s export '${start.checksExport}' is not a list of checks`);
   const backendFactory = await backendFactoryFor(start.backend);
-  return { registry, checks: new Map(checks.map((c) => [c.id, c])), backendFactory };
+  // Indexed once per worker, for every builder it runs.
+  const catalogue = start.catalogueModule
+    ? toIndexedCatalogue(await loadExport(start.catalogueModule, start.catalogueExport ?? 'upstreamCatalogue', 'upstream catalogue'))
+    : undefined;
+  return { registry, checks: new Map(checks.map((c) => [c.id, c])), backendFactory, ...(catalogue ? { catalogue } : {}) };
 }
 
 type Loaded = Awaited<ReturnType<typeof load>>;
 
-async function runJob(job: BuilderJob, { registry, checks, backendFactory }: Loaded): Promise<void> {
+async function runJob(job: BuilderJob, { registry, checks, backendFactory, catalogue }: Loaded): Promise<void> {
   const registration = registry.get(job.builder);
   const builder = registration.stepName;
   const globals = snapshotGlobalState();
@@ -56,6 +61,7 @@ async function runJob(job: BuilderJob, { registry, checks, backendFactory }: Loa
       backendFactory,
       rawConfig: job.rawConfig,
       checkTimeoutMs: NO_WORKER_SIDE_LIMIT_MS,
+      ...(catalogue ? { catalogue } : {}),
       createContext: (options) => new ObservedCheckContext(options, job.knownFailures, (kind, phase) => post({ type: 'prerequisite', builder, kind, phase })),
       onCheckStarted: (check) => post({ type: 'check-started', builder, checkId: check.id }),
       onCheckFinished: (result) => post({ type: 'check-finished', builder, result }),

@@ -14,6 +14,9 @@ import { type ArtifactStore, InMemoryArtifactStore } from './artifact-store.js';
 import { capitalize, MAX_STEP_NAME_LENGTH, sanitizeNameForSageMaker, stepNameFromClassName } from './naming.js';
 import type { CacheConfig, PipelineStepDefinition, PipelineValue } from './step-definition.js';
 
+// Name similarities are a pure function of the names: one matcher's cache of them serves every builder.
+const sharedMatcher = new SemanticMatcher();
+
 /** A step already in the pipeline that this one may take inputs from. */
 export interface DependencyStep {
   readonly name: string;
@@ -156,7 +159,7 @@ export abstract class StepBuilderBase<C extends BasePipelineConfig = BasePipelin
     const self = this.getStepName();
     registry.register(self, this.spec);
     for (const step of dependencySteps) registry.register(step.name, step.spec);
-    const resolver = new UnifiedDependencyResolver(registry, new SemanticMatcher());
+    const resolver = new UnifiedDependencyResolver(registry, sharedMatcher);
     const resolved = resolver.resolveStepDependencies(
       self,
       dependencySteps.map((s) => s.name),

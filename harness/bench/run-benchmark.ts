@@ -1,0 +1,203 @@
+// `pnpm bench`: how fast the four levels run on synthetic catalogues of N builders, and how the time grows with
+// N; then `pnpm test:builders` and `pnpm score` on the two real builders, each from a cold process.
+//   pnpm bench [--sizes 10,100,1000] [--runs 3] [--cold-runs 3] [--skip-cold]
+// Each measured run is a process of its own (harness/bench/measure-synthetic-run.ts); figures are medians.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Table from 'cli-table3';
+import type { SyntheticRunMeasurement } from './measure-synthetic-run.js';
+import { measureResolutionScaling } from './resolution-scaling.js';
+import { median, percentile } from './statistics.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MEASURE_RUN = fileURLToPath(new URL('./measure-synthetic-run.ts', import.meta.url));
+
+/** The goals of the performance issue. */
+const GOALS = {
+  wallAt1000Ms: 10_000,
+  growth1000Over100: 11,
+  peakRssAt1000Bytes: 1024 * 1024 * 1024,
+  testBuildersColdMs: 5_000,
+} as const;
+
+interface Options {
+  readonly sizes: readonly number[];
+  readonly runs: number;
+  readonly coldRuns: number;
+  readonly skipCold: boolean;
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '10,100,1000' },
+      runs: { type: 'string', default: '3' },
+      'cold-runs': { type: 'string', default: '3' },
+      'skip-cold': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+  const positive = (n: number) => Number.isInteger(n) && n > 0;
+  if (!sizes.every(positive)) throw new Error(`--sizes must be positive whole numbers separated by commas (got '${values.sizes}')`);
+  const runs = Number(values.runs);
+  const coldRuns = Number(values['cold-runs']);
+  if (!positive(runs) || !positive(coldRuns)) throw new Error('--runs and --cold-runs must be positive whole numbers');
+  return { sizes, runs, coldRuns, skipCold: values['skip-cold'] };
+}
+
+const environment = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', FORCE_COLOR: '0' };
+
+/** Runs a command to its end; its output is kept for the error message when it fails. */
+function run(command: string, args: readonly string[]): Promise<{ stdout: string; wallMs: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      if (code === 0) resolve({ stdout, wallMs });
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}${stdout.slice(-2000)}`));
+    });
+  });
+}
+
+async function measureSize(size: number): Promise<SyntheticRunMeasurement> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', MEASURE_RUN, '--size', String(size)]);
+  const line = stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as SyntheticRunMeasurement;
+}
+
+interface SizeSummary {
+  readonly size: number;
+  readonly wallMs: number;
+  readonly buildersPerSecond: number;
+  readonly checksPerSecond: number;
+  readonly builderMedianMs: number;
+  readonly builderP95Ms: number;
+  readonly peakRssBytes: number;
+  readonly notPerfect: readonly string[];
+  readonly runs: readonly number[];
+  /** Share of the machine's CPU other processes used during the runs (median), when known. */
+  readonly othersShare: number | null;
+}
+
+function summarise(size: number, runs: readonly SyntheticRunMeasurement[]): SizeSummary {
+  const wallMs = median(runs.map((r) => r.wallMs));
+  const checks = median(runs.map((r) => r.checks));
+  return {
+    size,
+    wallMs,
+    buildersPerSecond: size / (wallMs / 1000),
+    checksPerSecond: checks / (wallMs / 1000),
+    builderMedianMs: median(runs.map((r) => median(r.builderMs))),
+    builderP95Ms: median(runs.map((r) => percentile(r.builderMs, 0.95))),
+    peakRssBytes: median(runs.map((r) => r.peakRssBytes)),
+    notPerfect: [...new Set(runs.flatMap((r) => r.notPerfect))],
+    runs: runs.map((r) => r.wallMs),
+    othersShare: runs.every((r) => r.othersCpuMs !== null)
+      ? median(runs.map((r) => (r.othersCpuMs as number) / (r.wallMs * availableParallelism())))
+      : null,
+  };
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const verdict = (met: boolean) => (met ? 'MET' : 'NOT MET');
+
+function machine(): string {
+  const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  return `${availableParallelism()} cores (${model}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node ${process.version}, load average ${load}`;
+}
+
+async function coldTimings(runs: number): Promise<{ label: string; medianMs: number; wallsMs: number[] }[]> {
+  const reports = mkdtempSync(join(tmpdir(), 'stepscore-bench-'));
+  try {
+    const commands: { label: string; args: string[] }[] = [
+      { label: 'pnpm test:builders', args: ['test:builders'] },
+      { label: 'pnpm score', args: ['score', '--out', reports] },
+    ];
+    const timings = [];
+    for (const { label, args } of commands) {
+      const wallsMs: number[] = [];
+      for (let i = 0; i < runs; i++) wallsMs.push((await run('pnpm', ['--silent', ...args])).wallMs);
+      timings.push({ label, medianMs: median(wallsMs), wallsMs });
+    }
+    return timings;
+  } finally {
+    rmSync(reports, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { sizes, runs, coldRuns, skipCold } = options();
+  console.log(`stepscore benchmark — ${machine()}`);
+  console.log(`Synthetic catalogues, all four levels, worker pool of ${availableParallelism()}; each run a fresh process; medians of ${runs} run(s).\n`);
+
+  const summaries: SizeSummary[] = [];
+  for (const size of sizes) {
+    const measured: SyntheticRunMeasurement[] = [];
+    for (let i = 0; i < runs; i++) measured.push(await measureSize(size));
+    const summary = summarise(size, measured);
+    summaries.push(summary);
+    console.log(`  N=${size}: ${summary.runs.map((ms) => `${seconds(ms)} s`).join(', ')}`);
+  }
+
+  const table = new Table({
+    head: ['N', 'wall s', 'builders/s', 'checks/s', 'median ms/builder', 'p95 ms/builder', 'peak RSS MB'],
+    colAligns: ['right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+  });
+  for (const s of summaries) {
+    table.push([s.size, seconds(s.wallMs), s.buildersPerSecond.toFixed(1), s.checksPerSecond.toFixed(0), s.builderMedianMs.toFixed(2), s.builderP95Ms.toFixed(2), megabytes(s.peakRssBytes)]);
+  }
+  console.log(`\n${table.toString()}`);
+  console.log('  per-builder time: the sum of its checks\' durations in its worker; wall: worker start-up to last result.');
+  const others = summaries.map((s) => `N=${s.size} ${s.othersShare === null ? 'unknown' : `${(100 * s.othersShare).toFixed(1)} %`}`);
+  console.log(`  CPU other processes used during the runs (share of the machine): ${others.join(', ')}`);
+
+  const notPerfect = summaries.flatMap((s) => s.notPerfect);
+  console.log(notPerfect.length === 0 ? '  every synthetic builder scored 100 (the valid path was measured)' : `  WARNING: ${notPerfect.length} synthetic builder(s) did not score 100: ${notPerfect.slice(0, 10).join(', ')}`);
+
+  console.log('\nDependency resolution against the catalogue, per builder (one process, one thread):');
+  const scaling = new Table({ head: ['N', 'index built ms', 'indexed µs/builder', 'full scan µs/builder'], colAligns: ['right', 'right', 'right', 'right'], style: { head: [], border: [] } });
+  for (const size of sizes) {
+    const r = measureResolutionScaling(size);
+    scaling.push([r.size, r.indexMs.toFixed(1), r.indexedUs.toFixed(0), r.fullScanUs.toFixed(0)]);
+  }
+  console.log(scaling.toString());
+
+  const at = (size: number) => summaries.find((s) => s.size === size);
+  const at100 = at(100);
+  const at1000 = at(1000);
+  const goals: string[] = [];
+  if (at1000) {
+    goals.push(`N=1000 wall ${seconds(at1000.wallMs)} s ≤ ${seconds(GOALS.wallAt1000Ms)} s: ${verdict(at1000.wallMs <= GOALS.wallAt1000Ms)}`);
+    goals.push(`N=1000 peak RSS ${megabytes(at1000.peakRssBytes)} MB ≤ ${megabytes(GOALS.peakRssAt1000Bytes)} MB: ${verdict(at1000.peakRssBytes <= GOALS.peakRssAt1000Bytes)}`);
+  }
+  if (at100 && at1000) {
+    const growth = at1000.wallMs / at100.wallMs;
+    goals.push(`time(1000) ÷ time(100) = ${growth.toFixed(2)} ≤ ${GOALS.growth1000Over100}: ${verdict(growth <= GOALS.growth1000Over100)}`);
+  }
+
+  if (!skipCold) {
+    console.log(`\nCold processes on the two real builders (median of ${coldRuns}):`);
+    for (const t of await coldTimings(coldRuns)) {
+      console.log(`  ${t.label}: ${seconds(t.medianMs)} s (runs: ${t.wallsMs.map((ms) => seconds(ms)).join(', ')})`);
+      if (t.label === 'pnpm test:builders') goals.push(`pnpm test:builders cold ${seconds(t.medianMs)} s ≤ ${seconds(GOALS.testBuildersColdMs)} s: ${verdict(t.medianMs <= GOALS.testBuildersColdMs)}`);
+    }
+  }
+
+  console.log('\nGoals:');
+  for (const goal of goals) console.log(`  ${goal}`);
+}
+
+await main();
