@@ -1,3 +1,6 @@
+import { trainingInstanceTypes } from '@stepscore/sagemaker';
+import { PYTORCH_TRAINING_INSTANCE_TYPES } from './pytorch-training/config.js';
+import { XGBOOST_TRAINING_INSTANCE_TYPES } from './xgboost-training/config.js';
 import { parseBuilderConfig, StepBuilderBase, TrainingStepBuilder } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +65,12 @@ describe('builderRegistry', () => {
       const step = await builder.createStep({ inputs });
       expect(step).toMatchObject({ Name: name, Type: registration.stepType });
     });
+  });
+});
+
+describe('instance-type allow-lists', () => {
+  it("hold only instance types SageMaker's CreateTrainingJob accepts", () => {
+    const known = new Set(trainingInstanceTypes());
+    for (const type of [...PYTORCH_TRAINING_INSTANCE_TYPES, ...XGBOOST_TRAINING_INSTANCE_TYPES]) expect(known.has(type), type).toBe(true);
   });
 });

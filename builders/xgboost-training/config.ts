@@ -1,6 +1,7 @@
 import { checkFieldLists, fieldListShape, trainingConfigShape, type TrainingConfig } from '@stepscore/step-builder';
 import { z } from 'zod';
 
+/** The reference's list without ml.c5.large, which SageMaker's CreateTrainingJob does not accept. */
 export const XGBOOST_TRAINING_INSTANCE_TYPES = [
   'ml.m5.large',
   'ml.m5.xlarge',
@@ -8,7 +9,6 @@ export const XGBOOST_TRAINING_INSTANCE_TYPES = [
   'ml.m5.4xlarge',
   'ml.m5.12xlarge',
   'ml.m5.24xlarge',
-  'ml.c5.large',
   'ml.c5.xlarge',
   'ml.c5.2xlarge',
   'ml.c5.4xlarge',

@@ -78,14 +78,8 @@ interface ImageChoice {
   readonly instanceType: string;
 }
 
-/**
- * Every version, Python version and instance type with a training image in each region a config can name.
- * The instance types come from the builder's allow-list as far as SageMaker's own list allows: the XGBoost
- * allow-list holds ml.c5.large, which CreateTrainingJob refuses.
- */
-function imageChoices(framework: TrainingFramework, allowList: readonly string[]): ImageChoice[] {
-  const sageMakerTypes = new Set(trainingInstanceTypes());
-  const instanceTypes = allowList.filter((type) => sageMakerTypes.has(type));
+/** Every version, Python version and allow-listed instance type with a training image in each region a config can name. */
+function imageChoices(framework: TrainingFramework, instanceTypes: readonly string[]): ImageChoice[] {
   const choices: ImageChoice[] = [];
   for (const version of knownTrainingVersions(framework)) {
     for (const pyVersion of version.pyVersions) {
