@@ -3,7 +3,7 @@
 // varied configs, every one of them valid, so that a run measures the real path and not error paths. Each
 // builder's outputs are also offered as upstream producers, so the Integration level resolves every builder
 // against all the others.
-import { knownTrainingVersions, retrieveTrainingImageUri, type TrainingFramework, trainingInstanceTypes } from '@stepscore/sagemaker';
+import { knownTrainingVersions, retrieveTrainingImageUri, type TrainingFramework } from '@stepscore/sagemaker';
 import { AWS_REGION_BY_CODE, type AnyBuilderRegistration, type BuilderRegistration, BuilderRegistry, REGION_CODES, type RegionCode } from '@stepscore/step-builder';
 import {
   DependencyType,
