@@ -1,3 +1,4 @@
+import { DEFAULT_CHECK_TIMEOUT_MS } from '../runner/run-check.js';
 import { availableParallelism } from 'node:os';
 import type { BuilderRegistration, BuilderRegistry } from '@stepscore/step-builder';
 import type { Level } from '../check/check-definition.js';
@@ -26,6 +27,16 @@ export function parseConcurrency(text: string | undefined): number {
   if (text === undefined) return availableParallelism();
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new CliError(`--concurrency ${text} is not valid: give a whole number of builders to run at once, 1 or more`, EXIT_USAGE);
+  return n;
+}
+
+/** The per-check time limit in ms; a check (builder code included) that runs longer errors and its worker is replaced. */
+export function parseCheckTimeout(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_CHECK_TIMEOUT_MS;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 100) {
+    throw new CliError(`--check-timeout ${text} is not valid: give the time limit per check in milliseconds, 100 or more (default ${DEFAULT_CHECK_TIMEOUT_MS})`, EXIT_USAGE);
+  }
   return n;
 }
 

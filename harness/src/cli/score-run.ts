@@ -11,6 +11,8 @@ export interface ScoreRunOptions {
   readonly levels: readonly Level[];
   readonly backend: OpenBackend;
   readonly concurrency: number;
+  /** Per-check time limit in ms (the runner's default when absent). */
+  readonly checkTimeoutMs?: number;
   readonly shard?: ShardInfo | null;
 }
 
@@ -27,6 +29,7 @@ export async function scoreRun(options: ScoreRunOptions): Promise<RunReport> {
     isolation: 'worker',
     backend: options.backend.descriptor,
     concurrency: options.concurrency,
+    ...(options.checkTimeoutMs !== undefined ? { checkTimeoutMs: options.checkTimeoutMs } : {}),
   });
   const durationMs = Math.round(performance.now() - started);
   return buildRunReport({

@@ -89,7 +89,7 @@ describe('stepscore score options', () => {
     expect(run.stdout).toContain('Exit codes:');
     expect(run.stdout).toMatch(/1 {2}a builder is below --min-score or --min-rating/);
     expect(run.stdout).toMatch(/2 {2}bad input: unknown builder or level/);
-    for (const option of ['--builder', '--level', '--concurrency', '--backend', '--out', '--json', '--min-score', '--min-rating', '--shard', '--nightly']) {
+    for (const option of ['--builder', '--level', '--concurrency', '--check-timeout', '--backend', '--out', '--json', '--min-score', '--min-rating', '--shard', '--nightly']) {
       expect(run.stdout).toContain(option);
     }
   });
@@ -103,6 +103,8 @@ describe('stepscore score on bad input exits 2 and says what to do', () => {
     [['--min-score', '101'], '--min-score 101 is not valid'],
     [['--min-rating', 'Superb'], '--min-rating Superb is not a rating: use one of "Excellent", "Good", "Satisfactory", "Needs Work", "Poor"'],
     [['--concurrency', '0'], '--concurrency 0 is not valid'],
+    [['--check-timeout', 'soon'], '--check-timeout soon is not valid: give the time limit per check in milliseconds'],
+    [['--check-timeout', '5'], '--check-timeout 5 is not valid'],
     [['--backend', 'aws'], '--backend aws is not a backend: use mock or moto'],
     [['--shard', '3/2'], '--shard 3/2 is not valid: the index must be between 1 and 2'],
     [['--nightly', '--shard', '1/2'], '--nightly cannot be combined with --shard'],

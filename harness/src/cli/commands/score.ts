@@ -11,6 +11,7 @@ import { exitOnProblems, noteWritten, printReport } from '../report-output.js';
 import {
   collect,
   inShard,
+  parseCheckTimeout,
   parseConcurrency,
   parseLevels,
   parseMinRating,
@@ -35,6 +36,7 @@ interface ScoreOptions {
   readonly builder: readonly string[];
   readonly level: readonly string[];
   readonly concurrency?: string;
+  readonly checkTimeout?: string;
   readonly backend: string;
   readonly out?: string;
   readonly reportsDir: string;
@@ -54,6 +56,7 @@ export function registerScoreCommand(program: Command, io: CliIo): void {
     .option('-b, --builder <name>', 'score only this builder (repeatable; default: every registered builder)', collect, [])
     .option('-l, --level <n>', 'run only this level, 1-4 (repeatable; default: all four)', collect, [])
     .option('--concurrency <n>', 'how many builders run at once (default: the number of CPUs)')
+    .option('--check-timeout <ms>', 'time limit per check, builder code included; a check that overruns errors and its worker is replaced (default: 5000)')
     .option('--backend <name>', 'the SageMaker backend of the Integration level: mock or moto', 'mock')
     .option('-o, --out <dir>', 'where to write the reports (default: <reports-dir>/latest, or <reports-dir>/shards/<i>-of-<n> with --shard)')
     .option('--reports-dir <dir>', 'the reports folder holding latest/, nightly/, shards/, history.jsonl and baseline.json', DEFAULT_REPORTS_DIR)
@@ -86,6 +89,7 @@ Examples:
 async function score(io: CliIo, options: ScoreOptions): Promise<void> {
   const levels = parseLevels(options.level);
   const concurrency = parseConcurrency(options.concurrency);
+  const checkTimeoutMs = parseCheckTimeout(options.checkTimeout);
   const thresholds = { minScore: parseMinScore(options.minScore), minRating: parseMinRating(options.minRating) };
   const shard = parseShardOption(options.shard);
   const backendName = parseBackend(options.backend);
@@ -107,6 +111,7 @@ async function score(io: CliIo, options: ScoreOptions): Promise<void> {
     levels,
     backend,
     concurrency,
+    checkTimeoutMs,
     shard: shard ? { ...shard, of: selected.map((r) => r.stepName) } : null,
   }).finally(() => backend.close());
 
