@@ -1,11 +1,30 @@
 // Defects in a builder's step specification: what the pipeline sees of its dependencies and outputs.
 import { DependencyType, type OutputSpecInput, type StepSpecificationInput } from '@stepscore/step-model';
+import type { BuilderRegistration } from '@stepscore/step-builder';
 import { defineDefect, type SeededDefect } from './defect.js';
 import { realBuilder, withSpecAndContract } from './registration-variants.js';
 
 /** The spec's outputs with the one named `logicalName` changed. */
 function editOutput(spec: StepSpecificationInput, logicalName: string, edit: (output: OutputSpecInput) => OutputSpecInput): void {
   spec.outputs = spec.outputs.map((o) => (o.logicalName === logicalName ? edit(o) : o));
+}
+
+/** A required `inference_payload` (payload_samples) input that no catalogue producer offers; spec and contract agree. */
+export function needingInferencePayload(base: BuilderRegistration): BuilderRegistration {
+  return withSpecAndContract(base, (spec, contract) => {
+    spec.dependencies = [
+      ...spec.dependencies,
+      {
+        logicalName: 'inference_payload',
+        dependencyType: DependencyType.PAYLOAD_SAMPLES,
+        required: true,
+        compatibleSources: ['PayloadGeneration'],
+        semanticKeywords: ['payload', 'inference', 'sample'],
+        dataType: 'S3Uri',
+      },
+    ];
+    (contract.expectedInputPaths as Record<string, string>)['inference_payload'] = '/opt/ml/input/data/payload';
+  });
 }
 
 export const specDefects: readonly SeededDefect[] = [
@@ -85,21 +104,7 @@ export const specDefects: readonly SeededDefect[] = [
     base: 'PyTorchTraining',
     caughtBy: 'level4.dependency_resolution',
     messageFragment: "Required dependency 'inference_payload' (payload_samples) resolves to no producer in the catalogue",
-    make: () =>
-      withSpecAndContract(realBuilder('PyTorchTraining'), (spec, contract) => {
-        spec.dependencies = [
-          ...spec.dependencies,
-          {
-            logicalName: 'inference_payload',
-            dependencyType: DependencyType.PAYLOAD_SAMPLES,
-            required: true,
-            compatibleSources: ['PayloadGeneration'],
-            semanticKeywords: ['payload', 'inference', 'sample'],
-            dataType: 'S3Uri',
-          },
-        ];
-        (contract.expectedInputPaths as Record<string, string>)['inference_payload'] = '/opt/ml/input/data/payload';
-      }),
+    make: () => needingInferencePayload(realBuilder('PyTorchTraining')),
   }),
   defineDefect({
     id: 'spec.model-output-points-at-output-data',

@@ -1,6 +1,5 @@
 // Broken builders and backends for the Integration checks.
 import { type BuilderRegistration } from '@stepscore/step-builder';
-import { DependencyType } from '@stepscore/step-model';
 import type { CheckResult } from '../../../src/check/check-result.js';
 import { CheckContext } from '../../../src/context/check-context.js';
 import { mockInputsFor } from '../../../src/context/mock-inputs.js';
@@ -16,23 +15,7 @@ export function withModelPath(base: BuilderRegistration, propertyPath: string): 
   });
 }
 
-/** A required `inference_payload` (payload_samples) input that no catalogue producer offers; spec and contract agree. */
-export function needingInferencePayload(base: BuilderRegistration): BuilderRegistration {
-  return withSpecAndContract(base, (spec, contract) => {
-    spec.dependencies = [
-      ...spec.dependencies,
-      {
-        logicalName: 'inference_payload',
-        dependencyType: DependencyType.PAYLOAD_SAMPLES,
-        required: true,
-        compatibleSources: ['PayloadGeneration'],
-        semanticKeywords: ['payload', 'inference', 'sample'],
-        dataType: 'S3Uri',
-      },
-    ];
-    (contract.expectedInputPaths as Record<string, string>)['inference_payload'] = '/opt/ml/input/data/payload';
-  });
-}
+export { needingInferencePayload } from '../../../defects/spec-defects.js';
 
 /** createStep ignores the inputs resolved from its dependencies and reads fixed S3 locations instead. */
 export function droppingResolvedInputs(base: BuilderRegistration): BuilderRegistration {
