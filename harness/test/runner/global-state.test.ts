@@ -34,4 +34,27 @@ describe('snapshotGlobalState', () => {
     expect(JSON.stringify).toBe(stringify);
     expect('stepscorePolluted' in {}).toBe(false);
   });
+
+  it('puts everything back every time it is restored, not only the first', () => {
+    const snapshot = snapshotGlobalState();
+    const now = Date.now;
+    for (const value of ['first', 'second']) {
+      process.env.STEPSCORE_AGAIN = value;
+      (globalThis as Record<string, unknown>).stepscoreAgain = value;
+      Date.now = () => 1;
+      snapshot.restore();
+      expect([process.env.STEPSCORE_AGAIN, 'stepscoreAgain' in globalThis, Date.now]).toEqual([undefined, false, now]);
+    }
+  });
+
+  it('restores the globals even when Object.prototype was given a `get` that would spoil property descriptors', () => {
+    const snapshot = snapshotGlobalState();
+    const parse = globalThis.parseFloat;
+    globalThis.parseFloat = () => 0;
+    (Object.prototype as Record<string, unknown>).get = 1;
+    (Object.prototype as Record<string, unknown>).value = 2;
+    snapshot.restore();
+    expect(globalThis.parseFloat).toBe(parse);
+    expect(['get' in {}, 'value' in {}]).toEqual([false, false]);
+  });
 });

@@ -34,7 +34,7 @@ const errored = (result: BuilderResult): CheckResult[] => result.checks.filter((
 const rootCaused = (result: BuilderResult, kind: string): CheckResult[] => result.checks.filter((c) => c.rootCause?.kind === kind);
 
 describe('worker isolation', () => {
-  const everyMisbehaving = Object.values(misbehaving).filter((name) => name !== misbehaving.outOfMemory);
+  const everyMisbehaving = Object.values(misbehaving).filter((name) => name !== misbehaving.outOfMemory && name !== misbehaving.slowButInTime);
   const order = [REAL[0]!, ...everyMisbehaving, REAL[1]!];
   let full: BuilderResult[];
   let fullMs: number;
@@ -170,6 +170,14 @@ describe('worker isolation', () => {
     const [oom] = errored(results[0]!);
     expect(oom?.message).toMatch(/the worker running OutOfMemoryTraining stopped \(it ran out of memory: .*\) while the OutOfMemoryTraining constructor ran$/);
     expect(withoutDurations([results[1]!])).toEqual(withoutDurations([resultOf(alone, 'XGBoostTraining')]));
+  }, 60_000);
+
+  it('gives each check its own time limit: a builder slower in all than the limit, but never in one stretch, is not stopped', async () => {
+    const [slow] = await runCatalogue(registrations([misbehaving.slowButInTime]), misbehavingBuilderRegistry, { checks: ALL_CHECKS, ...fromFixture });
+    const totalMs = slow!.checks.reduce((sum, c) => sum + c.durationMs, 0);
+    expect(totalMs).toBeGreaterThan(2 * TIME_LIMIT_MS);
+    expect(errored(slow!)).toEqual([]);
+    expect(slow!.checks.filter((c) => c.level === 3 && c.status === 'pass').length).toBeGreaterThan(5);
   }, 60_000);
 
   it('refuses, naming the registry module, a builder the workers cannot find, and a check not in the checks module', async () => {

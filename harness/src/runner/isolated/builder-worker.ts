@@ -1,10 +1,10 @@
-import { type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { BuilderResult, CheckResult } from '../../check/check-result.js';
+import type { CheckResult } from '../../check/check-result.js';
 import type { BuilderJob, BuilderSummary, FromWorker, PrerequisiteKind, WorkerStartData } from './messages.js';
+import { createProgressBuffers, monotonicMs, type ProgressSnapshot, ProgressReader, type StretchStart } from './progress-board.js';
 
 export interface BuilderWorkerOptions {
-  readonly startData: Omit<WorkerStartData, 'entry'>;
+  readonly startData: Omit<WorkerStartData, 'entry' | 'progress'>;
   readonly checkTimeoutMs: number;
   readonly startTimeoutMs: number;
   /** V8 old-generation heap limit of the worker; a builder that exceeds it stops its worker, not the run. */
@@ -35,13 +35,30 @@ export interface LostCheck {
 }
 
 export type JobOutcome =
-  | { readonly kind: 'finished'; readonly result: BuilderResult }
-  | { readonly kind: 'lost'; readonly finished: readonly CheckResult[]; readonly lost: LostCheck };
+  | { readonly kind: 'finished'; readonly checks: readonly CheckResult[] }
+  | { readonly kind: 'lost'; readonly finished: readonly CheckResult[]; readonly lost: LostCheck }
+  /** The worker was lost before it took this job up (another job lost it): run the job elsewhere, as it was. */
+  | { readonly kind: 'not-run' };
+
+/** A job as the caller gives it; the worker handle numbers it and notes when it was handed over. */
+export type JobRequest = Omit<BuilderJob, 'job' | 'handedOver'>;
 
 const BOOT_FILE = new URL('./worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./worker-main.ts', import.meta.url).href;
 
 const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000;
+
+/** A job handed to the worker whose outcome is not known yet. */
+interface OutstandingJob {
+  readonly job: number;
+  readonly request: JobRequest;
+  readonly handedOver: StretchStart;
+  /** Results the worker posted because shared memory could not hold them, by check index. */
+  readonly posted: Map<number, CheckResult>;
+  readonly settle: (outcome: () => JobOutcome) => void;
+}
+
+const later = (a: StretchStart, b: StretchStart): StretchStart => (b.startMs > a.startMs ? b : a);
 
 function describeCrash(error: Error | undefined, exitCode: number): string {
   if (error && (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return `it ran out of memory: ${error.message}`;
@@ -53,13 +70,25 @@ function describeCrash(error: Error | undefined, exitCode: number): string {
  * One worker thread running builders one at a time, watched from the main thread: a check that overruns the
  * time limit, whether it awaits a promise that never settles or loops synchronously, stops the worker; so does
  * a crash. Either way the job's outcome says which check was running and what the builder's code was doing.
+ * The worker records its progress in shared memory; one timer reads it when the time limit of the stretch of
+ * work it last saw comes due, and sets itself again for the stretch running now. A caller may hand over the
+ * next job before the current one is done: the worker takes it up as soon as it is free.
  */
 export class BuilderWorker {
   private exitListener?: (error: Error | undefined, exitCode: number) => void;
   private lastError?: Error;
   private stopping = false;
+  private isLost = false;
+  private jobs = 0;
+  /** In the order handed over, which is the order the worker runs them. */
+  private readonly outstanding: OutstandingJob[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
-  private constructor(private readonly worker: Worker, private readonly options: BuilderWorkerOptions) {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly options: BuilderWorkerOptions,
+    private readonly progress: ProgressReader,
+  ) {
     worker.on('error', (error) => (this.lastError = error));
     worker.on('exit', (code) => {
       if (!this.stopping) this.exitListener?.(this.lastError, code);
@@ -68,14 +97,15 @@ export class BuilderWorker {
 
   /** @throws Error when the worker cannot load the registry or the checks, or does not start in time. */
   static start(options: BuilderWorkerOptions): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
+    const progress = createProgressBuffers();
     const worker = new Worker(BOOT_FILE, {
-      workerData: { ...options.startData, entry: ENTRY },
+      workerData: { ...options.startData, entry: ENTRY, progress } satisfies WorkerStartData,
       execArgv: [],
       // Every worker loads the AWS SDK, which would print its Node-version notice once per worker.
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true' },
       ...(options.heapLimitMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb } } : {}),
     });
-    const handle = new BuilderWorker(worker, options);
+    const handle = new BuilderWorker(worker, options, new ProgressReader(progress));
     return new Promise((resolve, reject) => {
       const fail = (message: string) => {
         clearTimeout(timer);
@@ -89,7 +119,8 @@ export class BuilderWorker {
         if (message.type !== 'ready') return;
         clearTimeout(timer);
         worker.off('message', onMessage);
-        handle.exitListener = undefined;
+        worker.on('message', (m: FromWorker) => handle.onMessage(m));
+        handle.exitListener = (error, code) => handle.lose({ kind: 'crash', cause: describeCrash(error, code) }, handle.progress.read());
         resolve({ worker: handle, ready: { builders: message.builders, checkIds: message.checkIds } });
       };
       worker.on('message', onMessage);
@@ -97,71 +128,99 @@ export class BuilderWorker {
     });
   }
 
-  /** Runs the job's checks; after a loss the worker is stopped and this handle must not be used again. */
-  run(job: BuilderJob): Promise<JobOutcome> {
-    const { worker } = this;
-    const finished: CheckResult[] = [];
-    const pending = new Map<PrerequisiteKind, PendingPrerequisite>();
-    let current: { checkId: string | undefined; started: number; loop: EventLoopUtilization } | undefined;
-    let timer: NodeJS.Timeout | undefined;
+  /** True once a time limit or a crash stopped the worker; its jobs not yet taken up come back 'not-run'. */
+  get lost(): boolean {
+    return this.isLost;
+  }
 
-    return new Promise<JobOutcome>((resolve) => {
-      const settle = (outcome: JobOutcome) => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        this.exitListener = undefined;
-        resolve(outcome);
-      };
-      const lose = (loss: WorkerLoss) => {
-        const lastPending = [...pending.values()].pop();
-        const lost: LostCheck = {
-          checkId: current?.checkId ?? job.checkIds[finished.length],
-          durationMs: current ? roundMs(performance.now() - current.started) : 0,
-          pending: lastPending,
-          loss,
-        };
-        settle({ kind: 'lost', finished, lost });
-      };
-      // Armed for every stretch of work, checks and the gaps between them; between checks there is no check id.
-      const watch = (checkId: string | undefined) => {
-        clearTimeout(timer);
-        current = { checkId, started: performance.now(), loop: worker.performance.eventLoopUtilization() };
-        timer = setTimeout(() => {
-          const busy = current ? worker.performance.eventLoopUtilization(current.loop).utilization : 1;
-          const loss: WorkerLoss = { kind: 'timeout', timeoutMs: this.options.checkTimeoutMs, busy };
-          void this.terminate();
-          lose(loss);
-        }, this.options.checkTimeoutMs);
-      };
-      const onMessage = (message: FromWorker) => {
-        switch (message.type) {
-          case 'check-started':
-            watch(message.checkId);
-            return;
-          case 'check-finished':
-            finished.push(message.result);
-            watch(undefined);
-            return;
-          case 'prerequisite':
-            if (message.phase === 'settled') pending.delete(message.kind);
-            else pending.set(message.kind, { kind: message.kind, phase: message.phase });
-            return;
-          case 'builder-result':
-            settle({ kind: 'finished', result: message.result });
-            return;
-          default:
-            return;
+  /** Hands a job over; it runs after the jobs handed over before it. */
+  run(request: JobRequest): Promise<JobOutcome> {
+    if (this.isLost) return Promise.resolve({ kind: 'not-run' });
+    const job = ++this.jobs;
+    const handedOver: StretchStart = { startMs: monotonicMs(), activeMs: this.worker.performance.eventLoopUtilization().active };
+    return new Promise<JobOutcome>((resolve, reject) => {
+      const settle = (outcome: () => JobOutcome) => {
+        try {
+          resolve(outcome());
+        } catch (error) {
+          reject(error);
         }
       };
-      worker.on('message', onMessage);
-      this.exitListener = (error, code) => lose({ kind: 'crash', cause: describeCrash(error, code) });
-      watch(undefined);
-      worker.postMessage(job);
+      this.outstanding.push({ job, request, handedOver, posted: new Map(), settle });
+      if (this.outstanding.length === 1) this.watchIn(this.options.checkTimeoutMs);
+      this.worker.postMessage({ ...request, type: 'run-builder', job, handedOver } satisfies BuilderJob);
     });
   }
 
   async terminate(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.timer);
     await this.worker.terminate();
+  }
+
+  private onMessage(message: FromWorker): void {
+    if (message.type === 'check-finished') {
+      this.outstanding.find((o) => o.job === message.job)?.posted.set(message.index, message.result);
+      return;
+    }
+    if (message.type !== 'job-finished') return;
+    // The worker runs its jobs in order: the one finished is the first still outstanding.
+    const first = this.outstanding[0];
+    if (first?.job !== message.job) return;
+    this.outstanding.shift();
+    if (this.outstanding.length === 0) clearTimeout(this.timer);
+    first.settle(() => ({ kind: 'finished', checks: message.checks }));
+  }
+
+  /**
+   * The stretch of work the time limit applies to: the first outstanding job's current check or gap when the
+   * worker runs it; when the worker has not taken it up yet, since it was handed over or since the worker's
+   * previous job finished its last check, whichever came later.
+   */
+  private stretchOf(first: OutstandingJob, snapshot: ProgressSnapshot): StretchStart {
+    return snapshot.job === first.job ? snapshot.stretch : later(first.handedOver, snapshot.stretch);
+  }
+
+  private watchIn(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.watch(), Math.max(1, Math.ceil(delayMs)));
+  }
+
+  private watch(): void {
+    const first = this.outstanding[0];
+    if (!first || this.isLost) return;
+    const snapshot = this.progress.read();
+    // The worker finished the first job and took up the next: the first one's result is on its way.
+    if (snapshot.job > first.job) return this.watchIn(1);
+    const stretch = this.stretchOf(first, snapshot);
+    const timeoutMs = this.options.checkTimeoutMs;
+    const elapsedMs = monotonicMs() - stretch.startMs;
+    if (elapsedMs < timeoutMs) return this.watchIn(timeoutMs - elapsedMs);
+    const activeMs = this.worker.performance.eventLoopUtilization().active - stretch.activeMs;
+    const busy = Math.min(1, Math.max(0, activeMs / elapsedMs));
+    void this.terminate();
+    this.lose({ kind: 'timeout', timeoutMs, busy }, snapshot);
+  }
+
+  /** The first outstanding job is lost where the board shows it was; the jobs after it were never taken up. */
+  private lose(loss: WorkerLoss, snapshot: ProgressSnapshot): void {
+    this.isLost = true;
+    this.exitListener = undefined;
+    clearTimeout(this.timer);
+    const [first, ...untouched] = this.outstanding.splice(0);
+    for (const job of untouched) job.settle(() => ({ kind: 'not-run' }));
+    if (!first) return;
+    first.settle(() => {
+      if (snapshot.job > first.job) throw new Error(`A builder worker was lost after finishing job ${first.job}, whose result did not arrive`);
+      const running = snapshot.job === first.job;
+      const finished = running ? this.progress.results(snapshot, first.posted) : [];
+      const lost: LostCheck = {
+        checkId: first.request.checkIds[finished.length],
+        durationMs: roundMs(monotonicMs() - this.stretchOf(first, snapshot).startMs),
+        pending: running ? snapshot.pending : undefined,
+        loss,
+      };
+      return { kind: 'lost', finished, lost };
+    });
   }
 }

@@ -1,7 +1,9 @@
 // What the main thread and a builder worker tell each other. Everything here is plain data: a worker cannot
 // receive classes or functions, so it loads the registry, the checks and the backend itself from modules.
+// What a worker is doing while it runs a job is not sent: it is written to shared memory (progress-board.ts).
 import type { BuilderResult, CheckResult, RootCause } from '../../check/check-result.js';
 import type { BackendDescriptor } from './backend-descriptor.js';
+import type { ProgressBuffers, StretchStart } from './progress-board.js';
 
 /** Where a worker finds what it runs: each `*Module` is a file URL, each `*Export` the name exported there. */
 export interface WorkerModules {
@@ -18,6 +20,8 @@ export interface WorkerStartData extends WorkerModules {
   /** The worker's TypeScript entry module, imported by the boot file once tsx is registered. */
   readonly entry: string;
   readonly backend: BackendDescriptor;
+  /** Where the worker records its progress and its results for the main thread. */
+  readonly progress: ProgressBuffers;
 }
 
 /** The builder, construction, step: what the context makes once and many checks need. */
@@ -31,6 +35,10 @@ export type BuilderSummary = Pick<BuilderResult, 'builder' | 'stepType' | 'frame
 
 export interface BuilderJob {
   readonly type: 'run-builder';
+  /** Numbers the worker's jobs, so that what a finished job's leftovers report is not taken for this one's. */
+  readonly job: number;
+  /** When the main thread handed the job over: until the first check starts, the time limit runs from here or from the end of the worker's previous job, whichever is later. */
+  readonly handedOver: StretchStart;
   readonly builder: string;
   /** The checks still to run for this builder, in order. */
   readonly checkIds: readonly string[];
@@ -43,8 +51,7 @@ export type ToWorker = BuilderJob;
 export type FromWorker =
   | { readonly type: 'ready'; readonly builders: readonly BuilderSummary[]; readonly checkIds: readonly string[] }
   | { readonly type: 'load-failed'; readonly message: string }
-  | { readonly type: 'check-started'; readonly builder: string; readonly checkId: string }
-  /** `running`: the builder's code was entered; `returned`: it returned a promise still pending; `settled`: done. */
-  | { readonly type: 'prerequisite'; readonly builder: string; readonly kind: PrerequisiteKind; readonly phase: 'running' | 'returned' | 'settled' }
-  | { readonly type: 'check-finished'; readonly builder: string; readonly result: CheckResult }
-  | { readonly type: 'builder-result'; readonly result: BuilderResult };
+  /** A result shared memory could not hold (too large, or holding what only a message can carry), in case the worker is lost. */
+  | { readonly type: 'check-finished'; readonly job: number; readonly index: number; readonly result: CheckResult }
+  /** Every check of the job finished, with these results. */
+  | { readonly type: 'job-finished'; readonly job: number; readonly checks: readonly CheckResult[] };

@@ -6,9 +6,9 @@ import type { KnownFailures, PrerequisiteKind } from './messages.js';
 export type PrerequisitePhase = 'running' | 'returned' | 'settled';
 
 /**
- * The context a worker gives the checks. It tells the main thread when the builder's own code runs (parsing
- * the config, the constructor, createStep), so that when a check overruns the main thread knows whose code
- * did not return; and it reports the failures the main thread already saw stop a worker as root causes,
+ * The context a worker gives the checks. It records, where the main thread can read it, when the builder's
+ * own code runs (parsing the config, the constructor, createStep), so that when a check overruns the main
+ * thread knows whose code did not return; and it reports the failures the main thread already saw stop a worker as root causes,
  * instead of running that code again in the replacement worker and losing another worker to it.
  */
 export class ObservedCheckContext extends CheckContext {

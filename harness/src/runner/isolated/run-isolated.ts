@@ -5,7 +5,7 @@ import type { CheckDefinition, Level } from '../../check/check-definition.js';
 import type { BuilderResult, CheckResult } from '../../check/check-result.js';
 import { DEFAULT_CHECK_TIMEOUT_MS } from '../run-check.js';
 import { type BackendDescriptor, backendName, MOCK_BACKEND } from './backend-descriptor.js';
-import { BuilderWorker, type BuilderWorkerOptions, type WorkerReady } from './builder-worker.js';
+import { BuilderWorker, type BuilderWorkerOptions, type JobOutcome, type JobRequest, type WorkerReady } from './builder-worker.js';
 import { reportLostCheck } from './lost-check.js';
 import type { BuilderSummary, KnownFailures, WorkerModules } from './messages.js';
 
@@ -36,6 +36,12 @@ export interface IsolatedRunOptions extends Partial<WorkerModules> {
   readonly workerStartTimeoutMs?: number;
   /** Heap limit of each worker in MB; Node's default when absent. */
   readonly workerHeapLimitMb?: number;
+}
+
+/** A job handed to a worker, and what became of it. */
+interface Attempt {
+  readonly on: BuilderWorker;
+  readonly outcome: Promise<JobOutcome>;
 }
 
 function moduleUrl(location: string): string {
@@ -103,19 +109,34 @@ export async function runIsolated(builders: readonly string[], options: Isolated
     throw error;
   }
 
-  async function runOne(summary: BuilderSummary, worker: BuilderWorker | undefined): Promise<{ result: BuilderResult; worker?: BuilderWorker }> {
+  const firstRequest = (builder: string): JobRequest => ({ type: 'run-builder', builder, checkIds, rawConfig: options.rawConfigs?.[builder], knownFailures: {} });
+
+  /**
+   * Runs one builder to its end: its first attempt already handed over (`firstAttempt`), or on the worker given
+   * (a new one when it has none); after a loss, on a new worker, with what the loss revealed.
+   */
+  async function runOne(summary: BuilderSummary, worker: BuilderWorker | undefined, firstAttempt?: Attempt): Promise<{ result: BuilderResult; worker?: BuilderWorker }> {
     const { builder } = summary;
     const checks: CheckResult[] = [];
     const knownFailures: KnownFailures = {};
     let remaining = checkIds;
+    let attempt = firstAttempt;
     while (remaining.length > 0) {
-      worker ??= (await BuilderWorker.start(workerOptions)).worker;
-      const outcome = await worker.run({ type: 'run-builder', builder, checkIds: remaining, rawConfig: options.rawConfigs?.[builder], knownFailures });
+      if (!attempt) {
+        if (worker?.lost) worker = undefined;
+        worker ??= (await BuilderWorker.start(workerOptions)).worker;
+        attempt = { on: worker, outcome: worker.run({ type: 'run-builder', builder, checkIds: remaining, rawConfig: options.rawConfigs?.[builder], knownFailures }) };
+      }
+      const outcome = await attempt.outcome;
+      const ranOn = attempt.on;
+      attempt = undefined;
       if (outcome.kind === 'finished') {
-        checks.push(...outcome.result.checks);
+        checks.push(...outcome.checks);
         break;
       }
-      worker = undefined;
+      // Handed over to a worker another builder lost before this one started: nothing ran, run it again.
+      if (outcome.kind === 'not-run') continue;
+      if (worker === ranOn) worker = undefined;
       checks.push(...outcome.finished);
       const { checkId } = outcome.lost;
       const report = reportLostCheck(builder, checkId === undefined ? undefined : definitions.get(checkId), outcome.lost);
@@ -124,7 +145,7 @@ export async function runIsolated(builders: readonly string[], options: Isolated
       const done = new Set(checks.map((c) => c.id));
       remaining = remaining.filter((id) => !done.has(id));
     }
-    return { result: { ...summary, backend: backendName(backend), checks }, ...(worker ? { worker } : {}) };
+    return { result: { ...summary, backend: backendName(backend), checks }, ...(worker && !worker.lost ? { worker } : {}) };
   }
 
   const results: BuilderResult[] = new Array(builders.length);
@@ -133,10 +154,18 @@ export async function runIsolated(builders: readonly string[], options: Isolated
   async function drain(first: BuilderWorker): Promise<void> {
     let worker: BuilderWorker | undefined = first;
     try {
-      for (let job = queue.shift(); job && !failed; job = queue.shift()) {
-        const ran = await runOne(job.summary, worker);
+      let job = queue.shift();
+      let attempt: Attempt | undefined = job && { on: first, outcome: first.run(firstRequest(job.summary.builder)) };
+      while (job && !failed) {
+        // The worker gets the next builder while it runs this one, so that it never waits for the main thread.
+        const next = queue.shift();
+        const nextAttempt: Attempt | undefined =
+          next && worker && attempt?.on === worker && !worker.lost ? { on: worker, outcome: worker.run(firstRequest(next.summary.builder)) } : undefined;
+        const ran = await runOne(job.summary, worker, attempt);
         results[job.index] = ran.result;
         worker = ran.worker;
+        job = next;
+        attempt = nextAttempt;
       }
     } catch (error) {
       failed = true;

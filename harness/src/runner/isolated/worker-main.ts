@@ -1,5 +1,6 @@
 // The builder worker: loads the registry, the checks and the backend from the modules it was given, then runs
-// one builder at a time with the in-process runner, telling the main thread what it is doing as it goes.
+// one builder at a time with the in-process runner, recording what it is doing as it goes where the main
+// thread can read it (progress-board.ts), and sending one message per builder, with its results, when done.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BuilderRegistry } from '@stepscore/step-builder';
 import type { CheckDefinition } from '../../check/check-definition.js';
@@ -8,9 +9,10 @@ import { toIndexedCatalogue } from '../../integration/indexed-catalogue.js';
 import { runBuilder } from '../run-builder.js';
 import { backendFactoryFor, backendName } from './backend-descriptor.js';
 import { cloneable } from './cloneable.js';
-import { snapshotGlobalState } from './global-state.js';
+import { type GlobalStateSnapshot, snapshotGlobalState } from './global-state.js';
 import type { BuilderJob, FromWorker, ToWorker, WorkerStartData } from './messages.js';
 import { ObservedCheckContext } from './observed-check-context.js';
+import { activeMs, monotonicMs, ProgressWriter, type StretchStart } from './progress-board.js';
 
 /** The main thread keeps the time limit (it can stop a synchronous loop, the worker cannot): never fire here first. */
 const NO_WORKER_SIDE_LIMIT_MS = 2 ** 31 - 1;
@@ -18,6 +20,7 @@ const NO_WORKER_SIDE_LIMIT_MS = 2 ** 31 - 1;
 const port = parentPort;
 if (!port) throw new Error('worker-main.ts runs inside a builder worker only');
 const start = workerData as WorkerStartData;
+const progressWriter = new ProgressWriter(start.progress);
 
 function post(message: FromWorker): void {
   try {
@@ -50,11 +53,13 @@ async function load() {
 
 type Loaded = Awaited<ReturnType<typeof load>>;
 
-async function runJob(job: BuilderJob, { registry, checks, backendFactory, catalogue }: Loaded): Promise<void> {
-  const registration = registry.get(job.builder);
-  const builder = registration.stepName;
-  const globals = snapshotGlobalState();
+/** When the worker became free for its next job: the later of this and the job's handover starts its time limit. */
+let freeSince: StretchStart = { startMs: monotonicMs(), activeMs: activeMs() };
+
+async function runJob(job: BuilderJob, { registry, checks, backendFactory, catalogue }: Loaded, globals: GlobalStateSnapshot): Promise<void> {
+  const progress = progressWriter.startJob(job.job, job.handedOver.startMs > freeSince.startMs ? job.handedOver : freeSince);
   try {
+    const registration = registry.get(job.builder);
     const result = await runBuilder(registration, registry, {
       checks: job.checkIds.map((id) => checks.get(id) as CheckDefinition),
       backendName: backendName(start.backend),
@@ -62,22 +67,43 @@ async function runJob(job: BuilderJob, { registry, checks, backendFactory, catal
       rawConfig: job.rawConfig,
       checkTimeoutMs: NO_WORKER_SIDE_LIMIT_MS,
       ...(catalogue ? { catalogue } : {}),
-      createContext: (options) => new ObservedCheckContext(options, job.knownFailures, (kind, phase) => post({ type: 'prerequisite', builder, kind, phase })),
-      onCheckStarted: (check) => post({ type: 'check-started', builder, checkId: check.id }),
-      onCheckFinished: (result) => post({ type: 'check-finished', builder, result }),
+      createContext: (options) => new ObservedCheckContext(options, job.knownFailures, (kind, phase) => progress.prerequisite(kind, phase)),
+      onCheckStarted: () => progress.checkStarted(),
+      onCheckFinished: (result) => {
+        // Kept where the main thread can read it if this worker is lost before the job is done.
+        const { index, mustPost } = progress.checkFinished(result);
+        if (mustPost) post({ type: 'check-finished', job: job.job, index, result });
+      },
     });
-    post({ type: 'builder-result', result });
+    post({ type: 'job-finished', job: job.job, checks: result.checks });
   } finally {
     globals.restore();
+    freeSince = { startMs: monotonicMs(), activeMs: activeMs() };
   }
+}
+
+/** The main thread may hand over the next job while one runs: they run one at a time, in order. */
+function jobRunner(loaded: Loaded, globals: GlobalStateSnapshot): (job: BuilderJob) => void {
+  const waiting: BuilderJob[] = [];
+  let running = false;
+  return (job) => {
+    waiting.push(job);
+    if (running) return;
+    running = true;
+    void (async () => {
+      for (let next = waiting.shift(); next; next = waiting.shift()) await runJob(next, loaded, globals);
+      running = false;
+    })();
+  };
 }
 
 try {
   const loaded = await load();
   const builders = loaded.registry.all().map((r) => ({ builder: r.stepName, stepType: r.stepType, framework: r.framework }));
+  // Every builder starts from the environment and globals as they are now, with everything loaded.
+  const globals = snapshotGlobalState();
   post({ type: 'ready', builders, checkIds: [...loaded.checks.keys()] });
-  // Jobs come one at a time: the main thread sends the next only after this one's result.
-  port.on('message', (job: ToWorker) => void runJob(job, loaded));
+  port.on('message', jobRunner(loaded, globals) satisfies (job: ToWorker) => void);
 } catch (error) {
   // The main thread stops this worker and the run: nothing can run without the registry and the checks.
   post({ type: 'load-failed', message: errorMessage(error) });
