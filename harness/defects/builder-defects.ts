@@ -1,5 +1,5 @@
 // Defects in builder code: each a subclass (named like the real class) that changes one method.
-import { encodeHyperparameters, type EncodedHyperparameters, retrieveTrainingImageUri } from '@stepscore/sagemaker';
+import { type EncodedHyperparameters, retrieveTrainingImageUri } from '@stepscore/sagemaker';
 import {
   type CacheConfig,
   channelsForInput,
@@ -36,22 +36,18 @@ export const builderDefects: readonly SeededDefect[] = [
     caughtBy: 'level1.required_methods',
     messageFragment: 'PyTorchTrainingStepBuilder must implement getInputs() (it is missing or left abstract)',
     make: () => {
+      // The real class's own members, all but getInputs, on a class with the same base: the builder as written,
+      // minus one method, without a copy of its code to keep in step.
       abstract class PyTorchTrainingStepBuilder extends TrainingStepBuilder<PyTorchTrainingConfig> {
         readonly framework = 'pytorch' as const;
         constructor(config: PyTorchTrainingConfig, options: StepBuilderOptions = {}) {
           super(config, pytorchTrainingSpec, options);
         }
-        getHyperparameters(): EncodedHyperparameters {
-          return { ...encodeHyperparameters(this.config.hyperparameters), ...this.frameworkHyperparameters() };
-        }
-        protected override enablesMetricsTimeSeries(): boolean {
-          return this.config.enable_sagemaker_metrics;
-        }
-        protected override extraArguments(outputPath: PipelineValue): Partial<TrainingStepArguments> {
-          if (!this.config.enable_checkpointing) return {};
-          const localPath = this.getEnvironmentVariables()['SM_CHECKPOINT_DIR'];
-          return { CheckpointConfig: { S3Uri: this.config.checkpoint_s3_uri ?? joinS3(outputPath, 'checkpoints'), ...(localPath ? { LocalPath: localPath } : {}) } };
-        }
+      }
+      for (const name of Object.getOwnPropertyNames(RealPyTorchTrainingStepBuilder.prototype)) {
+        if (name === 'constructor' || name === 'getInputs') continue;
+        const member = Object.getOwnPropertyDescriptor(RealPyTorchTrainingStepBuilder.prototype, name) as PropertyDescriptor;
+        Object.defineProperty(PyTorchTrainingStepBuilder.prototype, name, member);
       }
       return pytorchWith(PyTorchTrainingStepBuilder);
     },
