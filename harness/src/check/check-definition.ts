@@ -18,12 +18,20 @@ export type CheckOutcome =
 
 export type CheckStatus = CheckOutcome['status'];
 
+/**
+ * How bad a failure is. blocker: SageMaker would reject what the builder emits, data would reach the wrong place, or
+ * the builder cannot make its step; major: the step runs, but not as configured or not reproducibly; minor: conventions.
+ */
+export const SEVERITIES = ['blocker', 'major', 'minor'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
 /** A check is declared once: its level comes from here, never from its name. */
 export interface CheckDefinition {
   /** Stable id, `level<N>.<snake_case_name>`. */
   readonly id: string;
   readonly level: Level;
   readonly title: string;
+  readonly severity: Severity;
   /** Weight inside its level; 1.0 unless the check matters more. */
   readonly importance?: number;
   /** The SageMaker step types it applies to; for other builders it is not applicable. */
@@ -34,6 +42,9 @@ export interface CheckDefinition {
 export function defineCheck(check: CheckDefinition): CheckDefinition {
   if (!/^level[1-4]\.[a-z0-9_]+$/.test(check.id) || check.id[5] !== String(check.level)) {
     throw new Error(`Check id '${check.id}' must be 'level${check.level}.<snake_case_name>'`);
+  }
+  if (!(SEVERITIES as readonly string[]).includes(check.severity)) {
+    throw new Error(`Check '${check.id}' has severity '${String(check.severity)}'; it must be one of ${SEVERITIES.join(', ')}`);
   }
   return check;
 }

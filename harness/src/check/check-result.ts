@@ -1,4 +1,4 @@
-import type { Level, CheckStatus } from './check-definition.js';
+import type { CheckStatus, Level, Severity } from './check-definition.js';
 
 /** What a check needed and could not get: one failure that explains many checks. */
 export interface RootCause {
@@ -12,6 +12,7 @@ export interface CheckResult {
   readonly id: string;
   readonly level: Level;
   readonly title: string;
+  readonly severity: Severity;
   readonly importance: number;
   readonly status: CheckStatus;
   /** Why it failed or errored, or why it does not apply. */

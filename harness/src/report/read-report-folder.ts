@@ -52,6 +52,7 @@ function toResult(file: BuilderFile): BuilderResult {
       id: c.id,
       level: c.level,
       title: c.title,
+      severity: c.severity,
       importance: c.importance,
       status: c.status,
       ...(c.message !== null ? { message: c.message } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEVERITIES } from '../check/check-definition.js';
 import { RATINGS } from '../scoring/rating.js';
 import { BUILDER_SCHEMA } from '../reporters/json/builder-document.js';
 import { SUMMARY_SCHEMA } from '../reporters/json/summary-document.js';
@@ -9,6 +10,7 @@ import { REPORT_SCHEMA_VERSION } from './run-report.js';
 export const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 export const ratingSchema = z.enum(RATINGS);
 const statusSchema = z.enum(['pass', 'fail', 'not_applicable', 'error']);
+const severitySchema = z.enum(SEVERITIES);
 const rootCauseKindSchema = z.enum(['config', 'builder_construction', 'step_creation', 'pipeline_assembly']);
 const score = z.number().min(0).max(100);
 
@@ -29,6 +31,7 @@ export const summaryFileSchema = z.object({
       file: z.string().regex(/^builders\/[A-Za-z0-9_.-]+\.json$/, 'must be builders/<name>.json'),
       overall: score.nullable(),
       rating: ratingSchema.nullable(),
+      blockers: z.array(z.string()),
     }),
   ),
   timing: timingSchema,
@@ -56,13 +59,22 @@ export const builderFileSchema = z.object({
   builder: z.string().min(1),
   stepType: z.string(),
   framework: z.string(),
-  score: z.object({ overall: score.nullable(), rating: ratingSchema.nullable(), passed: z.number().int(), ran: z.number().int(), notApplicable: z.number().int() }),
+  score: z.object({
+    overall: score.nullable(),
+    uncappedOverall: score.nullable(),
+    blockers: z.array(z.string()),
+    rating: ratingSchema.nullable(),
+    passed: z.number().int(),
+    ran: z.number().int(),
+    notApplicable: z.number().int(),
+  }),
   levels: z.array(levelScoreSchema).length(4),
   checks: z.array(
     z.object({
       id: z.string().regex(/^level[1-4]\.[a-z0-9_]+$/, 'must be a check id like level2.contract_alignment'),
       level: levelSchema,
       title: z.string(),
+      severity: severitySchema,
       importance: z.number().positive(),
       status: statusSchema,
       message: z.string().nullable(),

@@ -1,4 +1,4 @@
-import type { CheckStatus, Level } from '../check/check-definition.js';
+import type { CheckStatus, Level, Severity } from '../check/check-definition.js';
 import type { BuilderResult, CheckResult, RootCause } from '../check/check-result.js';
 import { type BuilderScore, LEVELS, scoreBuilder } from '../scoring/score-builder.js';
 import { groupRootCauses, type RootCauseGroup } from './root-cause-groups.js';
@@ -6,7 +6,7 @@ import { toJsonValue } from './json-value.js';
 import { TOOL_NAME, TOOL_VERSION } from './tool-version.js';
 
 /** Bumped whenever a field of the JSON reports changes meaning or disappears (see SCHEMA.md). */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** Which slice of the builders a sharded run scored: shard `index` of `count` (1-based), out of `of`. */
 export interface ShardInfo {
@@ -37,6 +37,7 @@ export interface ReportedCheck {
   readonly id: string;
   readonly level: Level;
   readonly title: string;
+  readonly severity: Severity;
   readonly importance: number;
   readonly status: CheckStatus;
   readonly message: string | null;
@@ -89,7 +90,7 @@ export function roundScore(score: number | null): number | null {
 
 function roundedScore(score: BuilderScore): BuilderScore {
   const levels = Object.fromEntries(LEVELS.map((l) => [l, { ...score.levels[l], score: roundScore(score.levels[l].score) }]));
-  return { ...score, overall: roundScore(score.overall), levels: levels as BuilderScore['levels'] };
+  return { ...score, overall: roundScore(score.overall), uncappedOverall: roundScore(score.uncappedOverall), levels: levels as BuilderScore['levels'] };
 }
 
 function reportChecks(checks: readonly CheckResult[], groups: readonly RootCauseGroup[]): ReportedCheck[] {
@@ -100,6 +101,7 @@ function reportChecks(checks: readonly CheckResult[], groups: readonly RootCause
       id: check.id,
       level: check.level,
       title: check.title,
+      severity: check.severity,
       importance: check.importance,
       status: check.status,
       message: check.message ?? null,

@@ -22,7 +22,7 @@ function appliesTo(check: CheckDefinition, stepType: string): boolean {
 
 /** Runs one check and turns whatever happens into a plain result; a check never takes the run down. */
 export async function runCheck(check: CheckDefinition, context: CheckContext, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS): Promise<CheckResult> {
-  const base = { id: check.id, level: check.level, title: check.title, importance: check.importance ?? 1 };
+  const base = { id: check.id, level: check.level, title: check.title, severity: check.severity, importance: check.importance ?? 1 };
   const stepType = context.registration.stepType;
   if (!appliesTo(check, stepType)) {
     const types = (check.appliesTo as readonly string[]).join(', ');

@@ -37,7 +37,7 @@ describe('stepscore score on every registered builder', () => {
     expect((await readdir(out)).sort()).toEqual(['builders', 'junit.xml', 'report.html', 'report.md', 'summary.json']);
     expect((await readdir(join(out, 'builders'))).sort()).toEqual(['PyTorchTraining.json', 'XGBoostTraining.json']);
     const summary = await readJson(join(out, 'summary.json'));
-    expect(summary).toMatchObject({ schema: 'stepscore.summary', schemaVersion: 1, run: { backend: 'mock', levels: [1, 2, 3, 4], builders: ['PyTorchTraining', 'XGBoostTraining'], shard: null } });
+    expect(summary).toMatchObject({ schema: 'stepscore.summary', schemaVersion: 2, run: { backend: 'mock', levels: [1, 2, 3, 4], builders: ['PyTorchTraining', 'XGBoostTraining'], shard: null } });
     const builders = summary.builders as { builder: string; overall: number; rating: string; ran: number }[];
     for (const b of builders) {
       // The summary agrees with the builder's own file.

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CheckStatus, Level } from '../../src/check/check-definition.js';
+import type { CheckStatus, Level, Severity } from '../../src/check/check-definition.js';
 import { ratingRank } from '../../src/scoring/rating.js';
 import { type BuilderScore, LEVELS, type ScorableCheck, scoreBuilder } from '../../src/scoring/score-builder.js';
 
 const RUNS = 2000;
 
 const check: fc.Arbitrary<ScorableCheck> = fc.record({
+  id: fc.constantFrom('level1.a', 'level2.b', 'level3.c', 'level4.d'),
+  severity: fc.constantFrom<Severity>('blocker', 'major', 'minor'),
   level: fc.constantFrom<Level>(1, 2, 3, 4),
   // Real importances (1.0, 1.2, 1.3, ...) and arbitrary positive ones.
   importance: fc.oneof(fc.constantFrom(1, 1.1, 1.2, 1.3, 1.4, 1.5), fc.double({ min: 0.01, max: 10, noNaN: true })),
@@ -59,7 +61,7 @@ describe('scoring, for arbitrary check results', () => {
 
   it('a level whose every check passed scores exactly 100, whatever the importances', () => {
     // Found by the property below: 100 × 0.0204… ÷ 0.0204… was 100.00000000000001 before the ratio was taken first.
-    expect(scoreBuilder([{ level: 1, importance: 0.020408540496009906, status: 'pass' }]).levels[1].score).toBe(100);
+    expect(scoreBuilder([{ id: 'level1.a', severity: 'major', level: 1, importance: 0.020408540496009906, status: 'pass' }]).levels[1].score).toBe(100);
     fc.assert(
       fc.property(fc.array(check.map((c) => ({ ...c, status: 'pass' as const })), { minLength: 1, maxLength: 40 }), (checks) => {
         const score = scoreBuilder(checks);

@@ -11,7 +11,7 @@ export const CONSTRUCTION_FAILURE: RootCause = {
 export function check(id: string, status: CheckStatus, extra: Partial<CheckResult> = {}): CheckResult {
   const level = Number(id[5]) as Level;
   const message = status === 'pass' ? undefined : status === 'not_applicable' ? `${id} does not apply` : `${id} found a problem`;
-  return { id, level, title: `Title of ${id}`, importance: 1, status, ...(message ? { message } : {}), durationMs: 1.5, ...extra };
+  return { id, level, title: `Title of ${id}`, severity: 'major', importance: 1, status, ...(message ? { message } : {}), durationMs: 1.5, ...extra };
 }
 
 /** A builder whose every check passes. */

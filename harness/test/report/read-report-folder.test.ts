@@ -59,7 +59,7 @@ describe('readReportFolder', () => {
     await edit('summary.json', (json) => {
       json.schemaVersion = 99;
     });
-    expect((await failure()).message).toMatch(/summary\.json, field schemaVersion: Invalid input: expected 1/);
+    expect((await failure()).message).toMatch(/summary\.json, field schemaVersion: Invalid input: expected 2/);
   });
 
   it('refuses a builder file from another run or for another builder', async () => {

@@ -59,7 +59,7 @@ describe('console reporter', () => {
 describe('JSON reporters', () => {
   it('summary.json: schema, run, one entry per builder and totals, timing apart', () => {
     const summary = JSON.parse(renderSummaryJson(report)) as ReturnType<typeof summaryDocument>;
-    expect(summary).toMatchObject({ schema: 'stepscore.summary', schemaVersion: 1, run: { backend: 'mock', levels: [1, 2, 3, 4], shard: null } });
+    expect(summary).toMatchObject({ schema: 'stepscore.summary', schemaVersion: 2, run: { backend: 'mock', levels: [1, 2, 3, 4], shard: null } });
     expect(summary.builders[0]).toEqual({
       builder: 'BrokenTraining',
       stepType: 'Training',
@@ -67,6 +67,7 @@ describe('JSON reporters', () => {
       file: 'builders/BrokenTraining.json',
       overall: 14.2857,
       rating: 'Poor',
+      blockers: [],
       levels: { 1: 100, 2: 0, 3: 0, 4: 0 },
       passed: 1,
       failed: 4,

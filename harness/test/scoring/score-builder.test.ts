@@ -3,7 +3,7 @@ import type { CheckStatus, Level } from '../../src/check/check-definition.js';
 import { ratingFor } from '../../src/scoring/rating.js';
 import { type ScorableCheck, scoreBuilder } from '../../src/scoring/score-builder.js';
 
-const check = (level: Level, status: CheckStatus, importance = 1): ScorableCheck => ({ level, status, importance });
+const check = (level: Level, status: CheckStatus, importance = 1): ScorableCheck => ({ id: `level${level}.check`, level, severity: 'major', status, importance });
 const many = (n: number, level: Level, status: CheckStatus): ScorableCheck[] => Array.from({ length: n }, () => check(level, status));
 
 /**
@@ -134,5 +134,37 @@ describe('ratingFor', () => {
     [0, 'Poor'],
   ] as const)('%d is %s', (score, rating) => {
     expect(ratingFor(score)).toBe(rating);
+  });
+});
+
+describe('blockers', () => {
+  const blocker = (status: CheckStatus): ScorableCheck => ({ id: 'level3.request_meets_service_model', level: 3, severity: 'blocker', status, importance: 1 });
+  const passing = [...many(30, 1, 'pass'), ...many(30, 2, 'pass'), ...many(30, 3, 'pass'), ...many(30, 4, 'pass')];
+
+  it('a failing blocker caps an otherwise Excellent builder at 59.0 (Poor) and keeps the uncapped figure', () => {
+    const score = scoreBuilder([...passing, blocker('fail')]);
+    expect(score.uncappedOverall).toBeGreaterThan(99);
+    expect(score.overall).toBe(59);
+    expect(score.rating).toBe('Poor');
+    expect(score.blockers).toEqual(['level3.request_meets_service_model']);
+  });
+
+  it('an erroring blocker caps the score too; a passing or not-applicable one does not', () => {
+    expect(scoreBuilder([...passing, blocker('error')]).overall).toBe(59);
+    expect(scoreBuilder([...passing, blocker('pass')]).overall).toBe(100);
+    expect(scoreBuilder([...passing, blocker('not_applicable')]).blockers).toEqual([]);
+  });
+
+  it('a failing major or minor check never caps', () => {
+    const major: ScorableCheck = { id: 'level3.output_location', level: 3, severity: 'major', status: 'fail', importance: 1 };
+    const score = scoreBuilder([...passing, major]);
+    expect(score.overall).toBe(score.uncappedOverall);
+    expect(score.blockers).toEqual([]);
+  });
+
+  it('a score already below the cap stays as it is', () => {
+    const score = scoreBuilder([blocker('fail'), check(1, 'fail')]);
+    expect(score.overall).toBe(0);
+    expect(score.uncappedOverall).toBe(0);
   });
 });

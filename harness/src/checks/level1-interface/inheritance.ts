@@ -4,6 +4,7 @@ import { defineCheck, outcomeFromProblems } from '../../check/check-definition.j
 export const inheritance = defineCheck({
   id: 'level1.inheritance',
   level: 1,
+  severity: 'minor',
   importance: 1.0,
   appliesTo: 'all',
   title: 'The builder class inherits from StepBuilderBase (and TrainingStepBuilder for Training steps)',

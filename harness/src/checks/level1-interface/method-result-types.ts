@@ -65,6 +65,7 @@ async function judgeResolved(method: string, call: () => unknown, verdict: (valu
 export const methodResultTypes = defineCheck({
   id: 'level1.method_result_types',
   level: 1,
+  severity: 'minor',
   importance: 1.0,
   appliesTo: 'all',
   title: "The builder's methods return values of the right types",

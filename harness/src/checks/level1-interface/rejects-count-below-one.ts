@@ -8,6 +8,7 @@ const AT_LEAST_ONE = ['training_instance_count', 'training_volume_size'] as cons
 export const rejectsCountBelowOne = defineCheck({
   id: 'level1.rejects_count_below_one',
   level: 1,
+  severity: 'major',
   importance: 1.0,
   appliesTo: 'all',
   title: 'The config schema refuses an instance count or volume size below 1, naming the field',

@@ -6,6 +6,7 @@ const FIELD = 'hyperparameters.label_name';
 export const rejectsLabelNotInFieldList = defineCheck({
   id: 'level1.rejects_label_not_in_field_list',
   level: 1,
+  severity: 'major',
   importance: 1.0,
   appliesTo: 'all',
   title: 'The config schema refuses a label name missing from the full field list, naming the field',

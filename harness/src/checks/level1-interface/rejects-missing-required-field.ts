@@ -18,6 +18,7 @@ function withoutField(path: string): BadConfigCase {
 export const rejectsMissingRequiredField = defineCheck({
   id: 'level1.rejects_missing_required_field',
   level: 1,
+  severity: 'major',
   importance: 1.0,
   appliesTo: 'all',
   title: 'The config schema refuses a config missing any required field, naming the field',

@@ -11,6 +11,7 @@ const OUTSIDE_VALUES: readonly { readonly field: string; readonly value: string 
 export const rejectsValueOutsideAllowList = defineCheck({
   id: 'level1.rejects_value_outside_allow_list',
   level: 1,
+  severity: 'major',
   importance: 1.0,
   appliesTo: 'all',
   title: 'The config schema refuses a value outside an allow-list (instance type, region), naming the field',

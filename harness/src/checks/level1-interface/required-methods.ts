@@ -16,6 +16,7 @@ export const REQUIRED_METHODS: readonly { readonly name: string; readonly parame
 export const requiredMethods = defineCheck({
   id: 'level1.required_methods',
   level: 1,
+  severity: 'major',
   importance: 1.2,
   appliesTo: 'all',
   title: 'The builder implements every method of the builder contract',

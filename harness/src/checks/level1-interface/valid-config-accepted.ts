@@ -3,6 +3,7 @@ import { defineCheck, pass } from '../../check/check-definition.js';
 export const validConfigAccepted = defineCheck({
   id: 'level1.valid_config_accepted',
   level: 1,
+  severity: 'blocker',
   importance: 1.0,
   appliesTo: 'all',
   title: 'The config parses and the builder constructs with it',

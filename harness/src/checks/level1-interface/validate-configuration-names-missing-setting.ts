@@ -6,6 +6,7 @@ import { TRAINING_SETTINGS } from '@stepscore/step-builder';
 export const validateConfigurationNamesMissingSetting = defineCheck({
   id: 'level1.validate_configuration_names_missing_setting',
   level: 1,
+  severity: 'minor',
   importance: 1.0,
   appliesTo: ['Training'],
   title: 'validateConfiguration() refuses a config missing a training setting, naming it',

@@ -40,6 +40,7 @@ function overrideProblem(ctx: CheckContext, config: BasePipelineConfig, name: st
 export const environmentVariables = defineCheck({
   id: 'level2.environment_variables',
   level: 2,
+  severity: 'major',
   importance: 1.0,
   appliesTo: 'all',
   title: "Environment variables follow the script contract, with the config's values and overrides",

@@ -7,6 +7,7 @@ const MEMBER = 'HyperParameters';
 export const hyperparametersLegal = defineCheck({
   id: 'level2.hyperparameters_legal',
   level: 2,
+  severity: 'blocker',
   importance: 1.0,
   appliesTo: ['Training'],
   title: "The builder's hyperparameters form a legal SageMaker hyperparameter map",

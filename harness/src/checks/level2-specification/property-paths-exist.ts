@@ -17,6 +17,7 @@ const STRING_DATA_TYPES = new Set(['S3Uri', 'String']);
 export const propertyPathsExist = defineCheck({
   id: 'level2.property_paths_exist',
   level: 2,
+  severity: 'blocker',
   importance: 1.3,
   appliesTo: 'all',
   title: "Every output's property path exists on the step type's real response shape",

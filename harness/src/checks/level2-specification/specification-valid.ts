@@ -4,6 +4,7 @@ import { defineCheck, outcomeFromProblems } from '../../check/check-definition.j
 export const specificationValid = defineCheck({
   id: 'level2.specification_valid',
   level: 2,
+  severity: 'blocker',
   importance: 1.2,
   appliesTo: 'all',
   title: 'The step specification is valid on its own',

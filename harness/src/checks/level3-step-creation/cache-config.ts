@@ -34,6 +34,7 @@ function cacheProblems(step: PipelineStepDefinition, settings: CacheSettings, wh
 export const cacheConfig = defineCheck({
   id: 'level3.cache_config',
   level: 3,
+  severity: 'major',
   importance: 1.1,
   appliesTo: 'all',
   title: 'The step caches as the config says, for an ISO-8601 duration',

@@ -9,6 +9,7 @@ const SAGEMAKER_DEFAULT_CHECKPOINT_DIR = '/opt/ml/checkpoints';
 export const checkpointConfig = defineCheck({
   id: 'level3.checkpoint_config',
   level: 3,
+  severity: 'major',
   importance: 1.0,
   appliesTo: ['Training'],
   title: 'Checkpoints are synced from the directory the script writes them to',

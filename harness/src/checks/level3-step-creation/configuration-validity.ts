@@ -9,6 +9,7 @@ function describeViolation(violation: ConstraintViolation): string {
 export const configurationValidity = defineCheck({
   id: 'level3.configuration_validity',
   level: 3,
+  severity: 'blocker',
   importance: 1.5,
   appliesTo: ['Training'],
   title: 'The step arguments meet the CreateTrainingJob constraints of the SageMaker service model',

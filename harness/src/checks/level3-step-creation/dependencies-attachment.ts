@@ -34,6 +34,7 @@ function suppliersFor(required: readonly DependencySpec[]): { suppliers: Supplie
 export const dependenciesAttachment = defineCheck({
   id: 'level3.dependencies_attachment',
   level: 3,
+  severity: 'major',
   importance: 1.3,
   appliesTo: 'all',
   title: 'Dependencies become DependsOn entries and Get references to the upstream outputs',

@@ -19,6 +19,7 @@ function environmentProblems(actual: unknown, expected: Readonly<Record<string, 
 export const environmentInRequest = defineCheck({
   id: 'level3.environment_in_request',
   level: 3,
+  severity: 'major',
   importance: 1.1,
   appliesTo: ['Training'],
   title: "The job's Environment is the builder's environment variables (contract defaults and config.env)",

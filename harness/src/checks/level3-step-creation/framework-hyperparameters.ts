@@ -20,6 +20,7 @@ export function expectedFrameworkHyperparameters(settings: { entryPoint: string;
 export const frameworkHyperparameters = defineCheck({
   id: 'level3.framework_hyperparameters',
   level: 3,
+  severity: 'blocker',
   importance: 1.2,
   appliesTo: ['Training'],
   title: 'The framework hyperparameters (sagemaker_program, ...) are sent as the SageMaker Python SDK sends them',

@@ -41,6 +41,7 @@ async function unfinishedUploads(ctx: CheckContext, generated: readonly ChannelV
 export const generatedFilesUploaded = defineCheck({
   id: 'level3.generated_files_uploaded',
   level: 3,
+  severity: 'blocker',
   importance: 1.2,
   appliesTo: ['Training'],
   title: 'Files the builder generates for its channels are uploaded, as valid JSON, before the step references them',

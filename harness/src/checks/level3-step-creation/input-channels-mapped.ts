@@ -90,6 +90,7 @@ function scenarioProblems(scenario: Scenario, contract: TrainingScriptContract):
 export const inputChannelsMapped = defineCheck({
   id: 'level3.input_channels_mapped',
   level: 3,
+  severity: 'blocker',
   importance: 1.4,
   appliesTo: ['Training'],
   title: 'Every input feeds a uniquely named channel mounted where the script contract expects it',

@@ -5,6 +5,7 @@ import { argumentAt, isRecord, show } from './step-arguments.js';
 export const jobArgumentsInRequest = defineCheck({
   id: 'level3.job_arguments_in_request',
   level: 3,
+  severity: 'major',
   importance: 1.0,
   appliesTo: ['Training'],
   title: "The contract's job arguments reach the job as hyperparameters",

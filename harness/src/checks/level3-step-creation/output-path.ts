@@ -23,6 +23,7 @@ function outputPathProblems(value: unknown, where: string): string[] {
 export const outputPath = defineCheck({
   id: 'level3.output_path',
   level: 3,
+  severity: 'major',
   importance: 1.3,
   appliesTo: ['Training'],
   title: "The job's output path is under the pipeline's S3 location, or the configured output_path",

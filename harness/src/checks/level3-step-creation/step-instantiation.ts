@@ -5,6 +5,7 @@ import { isRecord, show } from './step-arguments.js';
 export const stepInstantiation = defineCheck({
   id: 'level3.step_instantiation',
   level: 3,
+  severity: 'blocker',
   importance: 1.4,
   appliesTo: 'all',
   title: 'A pipeline step is created from mocked inputs',

@@ -24,6 +24,7 @@ function jobNameProblems(builder: StepBuilderBase, where: string): string[] {
 export const stepNameGeneration = defineCheck({
   id: 'level3.step_name_generation',
   level: 3,
+  severity: 'blocker',
   importance: 1.2,
   appliesTo: 'all',
   title: 'Step and job names are legal, and the job type is appended to the step name',

@@ -8,6 +8,7 @@ import { argumentAt, show } from './step-arguments.js';
 export const trainingStepCreation = defineCheck({
   id: 'level3.training_step_creation',
   level: 3,
+  severity: 'major',
   importance: 1.4,
   appliesTo: ['Training'],
   title: 'Training job image, input mode, role, resources and stopping condition follow the config',

@@ -15,6 +15,7 @@ function producerList(catalogue: CatalogueView): string {
 export const dependencyResolution = defineCheck({
   id: 'level4.dependency_resolution',
   level: 4,
+  severity: 'blocker',
   importance: 1.4,
   appliesTo: 'all',
   title: "Every required dependency resolves against the catalogue's upstream producers",

@@ -27,6 +27,7 @@ function modelDataProblems(result: DryRunResult, builderStep: string, consumerSt
 export const dryRunExecution = defineCheck({
   id: 'level4.dry_run_execution',
   level: 4,
+  severity: 'blocker',
   importance: 1.3,
   appliesTo: 'all',
   title: 'A dry-run execution resolves every reference and hands the trained model to the consumer',

@@ -35,6 +35,7 @@ function assemblyProblems(pipeline: AssembledPipeline, expectedName: string): st
 export const pipelineAssembly = defineCheck({
   id: 'level4.pipeline_assembly',
   level: 4,
+  severity: 'blocker',
   importance: 1.5,
   appliesTo: 'all',
   title: 'The builder assembles into a pipeline between an upstream producer and a model consumer',

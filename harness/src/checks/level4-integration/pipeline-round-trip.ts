@@ -7,6 +7,7 @@ import { jsonDifferences } from '../../integration/json-differences.js';
 export const pipelineRoundTrip = defineCheck({
   id: 'level4.pipeline_round_trip',
   level: 4,
+  severity: 'blocker',
   importance: 1.0,
   appliesTo: 'all',
   title: 'The pipeline definition sent with CreatePipeline comes back unchanged from DescribePipeline',

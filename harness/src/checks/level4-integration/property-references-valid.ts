@@ -6,6 +6,7 @@ import { propertyReferenceProblems } from '../../integration/property-reference-
 export const propertyReferencesValid = defineCheck({
   id: 'level4.property_references_valid',
   level: 4,
+  severity: 'blocker',
   importance: 1.2,
   appliesTo: 'all',
   title: 'Every Get in the pipeline names an earlier step and a real property of its response',

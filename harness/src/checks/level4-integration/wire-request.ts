@@ -87,6 +87,7 @@ function onlyRequest(handler: RecordingRequestHandler, target: string, problems:
 export const wireRequest = defineCheck({
   id: 'level4.wire_request',
   level: 4,
+  severity: 'blocker',
   importance: 1.0,
   appliesTo: ['Training'],
   title: 'The real SageMaker client serialises the pipeline and the training job request without losing anything',

@@ -17,6 +17,10 @@ export interface BuilderDocument {
   readonly framework: string;
   readonly score: {
     readonly overall: number | null;
+    /** The score before the blocker cap; equal to overall when no blocker failed. */
+    readonly uncappedOverall: number | null;
+    /** Failing or erroring blocker checks: each caps overall at 59. */
+    readonly blockers: readonly string[];
     readonly rating: Rating | null;
     readonly passed: number;
     readonly ran: number;
@@ -38,7 +42,15 @@ export function builderDocument(report: RunReport, builder: BuilderReport): Buil
     builder: builder.builder,
     stepType: builder.stepType,
     framework: builder.framework,
-    score: { overall: score.overall, rating: score.rating, passed: score.passed, ran: score.ran, notApplicable: score.notApplicable },
+    score: {
+      overall: score.overall,
+      uncappedOverall: score.uncappedOverall,
+      blockers: score.blockers,
+      rating: score.rating,
+      passed: score.passed,
+      ran: score.ran,
+      notApplicable: score.notApplicable,
+    },
     levels: LEVELS.map((l) => score.levels[l]),
     checks: builder.checks,
     rootCauses: builder.rootCauses,

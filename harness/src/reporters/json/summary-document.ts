@@ -13,6 +13,8 @@ export interface BuilderSummary {
   readonly file: string;
   readonly overall: number | null;
   readonly rating: Rating | null;
+  /** Failing or erroring blocker checks. */
+  readonly blockers: readonly string[];
   /** Level score by level number; null for a level in which no check ran. */
   readonly levels: Readonly<Record<`${Level}`, number | null>>;
   readonly passed: number;
@@ -50,6 +52,7 @@ export function summarizeBuilder(builder: BuilderReport): BuilderSummary {
     file: builderFileName(builder.builder),
     overall: builder.score.overall,
     rating: builder.score.rating,
+    blockers: builder.score.blockers,
     levels: Object.fromEntries(LEVELS.map((l) => [String(l), builder.score.levels[l].score])) as BuilderSummary['levels'],
     passed: builder.score.passed,
     failed: countStatus(builder, 'fail'),

@@ -70,6 +70,7 @@ export function reportLostCheck(builder: string, check: CheckDefinition | undefi
     id: check.id,
     level: check.level,
     title: check.title,
+    severity: check.severity,
     importance: check.importance ?? 1,
     status: 'error',
     message,
