@@ -1,4 +1,4 @@
-// The format of generated/create-training-job-constraints.json: botocore shapes with
+// The format of generated/service-constraints.json: botocore shapes with
 // their constraints and without documentation.
 
 export type ShapeType =

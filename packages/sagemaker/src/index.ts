@@ -22,11 +22,47 @@ export {
   type TrainingImageRequest,
 } from './image-uris.js';
 export {
+  processingInstanceTypes,
   trainingInstanceTypes,
-  validateCreateTrainingJobRequest,
+  transformInstanceTypes,
+  validateCreateRequest,
+  validateStepArguments,
   validateStepName,
-  validateTrainingStepArguments,
-  type ConstraintRule,
-  type ConstraintViolation,
-} from './training-job-constraints.js';
+} from './service-constraints.js';
+export { validateCreateTrainingJobRequest, validateTrainingStepArguments } from './training-job-constraints.js';
+export type { ConstraintRule, ConstraintViolation } from './shape-validator.js';
+export {
+  SERVICE_LIMITS,
+  serviceLimitViolations,
+  type ServiceLimit,
+  type ServiceLimitViolation,
+} from './service-limits.js';
+export {
+  STEP_TYPE_NAMES,
+  STEP_TYPES,
+  isStepTypeName,
+  stepTypeVocabulary,
+  type ContainerPathRules,
+  type PipelineStepType,
+  type StepTypeName,
+  type StepTypeVocabulary,
+} from './step-types/vocabulary.js';
+export type {
+  AdapterInput,
+  AdapterOutput,
+  AdapterResources,
+  StepTypeAdapter,
+  StepValue,
+} from './step-types/step-adapter.js';
+export { STEP_TYPE_ADAPTERS, adapterFor } from './step-types/adapters.js';
+export {
+  TRAINING_CHANNEL_ROOT,
+  TRAINING_DEFAULT_CHECKPOINT_DIR,
+  TRAINING_MODEL_DIR,
+  TRAINING_OUTPUT_DATA_DIR,
+  trainingAdapter,
+} from './step-types/training-adapter.js';
+export { processingAdapter } from './step-types/processing-adapter.js';
+export { transformAdapter, type TransformStepAdapter } from './step-types/transform-adapter.js';
+export { createModelAdapter, modelContainer } from './step-types/create-model-adapter.js';
 export { listResponseMembers, resolvePropertyPath, type PropertyPathResolution } from './response-shapes.js';

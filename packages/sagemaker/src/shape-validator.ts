@@ -8,7 +8,8 @@ import { indexPath, keyPath, memberPath } from './property-path.js';
 import { compileServicePattern } from './service-pattern.js';
 import { nearestNames } from './similar-names.js';
 
-export type ConstraintRule = 'required' | 'type' | 'min' | 'max' | 'pattern' | 'enum' | 'unknown-member';
+/** `service-limit`: a limit the service model does not carry (see service-limits.ts). */
+export type ConstraintRule = 'required' | 'type' | 'min' | 'max' | 'pattern' | 'enum' | 'unknown-member' | 'service-limit';
 
 export interface ConstraintViolation {
   /** Where in the value, e.g. `InputDataConfig[0].ChannelName`; empty for the value itself. */

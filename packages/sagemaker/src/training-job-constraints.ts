@@ -1,30 +1,20 @@
-// CreateTrainingJob request checks against the constraints generated from botocore's
-// SageMaker model (regenerate with `pnpm generate:constraints`).
+// The Training-only entry points that predate service-constraints.ts, kept as thin
+// wrappers over it.
 
-import type { ConstraintModel } from './constraint-model.js';
-import generated from './generated/create-training-job-constraints.json' with { type: 'json' };
-import { validateShape, type ConstraintViolation } from './shape-validator.js';
+import { serviceConstraints, validateCreateRequest, validateStepArguments } from './service-constraints.js';
+import type { ConstraintViolation } from './shape-validator.js';
 
 export type { ConstraintRule, ConstraintViolation } from './shape-validator.js';
+export { trainingInstanceTypes, validateStepName } from './service-constraints.js';
 
-export const trainingJobConstraints = generated as ConstraintModel;
+/** The whole generated model; it holds CreateTrainingJobRequest among the other request shapes. */
+export const trainingJobConstraints = serviceConstraints;
 
 export function validateCreateTrainingJobRequest(request: unknown): ConstraintViolation[] {
-  return validateShape(trainingJobConstraints, 'CreateTrainingJobRequest', request);
+  return validateCreateRequest('Training', request);
 }
 
-/**
- * The `Arguments` of a pipeline Training step: a CreateTrainingJob request without
- * TrainingJobName, which SageMaker Pipelines fills in when it starts the job.
- */
+/** `validateStepArguments('Training', args)`. */
 export function validateTrainingStepArguments(args: unknown): ConstraintViolation[] {
-  return validateShape(trainingJobConstraints, 'CreateTrainingJobRequest', args, '', { optionalAtTop: ['TrainingJobName'] });
-}
-
-export function validateStepName(name: unknown, path = 'Name'): ConstraintViolation[] {
-  return validateShape(trainingJobConstraints, 'StepName', name, path);
-}
-
-export function trainingInstanceTypes(): string[] {
-  return [...(trainingJobConstraints.shapes['TrainingInstanceType']?.enum ?? [])];
+  return validateStepArguments('Training', args);
 }

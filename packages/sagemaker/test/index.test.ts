@@ -4,18 +4,39 @@ import * as sagemaker from '../src/index.js';
 describe('@stepscore/sagemaker', () => {
   it('exports the public API', () => {
     expect(Object.keys(sagemaker).sort()).toStrictEqual([
+      'SERVICE_LIMITS',
+      'STEP_TYPES',
+      'STEP_TYPE_ADAPTERS',
+      'STEP_TYPE_NAMES',
+      'TRAINING_CHANNEL_ROOT',
+      'TRAINING_DEFAULT_CHECKPOINT_DIR',
+      'TRAINING_MODEL_DIR',
+      'TRAINING_OUTPUT_DATA_DIR',
+      'adapterFor',
+      'createModelAdapter',
       'encodeHyperparameters',
       'frameworkHyperparameters',
       'isPipelineExpression',
+      'isStepTypeName',
       'knownTrainingVersions',
       'listResponseMembers',
+      'modelContainer',
+      'processingAdapter',
+      'processingInstanceTypes',
       'processorForInstanceType',
       'pythonFloatRepr',
       'pythonJsonDumps',
       'resolvePropertyPath',
       'retrieveTrainingImageUri',
+      'serviceLimitViolations',
+      'stepTypeVocabulary',
+      'trainingAdapter',
       'trainingInstanceTypes',
+      'transformAdapter',
+      'transformInstanceTypes',
+      'validateCreateRequest',
       'validateCreateTrainingJobRequest',
+      'validateStepArguments',
       'validateStepName',
       'validateTrainingStepArguments',
     ]);
@@ -45,5 +66,15 @@ describe('@stepscore/sagemaker', () => {
     expect(args.AlgorithmSpecification.TrainingImage).toBe('763104351884.dkr.ecr.eu-west-1.amazonaws.com/pytorch-training:2.1.0-gpu-py310');
     expect(args.HyperParameters['lr']).toBe('0.0003');
     expect(sagemaker.validateTrainingStepArguments(args)).toStrictEqual([]);
+  });
+
+  it('wires the step types together: each vocabulary entry has its adapter, validator and response shape', () => {
+    for (const stepType of sagemaker.STEP_TYPE_NAMES) {
+      const { pipelineType, responseShape } = sagemaker.STEP_TYPES[stepType];
+      expect(sagemaker.adapterFor(pipelineType)?.vocabulary.stepType).toBe(stepType);
+      expect(sagemaker.listResponseMembers(responseShape).length).toBeGreaterThan(5);
+      expect(sagemaker.validateStepArguments(stepType, {}).some((violation) => violation.rule === 'required')).toBe(stepType !== 'CreateModel');
+    }
+    expect(sagemaker.validateStepArguments('CreateModel', {})).toStrictEqual([]);
   });
 });

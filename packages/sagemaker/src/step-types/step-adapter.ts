@@ -8,7 +8,10 @@ export type StepValue = string | number | boolean | PipelineExpression;
 
 /** Data the step reads: a training channel, a processing input, a transform input, or a model's artefacts. */
 export interface AdapterInput {
-  /** Channel name (Training), InputName (Processing); `ModelDataUrl` / `TransformInput` for the others. */
+  /**
+   * Channel name (Training), InputName (Processing); `TransformInput` (Transform); `ModelDataUrl` or
+   * `ModelDataSource` (CreateModel). Transform's ModelName is no data input: see TransformStepAdapter.modelName.
+   */
   readonly name: string;
   /** Where the data comes from (an S3 URI or an expression); undefined when the request carries none. */
   readonly source: StepValue | undefined;
@@ -20,7 +23,10 @@ export interface AdapterInput {
 
 /** Data the step writes. */
 export interface AdapterOutput {
-  /** OutputName (Processing); a member name for the others, e.g. `OutputDataConfig`, `CheckpointConfig`. */
+  /**
+   * OutputName (Processing); for the others, what is written: `ModelArtifacts` and `OutputData`
+   * (both under Training's OutputDataConfig), `CheckpointConfig` (Training), `TransformOutput`.
+   */
   readonly name: string;
   readonly containerPath: string | undefined;
   readonly destination: StepValue | undefined;

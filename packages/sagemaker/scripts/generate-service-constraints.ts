@@ -1,5 +1,6 @@
-// Writes src/generated/create-training-job-constraints.json from botocore's SageMaker
-// service model.
+// Writes src/generated/service-constraints.json from botocore's SageMaker service model:
+// the request shape of every step type (see src/step-types/vocabulary.ts) and the
+// pipeline-definition shapes, with everything they reach.
 //
 //   pnpm generate:constraints                         # botocore found through python3
 //   pnpm generate:constraints --service-model <path>  # service-2.json or service-2.json.gz
@@ -10,10 +11,11 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { ConstraintModel } from '../src/constraint-model.js';
+import { STEP_TYPES, STEP_TYPE_NAMES } from '../src/step-types/vocabulary.js';
 import { extractConstraintShapes, type BotocoreServiceModel } from './extract-constraint-shapes.js';
 
 const ROOTS = [
-  'CreateTrainingJobRequest',
+  ...STEP_TYPE_NAMES.map((stepType) => STEP_TYPES[stepType].requestShape),
   'StepName',
   'StepDisplayName',
   'StepDescription',
@@ -22,7 +24,7 @@ const ROOTS = [
   'PipelineParameterName',
 ];
 const MODEL_IN_BOTOCORE = join('data', 'sagemaker', '2017-07-24', 'service-2.json.gz');
-const OUTPUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'generated', 'create-training-job-constraints.json');
+const OUTPUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'generated', 'service-constraints.json');
 
 interface ServiceModelSource {
   readonly path: string;
