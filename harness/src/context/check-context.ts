@@ -1,10 +1,13 @@
-import type { BasePipelineConfig, BuilderRegistration, BuilderRegistry, PipelineStepDefinition, StepBuilderBase, StepBuilderOptions } from '@stepscore/step-builder';
+import type { ArtifactStore, BasePipelineConfig, BuilderRegistration, BuilderRegistry, PipelineStepDefinition, StepBuilderBase, StepBuilderOptions } from '@stepscore/step-builder';
 import { parseBuilderConfig } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import { type CatalogueView, type IndexedCatalogue, indexedCatalogue } from '../integration/indexed-catalogue.js';
 import type { IntegrationBackend, IntegrationBackendFactory } from '../integration/integration-backend.js';
 import { createMockedS3, type UploadedObject } from '../mocks/mocked-s3.js';
-import { mockInputsFor } from './mock-inputs.js';
+import { type BuiltScenario, type CreatedScenario, isCreated } from '../scenarios/built-scenario.js';
+import { type DerivedScenarios, deriveScenarios } from '../scenarios/derive-scenarios.js';
+import { mockInputsFor } from '../scenarios/mock-inputs.js';
+import type { InvalidConfigProbe, ScenarioPlan } from '../scenarios/scenario.js';
 import { errorMessage, PrerequisiteError } from './prerequisite-error.js';
 
 /** Job names depend on the clock; a fixed one keeps every run's output the same. */
@@ -32,10 +35,23 @@ export class CheckContext {
   private readonly catalogue: IndexedCatalogue | undefined;
   private catalogueView?: CatalogueView;
   private readonly s3 = createMockedS3('us-east-1');
+  /**
+   * Records a write a turn of the event loop after it starts, as a real upload would finish: a write the builder
+   * did not wait for is not yet recorded when its step is returned.
+   */
+  private readonly store: ArtifactStore = {
+    put: async (s3Uri, body, contentType) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.s3.store.put(s3Uri, body, contentType);
+    },
+  };
   private specMemo?: { value?: StepSpecification; error?: PrerequisiteError };
   private configMemo?: { value?: BasePipelineConfig; error?: PrerequisiteError };
   private builderMemo?: { value?: StepBuilderBase; error?: PrerequisiteError };
   private stepMemo?: Promise<PipelineStepDefinition>;
+  private defaultUploads?: UploadedObject[];
+  private derivedMemo?: DerivedScenarios;
+  private scenariosMemo?: Promise<BuiltScenario[]>;
   private backendMemo?: Promise<IntegrationBackend>;
 
   constructor(options: CheckContextOptions) {
@@ -77,9 +93,63 @@ export class CheckContext {
     return this.builderMemo.value as StepBuilderBase;
   }
 
-  /** A builder made anew with another config; for checks that probe config handling. */
-  construct(config: BasePipelineConfig, options: StepBuilderOptions = {}): StepBuilderBase {
-    return new this.registration.builderClass(config, { artifactStore: this.s3.store, now: () => FIXED_CLOCK_MS, ...options });
+  protected construct(config: BasePipelineConfig, options: StepBuilderOptions = {}): StepBuilderBase {
+    return new this.registration.builderClass(config, { artifactStore: this.store, now: () => FIXED_CLOCK_MS, ...options });
+  }
+
+  /** The scenarios derived from the builder's schema and spec (the spec must be valid to derive them). */
+  derivedScenarios(): DerivedScenarios {
+    this.derivedMemo ??= deriveScenarios(this.registration, this.specification(), this.rawConfig as Readonly<Record<string, unknown>>);
+    return this.derivedMemo;
+  }
+
+  /** One config per schema rule that the schema must refuse. */
+  invalidConfigProbes(): readonly InvalidConfigProbe[] {
+    return this.derivedScenarios().invalid;
+  }
+
+  /**
+   * Every valid scenario built once, in order, the default first. The default's failure is a root cause (it
+   * throws, as step() does); another scenario's failure is recorded on it for the checks to judge.
+   */
+  scenarios(): Promise<BuiltScenario[]> {
+    this.scenariosMemo ??= this.buildScenarios();
+    return this.scenariosMemo;
+  }
+
+  /** The scenarios that produced a step. */
+  async createdScenarios(): Promise<CreatedScenario[]> {
+    return (await this.scenarios()).filter(isCreated);
+  }
+
+  private async buildScenarios(): Promise<BuiltScenario[]> {
+    const [defaultPlan, ...others] = this.derivedScenarios().valid as [ScenarioPlan, ...ScenarioPlan[]];
+    const step = await this.step();
+    const built: BuiltScenario[] = [{ plan: defaultPlan, config: this.config(), builder: this.builder(), step, uploads: this.defaultUploads ?? [] }];
+    for (const plan of others) built.push(await this.buildScenario(plan));
+    return built;
+  }
+
+  private async buildScenario(plan: ScenarioPlan): Promise<BuiltScenario> {
+    let config: BasePipelineConfig;
+    try {
+      config = parseBuilderConfig(this.registration, plan.rawConfig);
+    } catch (error) {
+      return { plan, failure: { stage: 'config', message: errorMessage(error) }, uploads: [] };
+    }
+    let builder: StepBuilderBase;
+    try {
+      builder = this.construct(config);
+    } catch (error) {
+      return { plan, config, failure: { stage: 'construction', message: errorMessage(error) }, uploads: [] };
+    }
+    const before = this.s3.uploads().length;
+    try {
+      const step = await builder.createStep({ inputs: plan.inputs });
+      return { plan, config, builder, step, uploads: this.s3.uploads().slice(before) };
+    } catch (error) {
+      return { plan, config, builder, failure: { stage: 'step_creation', message: errorMessage(error) }, uploads: this.s3.uploads().slice(before) };
+    }
   }
 
   /** Mock S3 URIs for the builder's required dependencies. */
@@ -87,18 +157,27 @@ export class CheckContext {
     return mockInputsFor(this.builder().spec);
   }
 
-  /** The step the builder creates from mocked inputs, created once per run. */
+  /** The default scenario's step: the builder's, from mocked inputs, created once per run. */
   step(): Promise<PipelineStepDefinition> {
     const builder = this.builder();
-    this.stepMemo ??= builder.createStep({ inputs: this.mockInputs() }).catch((error: unknown) => {
-      throw new PrerequisiteError({ kind: 'step_creation', message: `${this.registration.stepName} could not create its step: ${errorMessage(error)}` });
-    });
+    if (!this.stepMemo) {
+      const before = this.s3.uploads().length;
+      this.stepMemo = builder.createStep({ inputs: this.mockInputs() }).then(
+        (step) => {
+          this.defaultUploads = this.s3.uploads().slice(before);
+          return step;
+        },
+        (error: unknown) => {
+          throw new PrerequisiteError({ kind: 'step_creation', message: `${this.registration.stepName} could not create its step: ${errorMessage(error)}` });
+        },
+      );
+    }
     return this.stepMemo;
   }
 
-  /** Objects the builder wrote through the (mocked) S3 client. */
+  /** Objects the builder wrote through the (mocked) S3 client while creating the default scenario's step. */
   uploads(): UploadedObject[] {
-    return this.s3.uploads();
+    return [...(this.defaultUploads ?? [])];
   }
 
   backend(): Promise<IntegrationBackend> {

@@ -4,6 +4,7 @@ import type { BuilderResult, CheckResult } from '../check/check-result.js';
 import { CheckContext, type CheckContextOptions } from '../context/check-context.js';
 import type { IndexedCatalogue } from '../integration/indexed-catalogue.js';
 import type { IntegrationBackendFactory } from '../integration/integration-backend.js';
+import { profileChecks, profileFor } from '../profiles/index.js';
 import { DEFAULT_CHECK_TIMEOUT_MS, runCheck } from './run-check.js';
 
 export interface BuilderRunOptions {
@@ -34,12 +35,13 @@ export async function runBuilder(registration: BuilderRegistration, registry: Bu
     ...(options.catalogue ? { catalogue: options.catalogue } : {}),
   };
   const context = options.createContext ? options.createContext(contextOptions) : new CheckContext(contextOptions);
-  const selected = options.checks.filter((c) => !options.levels || options.levels.includes(c.level));
+  const profile = profileFor(registration.stepType, options.checks);
+  const selected = profileChecks(profile, options.checks).filter(({ check }) => !options.levels || options.levels.includes(check.level));
   const checks: CheckResult[] = [];
   try {
-    for (const check of selected) {
+    for (const { check, importance } of selected) {
       options.onCheckStarted?.(check);
-      const result = await runCheck(check, context, options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
+      const result = await runCheck(check, context, options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS, importance);
       options.onCheckFinished?.(result);
       checks.push(result);
     }

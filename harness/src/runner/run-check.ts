@@ -21,8 +21,8 @@ function appliesTo(check: CheckDefinition, stepType: string): boolean {
 }
 
 /** Runs one check and turns whatever happens into a plain result; a check never takes the run down. */
-export async function runCheck(check: CheckDefinition, context: CheckContext, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS): Promise<CheckResult> {
-  const base = { id: check.id, level: check.level, title: check.title, severity: check.severity, importance: check.importance ?? 1 };
+export async function runCheck(check: CheckDefinition, context: CheckContext, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS, importance = check.importance ?? 1): Promise<CheckResult> {
+  const base = { id: check.id, level: check.level, title: check.title, severity: check.severity, importance };
   const stepType = context.registration.stepType;
   if (!appliesTo(check, stepType)) {
     const types = (check.appliesTo as readonly string[]).join(', ');
@@ -57,6 +57,10 @@ export async function runCheck(check: CheckDefinition, context: CheckContext, ti
         durationMs,
       };
     case 'not_applicable':
+      // A blocker that did not judge leaves SageMaker's acceptance unknown: the run fails closed.
+      if (check.severity === 'blocker') {
+        return { ...base, status: 'error', message: `Blocker check ${check.id} did not judge this builder (${outcome.reason}); a blocker may not be not applicable`, durationMs };
+      }
       return { ...base, status: 'not_applicable', message: outcome.reason, durationMs };
     case 'error':
       return { ...base, status: 'error', message: outcome.message, durationMs };

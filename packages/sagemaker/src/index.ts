@@ -33,6 +33,7 @@ export { validateCreateTrainingJobRequest, validateTrainingStepArguments } from 
 export type { ConstraintRule, ConstraintViolation } from './shape-validator.js';
 export {
   SERVICE_LIMITS,
+  TRAINING_MAX_RUNTIME_SECONDS,
   serviceLimitViolations,
   type ServiceLimit,
   type ServiceLimitViolation,

@@ -5,7 +5,6 @@ export const inheritance = defineCheck({
   id: 'level1.inheritance',
   level: 1,
   severity: 'minor',
-  importance: 1.0,
   appliesTo: 'all',
   title: 'The builder class inherits from StepBuilderBase (and TrainingStepBuilder for Training steps)',
   run(ctx) {

@@ -66,7 +66,6 @@ export const methodResultTypes = defineCheck({
   id: 'level1.method_result_types',
   level: 1,
   severity: 'minor',
-  importance: 1.0,
   appliesTo: 'all',
   title: "The builder's methods return values of the right types",
   async run(ctx) {

@@ -9,7 +9,6 @@ export const namingConventions = defineCheck({
   id: 'level1.naming_conventions',
   level: 1,
   severity: 'minor',
-  importance: 1.0,
   appliesTo: 'all',
   title: 'Class, step and method names follow the conventions',
   run(ctx) {

@@ -14,7 +14,6 @@ export const registryIntegration = defineCheck({
   id: 'level1.registry_integration',
   level: 1,
   severity: 'minor',
-  importance: 1.0,
   appliesTo: 'all',
   title: 'The builder is registered under its step name and a known SageMaker step type',
   run(ctx) {

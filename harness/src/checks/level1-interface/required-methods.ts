@@ -17,7 +17,6 @@ export const requiredMethods = defineCheck({
   id: 'level1.required_methods',
   level: 1,
   severity: 'major',
-  importance: 1.2,
   appliesTo: 'all',
   title: 'The builder implements every method of the builder contract',
   run(ctx) {

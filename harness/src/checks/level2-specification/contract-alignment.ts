@@ -9,7 +9,6 @@ export const contractAlignment = defineCheck({
   id: 'level2.contract_alignment',
   level: 2,
   severity: 'blocker',
-  importance: 1.3,
   appliesTo: 'all',
   title: 'Specification and script contract agree both ways',
   run(ctx) {

@@ -5,7 +5,6 @@ export const contractPathsLegal = defineCheck({
   id: 'level2.contract_paths_legal',
   level: 2,
   severity: 'blocker',
-  importance: 1.0,
   appliesTo: ['Training'],
   title: 'The script contract uses legal container paths and a Python entry point',
   run(ctx) {

@@ -4,9 +4,6 @@ import type { CheckContext } from '../../context/check-context.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
 import { configValueFor, envOverrides } from './config-value.js';
 
-/** Set through config.env when the contract has no optional variable to override. */
-export const PROBE_VARIABLE = 'STEPSCORE_PROBE';
-const OVERRIDE_VALUE = 'override';
 
 const shown = (value: string | undefined): string => (value === undefined ? 'missing' : `'${value}'`);
 
@@ -25,23 +22,10 @@ function expectedVariables(ctx: CheckContext, config: BasePipelineConfig): { nam
   return [...required, ...optional];
 }
 
-/** A fresh builder whose config sets `name` through env must hand that value on. */
-function overrideProblem(ctx: CheckContext, config: BasePipelineConfig, name: string): string | undefined {
-  const withOverride = { ...config, env: { ...envOverrides(config), [name]: OVERRIDE_VALUE } } as BasePipelineConfig;
-  try {
-    const found = ctx.construct(withOverride).getEnvironmentVariables()[name];
-    if (found === OVERRIDE_VALUE) return undefined;
-    return `Environment variable ${name}: config.env sets '${OVERRIDE_VALUE}', but getEnvironmentVariables() gave ${shown(found)}`;
-  } catch (error) {
-    return `Environment variable ${name}: with config.env setting it to '${OVERRIDE_VALUE}', the builder failed: ${errorMessage(error)}`;
-  }
-}
-
 export const environmentVariables = defineCheck({
   id: 'level2.environment_variables',
   level: 2,
   severity: 'major',
-  importance: 1.0,
   appliesTo: 'all',
   title: "Environment variables follow the script contract, with the config's values and overrides",
   run(ctx) {
@@ -62,14 +46,9 @@ export const environmentVariables = defineCheck({
         problems.push(`Environment variable ${name}: expected '${value}' (from ${source}), found ${shown(env[name])}`);
       }
     }
-    const optionalNames = Object.keys(ctx.registration.contract.optionalEnvVars ?? {});
-    for (const name of [...optionalNames.slice(0, 1), PROBE_VARIABLE]) {
-      const problem = overrideProblem(ctx, config, name);
-      if (problem) problems.push(problem);
-    }
     return outcomeFromProblems(
       problems,
-      `${expected.length} contract variable(s) carry the expected values and config.env overrides win`,
+      `${expected.length} contract variable(s) carry the expected values`,
       problems.length > 0 ? { expected, found: env } : undefined,
     );
   },

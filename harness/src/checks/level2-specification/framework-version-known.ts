@@ -6,7 +6,6 @@ export const frameworkVersionKnown = defineCheck({
   id: 'level2.framework_version_known',
   level: 2,
   severity: 'blocker',
-  importance: 1.0,
   appliesTo: ['Training'],
   title: 'The framework and Python versions are known for the framework image',
   run(ctx) {

@@ -8,7 +8,6 @@ export const hyperparametersLegal = defineCheck({
   id: 'level2.hyperparameters_legal',
   level: 2,
   severity: 'blocker',
-  importance: 1.0,
   appliesTo: ['Training'],
   title: "The builder's hyperparameters form a legal SageMaker hyperparameter map",
   run(ctx) {

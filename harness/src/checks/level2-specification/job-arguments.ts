@@ -6,7 +6,6 @@ export const jobArguments = defineCheck({
   id: 'level2.job_arguments',
   level: 2,
   severity: 'major',
-  importance: 1.0,
   appliesTo: 'all',
   title: "Job arguments are the contract's expected arguments, with the config's values",
   run(ctx) {

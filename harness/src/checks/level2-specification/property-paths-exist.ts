@@ -18,7 +18,6 @@ export const propertyPathsExist = defineCheck({
   id: 'level2.property_paths_exist',
   level: 2,
   severity: 'blocker',
-  importance: 1.3,
   appliesTo: 'all',
   title: "Every output's property path exists on the step type's real response shape",
   run(ctx) {

@@ -5,7 +5,6 @@ export const specificationValid = defineCheck({
   id: 'level2.specification_valid',
   level: 2,
   severity: 'blocker',
-  importance: 1.2,
   appliesTo: 'all',
   title: 'The step specification is valid on its own',
   run(ctx) {

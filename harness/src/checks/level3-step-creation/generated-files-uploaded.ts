@@ -1,89 +1,58 @@
-import type { ArtifactStore } from '@stepscore/step-builder';
-import { defineCheck, notApplicable } from '../../check/check-definition.js';
-import type { CheckContext } from '../../context/check-context.js';
+import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
-import { builderOutcome } from './builder-outcome.js';
-import { channelFeed, objectIsRead } from './channel-sources.js';
-import { channelLabel, type ChannelView, trainingChannels } from './step-arguments.js';
+import type { CreatedScenario } from '../../scenarios/built-scenario.js';
+import { reads } from './inputs-mounted.js';
+import { adapterOf, problemsPerScenario, stringsIn } from './scenario-judgement.js';
+import type { StepTypeAdapter } from '@stepscore/sagemaker';
 
-/**
- * Records a write only once it has finished, after a turn of the event loop as a real upload would take,
- * so that a write the builder started but did not wait for is not yet recorded when its step is returned.
- */
-class CompletionRecordingStore implements ArtifactStore {
-  readonly completed: string[] = [];
+/** An upload is read by an input when it is the input's object or lies below its prefix. */
+function isRead(uploaded: string, source: string): boolean {
+  const prefix = source.replace(/\/+$/, '');
+  return uploaded === prefix || uploaded.startsWith(`${prefix}/`);
+}
 
-  async put(s3Uri: string): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    this.completed.push(s3Uri);
+function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter): string[] {
+  const given = Object.values(scenario.plan.inputs);
+  const configured = stringsIn(scenario.config).map((s) => s.value.replace(/\/+$/, ''));
+  const problems: string[] = [];
+  for (const input of adapter.inputs(scenario.step.Arguments)) {
+    const source = input.source;
+    if (typeof source !== 'string' || !source.startsWith('s3://')) continue;
+    if (given.some((g) => reads(input, g))) continue;
+    if (configured.some((c) => c.startsWith('s3://') && isRead(source, c))) continue;
+    const written = scenario.uploads.filter((u) => isRead(u.s3Uri, source));
+    if (written.length === 0) {
+      const all = scenario.uploads.map((u) => u.s3Uri).join(', ') || 'none';
+      problems.push(`input '${input.name}' reads ${source}, which is neither a dependency nor a configured location, and nothing had been uploaded there when the step was returned (uploads: ${all})`);
+      continue;
+    }
+    for (const upload of written.filter((u) => u.s3Uri.toLowerCase().endsWith('.json') || (u.contentType ?? '').includes('json'))) {
+      try {
+        JSON.parse(upload.body);
+      } catch (error) {
+        problems.push(`${upload.s3Uri}, uploaded for input '${input.name}', is not valid JSON: ${errorMessage(error)}`);
+      }
+    }
+    for (const upload of written) {
+      if (!upload.s3Uri.includes(scenario.step.Name)) {
+        problems.push(`${upload.s3Uri}, generated for input '${input.name}', does not depend on the step's name, so two steps of this builder in one pipeline would share (and overwrite) it`);
+      }
+    }
   }
-}
-
-function isJsonFile(s3Uri: string, contentType: string | undefined): boolean {
-  return s3Uri.toLowerCase().endsWith('.json') || (contentType ?? '').toLowerCase().includes('json');
-}
-
-/** Channels of a fresh step whose generated files had not finished uploading when createStep returned. */
-async function unfinishedUploads(ctx: CheckContext, generated: readonly ChannelView[]): Promise<string[]> {
-  const store = new CompletionRecordingStore();
-  const step = await ctx.construct(ctx.config(), { artifactStore: store }).createStep({ inputs: ctx.mockInputs() });
-  const completedAtReturn = [...store.completed];
-  const names = new Set(generated.map((c) => c.name));
-  return trainingChannels(step)
-    .filter((c) => names.has(c.name) && !completedAtReturn.some((uri) => objectIsRead(uri, c.s3Uri)))
-    .map(
-      (c) =>
-        `channel ${channelLabel(c)} reads ${String(c.s3Uri)}, but its upload had not finished when createStep() returned the step: ` +
-          'the builder must wait for the upload before it references the file',
-    );
+  return problems;
 }
 
 export const generatedFilesUploaded = defineCheck({
   id: 'level3.generated_files_uploaded',
   level: 3,
   severity: 'blocker',
-  importance: 1.2,
-  appliesTo: ['Training'],
-  title: 'Files the builder generates for its channels are uploaded, as valid JSON, before the step references them',
+  appliesTo: 'all',
+  title: 'Files the builder generates for its inputs are uploaded (valid JSON, one per step) before the step references them',
   async run(ctx) {
-    const step = await ctx.step();
-    const inputs = Object.values(ctx.mockInputs());
-    const channels = trainingChannels(step);
-    const generated = channels.filter((c) => typeof c.s3Uri === 'string' && !inputs.some((uri) => channelFeed(c.s3Uri, uri) !== undefined));
-    if (generated.length === 0) {
-      const fed = channels.map((c) => `${String(c.name)} <- ${String(typeof c.s3Uri === 'string' ? c.s3Uri : JSON.stringify(c.s3Uri))}`).join(', ');
-      return notApplicable(`every channel of ${ctx.registration.stepName} reads a provided input (${fed}); it generates no file for its channels`);
-    }
-    const uploads = ctx.uploads();
-    const problems: string[] = [];
-    for (const channel of generated) {
-      const written = uploads.filter((u) => objectIsRead(u.s3Uri, channel.s3Uri));
-      if (written.length === 0) {
-        problems.push(
-          `channel ${channelLabel(channel)} reads ${String(channel.s3Uri)}, which is not a provided input, so the builder generated it, ` +
-            `but nothing was written there through the S3 client (objects written: ${uploads.map((u) => u.s3Uri).join(', ') || 'none'})`,
-        );
-        continue;
-      }
-      for (const upload of written.filter((u) => isJsonFile(u.s3Uri, u.contentType))) {
-        try {
-          JSON.parse(upload.body);
-        } catch (error) {
-          problems.push(`${upload.s3Uri}, written for channel ${channelLabel(channel)}, is not valid JSON: ${errorMessage(error)}`);
-        }
-      }
-    }
-    if (problems.length === 0) {
-      try {
-        problems.push(...(await unfinishedUploads(ctx, generated)));
-      } catch (error) {
-        problems.push(`a second step, created to see when its uploads finish, could not be created: ${errorMessage(error)}`);
-      }
-    }
-    return builderOutcome(
-      ctx.registration.stepName,
-      problems,
-      `generated ${generated.map((c) => `${String(c.name)} (${String(c.s3Uri)})`).join(', ')} uploaded before the step referenced it`,
-    );
+    await ctx.step();
+    const adapter = adapterOf(ctx);
+    const scenarios = await ctx.createdScenarios();
+    const problems = problemsPerScenario(scenarios, (s) => uploadProblems(s, adapter));
+    return outcomeFromProblems(problems, `every generated input was uploaded first in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
   },
 });

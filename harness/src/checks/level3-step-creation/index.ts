@@ -1,30 +1,34 @@
 import type { CheckDefinition } from '../../check/check-definition.js';
 import { cacheConfig } from './cache-config.js';
 import { checkpointConfig } from './checkpoint-config.js';
-import { configurationValidity } from './configuration-validity.js';
-import { dependenciesAttachment } from './dependencies-attachment.js';
+import { entryPoint } from './entry-point.js';
 import { environmentInRequest } from './environment-in-request.js';
-import { frameworkHyperparameters } from './framework-hyperparameters.js';
 import { generatedFilesUploaded } from './generated-files-uploaded.js';
-import { inputChannelsMapped } from './input-channels-mapped.js';
+import { hyperparametersEncoded } from './hyperparameters-encoded.js';
+import { inputsMounted } from './inputs-mounted.js';
 import { jobArgumentsInRequest } from './job-arguments-in-request.js';
-import { outputPath } from './output-path.js';
-import { stepInstantiation } from './step-instantiation.js';
-import { stepNameGeneration } from './step-name-generation.js';
-import { trainingStepCreation } from './training-step-creation.js';
+import { outputLocations } from './output-locations.js';
+import { outputsCollected } from './outputs-collected.js';
+import { regionAndImage } from './region-and-image.js';
+import { requestMeetsServiceModel } from './request-meets-service-model.js';
+import { settingsReachRequest } from './settings-reach-request.js';
+import { sourceLocation } from './source-location.js';
+import { stepCreated } from './step-created.js';
 
 export const level3Checks: readonly CheckDefinition[] = [
-  stepInstantiation,
-  configurationValidity,
-  dependenciesAttachment,
-  stepNameGeneration,
-  trainingStepCreation,
-  inputChannelsMapped,
-  outputPath,
-  cacheConfig,
-  frameworkHyperparameters,
+  stepCreated,
+  requestMeetsServiceModel,
+  inputsMounted,
+  outputsCollected,
+  entryPoint,
   generatedFilesUploaded,
-  environmentInRequest,
+  settingsReachRequest,
+  regionAndImage,
+  outputLocations,
+  hyperparametersEncoded,
+  sourceLocation,
   checkpointConfig,
+  environmentInRequest,
   jobArgumentsInRequest,
+  cacheConfig,
 ];

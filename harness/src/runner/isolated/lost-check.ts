@@ -56,7 +56,7 @@ export interface LostCheckReport {
   readonly rootCause?: { readonly kind: PrerequisiteKind; readonly cause: RootCause };
 }
 
-export function reportLostCheck(builder: string, check: CheckDefinition | undefined, lost: LostCheck): LostCheckReport {
+export function reportLostCheck(builder: string, check: CheckDefinition | undefined, lost: LostCheck, importance = check?.importance ?? 1): LostCheckReport {
   const { loss, pending } = lost;
   const rootCause = pending
     ? { kind: pending.kind, cause: { kind: pending.kind, message: `${ROOT_CAUSE_PREFIX[pending.kind](builder)}: ${lossSentence(builder, lost, loss)}` } }
@@ -71,7 +71,7 @@ export function reportLostCheck(builder: string, check: CheckDefinition | undefi
     level: check.level,
     title: check.title,
     severity: check.severity,
-    importance: check.importance ?? 1,
+    importance,
     status: 'error',
     message,
     ...(rootCause ? { rootCause: rootCause.cause } : {}),

@@ -1,3 +1,4 @@
+import { checkImportance } from '../../profiles/index.js';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { UnknownBuilderError } from '@stepscore/step-builder';
@@ -139,7 +140,8 @@ export async function runIsolated(builders: readonly string[], options: Isolated
       if (worker === ranOn) worker = undefined;
       checks.push(...outcome.finished);
       const { checkId } = outcome.lost;
-      const report = reportLostCheck(builder, checkId === undefined ? undefined : definitions.get(checkId), outcome.lost);
+      const definition = checkId === undefined ? undefined : definitions.get(checkId);
+      const report = reportLostCheck(builder, definition, outcome.lost, definition && checkImportance(summary.stepType, definition));
       if (report.result) checks.push(report.result);
       if (report.rootCause) knownFailures[report.rootCause.kind] = report.rootCause.cause;
       const done = new Set(checks.map((c) => c.id));

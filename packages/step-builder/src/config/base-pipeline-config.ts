@@ -5,9 +5,15 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/**
+ * The longest value of each name field: four of them make the pipeline name, which goes into every S3 location the
+ * pipeline writes, and SageMaker allows a pipeline name of 256 characters and an S3 URI of 1024.
+ */
+export const NAME_FIELD_MAX_LENGTH = 63;
+
 /** The fields every pipeline config has (the reference's tier 1 and tier 2). */
 export const basePipelineConfigShape = {
-  author: z.string().min(1),
+  author: z.string().min(1).max(NAME_FIELD_MAX_LENGTH),
   bucket: z
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens' }),
@@ -15,11 +21,17 @@ export const basePipelineConfigShape = {
     error: 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerRole',
   }),
   region: z.string().refine(isRegionCode, { error: (issue) => invalidRegionMessage(issue.input) }),
-  service_name: z.string().min(1).regex(/^[A-Za-z0-9-]+$/, { error: 'must be letters, digits and hyphens (it becomes part of the pipeline name)' }),
-  pipeline_version: z.string().min(1),
-  model_class: z.string().min(1).regex(/^[A-Za-z0-9-]+$/, { error: 'must be letters, digits and hyphens' }).default('xgboost'),
+  service_name: z.string().min(1).max(NAME_FIELD_MAX_LENGTH).regex(/^[A-Za-z0-9-]+$/, { error: 'must be letters, digits and hyphens (it becomes part of the pipeline name)' }),
+  pipeline_version: z.string().min(1).max(NAME_FIELD_MAX_LENGTH),
+  model_class: z.string().min(1).max(NAME_FIELD_MAX_LENGTH).regex(/^[A-Za-z0-9-]+$/, { error: 'must be letters, digits and hyphens' }).default('xgboost'),
   current_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' }).default(today),
 };
+
+/**
+ * The fields whose values become part of pipeline, step, job and S3 names: a tool that tries the longest values a
+ * config accepts tries these (each builder's config may add none, some or all of them).
+ */
+export const NAME_FIELDS: readonly string[] = ['author', 'service_name', 'pipeline_version', 'model_class', 'job_type'];
 
 export interface DerivedPipelineFields {
   readonly aws_region: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { basePipelineConfigShape, type BasePipelineConfig } from './base-pipeline-config.js';
+import { TRAINING_MAX_RUNTIME_SECONDS } from '@stepscore/sagemaker';
+import { basePipelineConfigShape, type BasePipelineConfig, NAME_FIELD_MAX_LENGTH } from './base-pipeline-config.js';
 
 export interface TrainingConfigOptions {
   /** How messages name the framework, e.g. `XGBoost` in "Invalid training instance type for XGBoost". */
@@ -38,7 +39,7 @@ export function trainingConfigShape(options: TrainingConfigOptions) {
     source_dir: z.string().regex(S3_URI, { error: 'must be the s3:// URI of the packaged training code (for example s3://bucket/code/sourcedir.tar.gz)' }),
     framework_version: z.string().min(1).default(options.defaultFrameworkVersion),
     py_version: z.string().regex(/^py\d+$/, { error: "must look like 'py3' or 'py310'" }).default(options.defaultPyVersion),
-    max_runtime_in_seconds: z.number().int().min(1).default(86_400),
+    max_runtime_in_seconds: z.number().int().min(1).max(TRAINING_MAX_RUNTIME_SECONDS).default(86_400),
     output_path: z.string().regex(S3_URI, { error: 'must be an s3:// URI' }).optional(),
     env: z.record(z.string().regex(ENV_VAR_NAME, { error: 'environment variable names must match [A-Za-z_][A-Za-z0-9_]*' }), z.string()).optional(),
     enable_caching: z.boolean().default(true),
@@ -48,7 +49,7 @@ export function trainingConfigShape(options: TrainingConfigOptions) {
       .default('P30D'),
     debugger_hook_config: z.boolean().default(true),
     disable_profiler: z.boolean().default(true),
-    job_type: z.string().regex(/^[A-Za-z0-9]+$/, { error: 'must be letters and digits' }).optional(),
+    job_type: z.string().max(NAME_FIELD_MAX_LENGTH).regex(/^[A-Za-z0-9]+$/, { error: 'must be letters and digits' }).optional(),
   };
 }
 

@@ -1,0 +1,18 @@
+import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
+
+export const validScenariosAccepted = defineCheck({
+  id: 'level1.valid_scenarios_accepted',
+  level: 1,
+  severity: 'blocker',
+  appliesTo: 'all',
+  title: 'Every config the schema accepts (each scenario) is accepted and the builder constructs',
+  async run(ctx) {
+    const scenarios = await ctx.scenarios();
+    const problems = scenarios.flatMap((s) =>
+      s.failure && s.failure.stage !== 'step_creation'
+        ? [`scenario '${s.plan.name}' (${s.plan.description}): ${s.failure.stage === 'config' ? 'the config was refused' : 'the builder could not be constructed'}: ${s.failure.message}`]
+        : [],
+    );
+    return outcomeFromProblems(problems, `${scenarios.length} scenario(s) accepted: ${scenarios.map((s) => s.plan.name).join(', ')}`, problems.length > 0 ? { problems } : undefined);
+  },
+});

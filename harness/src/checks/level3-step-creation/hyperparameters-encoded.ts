@@ -1,0 +1,69 @@
+import { isDeepStrictEqual } from 'node:util';
+import { isPipelineExpression } from '@stepscore/sagemaker';
+import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
+import type { CreatedScenario } from '../../scenarios/built-scenario.js';
+import { problemsPerScenario } from './scenario-judgement.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function decode(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function encodingProblems(scenario: CreatedScenario, optionalDependencies: ReadonlySet<string>): string[] {
+  const sent = scenario.step.Arguments['HyperParameters'];
+  if (sent === undefined) return [];
+  if (!isRecord(sent)) return [`HyperParameters is ${JSON.stringify(sent)}; it must be a map of strings`];
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(sent)) {
+    if (isPipelineExpression(value)) continue;
+    if (typeof value !== 'string') problems.push(`HyperParameters.${name} is ${JSON.stringify(value)}; SageMaker takes only strings`);
+    else if (!decode(value).ok) problems.push(`HyperParameters.${name} is '${value}', which is not json.dumps output (the framework container decodes every value as JSON)`);
+  }
+  const configured = (scenario.config as { hyperparameters?: unknown }).hyperparameters;
+  if (!isRecord(configured)) return problems;
+  const files = scenario.uploads.flatMap((u) => {
+    const decoded = decode(u.body);
+    return decoded.ok && isRecord(decoded.value) ? [{ uri: u.s3Uri, values: decoded.value }] : [];
+  });
+  for (const [name, value] of Object.entries(configured)) {
+    const found = sent[name];
+    if (found === undefined) {
+      // A builder may hand its hyperparameters to the script in a JSON file it uploads instead.
+      const file = files.find((f) => name in f.values);
+      // An optional dependency may bring the script its settings in place of the config's.
+      const replaced = Object.keys(scenario.plan.inputs).some((input) => optionalDependencies.has(input));
+      if (!file && !replaced) problems.push(`the configured hyperparameter '${name}' reaches the script neither in HyperParameters nor in a JSON file the builder uploaded`);
+      else if (file && !isDeepStrictEqual(file.values[name], value)) problems.push(`'${name}' is ${JSON.stringify(file.values[name])} in ${file.uri}, not the configured ${JSON.stringify(value)}`);
+      continue;
+    }
+    if (isPipelineExpression(value) || isPipelineExpression(found)) continue;
+    if (typeof found !== 'string') continue;
+    const decoded = decode(found);
+    if (decoded.ok && !isDeepStrictEqual(decoded.value, value)) {
+      problems.push(`HyperParameters.${name} is '${found}', which decodes to ${JSON.stringify(decoded.value)}, not the configured ${JSON.stringify(value)}`);
+    }
+  }
+  return problems;
+}
+
+export const hyperparametersEncoded = defineCheck({
+  id: 'level3.hyperparameters_encoded',
+  level: 3,
+  severity: 'major',
+  appliesTo: ['Training'],
+  title: 'Every hyperparameter is sent as json.dumps text that decodes back to the configured value',
+  async run(ctx) {
+    await ctx.step();
+    const scenarios = await ctx.createdScenarios();
+    const optional = new Set(ctx.specification().listOptionalDependencies().map((d) => d.logicalName));
+    const problems = problemsPerScenario(scenarios, (s) => encodingProblems(s, optional));
+    return outcomeFromProblems(problems, `hyperparameters decode back to the configured values in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+  },
+});

@@ -1,0 +1,83 @@
+import { posix } from 'node:path';
+import type { AdapterInput } from '@stepscore/sagemaker';
+import { isUnderContainerPath } from '@stepscore/step-model';
+import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
+import type { CreatedScenario } from '../../scenarios/built-scenario.js';
+import { adapterOf, problemsPerScenario } from './scenario-judgement.js';
+
+/** Whether an input reads the given location: the same value, or an object below a given prefix. */
+export function reads(input: AdapterInput, given: unknown): boolean {
+  if (typeof input.source === 'string' && typeof given === 'string') {
+    const source = input.source.replace(/\/+$/, '');
+    const prefix = given.replace(/\/+$/, '');
+    return source === prefix || source.startsWith(`${prefix}/`);
+  }
+  return JSON.stringify(input.source) === JSON.stringify(given);
+}
+
+/** Where the data of `input` lands in the container, when it reads `given`. */
+function landsAt(input: AdapterInput, given: unknown): string | undefined {
+  if (input.containerPath === undefined) return undefined;
+  if (typeof input.source === 'string' && typeof given === 'string' && input.source.replace(/\/+$/, '') !== given.replace(/\/+$/, '')) {
+    return `${input.containerPath}/${input.source.slice(given.replace(/\/+$/, '').length + 1)}`;
+  }
+  return input.containerPath;
+}
+
+function mountedAsContracted(input: AdapterInput, given: unknown, contractPath: string): boolean {
+  const mount = landsAt(input, given);
+  if (mount === undefined) return false;
+  if (isUnderContainerPath(mount, contractPath)) return true;
+  if (!isUnderContainerPath(contractPath, mount)) return false;
+  // The contract reads a file inside the mount: a named object lands under its own name; a prefix may hold any name.
+  const object = typeof input.source === 'string' ? posix.basename(input.source) : '';
+  return object.includes('.') ? `${mount}/${object}` === contractPath : true;
+}
+
+function scenarioProblems(scenario: CreatedScenario, inputs: readonly AdapterInput[], contractPaths: Readonly<Record<string, string>> | undefined): string[] {
+  const problems: string[] = [];
+  const names = inputs.map((i) => i.name);
+  const repeated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  if (repeated.length > 0) problems.push(`input name(s) ${repeated.join(', ')} are used more than once; SageMaker needs them unique`);
+  const listed = inputs.map((i) => `${i.name} <- ${JSON.stringify(i.source)}${i.containerPath ? ` at ${i.containerPath}` : ''}`).join(', ');
+  for (const [logical, given] of Object.entries(scenario.plan.inputs)) {
+    const fed = inputs.filter((i) => reads(i, given));
+    if (fed.length === 0) {
+      problems.push(`dependency '${logical}' (${JSON.stringify(given)}) reaches no input of the request (inputs: ${listed || 'none'})`);
+      continue;
+    }
+    const contractPath = contractPaths?.[logical];
+    if (contractPaths === undefined) continue;
+    if (contractPath === undefined) {
+      problems.push(`dependency '${logical}' is mounted (${fed.map((i) => i.name).join(', ')}) but the script contract has no path for it`);
+      continue;
+    }
+    for (const input of fed) {
+      if (!mountedAsContracted(input, given, contractPath)) {
+        problems.push(
+          `dependency '${logical}' feeds input '${input.name}', which SageMaker mounts at ${landsAt(input, given) ?? 'no container path'}, ` +
+            `but the script contract reads it at ${contractPath}`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+export const inputsMounted = defineCheck({
+  id: 'level3.inputs_mounted',
+  level: 3,
+  severity: 'blocker',
+  appliesTo: 'all',
+  title: 'Every dependency reaches an input of the request, mounted where the script contract reads it',
+  async run(ctx) {
+    await ctx.step();
+    const adapter = adapterOf(ctx);
+    const contract = ctx.registration.contract;
+    const scripted = adapter.vocabulary.containerPaths !== null;
+    if (scripted && !contract) return fail(`${ctx.registration.stepName} runs a script but has no script contract, so its inputs cannot be matched to container paths`);
+    const scenarios = await ctx.createdScenarios();
+    const problems = problemsPerScenario(scenarios, (s) => scenarioProblems(s, adapter.inputs(s.step.Arguments), scripted ? contract?.expectedInputPaths : undefined));
+    return outcomeFromProblems(problems, `every dependency reaches its input${scripted ? ' at the contract path' : ''} in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+  },
+});

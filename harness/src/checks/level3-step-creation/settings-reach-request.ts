@@ -1,0 +1,57 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { StepTypeAdapter } from '@stepscore/sagemaker';
+import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
+import type { CreatedScenario } from '../../scenarios/built-scenario.js';
+import type { ChangedSetting } from '../../scenarios/scenario.js';
+import { adapterOf, keysIn, numbersIn, stringsIn } from './scenario-judgement.js';
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+}
+
+/** Why a changed setting cannot be seen in the request; undefined when it can. */
+function unseen(change: ChangedSetting, scenario: CreatedScenario, baseline: CreatedScenario | undefined, adapter: StepTypeAdapter): string | undefined {
+  const args = scenario.step.Arguments;
+  const { field, value } = change;
+  if (change.purpose === 'flip') {
+    if (baseline && isDeepStrictEqual(scenario.step, baseline.step)) return `${field} = ${String(value)} leaves the step exactly as it is without it`;
+    return undefined;
+  }
+  if (change.purpose === 'instance') {
+    const type = adapter.resources(args)?.instanceType;
+    return type === value ? undefined : `${field} = '${String(value)}', but the request runs on ${JSON.stringify(type)}`;
+  }
+  if (typeof value === 'string') {
+    const wanted = value.replace(/\/+$/, '');
+    return stringsIn(args).some((s) => s.value.includes(wanted)) ? undefined : `${field} = '${value}' appears nowhere in the request`;
+  }
+  if (typeof value === 'number') {
+    return numbersIn(args).some((n) => n.value === value) || stringsIn(args).some((s) => s.value === String(value)) ? undefined : `${field} = ${value} appears nowhere in the request`;
+  }
+  if (isStringRecord(value)) {
+    const keys = new Set(keysIn(args));
+    const missing = Object.keys(value).filter((k) => !keys.has(k));
+    return missing.length === 0 ? undefined : `${field} sets ${missing.join(', ')}, which appear nowhere in the request`;
+  }
+  return undefined;
+}
+
+export const settingsReachRequest = defineCheck({
+  id: 'level3.settings_reach_request',
+  level: 3,
+  severity: 'major',
+  appliesTo: 'all',
+  title: 'Each config setting a scenario changes reaches the request (instance types, overrides, switches)',
+  async run(ctx) {
+    await ctx.step();
+    const adapter = adapterOf(ctx);
+    const scenarios = await ctx.createdScenarios();
+    const baseline = scenarios.find((s) => s.plan.name === 'default');
+    const judged = scenarios.flatMap((s) => s.plan.changed.filter((c) => ['override', 'instance', 'flip'].includes(c.purpose)).map((c) => ({ s, c })));
+    const problems = judged.flatMap(({ s, c }) => {
+      const why = unseen(c, s, baseline, adapter);
+      return why === undefined ? [] : [`[${s.plan.name}] ${why}`];
+    });
+    return outcomeFromProblems(problems, `${judged.length} changed setting(s) reach the request`, problems.length > 1 ? { problems } : undefined);
+  },
+});

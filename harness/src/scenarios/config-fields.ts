@@ -1,0 +1,94 @@
+// What the harness learns of a builder's config from its own zod schema: its top-level fields, their kinds and
+// rules (as JSON Schema, input side), and whether the whole schema accepts a candidate config.
+
+import { z } from 'zod';
+
+export interface ConfigField {
+  readonly name: string;
+  readonly required: boolean;
+  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'unknown';
+  readonly enum?: readonly unknown[];
+  readonly minimum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly default?: unknown;
+  /** An object whose values are strings and whose keys the user chooses (an environment, tags). */
+  readonly stringRecord: boolean;
+}
+
+interface JsonSchemaNode {
+  readonly type?: string | string[];
+  readonly enum?: unknown[];
+  readonly const?: unknown;
+  readonly minimum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly default?: unknown;
+  readonly properties?: Record<string, JsonSchemaNode>;
+  readonly additionalProperties?: JsonSchemaNode | boolean;
+  readonly required?: string[];
+  readonly anyOf?: JsonSchemaNode[];
+}
+
+const TYPES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
+
+function fieldType(node: JsonSchemaNode): ConfigField['type'] {
+  const type = Array.isArray(node.type) ? node.type.find((t) => t !== 'null') : node.type;
+  if (type !== undefined && TYPES.has(type)) return type as ConfigField['type'];
+  if (node.enum?.every((v) => typeof v === 'string')) return 'string';
+  const branch = node.anyOf?.find((b) => b.type !== 'null');
+  return branch ? fieldType(branch) : 'unknown';
+}
+
+/** The top-level fields of a config schema; [] when it is not an object schema. */
+export function configFields(schema: z.ZodType): ConfigField[] {
+  let json: JsonSchemaNode;
+  try {
+    json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+  } catch {
+    return [];
+  }
+  const required = new Set(json.required ?? []);
+  return Object.entries(json.properties ?? {}).map(([name, node]) => {
+    const extra = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
+    return {
+      name,
+      required: required.has(name) && node.default === undefined,
+      type: fieldType(node),
+      ...(node.enum ? { enum: node.enum } : {}),
+      ...(node.minimum !== undefined ? { minimum: node.minimum } : {}),
+      ...(node.exclusiveMinimum !== undefined ? { exclusiveMinimum: node.exclusiveMinimum } : {}),
+      ...(node.maximum !== undefined ? { maximum: node.maximum } : {}),
+      ...(node.minLength !== undefined ? { minLength: node.minLength } : {}),
+      ...(node.maxLength !== undefined ? { maxLength: node.maxLength } : {}),
+      ...(node.pattern !== undefined ? { pattern: node.pattern } : {}),
+      ...(node.default !== undefined ? { default: node.default } : {}),
+      stringRecord: fieldType(node) === 'object' && node.properties === undefined && extra !== undefined && fieldType(extra) === 'string',
+    };
+  });
+}
+
+/** Whether the schema accepts the raw config as a whole (cross-field rules included). */
+export function schemaAccepts(schema: z.ZodType, raw: unknown): boolean {
+  try {
+    return schema.safeParse(raw).success;
+  } catch {
+    return false;
+  }
+}
+
+export function withField(raw: Readonly<Record<string, unknown>>, field: string, value: unknown): Record<string, unknown> {
+  return { ...structuredClone(raw), [field]: structuredClone(value) };
+}
+
+export function withoutField(raw: Readonly<Record<string, unknown>>, field: string): Record<string, unknown> {
+  const copy = structuredClone(raw) as Record<string, unknown>;
+  delete copy[field];
+  return copy;
+}

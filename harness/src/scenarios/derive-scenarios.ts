@@ -1,0 +1,222 @@
+// Scenarios come from the builder's own config schema and spec, never from a list of known builders: the longest
+// names the schema accepts, another region, an instance type of each family, boundary numbers, each optional
+// setting overridden, and one invalid config per schema rule.
+
+import { processorForInstanceType } from '@stepscore/sagemaker';
+import { type AnyBuilderRegistration, NAME_FIELDS, REGION_CODES } from '@stepscore/step-builder';
+import type { StepSpecification } from '@stepscore/step-model';
+import type { z } from 'zod';
+import { type ConfigField, configFields, schemaAccepts, withField, withoutField } from './config-fields.js';
+import { instanceTypesFor } from './instance-types.js';
+import { mockInputsFor } from './mock-inputs.js';
+import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
+
+const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
+const S3_URI = /^s3:\/\//;
+/** The longest value tried for a name field: a pipeline name may be 256 characters, and nothing SageMaker names is longer. */
+const LONGEST_NAME = 256;
+/** Numbers tried as the largest a schema accepts, largest first: 2^31-1, a billion, and SageMaker's runtime limits + 1. */
+const LARGE_NUMBERS = [2_147_483_647, 1_000_000_000, 2_419_201, 1_000_000, 604_801, 100_000, 10_000, 1_000, 100];
+const PROBE_BUCKET = 'stepscore-probe-bucket';
+const PROBE_ENV = { STEPSCORE_PROBE_VARIABLE: 'stepscore-probe-value' } as const;
+
+export interface DerivedScenarios {
+  readonly valid: readonly ScenarioPlan[];
+  readonly invalid: readonly InvalidConfigProbe[];
+}
+
+type Raw = Readonly<Record<string, unknown>>;
+
+function isInstanceTypeField(field: ConfigField, raw: Raw): boolean {
+  const value = raw[field.name] ?? field.default;
+  return field.type === 'string' && typeof value === 'string' && INSTANCE_TYPE.test(value);
+}
+
+/** The longest string of `unit` repeated, up to LONGEST_NAME, that the schema accepts in `field`; undefined when none is. */
+function longestAccepted(schema: z.ZodType, raw: Raw, field: string): string | undefined {
+  for (const unit of ['a', 'A', '1', 'a1']) {
+    if (!schemaAccepts(schema, withField(raw, field, unit.repeat(Math.ceil(3 / unit.length))))) continue;
+    let low = 3;
+    let high = LONGEST_NAME;
+    const make = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+    if (schemaAccepts(schema, withField(raw, field, make(high)))) return make(high);
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (schemaAccepts(schema, withField(raw, field, make(mid)))) low = mid;
+      else high = mid;
+    }
+    return make(low);
+  }
+  return undefined;
+}
+
+function applyAll(raw: Raw, changes: readonly ChangedSetting[]): Record<string, unknown> {
+  return changes.reduce<Record<string, unknown>>((config, c) => withField(config, c.field, c.value), structuredClone(raw) as Record<string, unknown>);
+}
+
+/** Keeps the changes the schema accepts together with those kept before it. */
+function acceptedTogether(schema: z.ZodType, raw: Raw, changes: readonly ChangedSetting[]): ChangedSetting[] {
+  const kept: ChangedSetting[] = [];
+  for (const change of changes) if (schemaAccepts(schema, applyAll(raw, [...kept, change]))) kept.push(change);
+  return kept;
+}
+
+function plan(name: string, description: string, raw: Raw, inputs: ScenarioPlan['inputs'], changed: readonly ChangedSetting[]): ScenarioPlan {
+  return { name, description, rawConfig: applyAll(raw, changed), inputs, changed };
+}
+
+function nameScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+  const names = fields.filter((f) => f.type === 'string' && NAME_FIELDS.includes(f.name));
+  const changes = names.flatMap((f): ChangedSetting[] => {
+    const value = longestAccepted(schema, raw, f.name);
+    return value === undefined ? [] : [{ field: f.name, value, purpose: 'name' }];
+  });
+  return acceptedTogether(schema, raw, changes);
+}
+
+function regionScenario(schema: z.ZodType, raw: Raw): ChangedSetting[] {
+  const other = REGION_CODES.find((code) => code !== raw['region'] && schemaAccepts(schema, withField(raw, 'region', code)));
+  return other === undefined ? [] : [{ field: 'region', value: other, purpose: 'region' }];
+}
+
+function processorOf(instanceType: string): 'cpu' | 'gpu' | undefined {
+  try {
+    return processorForInstanceType(instanceType);
+  } catch {
+    return undefined;
+  }
+}
+
+function instanceScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], candidates: readonly string[], processor: 'cpu' | 'gpu'): ChangedSetting[] {
+  const changes = fields
+    .filter((f) => isInstanceTypeField(f, raw))
+    .flatMap((f): ChangedSetting[] => {
+      const type = candidates.find((t) => processorOf(t) === processor && schemaAccepts(schema, withField(raw, f.name, t)));
+      return type === undefined ? [] : [{ field: f.name, value: type, purpose: 'instance' }];
+    });
+  return acceptedTogether(schema, raw, changes);
+}
+
+function largestNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+  const changes = fields
+    .filter((f) => f.type === 'integer' || f.type === 'number')
+    .flatMap((f): ChangedSetting[] => {
+      const value = LARGE_NUMBERS.find((n) => schemaAccepts(schema, withField(raw, f.name, n)));
+      return value === undefined || value === raw[f.name] ? [] : [{ field: f.name, value, purpose: 'boundary' }];
+    });
+  return acceptedTogether(schema, raw, changes);
+}
+
+function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+  const changes = fields
+    .filter((f) => f.type === 'integer' || f.type === 'number')
+    .flatMap((f): ChangedSetting[] => {
+      const base = typeof raw[f.name] === 'number' ? (raw[f.name] as number) : typeof f.default === 'number' ? f.default : 1;
+      const value = Math.floor(base) + 1.5;
+      return schemaAccepts(schema, withField(raw, f.name, value)) ? [{ field: f.name, value, purpose: 'boundary' }] : [];
+    });
+  return acceptedTogether(schema, raw, changes);
+}
+
+/** A value for an optional setting that differs from its default and that the schema accepts; undefined when none is. */
+function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField): unknown {
+  const current = raw[field.name] ?? field.default;
+  const candidates: unknown[] = [];
+  if (field.stringRecord) candidates.push(PROBE_ENV);
+  else if (field.type === 'string') {
+    // Only settings that hold an S3 location (by their pattern or their value) take the S3 probe.
+    const holdsS3 = (typeof current === 'string' && S3_URI.test(current)) || (field.pattern ?? '').includes('s3');
+    if (!holdsS3) return undefined;
+    candidates.push(`s3://${PROBE_BUCKET}/override/${field.name}`, `s3://${PROBE_BUCKET}/override/${field.name}/file.json`);
+  } else if (field.type === 'integer' || field.type === 'number') {
+    const base = typeof current === 'number' ? current : (field.minimum ?? 1);
+    candidates.push(base + 7, base + 1, base - 1);
+  }
+  return candidates.find((value) => value !== current && schemaAccepts(schema, withField(raw, field.name, value)));
+}
+
+function overrides(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+  const changes = fields
+    .filter((f) => !f.required && f.type !== 'boolean')
+    .flatMap((f): ChangedSetting[] => {
+      const value = overrideValue(schema, raw, f);
+      return value === undefined ? [] : [{ field: f.name, value, purpose: 'override' }];
+    });
+  return acceptedTogether(schema, raw, changes);
+}
+
+function flips(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+  return fields
+    .filter((f) => f.type === 'boolean' && !f.required)
+    .flatMap((f): ChangedSetting[] => {
+      const current = raw[f.name] ?? f.default;
+      if (typeof current !== 'boolean') return [];
+      const value = !current;
+      return schemaAccepts(schema, withField(raw, f.name, value)) ? [{ field: f.name, value, purpose: 'flip' }] : [];
+    });
+}
+
+/** One config per schema rule that the schema must refuse. */
+export function invalidProbes(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): InvalidConfigProbe[] {
+  const probes: InvalidConfigProbe[] = [];
+  for (const f of fields) {
+    if (f.required && f.name in raw) probes.push({ field: f.name, description: `'${f.name}' missing (a required field)`, rawConfig: withoutField(raw, f.name) });
+    if (f.enum) probes.push({ field: f.name, description: `${f.name} = 'not-one-of-its-values' (outside its enum)`, rawConfig: withField(raw, f.name, 'not-one-of-its-values') });
+    if (f.minimum !== undefined && Number.isFinite(f.minimum)) {
+      const below = f.minimum - 1;
+      probes.push({ field: f.name, description: `${f.name} = ${below} (below its minimum ${f.minimum})`, rawConfig: withField(raw, f.name, below) });
+    }
+    if (f.type === 'integer') {
+      const base = typeof raw[f.name] === 'number' ? (raw[f.name] as number) : typeof f.default === 'number' ? f.default : 1;
+      probes.push({ field: f.name, description: `${f.name} = ${base + 0.5} (not a whole number)`, rawConfig: withField(raw, f.name, base + 0.5) });
+    }
+    if (f.type === 'string' && f.pattern !== undefined) {
+      probes.push({ field: f.name, description: `${f.name} = 'not a valid value!' (against its pattern ${f.pattern})`, rawConfig: withField(raw, f.name, 'not a valid value!') });
+    }
+    if (f.type === 'string' && f.pattern === undefined && f.enum === undefined && typeof (raw[f.name] ?? f.default) === 'string' && INSTANCE_TYPE.test(String(raw[f.name] ?? f.default))) {
+      probes.push({ field: f.name, description: `${f.name} = 'ml.nonexistent.xlarge' (not a SageMaker instance type)`, rawConfig: withField(raw, f.name, 'ml.nonexistent.xlarge') });
+    }
+  }
+  return probes;
+}
+
+// Scenarios are a pure function of the schema, the spec and the default config; registrations that share them
+// (a catalogue of generated builders does) derive them once.
+const derived = new WeakMap<object, WeakMap<object, WeakMap<object, DerivedScenarios>>>();
+
+export function deriveScenarios(registration: AnyBuilderRegistration, spec: StepSpecification, rawConfig: Raw): DerivedScenarios {
+  const bySchema = derived.get(registration.configSchema) ?? new WeakMap<object, WeakMap<object, DerivedScenarios>>();
+  derived.set(registration.configSchema, bySchema);
+  const bySpec = bySchema.get(registration.spec) ?? new WeakMap<object, DerivedScenarios>();
+  bySchema.set(registration.spec, bySpec);
+  let result = bySpec.get(rawConfig);
+  if (result === undefined) {
+    result = deriveScenariosAnew(registration, spec, rawConfig);
+    bySpec.set(rawConfig, result);
+  }
+  return result;
+}
+
+function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpecification, rawConfig: Raw): DerivedScenarios {
+  const schema = registration.configSchema as z.ZodType;
+  const fields = configFields(schema);
+  const required = mockInputsFor(spec);
+  const all = mockInputsFor(spec, true);
+  const candidates = instanceTypesFor(registration.stepType);
+  const valid: ScenarioPlan[] = [plan('default', 'the registered default config, every required dependency given', rawConfig, required, [])];
+  const add = (name: string, description: string, changed: readonly ChangedSetting[], inputs = required) => {
+    if (changed.length > 0) valid.push(plan(name, description, rawConfig, inputs, changed));
+  };
+  if (Object.keys(all).length > Object.keys(required).length) {
+    valid.push(plan('all-dependencies', 'every optional dependency given as well', rawConfig, all, []));
+  }
+  add('max-names', 'every name field at the longest value the schema accepts', nameScenario(schema, rawConfig, fields));
+  add('other-region', 'another region than the default', regionScenario(schema, rawConfig));
+  add('cpu', 'CPU instance types the schema accepts', instanceScenario(schema, rawConfig, fields, candidates, 'cpu'));
+  add('gpu', 'GPU instance types the schema accepts', instanceScenario(schema, rawConfig, fields, candidates, 'gpu'));
+  add('largest-numbers', 'every number at the largest value the schema accepts', largestNumbers(schema, rawConfig, fields));
+  add('fractional-numbers', 'fractional numbers the schema accepts', fractionalNumbers(schema, rawConfig, fields));
+  add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields));
+  for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
+  return { valid, invalid: invalidProbes(schema, rawConfig, fields) };
+}

@@ -1,0 +1,22 @@
+import { posix } from 'node:path';
+import type { StepSpecification } from '@stepscore/step-model';
+
+export const MOCK_INPUT_BUCKET = 'stepscore-inputs';
+
+/**
+ * A distinct S3 location for each dependency, so a swapped channel shows. When the contract reads the input as a
+ * file (its container path has an extension), the location names an object of that file's name.
+ */
+export function mockInputUri(logicalName: string, containerPath?: string): string {
+  const base = `s3://${MOCK_INPUT_BUCKET}/inputs/${logicalName}`;
+  const file = containerPath === undefined ? undefined : posix.basename(containerPath);
+  return file !== undefined && file.includes('.') ? `${base}/${file}` : base;
+}
+
+/** A mock URI for every required dependency of the spec, or every dependency with `includeOptional`. */
+export function mockInputsFor(spec: StepSpecification, includeOptional = false): Record<string, string> {
+  const paths = spec.scriptContract?.expectedInputPaths ?? {};
+  return Object.fromEntries(
+    [...spec.dependencies.values()].filter((d) => includeOptional || d.required).map((d) => [d.logicalName, mockInputUri(d.logicalName, paths[d.logicalName])]),
+  );
+}
