@@ -76,6 +76,15 @@ describe('every step of the SDK-generated pipelines', () => {
     });
   });
 
+  it("takes a step's pipeline Type as well as its registration type", () => {
+    const model = createModel();
+    expect(validateStepArguments('Model', model)).toStrictEqual([]);
+    model['PrimaryContainer'].ContainerHostname = 'bad host';
+    expect(validateStepArguments('Model', model)).toStrictEqual(validateStepArguments('CreateModel', model));
+    expect(validateStepArguments('Model', model)).toHaveLength(1);
+    expect(only(validateCreateRequest('Model', createModel()))).toMatchObject({ path: 'ModelName', rule: 'required' });
+  });
+
   it('does not pass a step as another type', () => {
     const violations = validateStepArguments('Processing', transform());
     expect(violations.map((v) => [v.path, v.rule])).toContainEqual(['ModelName', 'unknown-member']);
