@@ -150,7 +150,7 @@ describe('no network', () => {
     it('a builder that calls SageMaker from a worker is refused there, and the attempt reaches the main thread', async () => {
       const before = workers.attempts.length;
       const results = await runCatalogue([leakyBuilderRegistry.get('PyTorchTraining')], leakyBuilderRegistry, {
-        checks: ALL_CHECKS.filter((c) => c.id === 'level3.step_instantiation'),
+        checks: ALL_CHECKS.filter((c) => c.id === 'level3.step_created'),
         registryModule: NETWORK_GUARDED_REGISTRY_MODULE,
         registryExport: 'leakyBuilderRegistry',
         concurrency: 1,

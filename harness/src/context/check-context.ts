@@ -21,6 +21,8 @@ export interface CheckContextOptions {
   readonly backendFactory: IntegrationBackendFactory;
   /** The upstream catalogue the Integration level resolves and assembles against; the built-in one when absent. */
   readonly catalogue?: IndexedCatalogue;
+  /** Told before each scenario is built: each build is a stretch of work with a time limit of its own. */
+  readonly onGatheringStep?: () => void;
 }
 
 /**
@@ -33,6 +35,7 @@ export class CheckContext {
   readonly rawConfig: unknown;
   private readonly backendFactory: IntegrationBackendFactory;
   private readonly catalogue: IndexedCatalogue | undefined;
+  private readonly onGatheringStep: () => void;
   private catalogueView?: CatalogueView;
   private readonly s3 = createMockedS3('us-east-1');
   /**
@@ -60,6 +63,7 @@ export class CheckContext {
     this.rawConfig = options.rawConfig ?? options.registration.defaultConfig;
     this.backendFactory = options.backendFactory;
     this.catalogue = options.catalogue;
+    this.onGatheringStep = options.onGatheringStep ?? (() => {});
   }
 
   /** The upstream catalogue as this builder sees it: its own entry, when the catalogue holds one, left out. */
@@ -126,7 +130,10 @@ export class CheckContext {
     const [defaultPlan, ...others] = this.derivedScenarios().valid as [ScenarioPlan, ...ScenarioPlan[]];
     const step = await this.step();
     const built: BuiltScenario[] = [{ plan: defaultPlan, config: this.config(), builder: this.builder(), step, uploads: this.defaultUploads ?? [] }];
-    for (const plan of others) built.push(await this.buildScenario(plan));
+    for (const plan of others) {
+      this.onGatheringStep();
+      built.push(await this.buildScenario(plan));
+    }
     return built;
   }
 

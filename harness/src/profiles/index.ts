@@ -32,7 +32,7 @@ export function profileProblems(profile: Profile, checks: readonly CheckDefiniti
 export function profileFor(stepType: string, checks: readonly CheckDefinition[]): Profile {
   const profile = isStepTypeName(stepType) ? PROFILES[stepType] : undefined;
   if (!profile) throw new ProfileError(`There is no profile for step type '${stepType}' (profiles: ${Object.keys(PROFILES).join(', ')}); its builder cannot be scored`);
-  const problems = profileProblems(profile, checks);
+  const problems = profileProblems(profile, [...new Set([...ALL_CHECKS, ...checks])]);
   if (problems.length > 0) throw new ProfileError(`The ${stepType} profile cannot be used: ${problems.join('; ')}`);
   return profile;
 }

@@ -10,6 +10,7 @@ describe('@stepscore/sagemaker', () => {
       'STEP_TYPE_NAMES',
       'TRAINING_CHANNEL_ROOT',
       'TRAINING_DEFAULT_CHECKPOINT_DIR',
+      'TRAINING_MAX_RUNTIME_SECONDS',
       'TRAINING_MODEL_DIR',
       'TRAINING_OUTPUT_DATA_DIR',
       'adapterFor',

@@ -67,7 +67,8 @@ async function runJob(job: BuilderJob, { registry, checks, backendFactory, catal
       rawConfig: job.rawConfig,
       checkTimeoutMs: NO_WORKER_SIDE_LIMIT_MS,
       ...(catalogue ? { catalogue } : {}),
-      createContext: (options) => new ObservedCheckContext(options, job.knownFailures, (kind, phase) => progress.prerequisite(kind, phase)),
+      createContext: (options) =>
+        new ObservedCheckContext({ ...options, onGatheringStep: () => progress.checkStarted() }, job.knownFailures, (kind, phase) => progress.prerequisite(kind, phase)),
       onCheckStarted: () => progress.checkStarted(),
       onCheckFinished: (result) => {
         // Kept where the main thread can read it if this worker is lost before the job is done.

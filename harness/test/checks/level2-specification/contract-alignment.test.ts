@@ -22,9 +22,9 @@ describe(ID, () => {
   });
 
   it('names the defect once as the root cause of checks that need the builder', async () => {
-    const results = await runChecks(withCheckpointsOutput(), [ID, 'level1.valid_config_accepted']);
+    const results = await runChecks(withCheckpointsOutput(), [ID, 'level1.valid_scenarios_accepted']);
     expect(results[ID]?.message).toContain("Contract outputs missing from specification outputs: {'checkpoints'}");
-    const needsBuilder = results['level1.valid_config_accepted'];
+    const needsBuilder = results['level1.valid_scenarios_accepted'];
     expect(needsBuilder?.status).toBe('fail');
     expect(needsBuilder?.rootCause?.message).toContain(
       `Spec-Contract alignment errors: ["Contract outputs missing from specification outputs: {'checkpoints'}"]`,

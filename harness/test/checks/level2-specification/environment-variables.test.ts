@@ -35,17 +35,6 @@ describe(ID, () => {
     expect(result?.message).toContain("Environment variable SM_CHECKPOINT_DIR: expected '/opt/ml/checkpoints' (from contract default), found missing");
   });
 
-  it("fails when the config's env does not reach the job", async () => {
-    class IgnoresConfigEnv extends XGBoostTrainingStepBuilder {
-      override getEnvironmentVariables(): Record<string, string> {
-        return { ...(this.contract?.optionalEnvVars ?? {}) };
-      }
-    }
-    const result = (await runChecks(withBuilderClass(realBuilder('XGBoostTraining'), IgnoresConfigEnv), [ID]))[ID];
-    expect(result?.status).toBe('fail');
-    expect(result?.message).toBe("Environment variable STEPSCORE_PROBE: config.env sets 'override', but getEnvironmentVariables() gave missing");
-  });
-
   it('fails when a required variable has no value in the config', async () => {
     const required = withSpecAndContract(realBuilder('XGBoostTraining'), (_spec, contract) => {
       (contract as { requiredEnvVars?: readonly string[] }).requiredEnvVars = ['MODEL_REGISTRY_URL'];
