@@ -13,10 +13,17 @@ export function mockInputUri(logicalName: string, containerPath?: string): strin
   return file !== undefined && file.includes('.') ? `${base}/${file}` : base;
 }
 
-/** A mock URI for every required dependency of the spec, or every dependency with `includeOptional`. */
+/** A distinct name for a dependency that carries a name (a model name) rather than a location. */
+export function mockInputName(logicalName: string): string {
+  return `stepscore-input-${logicalName.replace(/[^A-Za-z0-9]+/g, '-')}`.slice(0, 63).replace(/-+$/, '');
+}
+
+/** A mock value for every required dependency of the spec (every dependency with `includeOptional`): a location, or a name for String data. */
 export function mockInputsFor(spec: StepSpecification, includeOptional = false): Record<string, string> {
   const paths = spec.scriptContract?.expectedInputPaths ?? {};
   return Object.fromEntries(
-    [...spec.dependencies.values()].filter((d) => includeOptional || d.required).map((d) => [d.logicalName, mockInputUri(d.logicalName, paths[d.logicalName])]),
+    [...spec.dependencies.values()]
+      .filter((d) => includeOptional || d.required)
+      .map((d) => [d.logicalName, d.dataType === 'String' ? mockInputName(d.logicalName) : mockInputUri(d.logicalName, paths[d.logicalName])]),
   );
 }
