@@ -13,9 +13,14 @@ export {
   type FrameworkHyperparameterInputs,
 } from './hyperparameters.js';
 export {
+  knownImageVersions,
   knownTrainingVersions,
   processorForInstanceType,
+  retrieveImageUri,
   retrieveTrainingImageUri,
+  type ImageFramework,
+  type ImageRequest,
+  type ImageScope,
   type KnownTrainingVersion,
   type Processor,
   type TrainingFramework,
@@ -30,3 +35,13 @@ export {
   type ConstraintViolation,
 } from './training-job-constraints.js';
 export { listResponseMembers, resolvePropertyPath, type PropertyPathResolution } from './response-shapes.js';
+export {
+  STEP_TYPES,
+  STEP_TYPE_NAMES,
+  isStepTypeName,
+  stepTypeVocabulary,
+  type ContainerPathRules,
+  type PipelineStepType,
+  type StepTypeName,
+  type StepTypeVocabulary,
+} from './step-types/vocabulary.js';
