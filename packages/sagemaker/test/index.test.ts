@@ -4,16 +4,22 @@ import * as sagemaker from '../src/index.js';
 describe('@stepscore/sagemaker', () => {
   it('exports the public API', () => {
     expect(Object.keys(sagemaker).sort()).toStrictEqual([
+      'STEP_TYPES',
+      'STEP_TYPE_NAMES',
       'encodeHyperparameters',
       'frameworkHyperparameters',
       'isPipelineExpression',
+      'isStepTypeName',
+      'knownImageVersions',
       'knownTrainingVersions',
       'listResponseMembers',
       'processorForInstanceType',
       'pythonFloatRepr',
       'pythonJsonDumps',
       'resolvePropertyPath',
+      'retrieveImageUri',
       'retrieveTrainingImageUri',
+      'stepTypeVocabulary',
       'trainingInstanceTypes',
       'validateCreateTrainingJobRequest',
       'validateStepName',
