@@ -26,6 +26,8 @@ export interface DependencyStep {
 export interface CreateStepOptions {
   /** Logical input name → S3 URI or expression; wins over what dependencies supply. */
   readonly inputs?: Readonly<Record<string, PipelineValue>>;
+  /** Logical output name → where it goes, for step types whose outputs have destinations of their own. */
+  readonly outputs?: Readonly<Record<string, PipelineValue>>;
   /** Upstream steps whose outputs are matched to this step's dependencies. */
   readonly dependencies?: readonly DependencyStep[];
   /** Extra step names to wait for, besides the dependencies. */
