@@ -5,6 +5,7 @@ import { type ProcessingCode, processingInput } from './processing-code.js';
 import { type CreateStepOptions, StepBuilderBase, type StepBuilderOptions } from './step-builder-base.js';
 import type {
   PipelineValue,
+  PropertyFile,
   ProcessingInputArgument,
   ProcessingOutputArgument,
   ProcessingStepArguments,
@@ -26,6 +27,11 @@ export abstract class ProcessingStepBuilder<C extends ProcessingConfig = Process
 
   /** How the code reaches the container and what the container runs. */
   protected abstract getCode(): Promise<ProcessingCode>;
+
+  /** Files among the outputs whose JSON later steps may read (`JsonGet`); none unless a builder declares them. */
+  getPropertyFiles(): PropertyFile[] {
+    return [];
+  }
 
   validateConfiguration(): void {
     requireSettings(this.constructor.name, this.config, PROCESSING_SETTINGS);
@@ -87,11 +93,13 @@ export abstract class ProcessingStepBuilder<C extends ProcessingConfig = Process
       ...(this.config.max_runtime_in_seconds ? { StoppingCondition: { MaxRuntimeInSeconds: this.config.max_runtime_in_seconds } } : {}),
     };
     const dependsOn = [...new Set([...(options.dependencies ?? []).map((d) => d.name), ...(options.dependsOn ?? [])])];
+    const propertyFiles = this.getPropertyFiles();
     return {
       Name: this.getStepName(),
       Type: 'Processing',
       Arguments: args as ProcessingStepDefinition['Arguments'],
       ...(dependsOn.length > 0 ? { DependsOn: dependsOn } : {}),
+      ...(propertyFiles.length > 0 ? { PropertyFiles: propertyFiles } : {}),
       CacheConfig: this.getCacheConfig(options.enableCaching ?? this.config.enable_caching, this.config.cache_expire_after),
     };
   }
