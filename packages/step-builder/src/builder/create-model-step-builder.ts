@@ -23,6 +23,11 @@ export abstract class CreateModelStepBuilder<C extends ModelConfig = ModelConfig
   /** Where the serving container finds the inference code (SAGEMAKER_SUBMIT_DIRECTORY). */
   abstract getSubmitDirectory(): string;
 
+  /** Script mode: the model runs an inference script (SAGEMAKER_PROGRAM) rather than the container's own serving. */
+  usesInferenceScript(): boolean {
+    return this.config.inference_entry_point !== undefined;
+  }
+
   validateConfiguration(): void {
     requireSettings(this.constructor.name, this.config, MODEL_SETTINGS);
     if (this.contract) throw new Error('A CreateModel step runs no script of its own: its specification must have no script contract');
@@ -44,11 +49,13 @@ export abstract class CreateModelStepBuilder<C extends ModelConfig = ModelConfig
     });
   }
 
-  /** `config.env`, then the SDK's script-mode variables (which win, as in the SDK). */
+  /** `config.env`, then, in script mode, the SDK's script-mode variables (which win, as in the SDK). */
   override getEnvironmentVariables(): Record<string, string> {
+    const entryPoint = this.config.inference_entry_point;
+    if (entryPoint === undefined) return { ...(this.config.env ?? {}) };
     return {
       ...(this.config.env ?? {}),
-      SAGEMAKER_PROGRAM: this.config.inference_entry_point,
+      SAGEMAKER_PROGRAM: entryPoint,
       SAGEMAKER_SUBMIT_DIRECTORY: this.getSubmitDirectory(),
       SAGEMAKER_CONTAINER_LOG_LEVEL: String(this.config.container_log_level),
       SAGEMAKER_REGION: this.awsRegion,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ImageFramework, knownImageVersions } from '@stepscore/sagemaker';
 import { basePipelineConfigShape, type BasePipelineConfig } from './base-pipeline-config.js';
 import { entryPointField, oneOfField, stepCommonShape } from './common-fields.js';
 
@@ -10,11 +11,12 @@ export interface ModelConfigOptions {
   readonly frameworkVersions: readonly string[];
   readonly defaultFrameworkVersion: string;
   readonly defaultPyVersion: string;
-  readonly defaultEntryPoint: string;
+  /** The inference script's default; without one the script is optional and the container serves the model natively. */
+  readonly defaultEntryPoint?: string;
 }
 
 /** The settings a CreateModel builder cannot create a model without. */
-export const MODEL_SETTINGS = ['inference_instance_type', 'inference_entry_point', 'framework_version', 'py_version'] as const;
+export const MODEL_SETTINGS = ['inference_instance_type', 'framework_version', 'py_version'] as const;
 
 /** Python's logging levels, which the serving container reads from SAGEMAKER_CONTAINER_LOG_LEVEL. */
 const LOG_LEVELS = [10, 20, 30, 40, 50] as const;
@@ -27,7 +29,7 @@ export function modelConfigShape(options: ModelConfigOptions) {
     inference_instance_type: oneOfField(`inference instance type for ${options.frameworkLabel}`, options.instanceTypes).default(
       options.defaultInstanceType,
     ),
-    inference_entry_point: entryPointField(options.defaultEntryPoint),
+    inference_entry_point: options.defaultEntryPoint === undefined ? entryPointField().optional() : entryPointField(options.defaultEntryPoint),
     framework_version: oneOfField(`${options.frameworkLabel} framework version`, options.frameworkVersions).default(options.defaultFrameworkVersion),
     py_version: z.string().regex(/^py\d+$/, { error: "must look like 'py3' or 'py310'" }).default(options.defaultPyVersion),
     container_log_level: z
@@ -39,7 +41,8 @@ export function modelConfigShape(options: ModelConfigOptions) {
 
 export interface ModelConfigFields {
   inference_instance_type: string;
-  inference_entry_point: string;
+  /** The inference script (script mode); undefined when the container serves the model without one. */
+  inference_entry_point?: string | undefined;
   framework_version: string;
   py_version: string;
   container_log_level: number;
@@ -47,3 +50,23 @@ export interface ModelConfigFields {
 }
 
 export type ModelConfig = BasePipelineConfig & ModelConfigFields;
+
+/** The Python version must have an inference image of the framework version (`py_version` named in the message). */
+export function checkInferencePyVersion(framework: ImageFramework, frameworkLabel: string) {
+  return (value: { framework_version: string; py_version: string }, ctx: z.RefinementCtx): void => {
+    const image = knownImageVersions(framework, 'inference').find((v) => v.version === value.framework_version);
+    if (image && !image.pyVersions.includes(value.py_version)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['py_version'],
+        input: value.py_version,
+        message: `${frameworkLabel} ${value.framework_version} has no inference image for ${value.py_version}: use ${image.pyVersions.join(' or ')}`,
+      });
+    }
+  };
+}
+
+/** The framework versions that have an inference image (aliases such as '1.13' are left to the image lookup). */
+export function inferenceFrameworkVersions(framework: ImageFramework): string[] {
+  return knownImageVersions(framework, 'inference').map((v) => v.version);
+}
