@@ -50,11 +50,15 @@ function processingRules(root: string): ContractRules {
 
 /**
  * A contract checked against its step type's container-path rules (from the step-type vocabulary). Step types
- * that run no script of their own (Transform, CreateModel) take no contract: giving one is an error.
+ * that run no script of their own (Transform, CreateModel) take no contract: giving one is an error, and so is
+ * giving none to a step type that runs a script.
  */
-export function validateScriptContract(contract: ScriptContract, stepType: StepTypeName): ValidationResult {
-  if (stepType === 'Training') return validateContractWith(contract, TRAINING_CONTRACT_RULES);
+export function validateScriptContract(contract: ScriptContract | undefined, stepType: StepTypeName): ValidationResult {
   const paths = STEP_TYPES[stepType].containerPaths;
+  if (contract === undefined) {
+    return validationResult(paths === null ? [] : [`${stepType} steps run a script, so they need a script contract`]);
+  }
+  if (stepType === 'Training') return validateContractWith(contract, TRAINING_CONTRACT_RULES);
   if (paths === null) return validationResult([`${stepType} steps run no script of their own, so they take no script contract`]);
   const root = paths.inputs[0];
   if (root === undefined || paths.outputs[0] !== root) throw new Error(`The vocabulary's ${stepType} container paths have no single root`);

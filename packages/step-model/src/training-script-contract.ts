@@ -52,12 +52,13 @@ export const TRAINING_CONTRACT_RULES: ContractRules = {
   argumentNameRule: 'lowercase letters, digits and hyphens',
 };
 
-export function validateTrainingScriptContract(contract: TrainingScriptContract): ValidationResult {
+/** Accepts anything (a registration's contract may be missing) and reports what is wrong with it. */
+export function validateTrainingScriptContract(contract: TrainingScriptContract | undefined): ValidationResult {
   return validateContractWith(contract, TRAINING_CONTRACT_RULES);
 }
 
 /** The checks every kind of script contract shares; where paths may go comes from the step type's rules. */
-export function validateContractWith(contract: TrainingScriptContract, rules: ContractRules): ValidationResult {
+export function validateContractWith(contract: TrainingScriptContract | undefined, rules: ContractRules): ValidationResult {
   if (!isPlainRecord(contract)) return validationResult([`A script contract must be an object, got ${describeValue(contract)}`]);
   const errors: string[] = [];
   if (typeof contract.entryPoint !== 'string' || !/^[^/].*\.py$/.test(contract.entryPoint)) {

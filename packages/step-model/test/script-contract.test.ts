@@ -76,8 +76,15 @@ describe('validateScriptContract', () => {
     expect(stepTypeTakesContract('Processing')).toBe(true);
   });
 
+  it('wants a contract exactly for the step types that run a script', () => {
+    expect(validateScriptContract(undefined, 'Processing').errors).toEqual(['Processing steps run a script, so they need a script contract']);
+    expect(validateScriptContract(undefined, 'Training').errors).toEqual(['Training steps run a script, so they need a script contract']);
+    expect(validateScriptContract(undefined, 'Transform').isValid).toBe(true);
+    expect(validateScriptContract(undefined, 'CreateModel').isValid).toBe(true);
+  });
+
   it('never throws on junk', () => {
-    expect(validateScriptContract(undefined as never, 'Processing').errors).toEqual(['A script contract must be an object, got undefined']);
+    expect(validateScriptContract(null as never, 'Processing').errors).toEqual(['A script contract must be an object, got null']);
   });
 });
 
