@@ -1,8 +1,13 @@
-import { resolvePropertyPath, STEP_TYPES, type StepTypeName } from '@stepscore/sagemaker';
+import { resolvePropertyPath, serviceInstanceTypes, STEP_TYPES, type StepTypeName } from '@stepscore/sagemaker';
 import { type AnyBuilderRegistration, parseBuilderConfig, StepBuilderBase } from '@stepscore/step-builder';
 import { StepSpecification, validateScriptContract } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
+import { TRANSFORM_INSTANCE_TYPES } from './batch-transform/config.js';
 import { batchTransform } from './batch-transform/index.js';
+import { PYTORCH_INFERENCE_INSTANCE_TYPES } from './pytorch-model/config.js';
+import { SKLEARN_PROCESSING_INSTANCE_TYPES } from './tabular-preprocessing/config.js';
+import { XGBOOST_INFERENCE_INSTANCE_TYPES } from './xgboost-model/config.js';
+import { XGBOOST_PROCESSING_INSTANCE_TYPES } from './xgboost-model-eval/config.js';
 import { pytorchModel } from './pytorch-model/index.js';
 import { tabularPreprocessing } from './tabular-preprocessing/index.js';
 import { xgboostModel } from './xgboost-model/index.js';
@@ -53,5 +58,18 @@ describe.each(REGISTRATIONS.map((r) => [r.stepName, r] as const))('%s', (stepNam
     expect(step.Arguments).not.toHaveProperty(vocabulary.jobNameMember);
     expect(step.Name.length).toBeLessThanOrEqual(64);
     expect(step.Name.startsWith(stepName)).toBe(true);
+  });
+});
+
+describe('instance-type allow-lists hold only types SageMaker accepts for the job kind', () => {
+  it.each([
+    ['scikit-learn processing', SKLEARN_PROCESSING_INSTANCE_TYPES, 'processing'],
+    ['XGBoost processing', XGBOOST_PROCESSING_INSTANCE_TYPES, 'processing'],
+    ['PyTorch inference', PYTORCH_INFERENCE_INSTANCE_TYPES, 'inference'],
+    ['XGBoost inference', XGBOOST_INFERENCE_INSTANCE_TYPES, 'inference'],
+    ['transform', TRANSFORM_INSTANCE_TYPES, 'transform'],
+  ] as const)('%s', (_label, allowed, use) => {
+    const known = new Set(serviceInstanceTypes(use));
+    expect(allowed.filter((t) => !known.has(t))).toEqual([]);
   });
 });

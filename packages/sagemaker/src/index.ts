@@ -45,3 +45,4 @@ export {
   type StepTypeName,
   type StepTypeVocabulary,
 } from './step-types/vocabulary.js';
+export { serviceInstanceTypes, type InstanceTypeUse } from './service-instance-types.js';

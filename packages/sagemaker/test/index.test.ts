@@ -19,6 +19,7 @@ describe('@stepscore/sagemaker', () => {
       'resolvePropertyPath',
       'retrieveImageUri',
       'retrieveTrainingImageUri',
+      'serviceInstanceTypes',
       'stepTypeVocabulary',
       'trainingInstanceTypes',
       'validateCreateTrainingJobRequest',
