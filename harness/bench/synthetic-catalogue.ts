@@ -138,7 +138,7 @@ function specFor(random: Random, base: AnyBuilderRegistration, stepName: string,
     // The XGBoost builder writes hyperparameters.json itself unless this input supplies one.
     const hyperparameters = base.spec.dependencies.find((d) => d.logicalName === 'hyperparameters_s3_uri') as DependencySpecInput;
     dependencies.push({ ...hyperparameters, compatibleSources: [...(hyperparameters.compatibleSources ?? [])] });
-    inputPaths['hyperparameters_s3_uri'] = base.contract.expectedInputPaths['hyperparameters_s3_uri'] as string;
+    inputPaths['hyperparameters_s3_uri'] = base.contract!.expectedInputPaths['hyperparameters_s3_uri'] as string;
   }
   if (random.chance(0.5)) {
     const name = random.pick(MODEL_INPUT_NAMES);

@@ -1,4 +1,3 @@
-import { isPipelineExpression } from '@stepscore/sagemaker';
 import type { StepBuilderBase } from '@stepscore/step-builder';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
@@ -28,10 +27,10 @@ function jobArgumentsVerdict(value: unknown): Verdict {
   return `getJobArguments() must return strings only, but item ${bad.map(([i, item]) => `${i} is ${describeType(item)}`).join(', item ')}`;
 }
 
+// What getInputs and getOutputs return is the step type's own (channels, ProcessingInputs, a TransformInput, a model
+// data location): the request checks judge it; here it must at least be something.
 function outputsVerdict(value: unknown): Verdict {
-  return typeof value === 'string' || isPipelineExpression(value)
-    ? undefined
-    : `getOutputs({}) must return an S3 location (a string or a pipeline expression), got ${describeType(value)}`;
+  return value === undefined || value === null ? `getOutputs({}) must return the step's outputs, got ${describeType(value)}` : undefined;
 }
 
 function propertyPathVerdict(output: string, value: unknown): Verdict {
@@ -41,7 +40,7 @@ function propertyPathVerdict(output: string, value: unknown): Verdict {
 }
 
 function inputsVerdict(value: unknown): Verdict {
-  return Array.isArray(value) ? undefined : `getInputs(<mock inputs>) must resolve to an array of input channels, got ${describeType(value)}`;
+  return value === undefined || value === null ? `getInputs(<mock inputs>) must resolve to the step's inputs, got ${describeType(value)}` : undefined;
 }
 
 /** Calls one method; a throw becomes the problem, otherwise the verdict on what it returned (a Promise unawaited). */

@@ -19,6 +19,9 @@ export const entryPoint = defineCheck({
       const candidates = [...(adapter.entrypoint(s.step.Arguments) ?? []), ...adapter.jobArguments(s.step.Arguments)];
       const runs = candidates.map(literalText).filter((t): t is string => t !== undefined);
       if (runs.some((text) => posix.basename(text) === expected)) return [];
+      // A launcher the builder uploaded (a FrameworkProcessor's runproc.sh) runs the entry point in turn.
+      const launchers = s.uploads.filter((u) => runs.some((text) => posix.basename(text) === posix.basename(u.s3Uri)));
+      if (launchers.some((u) => new RegExp(`(^|[\\s/"'])${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([\\s"']|$)`, 'm').test(u.body))) return [];
       // With the entry point given as a pipeline parameter, what runs is decided when the pipeline runs.
       if (s.plan.changed.some((c) => c.purpose === 'parameter') && candidates.some((c) => typeof c === 'object')) return [];
       return [`nothing in the request runs '${contract.entryPoint}' (entry point and arguments: ${runs.map((r) => `'${r}'`).join(', ') || 'none'})`];

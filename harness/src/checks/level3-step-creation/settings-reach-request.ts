@@ -18,8 +18,10 @@ function unseen(change: ChangedSetting, scenario: CreatedScenario, baseline: Cre
     return undefined;
   }
   if (change.purpose === 'instance') {
-    const type = adapter.resources(args)?.instanceType;
-    return type === value ? undefined : `${field} = '${String(value)}', but the request runs on ${JSON.stringify(type)}`;
+    const resources = adapter.resources(args);
+    // A step that runs on no instance of its own (CreateModel) shows the instance family in its image flavour alone.
+    if (resources === undefined) return undefined;
+    return resources.instanceType === value ? undefined : `${field} = '${String(value)}', but the request runs on ${JSON.stringify(resources.instanceType)}`;
   }
   if (typeof value === 'string') {
     const wanted = value.replace(/\/+$/, '');
