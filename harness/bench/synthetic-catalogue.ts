@@ -17,9 +17,9 @@ import { PYTORCH_TRAINING_INSTANCE_TYPES } from '../../builders/pytorch-training
 import { pytorchTraining } from '../../builders/pytorch-training/index.js';
 import { XGBOOST_TRAINING_INSTANCE_TYPES } from '../../builders/xgboost-training/config.js';
 import { xgboostTraining } from '../../builders/xgboost-training/index.js';
-import { IndexedCatalogue } from '../src/integration/indexed-catalogue.js';
-import { trainingProducer } from '../src/integration/training-producer.js';
-import { upstreamCatalogue, type UpstreamCatalogue } from '../src/integration/upstream-catalogue.js';
+import { IndexedCatalogue } from '../src/catalogue/indexed-catalogue.js';
+import { trainingProducer } from '../src/catalogue/steps/training-step.js';
+import { upstreamCatalogue, type UpstreamCatalogue } from '../src/catalogue/upstream-catalogue.js';
 import { type Random, seededRandom } from './seeded-random.js';
 
 export const DEFAULT_SEED = 20250816;

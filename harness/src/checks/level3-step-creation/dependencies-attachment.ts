@@ -2,7 +2,7 @@ import type { DependencyStep, PipelineStepDefinition } from '@stepscore/step-bui
 import { type DependencySpec, type OutputSpec, propertyGet, StepSpecification } from '@stepscore/step-model';
 import { defineCheck, fail, notApplicable } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
-import { upstreamCatalogue } from '../../integration/upstream-catalogue.js';
+import { upstreamCatalogue } from '../../catalogue/upstream-catalogue.js';
 import { builderOutcome } from './builder-outcome.js';
 import { probeBuilder } from './config-variants.js';
 import { findGetExpressions, show } from './step-arguments.js';

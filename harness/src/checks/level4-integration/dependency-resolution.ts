@@ -1,7 +1,7 @@
 import { acceptedOutputTypes } from '@stepscore/dependency-resolver';
 import { defineCheck, fail, notApplicable, pass } from '../../check/check-definition.js';
-import { describeCandidates } from '../../integration/catalogue-resolution.js';
-import type { CatalogueView } from '../../integration/indexed-catalogue.js';
+import { describeCandidates } from '../../catalogue/dependency-matching.js';
+import type { CatalogueView } from '../../catalogue/indexed-catalogue.js';
 
 /** How many producer names a failure message lists before it only counts the rest. */
 const PRODUCERS_NAMED = 10;

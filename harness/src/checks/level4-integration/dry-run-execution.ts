@@ -1,9 +1,9 @@
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
-import { pipelineNameFor } from '../../integration/assemble-pipeline.js';
-import { requireAssembledPipeline } from '../../integration/context-pipeline.js';
-import { type DryRunResult, dryRun } from '../../integration/dry-run.js';
-import { valueAtPropertyPath } from '../../integration/property-values.js';
+import { pipelineNameFor } from '../../catalogue/assemble-pipeline.js';
+import { requireAssembledPipeline } from '../../catalogue/context-pipeline.js';
+import { type DryRunResult, dryRun } from '../../simulator/dry-run.js';
+import { valueAtPropertyPath } from '../../simulator/property-values.js';
 
 const MODEL_ARTIFACTS = 'ModelArtifacts.S3ModelArtifacts';
 

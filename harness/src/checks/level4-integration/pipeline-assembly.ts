@@ -1,8 +1,8 @@
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage, PrerequisiteError } from '../../context/prerequisite-error.js';
-import type { AssembledPipeline } from '../../integration/assemble-pipeline.js';
-import { assembledPipeline } from '../../integration/context-pipeline.js';
-import { containsExpression } from '../../integration/pipeline-expressions.js';
+import type { AssembledPipeline } from '../../catalogue/assemble-pipeline.js';
+import { assembledPipeline } from '../../catalogue/context-pipeline.js';
+import { containsExpression } from '../../simulator/pipeline-expressions.js';
 
 const MODEL_OUTPUT = 'model_output';
 

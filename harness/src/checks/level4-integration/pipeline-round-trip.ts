@@ -1,8 +1,8 @@
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
-import { pipelineNameFor } from '../../integration/assemble-pipeline.js';
-import { requireAssembledPipeline } from '../../integration/context-pipeline.js';
-import { jsonDifferences } from '../../integration/json-differences.js';
+import { pipelineNameFor } from '../../catalogue/assemble-pipeline.js';
+import { requireAssembledPipeline } from '../../catalogue/context-pipeline.js';
+import { jsonDifferences } from '../../simulator/json-differences.js';
 
 export const pipelineRoundTrip = defineCheck({
   id: 'level4.pipeline_round_trip',

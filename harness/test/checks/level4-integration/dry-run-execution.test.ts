@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMockBackend } from '../../../src/integration/mock-backend.js';
-import { expectNoNetwork } from '../../integration/no-network.js';
+import { createMockBackend } from '../../../src/backends/mock-backend.js';
+import { expectNoNetwork } from '../../support/no-network.js';
 import { realBuilder, runChecks } from '../../support/broken-builders.js';
 import { contextWith, droppingResolvedInputs, runInContext, withModelPath } from './level4-fixtures.js';
 

@@ -3,8 +3,8 @@ import { type BuilderRegistration } from '@stepscore/step-builder';
 import type { CheckResult } from '../../../src/check/check-result.js';
 import { CheckContext } from '../../../src/context/check-context.js';
 import { mockInputsFor } from '../../../src/context/mock-inputs.js';
-import type { IntegrationBackend } from '../../../src/integration/integration-backend.js';
-import { createMockBackend, type MockIntegrationBackend } from '../../../src/integration/mock-backend.js';
+import type { IntegrationBackend } from '../../../src/backends/integration-backend.js';
+import { createMockBackend, type MockIntegrationBackend } from '../../../src/backends/mock-backend.js';
 import { runCheck } from '../../../src/runner/run-check.js';
 import { builderRegistry, findCheck, withBuilderClass, withSpecAndContract } from '../../support/broken-builders.js';
 

@@ -1,9 +1,9 @@
 import { CreatePipelineCommand, DescribePipelineCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../../src/context/check-context.js';
-import { assembledPipeline } from '../../../src/integration/context-pipeline.js';
-import { createMockBackend, type MockIntegrationBackend } from '../../../src/integration/mock-backend.js';
-import { expectNoNetwork } from '../../integration/no-network.js';
+import { assembledPipeline } from '../../../src/catalogue/context-pipeline.js';
+import { createMockBackend, type MockIntegrationBackend } from '../../../src/backends/mock-backend.js';
+import { expectNoNetwork } from '../../support/no-network.js';
 import { realBuilder } from '../../support/broken-builders.js';
 import { contextWith, editingBackend, runInContext } from './level4-fixtures.js';
 

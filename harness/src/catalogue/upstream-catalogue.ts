@@ -1,10 +1,10 @@
 import type { PipelineStepDefinition, PipelineValue } from '@stepscore/step-builder';
 import { DependencyType, NodeType, type StepSpecificationInput } from '@stepscore/step-model';
-import { inferenceImageFor, renderModelStep } from './model-step.js';
-import { type ProcessingStepLayout, renderProcessingStep, type StepRenderContext } from './processing-step.js';
-import { STEP_RESPONSE_SHAPES } from './step-response-shapes.js';
+import { inferenceImageFor, renderModelStep } from './steps/model-step.js';
+import { type ProcessingStepLayout, renderProcessingStep, type StepRenderContext } from './steps/processing-step.js';
+import { STEP_RESPONSE_SHAPES } from '../simulator/step-response-shapes.js';
 
-export type { StepRenderContext } from './processing-step.js';
+export type { StepRenderContext } from './steps/processing-step.js';
 
 /** A step real pipelines put before a training builder, whose outputs the builder's dependencies resolve against. */
 export interface ProducerEntry {

@@ -2,8 +2,8 @@ import { retrieveTrainingImageUri, type TrainingFramework } from '@stepscore/sag
 import type { PipelineStepDefinition } from '@stepscore/step-builder';
 import type { StepSpecificationInput } from '@stepscore/step-model';
 import { folderName, type StepRenderContext } from './processing-step.js';
-import { STEP_RESPONSE_SHAPES } from './step-response-shapes.js';
-import type { ProducerEntry } from './upstream-catalogue.js';
+import { STEP_RESPONSE_SHAPES } from '../../simulator/step-response-shapes.js';
+import type { ProducerEntry } from '../upstream-catalogue.js';
 
 /** What a catalogue Training step runs on: its framework image and instance. */
 export interface TrainingProducerLayout {

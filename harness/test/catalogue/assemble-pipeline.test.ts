@@ -2,10 +2,10 @@ import type { BuilderRegistration } from '@stepscore/step-builder';
 import { DependencyType } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
 import { CheckContext } from '../../src/context/check-context.js';
-import { assemblePipeline, PipelineAssemblyError, pipelineNameFor } from '../../src/integration/assemble-pipeline.js';
-import { createMockBackend } from '../../src/integration/mock-backend.js';
-import { findStepsGets } from '../../src/integration/pipeline-expressions.js';
-import { upstreamCatalogue } from '../../src/integration/upstream-catalogue.js';
+import { assemblePipeline, PipelineAssemblyError, pipelineNameFor } from '../../src/catalogue/assemble-pipeline.js';
+import { createMockBackend } from '../../src/backends/mock-backend.js';
+import { findStepsGets } from '../../src/simulator/pipeline-expressions.js';
+import { upstreamCatalogue } from '../../src/catalogue/upstream-catalogue.js';
 import { builderRegistry, realBuilder, withSpecAndContract } from '../support/broken-builders.js';
 
 function builderOf(registration: BuilderRegistration) {

@@ -1,9 +1,9 @@
 import { resolvePropertyPath } from '@stepscore/sagemaker';
 import { StepSpecification } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
-import { processingOutputUri } from '../../src/integration/processing-step.js';
-import { STEP_RESPONSE_SHAPES } from '../../src/integration/step-response-shapes.js';
-import { hyperparameterPrep, tabularPreprocessingTraining, upstreamCatalogue } from '../../src/integration/upstream-catalogue.js';
+import { processingOutputUri } from '../../src/catalogue/steps/processing-step.js';
+import { STEP_RESPONSE_SHAPES } from '../../src/simulator/step-response-shapes.js';
+import { hyperparameterPrep, tabularPreprocessingTraining, upstreamCatalogue } from '../../src/catalogue/upstream-catalogue.js';
 
 const context = { pipelineS3Loc: 's3://bucket/MODS/p_1.0.0/', role: 'arn:aws:iam::123456789012:role/SageMakerRole', region: 'us-east-1' };
 const entries = [...upstreamCatalogue.producers, ...upstreamCatalogue.consumers];

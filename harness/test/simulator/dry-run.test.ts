@@ -2,12 +2,12 @@ import { CreatePipelineCommand, CreateTrainingJobCommand, StartPipelineExecution
 import type { PipelineDefinition, PipelineStepDefinition } from '@stepscore/step-builder';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CheckContext } from '../../src/context/check-context.js';
-import { assemblePipeline } from '../../src/integration/assemble-pipeline.js';
-import { dryRun } from '../../src/integration/dry-run.js';
-import { createMockBackend, type MockIntegrationBackend } from '../../src/integration/mock-backend.js';
-import { findExpressions } from '../../src/integration/pipeline-expressions.js';
+import { assemblePipeline } from '../../src/catalogue/assemble-pipeline.js';
+import { dryRun } from '../../src/simulator/dry-run.js';
+import { createMockBackend, type MockIntegrationBackend } from '../../src/backends/mock-backend.js';
+import { findExpressions } from '../../src/simulator/pipeline-expressions.js';
 import { builderRegistry, realBuilder } from '../support/broken-builders.js';
-import { expectNoNetwork } from './no-network.js';
+import { expectNoNetwork } from '../support/no-network.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const OPTIONS = { pipelineName: 'test-pipeline', roleArn: ROLE, region: 'us-east-1' };

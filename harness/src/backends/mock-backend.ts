@@ -11,7 +11,7 @@ import {
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { MOCK_CREDENTIALS } from '../mocks/mocked-s3.js';
 import type { IntegrationBackend } from './integration-backend.js';
-import { completedTrainingJob } from './completed-training-job.js';
+import { completedTrainingJob } from './completed-jobs.js';
 
 const ACCOUNT = '123456789012';
 

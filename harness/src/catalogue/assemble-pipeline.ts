@@ -1,7 +1,7 @@
 import type { PipelineDefinition, PipelineStepDefinition, PipelineValue, StepBuilderBase } from '@stepscore/step-builder';
 import { type GetExpression, StepSpecification } from '@stepscore/step-model';
 import { errorMessage } from '../context/prerequisite-error.js';
-import { type DependencyMatch, describeCandidates, matchDependencies, type ProviderStep } from './catalogue-resolution.js';
+import { type DependencyMatch, describeCandidates, matchDependencies, type ProviderStep } from './dependency-matching.js';
 import { CatalogueView, type IndexedConsumer, type IndexedProducer, indexedCatalogue } from './indexed-catalogue.js';
 import { type ConsumerEntry, type StepRenderContext, upstreamCatalogue, type UpstreamCatalogue } from './upstream-catalogue.js';
 

@@ -1,7 +1,7 @@
 import { CreatePipelineCommand, DescribePipelineCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
-import { createMockBackend } from '../../src/integration/mock-backend.js';
-import { expectNoNetwork } from './no-network.js';
+import { createMockBackend } from '../../src/backends/mock-backend.js';
+import { expectNoNetwork } from '../support/no-network.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 

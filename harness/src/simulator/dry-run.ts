@@ -3,7 +3,7 @@ import { type PipelineDefinition, type PipelineStepDefinition, sanitizeNameForSa
 import { parseStepsGet } from '@stepscore/step-model';
 import { errorMessage } from '../context/prerequisite-error.js';
 import { executionOrder } from './execution-order.js';
-import type { IntegrationBackend } from './integration-backend.js';
+import type { IntegrationBackend } from '../backends/integration-backend.js';
 import { valueAtPropertyPath } from './property-values.js';
 import { type GetLookup, resolveExpressions, type UnresolvedReference } from './resolve-expressions.js';
 

@@ -1,5 +1,5 @@
 import { StepSpecification } from '@stepscore/step-model';
-import { type DependencyMatch, matchDependencies, type ProviderStep } from './catalogue-resolution.js';
+import { type DependencyMatch, matchDependencies, type ProviderStep } from './dependency-matching.js';
 import { ProviderSelectionIndex } from './provider-selection-index.js';
 import { type ConsumerEntry, type ProducerEntry, upstreamCatalogue, type UpstreamCatalogue } from './upstream-catalogue.js';
 
