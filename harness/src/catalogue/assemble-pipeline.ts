@@ -1,9 +1,10 @@
-import type { PipelineDefinition, PipelineStepDefinition, PipelineValue, StepBuilderBase } from '@stepscore/step-builder';
-import { type GetExpression, StepSpecification } from '@stepscore/step-model';
+import { stepTypeVocabulary, type StepTypeName } from '@stepscore/sagemaker';
+import type { PipelineDefinition, PipelineStepDefinition, StepBuilderBase } from '@stepscore/step-builder';
+import { type DependencySpec, type GetExpression, type OutputSpec, StepSpecification, stripPropertiesPrefix } from '@stepscore/step-model';
 import { errorMessage } from '../context/prerequisite-error.js';
-import { type DependencyMatch, describeCandidates, matchDependencies, type ProviderStep } from './dependency-matching.js';
-import { CatalogueView, type IndexedConsumer, type IndexedProducer, indexedCatalogue } from './indexed-catalogue.js';
-import { type ConsumerEntry, type StepRenderContext, upstreamCatalogue, type UpstreamCatalogue } from './upstream-catalogue.js';
+import { type DependencyMatch, describeCandidates } from './dependency-matching.js';
+import { CatalogueView, type IndexedProducer, indexedCatalogue } from './indexed-catalogue.js';
+import { type StepRenderContext, upstreamCatalogue, type UpstreamCatalogue } from './upstream-catalogue.js';
 
 export class PipelineAssemblyError extends Error {
   constructor(message: string) {
@@ -14,9 +15,22 @@ export class PipelineAssemblyError extends Error {
 
 export interface PlacedStep {
   readonly name: string;
+  readonly stepType: StepTypeName;
   readonly spec: StepSpecification;
   readonly definition: PipelineStepDefinition;
-  readonly responseShape: string;
+}
+
+/** A catalogue consumer placed after the builder to take one of its outputs. */
+export interface PlacedConsumer extends PlacedStep {
+  /** The builder's output it takes. */
+  readonly output: OutputSpec;
+  /** Its dependency that takes it, with the resolver's score. */
+  readonly dependency: DependencySpec;
+  readonly score: number;
+  /** The reference it was given: `Steps.<builder step>.<output's property path>`. */
+  readonly reference: GetExpression;
+  /** Where that reference sits in its Arguments (e.g. `PrimaryContainer.ModelDataUrl`). */
+  readonly inputArgument: string;
 }
 
 export interface AssembledPipeline {
@@ -26,9 +40,10 @@ export interface AssembledPipeline {
   readonly builderStep: PipelineStepDefinition;
   /** How every builder dependency resolved against the producers. */
   readonly builderMatches: readonly DependencyMatch[];
-  readonly consumer: PlacedStep;
-  /** How the consumer's model dependency resolved against the builder's outputs. */
-  readonly consumerMatch: DependencyMatch & { readonly resolved: NonNullable<DependencyMatch['resolved']> };
+  /** One consumer per builder output that a catalogue consumer takes, in the spec's output order. */
+  readonly consumers: readonly PlacedConsumer[];
+  /** The builder's outputs no catalogue consumer takes, with why. */
+  readonly unconsumedOutputs: readonly { readonly output: OutputSpec; readonly reason: string }[];
 }
 
 export const PIPELINE_EXPERIMENT_CONFIG = {
@@ -36,26 +51,20 @@ export const PIPELINE_EXPERIMENT_CONFIG = {
   TrialName: { Get: 'Execution.PipelineExecutionId' },
 } as const;
 
-type ResolvedMatch = DependencyMatch & { readonly resolved: NonNullable<DependencyMatch['resolved']> };
-const isResolved = (m: DependencyMatch): m is ResolvedMatch => m.resolved !== undefined;
 
-/** The consumer whose model dependency fits the builder's outputs best (first on a tie); undefined when none fits. */
-function chooseConsumer(consumers: readonly IndexedConsumer[], builder: ProviderStep): { entry: ConsumerEntry; spec: StepSpecification; match: ResolvedMatch } | undefined {
-  let best: { entry: ConsumerEntry; spec: StepSpecification; match: ResolvedMatch } | undefined;
-  for (const { entry, spec } of consumers) {
-    const matches = matchDependencies(entry.stepName, spec, [builder]);
-    if (matches.some((m) => m.dependency.required && !m.resolved)) continue;
-    const match = matches.find((m) => m.dependency.logicalName === entry.modelDependency);
-    if (!match || !isResolved(match)) continue;
-    if (!best || match.resolved.score > best.match.resolved.score) best = { entry, spec, match };
-  }
-  return best;
+/** A name no placed step has yet: the entry's, or the entry's with `-2`, `-3`, ... */
+function freeName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name); n++) name = `${wanted}-${n}`;
+  taken.add(name);
+  return name;
 }
 
 /**
- * Places the builder in a pipeline between the catalogue's producers and a model consumer: its step is
- * created with the producers its dependencies resolve to as `dependencies` (so its inputs arrive as `Get`
- * references), and the consumer's model input is resolved against the builder's outputs.
+ * Places the builder in a pipeline after the catalogue producers its dependencies resolve to (its step is
+ * created with them as `dependencies`, so its inputs arrive as `Get` references) and before a catalogue
+ * consumer of each of its outputs: for every output, the consumer dependency that accepts the output's type
+ * and scores best against it, as the dependency resolver scores (no output is required by name).
  * @throws PipelineAssemblyError saying which part could not be put together.
  */
 export async function assemblePipeline(builder: StepBuilderBase, catalogue: UpstreamCatalogue | CatalogueView = upstreamCatalogue): Promise<AssembledPipeline> {
@@ -85,27 +94,44 @@ export async function assemblePipeline(builder: StepBuilderBase, catalogue: Upst
     throw new PipelineAssemblyError(`${builderName} could not create its step from the catalogue producers: ${errorMessage(error)}`);
   }
 
-  const chosen = chooseConsumer(view.consumers, { name: builderStep.Name, spec: builder.spec });
-  if (!chosen) {
-    const outputs = [...builder.spec.outputs.values()].map((o) => `${o.logicalName} (${o.outputType})`).join(', ');
-    throw new PipelineAssemblyError(
-      `No catalogue consumer's model dependency resolves against ${builderName}'s outputs [${outputs}]; a training builder needs a model_artifacts output`,
-    );
-  }
-  const consumerInputs: Record<string, PipelineValue> = { [chosen.match.dependency.logicalName]: chosen.match.resolved.reference as GetExpression };
-  const trainingImage = (builderStep.Arguments['AlgorithmSpecification'] as { TrainingImage?: PipelineValue } | undefined)?.TrainingImage ?? '';
-  const consumer: PlacedStep = {
-    name: chosen.entry.stepName,
-    spec: chosen.spec,
-    definition: chosen.entry.render({ ...context, inputs: consumerInputs, trainingImage }),
-    responseShape: chosen.entry.responseShape,
-  };
+  const taken = new Set([builderStep.Name, ...producers.map((p) => p.step.name)]);
   const placedProducers: PlacedStep[] = producers.map(({ entry, step }) => ({
     name: step.name,
+    stepType: entry.stepType,
     spec: step.spec,
-    definition: entry.render(context),
-    responseShape: entry.responseShape,
+    definition: entry.render({ ...context, inputs: {} }),
   }));
+
+  const consumers: PlacedConsumer[] = [];
+  const unconsumedOutputs: { output: OutputSpec; reason: string }[] = [];
+  for (const output of builder.spec.outputs.values()) {
+    const [best] = view.consumersOf(output, builder.spec);
+    if (!best) {
+      unconsumedOutputs.push({ output, reason: `no catalogue consumer has a dependency that accepts a ${output.outputType} output and scores above 0.5 against it` });
+      continue;
+    }
+    const { consumer, dependency, score } = best;
+    const reference: GetExpression = { Get: `Steps.${builderStep.Name}.${stripPropertiesPrefix(output.propertyPath)}` };
+    const name = freeName(consumer.entry.stepName, taken);
+    let definition: PipelineStepDefinition;
+    try {
+      definition = { ...consumer.entry.render({ ...context, inputs: { [dependency.logicalName]: reference } }), Name: name };
+    } catch (error) {
+      unconsumedOutputs.push({ output, reason: `catalogue consumer ${consumer.entry.stepName} could not be rendered: ${errorMessage(error)}` });
+      continue;
+    }
+    consumers.push({
+      name,
+      stepType: consumer.entry.stepType,
+      spec: consumer.spec,
+      definition,
+      output,
+      dependency,
+      score,
+      reference,
+      inputArgument: consumer.entry.inputArguments[dependency.logicalName] ?? '',
+    });
+  }
 
   return {
     definition: {
@@ -113,14 +139,19 @@ export async function assemblePipeline(builder: StepBuilderBase, catalogue: Upst
       Metadata: {},
       Parameters: [],
       PipelineExperimentConfig: PIPELINE_EXPERIMENT_CONFIG,
-      Steps: [...placedProducers.map((p) => p.definition), builderStep, consumer.definition],
+      Steps: [...placedProducers.map((p) => p.definition), builderStep, ...consumers.map((c) => c.definition)],
     },
     producers: placedProducers,
     builderStep,
     builderMatches,
-    consumer,
-    consumerMatch: chosen.match,
+    consumers,
+    unconsumedOutputs,
   };
+}
+
+/** The builder's step type as its pipeline step names it (`Model` → CreateModel); undefined for an unknown `Type`. */
+export function builderStepType(pipeline: AssembledPipeline): StepTypeName | undefined {
+  return stepTypeVocabulary(pipeline.builderStep.Type)?.stepType;
 }
 
 /** A pipeline name SageMaker accepts (`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}`), distinct per purpose. */
@@ -132,3 +163,4 @@ export function pipelineNameFor(builder: StepBuilderBase, purpose: string): stri
     .replace(/-+$/, '');
   return name;
 }
+

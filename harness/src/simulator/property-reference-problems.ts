@@ -1,8 +1,7 @@
-import { resolvePropertyPath } from '@stepscore/sagemaker';
+import { resolvePropertyPath, stepTypeVocabulary } from '@stepscore/sagemaker';
 import type { PipelineDefinition } from '@stepscore/step-builder';
 import { parseStepsGet } from '@stepscore/step-model';
 import { findGets } from './pipeline-expressions.js';
-import { responseShapeForStepType } from './step-response-shapes.js';
 
 const NOT_A_VALUE = new Set(['structure', 'union', 'list', 'map']);
 const SPEC_PATH_PREFIX = 'properties.';
@@ -37,7 +36,7 @@ export function propertyReferenceProblems(definition: PipelineDefinition): strin
         continue;
       }
       const targetStep = definition.Steps[target];
-      const shape = targetStep ? responseShapeForStepType(targetStep.Type) : undefined;
+      const shape = targetStep ? stepTypeVocabulary(targetStep.Type)?.responseShape : undefined;
       if (!targetStep || !shape) {
         problems.push(`${where}, but '${reference.stepName}' is a '${targetStep?.Type}' step, whose properties are not known`);
         continue;

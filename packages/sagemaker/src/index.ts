@@ -30,3 +30,13 @@ export {
   type ConstraintViolation,
 } from './training-job-constraints.js';
 export { listResponseMembers, resolvePropertyPath, type PropertyPathResolution } from './response-shapes.js';
+export {
+  isStepTypeName,
+  STEP_TYPE_NAMES,
+  STEP_TYPES,
+  stepTypeVocabulary,
+  type ContainerPathRules,
+  type PipelineStepType,
+  type StepTypeName,
+  type StepTypeVocabulary,
+} from './step-types/vocabulary.js';
