@@ -14,7 +14,7 @@ export function validationException(message: string): Error {
 function violationsOf(stepType: string, args: unknown, where: string): string[] {
   const violations = validateStepArguments(stepType, args);
   if (violations.length === 0) return [];
-  const shown = violations.slice(0, VIOLATIONS_SHOWN).map((v) => `${v.path || '(the request)'}: ${v.message}`);
+  const shown = violations.slice(0, VIOLATIONS_SHOWN).map((v) => v.message);
   const more = violations.length > VIOLATIONS_SHOWN ? ` and ${violations.length - VIOLATIONS_SHOWN} more` : '';
   return [`${where} breaks the service model: ${shown.join('; ')}${more}`];
 }
