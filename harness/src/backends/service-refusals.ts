@@ -51,7 +51,7 @@ export function pipelineDefinitionRefusals(definition: string): string[] {
     problems.push(...violationsOf(type, step['Arguments'], `Step '${name}' Arguments`));
   }
   if (problems.length > 0) return problems;
-  return propertyReferenceProblems(parsed as PipelineDefinition);
+  return propertyReferenceProblems(parsed as PipelineDefinition, { requireEarlierSteps: false });
 }
 
 /** Why SageMaker would refuse this create request for a job (or model) of the step type. */
