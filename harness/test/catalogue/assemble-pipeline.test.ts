@@ -7,6 +7,7 @@ import { createMockBackend } from '../../src/backends/mock-backend.js';
 import { findStepsGets } from '../../src/simulator/pipeline-expressions.js';
 import { upstreamCatalogue } from '../../src/catalogue/upstream-catalogue.js';
 import { builderRegistry, realBuilder, withSpecAndContract } from '../support/broken-builders.js';
+import { modelBuilder, processingBuilder, transformBuilder } from '../checks/level4-integration/step-type-builders.js';
 
 function builderOf(registration: BuilderRegistration) {
   return new CheckContext({ registration, registry: builderRegistry, backendFactory: createMockBackend }).builder();
@@ -15,7 +16,7 @@ function builderOf(registration: BuilderRegistration) {
 const PROCESSED_DATA = { Get: "Steps.TabularPreprocessing-Training.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri" };
 
 describe('assemblePipeline', () => {
-  it('places PyTorchTraining between TabularPreprocessing and PyTorchModel', async () => {
+  it('places PyTorchTraining after TabularPreprocessing and before a consumer of each of its outputs', async () => {
     const pipeline = await assemblePipeline(builderOf(realBuilder('PyTorchTraining')));
     const { definition } = pipeline;
     expect(definition).toMatchObject({ Version: '2020-12-01', Metadata: {}, Parameters: [] });
@@ -23,20 +24,27 @@ describe('assemblePipeline', () => {
     expect(definition.Steps.map((s) => [s.Name, s.Type])).toEqual([
       ['TabularPreprocessing-Training', 'Processing'],
       ['PyTorchTraining', 'Training'],
-      ['PyTorchModel', 'Model'],
+      ['ModelServing', 'Model'],
+      ['DataEvaluation', 'Processing'],
     ]);
     const channels = pipeline.builderStep.Arguments['InputDataConfig'] as { ChannelName: string; DataSource: { S3DataSource: { S3Uri: unknown } } }[];
     expect(channels).toEqual([expect.objectContaining({ ChannelName: 'data', DataSource: { S3DataSource: expect.objectContaining({ S3Uri: PROCESSED_DATA }) } })]);
     expect(pipeline.builderStep.DependsOn).toEqual(['TabularPreprocessing-Training']);
-    expect(pipeline.consumerMatch.resolved).toMatchObject({ providerStep: 'PyTorchTraining', outputName: 'model_output' });
-    expect((pipeline.consumer.definition.Arguments['PrimaryContainer'] as { ModelDataUrl: unknown }).ModelDataUrl).toEqual({
+    expect(pipeline.consumers.map((c) => [c.output.logicalName, c.name, c.dependency.logicalName, c.inputArgument])).toEqual([
+      ['model_output', 'ModelServing', 'model_data', 'PrimaryContainer.ModelDataUrl'],
+      ['data_output', 'DataEvaluation', 'eval_data', "ProcessingInputs['eval_data'].S3Input.S3Uri"],
+    ]);
+    const [serving, evaluation] = pipeline.consumers;
+    expect((serving!.definition.Arguments['PrimaryContainer'] as { ModelDataUrl: unknown }).ModelDataUrl).toEqual({
       Get: 'Steps.PyTorchTraining.ModelArtifacts.S3ModelArtifacts',
     });
+    expect(findStepsGets(evaluation!.definition.Arguments).map((g) => g.get)).toEqual(['Steps.PyTorchTraining.OutputDataConfig.S3OutputPath']);
+    expect(pipeline.unconsumedOutputs).toEqual([]);
   });
 
   it('adds HyperparameterPrep for XGBoostTraining, whose hyperparameters input resolves to it', async () => {
     const pipeline = await assemblePipeline(builderOf(realBuilder('XGBoostTraining')));
-    expect(pipeline.definition.Steps.map((s) => s.Name)).toEqual(['TabularPreprocessing-Training', 'HyperparameterPrep', 'XGBoostTraining', 'XGBoostModel']);
+    expect(pipeline.definition.Steps.map((s) => s.Name)).toEqual(['TabularPreprocessing-Training', 'HyperparameterPrep', 'XGBoostTraining', 'ModelServing', 'DataEvaluation']);
     const references = findStepsGets(pipeline.builderStep.Arguments).map((g) => g.get);
     expect(references).toEqual([
       ...['train', 'val', 'test'].map(() => PROCESSED_DATA.Get),
@@ -44,7 +52,7 @@ describe('assemblePipeline', () => {
     ]);
     const inputPath = pipeline.builderMatches.find((m) => m.dependency.logicalName === 'input_path');
     expect(inputPath?.resolved?.score).toBeCloseTo(0.8143, 4);
-    expect(pipeline.consumer.name).toBe('XGBoostModel');
+    expect(pipeline.consumers.map((c) => c.name)).toEqual(['ModelServing', 'DataEvaluation']);
   });
 
   it('produces a definition that survives JSON unchanged', async () => {
@@ -62,11 +70,55 @@ describe('assemblePipeline', () => {
     await expect(attempt).rejects.toThrow(/'inference_payload' \(payload_samples; best candidates: TabularPreprocessing-Training\.processed_data \(score 0\.\d{3}\)\)/);
   });
 
-  it('refuses a builder without a model_artifacts output: no consumer can take its model', async () => {
-    const broken = withSpecAndContract(realBuilder('XGBoostTraining'), (spec) => {
-      spec.outputs = spec.outputs.map((o) => (o.logicalName === 'model_output' ? { ...o, outputType: DependencyType.PROCESSING_OUTPUT, aliases: [] } : o));
+  it('chooses each output’s consumer by its type, whatever its logical name', async () => {
+    // The model output renamed and without aliases still goes to the model consumer; the data output to the data one.
+    const renamed = withSpecAndContract(realBuilder('XGBoostTraining'), (spec, contract) => {
+      spec.outputs = spec.outputs.map((o) => (o.logicalName === 'model_output' ? { ...o, logicalName: 'booster', aliases: [] } : o));
+      const paths = contract.expectedOutputPaths as Record<string, string>;
+      paths['booster'] = paths['model_output'] as string;
+      delete paths['model_output'];
     });
-    await expect(assemblePipeline(builderOf(broken))).rejects.toThrow(/No catalogue consumer's model dependency resolves against XGBoostTraining's outputs/);
+    const pipeline = await assemblePipeline(builderOf(renamed));
+    expect(pipeline.consumers.map((c) => [c.output.logicalName, c.name])).toEqual([
+      ['booster', 'ModelServing'],
+      ['evaluation_output', 'DataEvaluation'],
+    ]);
+  });
+
+  it('places a consumer per output, with distinct names when two outputs go to the same kind of consumer', async () => {
+    const pipeline = await assemblePipeline(builderOf(processingBuilder));
+    expect(pipeline.definition.Steps.map((s) => s.Name)).toEqual(['TabularPreprocessing-Training', 'FeatureEngineering', 'DataEvaluation', 'DataEvaluation-2']);
+    expect(pipeline.consumers.map((c) => c.reference.Get)).toEqual([
+      "Steps.FeatureEngineering.ProcessingOutputConfig.Outputs['features'].S3Output.S3Uri",
+      "Steps.FeatureEngineering.ProcessingOutputConfig.Outputs['feature_report'].S3Output.S3Uri",
+    ]);
+  });
+
+  it('places a Transform builder after the model and the data it resolves to, and a CreateModel builder after a training job', async () => {
+    const transform = await assemblePipeline(builderOf(transformBuilder));
+    expect(transform.definition.Steps.map((s) => [s.Name, s.Type])).toEqual([
+      ['TabularPreprocessing-Training', 'Processing'],
+      ['RegisteredModel', 'Model'],
+      ['BatchScoring', 'Transform'],
+      ['DataEvaluation', 'Processing'],
+    ]);
+    expect(transform.builderStep.Arguments['ModelName']).toEqual({ Get: 'Steps.RegisteredModel.ModelName' });
+    const model = await assemblePipeline(builderOf(modelBuilder));
+    expect(model.definition.Steps.map((s) => [s.Name, s.Type])).toEqual([
+      ['ModelTraining', 'Training'],
+      ['ServingModel', 'Model'],
+      ['BatchInference', 'Transform'],
+    ]);
+    expect(model.consumers[0]!.definition.Arguments['ModelName']).toEqual({ Get: 'Steps.ServingModel.ModelName' });
+  });
+
+  it('lists an output no consumer takes instead of failing the whole assembly', async () => {
+    const catalogue = { ...upstreamCatalogue, consumers: upstreamCatalogue.consumers.filter((c) => c.stepType !== 'CreateModel') };
+    const pipeline = await assemblePipeline(builderOf(realBuilder('PyTorchTraining')), catalogue);
+    expect(pipeline.consumers.map((c) => c.name)).toEqual(['DataEvaluation']);
+    expect(pipeline.unconsumedOutputs.map((u) => [u.output.logicalName, u.reason])).toEqual([
+      ['model_output', 'no catalogue consumer has a dependency that accepts a model_artifacts output and scores above 0.5 against it'],
+    ]);
   });
 
   it('reports createStep failures as assembly errors', async () => {

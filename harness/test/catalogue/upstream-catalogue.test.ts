@@ -1,24 +1,41 @@
-import { resolvePropertyPath } from '@stepscore/sagemaker';
-import { StepSpecification } from '@stepscore/step-model';
+import { acceptedOutputTypes } from '@stepscore/dependency-resolver';
+import { resolvePropertyPath, STEP_TYPES, stepTypeVocabulary } from '@stepscore/sagemaker';
+import { DEPENDENCY_TYPES, StepSpecification } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
+import { pipelineDefinitionRefusals } from '../../src/backends/service-refusals.js';
 import { processingOutputUri } from '../../src/catalogue/steps/processing-step.js';
-import { STEP_RESPONSE_SHAPES } from '../../src/simulator/step-response-shapes.js';
 import { hyperparameterPrep, tabularPreprocessingTraining, upstreamCatalogue } from '../../src/catalogue/upstream-catalogue.js';
+import { valueAtPropertyPath } from '../../src/simulator/property-values.js';
 
 const context = { pipelineS3Loc: 's3://bucket/MODS/p_1.0.0/', role: 'arn:aws:iam::123456789012:role/SageMakerRole', region: 'us-east-1' };
 const entries = [...upstreamCatalogue.producers, ...upstreamCatalogue.consumers];
+const inputsFor = (spec: StepSpecification) => Object.fromEntries([...spec.dependencies.keys()].map((name) => [name, `s3://bucket/in/${name}`]));
 
 describe('upstream catalogue', () => {
-  it('holds TabularPreprocessing, HyperparameterPrep and model consumers for both training frameworks', () => {
-    expect(upstreamCatalogue.producers.map((p) => p.stepName)).toEqual(['TabularPreprocessing-Training', 'HyperparameterPrep']);
-    expect(upstreamCatalogue.consumers.map((c) => c.stepName)).toEqual(['PyTorchModel', 'XGBoostModel']);
+  it('holds producers and consumers of all four step types', () => {
+    expect(upstreamCatalogue.producers.map((p) => [p.stepName, p.stepType])).toEqual([
+      ['TabularPreprocessing-Training', 'Processing'],
+      ['HyperparameterPrep', 'Processing'],
+      ['ModelTraining', 'Training'],
+      ['RegisteredModel', 'CreateModel'],
+    ]);
+    expect(upstreamCatalogue.consumers.map((c) => [c.stepName, c.stepType])).toEqual([
+      ['ModelServing', 'CreateModel'],
+      ['DataEvaluation', 'Processing'],
+      ['DownstreamTraining', 'Training'],
+      ['BatchInference', 'Transform'],
+    ]);
+  });
+
+  it('has a consumer for an output of every dependency type', () => {
+    const accepted = new Set(upstreamCatalogue.consumers.flatMap((c) => c.specification.dependencies.flatMap((d) => acceptedOutputTypes(d.dependencyType))));
+    expect([...accepted].sort()).toEqual([...DEPENDENCY_TYPES].sort());
   });
 
   it('describes TabularPreprocessing as the training builders expect it', () => {
     const spec = StepSpecification.create(tabularPreprocessingTraining.specification);
     expect(spec.stepType).toBe('TabularPreprocessing_Training');
-    const output = spec.getOutput('processed_data');
-    expect(output).toMatchObject({
+    expect(spec.getOutput('processed_data')).toMatchObject({
       outputType: 'processing_output',
       aliases: ['input_path', 'training_data', 'model_input_data'],
       propertyPath: "properties.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri",
@@ -26,27 +43,31 @@ describe('upstream catalogue', () => {
     expect(StepSpecification.create(hyperparameterPrep.specification).getOutput('hyperparameters_s3_uri')?.outputType).toBe('hyperparameters');
   });
 
-  it.each(entries.map((e) => [e.stepName, e] as const))('%s: a valid spec whose property paths exist on its response shape', (_name, entry) => {
+  it.each(entries.map((e) => [e.stepName, e] as const))('%s: a valid spec whose property paths exist on the response shape of the step it renders', (_name, entry) => {
     expect(StepSpecification.validate(entry.specification).errors).toEqual([]);
+    const step = entry.render({ ...context, inputs: inputsFor(StepSpecification.create(entry.specification)) });
+    expect(stepTypeVocabulary(step.Type)?.stepType).toBe(entry.stepType);
     for (const output of entry.specification.outputs) {
-      expect(resolvePropertyPath(output.propertyPath, entry.responseShape)).toMatchObject({ ok: true, leafType: 'string' });
+      expect(resolvePropertyPath(output.propertyPath, STEP_TYPES[entry.stepType].responseShape)).toMatchObject({ ok: true, leafType: 'string' });
     }
   });
 
-  it('gives each entry the response shape of the step it renders', () => {
-    for (const producer of upstreamCatalogue.producers) {
-      const step = producer.render(context);
-      expect(producer.responseShape).toBe(STEP_RESPONSE_SHAPES[step.Type]);
+  it.each(upstreamCatalogue.consumers.map((c) => [c.stepName, c] as const))('%s puts each dependency’s value where its inputArguments say', (_name, entry) => {
+    const spec = StepSpecification.create(entry.specification);
+    for (const dependency of spec.dependencies.values()) {
+      const value = `s3://bucket/in/${dependency.logicalName}`;
+      const step = entry.render({ ...context, inputs: { [dependency.logicalName]: value } });
+      expect(valueAtPropertyPath(step.Arguments, entry.inputArguments[dependency.logicalName] ?? '(none)')).toEqual({ ok: true, value });
     }
-    for (const consumer of upstreamCatalogue.consumers) {
-      const step = consumer.render({ ...context, inputs: { model_input: { Get: 'Steps.T.ModelArtifacts.S3ModelArtifacts' } }, trainingImage: 'img' });
-      expect(consumer.responseShape).toBe(STEP_RESPONSE_SHAPES[step.Type]);
-      expect(consumer.responseShape).toBe('DescribeModelOutput');
-    }
+  });
+
+  it('renders steps the mock backend accepts in a pipeline', () => {
+    const steps = entries.map((e) => e.render({ ...context, inputs: inputsFor(StepSpecification.create(e.specification)) }));
+    expect(pipelineDefinitionRefusals(JSON.stringify({ Version: '2020-12-01', Steps: steps }))).toEqual([]);
   });
 
   it('renders a Processing step whose outputs are named by logical name with concrete S3 URIs', () => {
-    const step = tabularPreprocessingTraining.render(context);
+    const step = tabularPreprocessingTraining.render({ ...context, inputs: {} });
     expect(step).toMatchObject({ Name: 'TabularPreprocessing-Training', Type: 'Processing' });
     const outputs = (step.Arguments['ProcessingOutputConfig'] as { Outputs: { OutputName: string; S3Output: { S3Uri: unknown } }[] }).Outputs;
     expect(outputs).toEqual([
@@ -59,21 +80,13 @@ describe('upstream catalogue', () => {
     expect(step.Arguments['RoleArn']).toBe(context.role);
   });
 
-  it('renders the consumer as a Model step whose ModelDataUrl is the reference it was given', () => {
-    const [pytorch] = upstreamCatalogue.consumers;
-    const get = { Get: 'Steps.PyTorchTraining.ModelArtifacts.S3ModelArtifacts' };
-    const step = pytorch!.render({ ...context, inputs: { model_input: get }, trainingImage: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.1.0-gpu-py310' });
-    expect(step.Type).toBe('Model');
-    expect(step.Arguments['PrimaryContainer']).toMatchObject({
-      ModelDataUrl: get,
-      Image: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-gpu-py310',
-    });
-    expect(step.Arguments['ExecutionRoleArn']).toBe(context.role);
-    expect(() => pytorch!.render({ ...context, inputs: {}, trainingImage: 'img' })).toThrow(/model_input/);
+  it('refuses to render a consumer without the dependency it needs', () => {
+    const serving = upstreamCatalogue.consumers.find((c) => c.stepName === 'ModelServing');
+    expect(() => serving!.render({ ...context, inputs: {} })).toThrow(/model_data/);
   });
 
-  it('lists the training step types among the consumers’ compatible sources', () => {
-    const sources = upstreamCatalogue.consumers.flatMap((c) => StepSpecification.create(c.specification).getDependency('model_input')?.compatibleSources ?? []);
-    expect(sources).toEqual(expect.arrayContaining(['PyTorchTraining', 'XGBoostTraining']));
+  it('names no registered builder among its steps or compatible sources', () => {
+    const named = entries.flatMap((e) => [e.stepName, e.specification.stepType, ...e.specification.dependencies.flatMap((d) => d.compatibleSources ?? [])]);
+    for (const builder of ['PyTorchTraining', 'XGBoostTraining', 'PyTorchModel', 'XGBoostModel']) expect(named).not.toContain(builder);
   });
 });
