@@ -105,6 +105,6 @@ describe('IndexedCatalogue', () => {
 
   it('indexes the built-in catalogue once', () => {
     expect(indexedCatalogue()).toBe(indexedCatalogue(upstreamCatalogue));
-    expect(indexedCatalogue().producers.map((p) => p.step.name)).toEqual(['TabularPreprocessing-Training', 'HyperparameterPrep']);
+    expect(indexedCatalogue().producers.map((p) => p.step.name)).toEqual(['TabularPreprocessing-Training', 'HyperparameterPrep', 'ModelTraining', 'RegisteredModel']);
   });
 });
