@@ -5,6 +5,7 @@ import { MOCK_CREDENTIALS } from '../mocks/mocked-s3.js';
 import type { IntegrationBackend, IntegrationBackendFactory, JobDocument } from './integration-backend.js';
 import { JOB_COMMANDS } from './job-commands.js';
 import { createMockBackend } from './mock-backend.js';
+import { pipelineDefinitionRefusals, validationException } from './service-refusals.js';
 import { type MotoServer, type ServerOutput, type StartMotoServerOptions, startMotoServer } from './moto-server.js';
 
 export const MOTO_BACKEND_NAME = 'moto';
@@ -42,12 +43,17 @@ export interface MotoBackendOptions {
 /**
  * What moto 5.2.1 (the version on this machine) lacks of the operations the Integration level uses: nothing;
  * it implements CreatePipeline, DescribePipeline, StartPipelineExecution and the create and describe
- * operations of all four job kinds. What it stubs: CreateProcessingJob drops ProcessingResources (its
- * DescribeProcessingJob has none), CreateModel ignores the container's Environment checks, no operation
- * checks the request against the service model, and CreatePipeline does not parse the definition. A newer or
- * older moto that answers one of them as not implemented is detected at the call and served by the mock.
+ * operations of all four job kinds. What it stubs: CreatePipeline stores any definition (so its definition
+ * is checked in process, see DEFINITION_NOTE); StartPipelineExecution runs no step (the dry run runs them);
+ * CreateProcessingJob drops ProcessingResources (its DescribeProcessingJob has none); no create operation
+ * checks the request against the service model (CreateTrainingJob without OutputDataConfig.S3OutputPath
+ * crashes with a KeyError). It has no ListPipelineExecutionSteps, which nothing here uses. A moto that answers
+ * one of the job operations as not implemented is detected at the call and served by the mock.
  */
 export const MOTO_LACKS: readonly string[] = [];
+
+/** moto's CreatePipeline stores any definition: the mock's checks of it (step types, Arguments, references) stand in. */
+export const DEFINITION_NOTE = 'moto does not validate pipeline definitions, so the mock checked it';
 
 /** Whether moto answered that it does not implement the operation (moto_server: HTTP 404/501 or NotImplementedError). */
 function isNotImplemented(error: unknown, logged: string | undefined): boolean {
@@ -122,6 +128,9 @@ export async function createMotoBackend(endpoint: string, region: string, option
   return {
     name: MOTO_BACKEND_NAME,
     async createPipeline({ name, definition, roleArn }) {
+      // moto stores any definition; what SageMaker would refuse is refused here, in process, as the mock does.
+      const refusals = pipelineDefinitionRefusals(definition);
+      if (refusals.length > 0) throw validationException(`${refusals.join('; ')} (${DEFINITION_NOTE})`);
       await call('CreatePipeline', () => client.send(new CreatePipelineCommand({ PipelineName: name, PipelineDefinition: definition, RoleArn: roleArn })));
     },
     async describePipelineDefinition(name) {
@@ -154,7 +163,7 @@ export async function createMotoBackend(endpoint: string, region: string, option
         throw new Error(`${operation} on moto_server at ${endpoint}: moto lacks ${operation}, though it created the job; the mock cannot describe a job moto holds`);
       }
     },
-    servedByMock: () => [...new Set(handedToMock.values())],
+    servedByMock: () => [DEFINITION_NOTE, ...new Set(handedToMock.values())],
     async close() {
       client.destroy();
       if (mockBackend) await (await mockBackend).close();
