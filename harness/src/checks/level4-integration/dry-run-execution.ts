@@ -47,6 +47,14 @@ function traceOutputs(run: StepRun, stepType: StepTypeName, outputs: readonly Ou
         );
       }
     }
+    for (const [type, location] of Object.entries(SERVICE_LOCATION[stepType] ?? {})) {
+      if (path === location && output.outputType !== type) {
+        problems.push(
+          `Output '${output.logicalName}' reads ${path}, where ${describe} reports the job's ${type}, but is declared ${output.outputType}; ` +
+            `a consumer of ${type} would not take it, and a consumer of ${output.outputType} would get ${type}`,
+        );
+      }
+    }
     traced.push({ output, value: found.value });
   }
   return traced;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockBackend } from '../../../src/backends/mock-backend.js';
-import { realBuilder, runChecks } from '../../support/broken-builders.js';
+import { realBuilder, runChecks, withSpecAndContract } from '../../support/broken-builders.js';
 import { expectNoNetwork } from '../../support/no-network.js';
 import { contextWith, droppingResolvedInputs, runInContext, withOutputPath } from './level4-fixtures.js';
 import { modelBuilder, processingArguments, processingBuilder, processingSpec, stepTypeBuilder, transformBuilder } from './step-type-builders.js';
@@ -43,6 +43,18 @@ describe(ID, () => {
     );
     // ...and it now carries evaluation_output's value too.
     expect(result?.message).toContain("Outputs 'model_output' (OutputDataConfig.S3OutputPath) and 'evaluation_output' (OutputDataConfig.S3OutputPath) resolve to the same value");
+  });
+
+  it('fails when the model artefacts are declared as another kind of data, so a data consumer would take the model', async () => {
+    const broken = withSpecAndContract(realBuilder('PyTorchTraining'), (spec) => {
+      spec.outputs = spec.outputs.map((o) => (o.logicalName === 'model_output' ? { ...o, outputType: 'processing_output' as const } : o));
+    });
+    const result = (await runChecks(broken, [ID]))[ID];
+    expect(result?.status).toBe('fail');
+    expect(result?.message).toContain(
+      "Output 'model_output' reads ModelArtifacts.S3ModelArtifacts, where DescribeTrainingJob reports the job's model_artifacts, but is declared processing_output; " +
+        'a consumer of model_artifacts would not take it, and a consumer of processing_output would get model_artifacts',
+    );
   });
 
   it('fails when a Processing builder names an output otherwise than its property path does', async () => {
