@@ -4,9 +4,12 @@ import * as sagemaker from '../src/index.js';
 describe('@stepscore/sagemaker', () => {
   it('exports the public API', () => {
     expect(Object.keys(sagemaker).sort()).toStrictEqual([
+      'STEP_TYPES',
+      'STEP_TYPE_NAMES',
       'encodeHyperparameters',
       'frameworkHyperparameters',
       'isPipelineExpression',
+      'isStepTypeName',
       'knownTrainingVersions',
       'listResponseMembers',
       'processorForInstanceType',
@@ -14,6 +17,7 @@ describe('@stepscore/sagemaker', () => {
       'pythonJsonDumps',
       'resolvePropertyPath',
       'retrieveTrainingImageUri',
+      'stepTypeVocabulary',
       'trainingInstanceTypes',
       'validateCreateTrainingJobRequest',
       'validateStepName',
