@@ -25,6 +25,20 @@ function violationsOf(stepType: string, args: unknown, where: string): string[] 
  * or a `Get` to a step that is not there or a property its response does not have. Empty when it accepts it.
  */
 export function pipelineDefinitionRefusals(definition: string): string[] {
+  let found = recentRefusals.get(definition);
+  if (!found) {
+    found = refusalsOf(definition);
+    // The round-trip check and the dry run send the same definition one after the other.
+    if (recentRefusals.size >= RECENT_KEPT) recentRefusals.delete(recentRefusals.keys().next().value as string);
+    recentRefusals.set(definition, found);
+  }
+  return [...found];
+}
+
+const RECENT_KEPT = 4;
+const recentRefusals = new Map<string, readonly string[]>();
+
+function refusalsOf(definition: string): string[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(definition);
