@@ -34,5 +34,6 @@ export const processingProfile = defineProfile({
     'level4.property_references_valid': 1.2,
     'level4.pipeline_round_trip': 1.0,
     'level4.dry_run_execution': 1.3,
+    'level4.wire_request': 1.0,
   },
 });

@@ -2,7 +2,7 @@ import type { BuilderRegistration } from '@stepscore/step-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuilderResult, CheckResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
-import { createMockBackend } from '../../src/integration/mock-backend.js';
+import { createMockBackend } from '../../src/backends/mock-backend.js';
 import { snapshotGlobalState } from '../../src/runner/isolated/global-state.js';
 import { runCatalogue } from '../../src/runner/run-catalogue.js';
 import {

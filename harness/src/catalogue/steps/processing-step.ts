@@ -1,5 +1,5 @@
 import { retrieveTrainingImageUri } from '@stepscore/sagemaker';
-import type { PipelineStepDefinition } from '@stepscore/step-builder';
+import type { PipelineStepDefinition, PipelineValue } from '@stepscore/step-builder';
 import type { StepSpecificationInput } from '@stepscore/step-model';
 
 /** Where a rendered catalogue step puts its data, and who it runs as. */
@@ -31,7 +31,7 @@ export function processingOutputUri(context: StepRenderContext, stepName: string
   return `${context.pipelineS3Loc.replace(/\/+$/, '')}/${folderName(stepName)}/${logicalName}`;
 }
 
-function s3Input(inputName: string, s3Uri: string, localPath: string) {
+function s3Input(inputName: string, s3Uri: PipelineValue, localPath: string) {
   return {
     InputName: inputName,
     AppManaged: false,
@@ -39,17 +39,28 @@ function s3Input(inputName: string, s3Uri: string, localPath: string) {
   };
 }
 
+/** Where a Processing step's input of that name is in its Arguments. */
+export function processingInputArgument(logicalName: string): string {
+  return `ProcessingInputs['${logicalName}'].S3Input.S3Uri`;
+}
+
 /**
- * A Processing step as the SDK's ProcessingStep lays out its CreateProcessingJob Arguments: one output
- * per spec output, named by its logical name, so `ProcessingOutputConfig.Outputs['<name>']` finds it.
+ * A Processing step as the SDK's ProcessingStep lays out its CreateProcessingJob Arguments: one input per
+ * dependency given a value in `inputs` (named by its logical name, under `/opt/ml/processing/input/`), and
+ * one output per spec output, named by its logical name, so `ProcessingOutputConfig.Outputs['<name>']` finds it.
  */
 export function renderProcessingStep(
   stepName: string,
   spec: StepSpecificationInput,
   layout: ProcessingStepLayout,
   context: StepRenderContext,
+  inputs: Readonly<Record<string, PipelineValue>> = {},
 ): PipelineStepDefinition {
   const base = context.pipelineS3Loc.replace(/\/+$/, '');
+  const dependencyInputs = (spec.dependencies ?? []).flatMap((dependency) => {
+    const source = inputs[dependency.logicalName];
+    return source === undefined ? [] : [s3Input(dependency.logicalName, source, `${PROCESSING_ROOT}/input/${dependency.logicalName}`)];
+  });
   const outputs = spec.outputs.map((output) => ({
     OutputName: output.logicalName,
     AppManaged: false,
@@ -72,7 +83,7 @@ export function renderProcessingStep(
       },
       RoleArn: context.role,
       ProcessingInputs: [
-        s3Input('input', `${base}/raw/${folderName(stepName)}/`, `${PROCESSING_ROOT}/input/data`),
+        ...(dependencyInputs.length > 0 ? dependencyInputs : [s3Input('input', `${base}/raw/${folderName(stepName)}/`, `${PROCESSING_ROOT}/input/data`)]),
         s3Input('code', `${base}/code/${layout.script}`, `${PROCESSING_ROOT}/input/code`),
       ],
       ProcessingOutputConfig: { Outputs: outputs },

@@ -1,13 +1,8 @@
 import type { PipelineStepDefinition, PipelineValue } from '@stepscore/step-builder';
 import type { StepRenderContext } from './processing-step.js';
 
-/**
- * The image that serves a model trained with `trainingImage`: the Deep Learning Container's
- * `-inference` repository for a `-training` one (PyTorch), the same image otherwise (XGBoost).
- */
-export function inferenceImageFor(trainingImage: PipelineValue): PipelineValue {
-  return typeof trainingImage === 'string' ? trainingImage.replace(/-training:/, '-inference:') : trainingImage;
-}
+/** Where a CreateModel step's model artefacts are in its Arguments. */
+export const MODEL_DATA_ARGUMENT = 'PrimaryContainer.ModelDataUrl';
 
 /** A CreateModel step (`Type: 'Model'`) as the SDK's ModelStep lays out its CreateModel Arguments. */
 export function renderModelStep(

@@ -1,9 +1,9 @@
-import type { CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
+import { stepTypeVocabulary } from '@stepscore/sagemaker';
 import { type PipelineDefinition, type PipelineStepDefinition, sanitizeNameForSageMaker } from '@stepscore/step-builder';
 import { parseStepsGet } from '@stepscore/step-model';
 import { errorMessage } from '../context/prerequisite-error.js';
 import { executionOrder } from './execution-order.js';
-import type { IntegrationBackend } from './integration-backend.js';
+import type { IntegrationBackend } from '../backends/integration-backend.js';
 import { valueAtPropertyPath } from './property-values.js';
 import { type GetLookup, resolveExpressions, type UnresolvedReference } from './resolve-expressions.js';
 
@@ -40,6 +40,8 @@ export interface DryRunResult {
   readonly unresolved: readonly StepUnresolvedReference[];
   /** Whatever kept steps from running: dependency problems and failed steps. */
   readonly problems: readonly string[];
+  /** Operations the backend handed to the in-process mock, with why (see IntegrationBackend.servedByMock). */
+  readonly servedByMock: readonly string[];
 }
 
 /** The execution's start time, fixed so that every run resolves `Execution.StartDateTime` the same. */
@@ -55,9 +57,10 @@ function accountOf(roleArn: string): string {
 
 /**
  * Runs a pipeline definition on a backend without running any job: CreatePipeline, StartPipelineExecution,
- * then each step in dependency order with its references resolved from the steps before it. Training steps
- * go through the backend's CreateTrainingJob and DescribeTrainingJob; Processing and Model steps answer from
- * their own Arguments, as DescribeProcessingJob and DescribeModel would.
+ * then each step in dependency order with its references resolved from the steps before it. Every step goes
+ * through its type's create and describe operations on the backend (CreateTrainingJob, CreateProcessingJob,
+ * CreateTransformJob, CreateModel and their Describe*), named as SageMaker Pipelines names the jobs it starts;
+ * later steps read their inputs from those responses.
  */
 export async function dryRun(backend: IntegrationBackend, definition: PipelineDefinition, options: DryRunOptions): Promise<DryRunResult> {
   const sent = JSON.stringify(definition);
@@ -120,45 +123,25 @@ export async function dryRun(backend: IntegrationBackend, definition: PipelineDe
     const resolved = resolveExpressions(step.Arguments, lookupFor(name), 'Arguments');
     unresolved.push(...resolved.unresolved.map((u) => ({ ...u, step: name })));
     const jobName = sanitizeNameForSageMaker(`pipelines-${executionId}-${name}`);
-    const run = await runStep(backend, step, resolved.value as Record<string, unknown>, jobName, resolved.unresolved.length, { region: options.region, account });
+    const run = await runStep(backend, step, resolved.value as Record<string, unknown>, jobName, resolved.unresolved.length);
     if (run.status === 'Failed') problems.push(`Step '${name}' failed: ${run.failureReason}`);
     runs.set(name, run);
   }
-  return { pipelineName: options.pipelineName, executionArn, order, runs, unresolved, problems };
+  return { pipelineName: options.pipelineName, executionArn, order, runs, unresolved, problems, servedByMock: backend.servedByMock() };
 }
 
-async function runStep(
-  backend: IntegrationBackend,
-  step: PipelineStepDefinition,
-  args: Record<string, unknown>,
-  jobName: string,
-  unresolvedCount: number,
-  where: { region: string; account: string },
-): Promise<StepRun> {
+async function runStep(backend: IntegrationBackend, step: PipelineStepDefinition, args: Record<string, unknown>, jobName: string, unresolvedCount: number): Promise<StepRun> {
   const base = { name: step.Name, type: step.Type, arguments: args, jobName };
   if (unresolvedCount > 0) {
     return { ...base, status: 'Failed', failureReason: `${unresolvedCount} of its references did not resolve, so its job could not be started` };
   }
-  const arn = (kind: string) => `arn:aws:sagemaker:${where.region}:${where.account}:${kind}/${jobName.toLowerCase()}`;
+  const vocabulary = stepTypeVocabulary(step.Type);
+  if (!vocabulary) return { ...base, status: 'Failed', failureReason: `a dry run cannot execute a '${step.Type}' step: SageMaker has no such step type` };
   try {
-    switch (step.Type) {
-      case 'Training': {
-        await backend.createTrainingJob({ ...args, TrainingJobName: jobName } as CreateTrainingJobRequest);
-        const response = await backend.describeTrainingJob(jobName);
-        return { ...base, status: 'Succeeded', response };
-      }
-      case 'Processing':
-        return {
-          ...base,
-          status: 'Succeeded',
-          response: { ...args, ProcessingJobName: jobName, ProcessingJobArn: arn('processing-job'), ProcessingJobStatus: 'Completed' },
-        };
-      case 'Model':
-        return { ...base, status: 'Succeeded', response: { ...args, ModelName: jobName, ModelArn: arn('model'), CreationTime: new Date(EXECUTION_START) } };
-      default:
-        return { ...base, status: 'Failed', failureReason: `a dry run cannot execute a '${step.Type}' step` };
-    }
+    await backend.createJob(vocabulary.stepType, { ...args, [vocabulary.jobNameMember]: jobName });
+    const response = await backend.describeJob(vocabulary.stepType, jobName);
+    return { ...base, status: 'Succeeded', response };
   } catch (error) {
-    return { ...base, status: 'Failed', failureReason: `the backend refused it: ${errorMessage(error)}` };
+    return { ...base, status: 'Failed', failureReason: `the backend refused ${vocabulary.createOperation}: ${errorMessage(error)}` };
   }
 }

@@ -1,6 +1,6 @@
 import type { PipelineDefinition, PipelineStepDefinition } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
-import { propertyReferenceProblems } from '../../src/integration/property-reference-problems.js';
+import { propertyReferenceProblems } from '../../src/simulator/property-reference-problems.js';
 
 const step = (Name: string, Type: string, Arguments: Record<string, unknown> = {}): PipelineStepDefinition => ({ Name, Type, Arguments });
 const pipeline = (...steps: PipelineStepDefinition[]): PipelineDefinition => ({ Version: '2020-12-01', Metadata: {}, Parameters: [], Steps: steps });

@@ -1,8 +1,8 @@
 import { CreatePipelineCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
-import { withRecordingClient } from '../../src/integration/recording-client.js';
-import { RecordingRequestHandler } from '../../src/integration/recording-request-handler.js';
-import { expectNoNetwork } from './no-network.js';
+import { withRecordingClient } from '../../src/backends/recording-client.js';
+import { RecordingRequestHandler } from '../../src/backends/recording-request-handler.js';
+import { expectNoNetwork } from '../support/no-network.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const send = (name: string) => async (client: Parameters<Parameters<typeof withRecordingClient>[2]>[0]) => {

@@ -1,17 +1,11 @@
-import {
-  CreatePipelineCommand,
-  CreateTrainingJobCommand,
-  type CreateTrainingJobRequest,
-  DescribePipelineCommand,
-  DescribeTrainingJobCommand,
-  type DescribeTrainingJobResponse,
-  SageMakerClient,
-  StartPipelineExecutionCommand,
-} from '@aws-sdk/client-sagemaker';
+import { CreatePipelineCommand, DescribePipelineCommand, SageMakerClient, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
+import { STEP_TYPE_NAMES, STEP_TYPES, type StepTypeName } from '@stepscore/sagemaker';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { MOCK_CREDENTIALS } from '../mocks/mocked-s3.js';
-import type { IntegrationBackend } from './integration-backend.js';
-import { completedTrainingJob } from './completed-training-job.js';
+import { ARN_MEMBER, completedJob, jobArn } from './completed-jobs.js';
+import type { IntegrationBackend, JobDocument } from './integration-backend.js';
+import { describedName, JOB_COMMANDS } from './job-commands.js';
+import { jobRequestRefusals, pipelineDefinitionRefusals, validationException } from './service-refusals.js';
 
 const ACCOUNT = '123456789012';
 
@@ -24,12 +18,24 @@ function notFound(what: string): Error {
   return Object.assign(new Error(`${what} does not exist`), { name: 'ResourceNotFound' });
 }
 
-/** A mocked client for one region with the state behind its answers; reused by later backends once released. */
+function inUse(what: string): Error {
+  return Object.assign(new Error(`${what} already exists`), { name: 'ResourceInUse' });
+}
+
+function refuseIf(problems: readonly string[]): void {
+  if (problems.length > 0) throw validationException(problems.join('; '));
+}
+
+/**
+ * A mocked client for one region with the state behind its answers; reused by later backends once released.
+ * It refuses what SageMaker refuses: a definition with an unknown step type, Arguments that break the
+ * service model, or a reference to a missing step or property; a job request that breaks the model.
+ */
 class MockedSageMaker {
   readonly client: SageMakerClient;
   readonly mock: AwsClientStub<SageMakerClient>;
   private readonly pipelines = new Map<string, string>();
-  private readonly jobs = new Map<string, CreateTrainingJobRequest>();
+  private readonly jobs = new Map<StepTypeName, Map<string, JobDocument>>(STEP_TYPE_NAMES.map((t) => [t, new Map()]));
 
   constructor(readonly region: string) {
     this.client = new SageMakerClient({ region, credentials: MOCK_CREDENTIALS });
@@ -42,14 +48,16 @@ class MockedSageMaker {
   /** As new: no pipelines, no jobs, no calls recorded. */
   reset(): void {
     this.pipelines.clear();
-    this.jobs.clear();
+    for (const jobs of this.jobs.values()) jobs.clear();
     this.mock.resetHistory();
   }
 
   private answer(command: unknown): unknown {
-    const { region, pipelines, jobs } = this;
+    const { region, pipelines } = this;
     if (command instanceof CreatePipelineCommand) {
       const input = command.input as { PipelineName: string; PipelineDefinition: string };
+      if (pipelines.has(input.PipelineName)) throw inUse(`Pipeline ${input.PipelineName}`);
+      refuseIf(pipelineDefinitionRefusals(input.PipelineDefinition));
       pipelines.set(input.PipelineName, input.PipelineDefinition);
       return { PipelineArn: `arn:aws:sagemaker:${region}:${ACCOUNT}:pipeline/${input.PipelineName.toLowerCase()}` };
     }
@@ -64,16 +72,23 @@ class MockedSageMaker {
       if (!pipelines.has(input.PipelineName)) throw notFound(`Pipeline ${input.PipelineName}`);
       return { PipelineExecutionArn: `arn:aws:sagemaker:${region}:${ACCOUNT}:pipeline/${input.PipelineName.toLowerCase()}/execution/mock0001` };
     }
-    if (command instanceof CreateTrainingJobCommand) {
-      const input = command.input as CreateTrainingJobRequest;
-      jobs.set(input.TrainingJobName as string, input);
-      return { TrainingJobArn: `arn:aws:sagemaker:${region}:${ACCOUNT}:training-job/${String(input.TrainingJobName).toLowerCase()}` };
-    }
-    if (command instanceof DescribeTrainingJobCommand) {
-      const input = command.input as { TrainingJobName: string };
-      const request = jobs.get(input.TrainingJobName);
-      if (!request) throw notFound(`Training job ${input.TrainingJobName}`);
-      return completedTrainingJob(request, region, ACCOUNT);
+    for (const stepType of STEP_TYPE_NAMES) {
+      const commands = JOB_COMMANDS[stepType];
+      const jobs = this.jobs.get(stepType) as Map<string, JobDocument>;
+      if (command instanceof commands.createCommand) {
+        const request = (command as { input: JobDocument }).input;
+        refuseIf(jobRequestRefusals(stepType, request));
+        const name = request[STEP_TYPES[stepType].jobNameMember] as string;
+        if (jobs.has(name)) throw inUse(`${STEP_TYPES[stepType].jobNameMember} ${name}`);
+        jobs.set(name, request);
+        return { [ARN_MEMBER[stepType]]: jobArn(stepType, name, region, ACCOUNT) };
+      }
+      if (command instanceof commands.describeCommand) {
+        const name = describedName(stepType, (command as { input: unknown }).input);
+        const request = jobs.get(name);
+        if (!request) throw notFound(`${STEP_TYPES[stepType].jobNameMember} ${name}`);
+        return completedJob(stepType, request, name, region, ACCOUNT);
+      }
     }
     // As aws-sdk-client-mock answers a command it was given no behaviour for.
     return undefined;
@@ -91,10 +106,15 @@ function mockedSageMaker(region: string): MockedSageMaker {
   return reused;
 }
 
+function withoutMetadata(response: object): JobDocument {
+  const { $metadata: _metadata, ...rest } = response as JobDocument;
+  return rest;
+}
+
 /**
  * The default backend: a real SageMakerClient whose commands are answered in process by
- * aws-sdk-client-mock, with just enough state for pipelines and training jobs to round-trip. Each backend
- * starts empty; closing it hands its mocked client on to the next backend of the region.
+ * aws-sdk-client-mock, with just enough state for pipelines and jobs of every kind to round-trip. Each
+ * backend starts empty; closing it hands its mocked client on to the next backend of the region.
  */
 export async function createMockBackend(region: string): Promise<MockIntegrationBackend> {
   const mocked = mockedSageMaker(region);
@@ -118,12 +138,13 @@ export async function createMockBackend(region: string): Promise<MockIntegration
       const out = await open().send(new StartPipelineExecutionCommand({ PipelineName: name }));
       return out.PipelineExecutionArn ?? '';
     },
-    async createTrainingJob(request) {
-      await open().send(new CreateTrainingJobCommand(request));
+    async createJob(stepType, request) {
+      await JOB_COMMANDS[stepType].create(open(), request);
     },
-    async describeTrainingJob(name): Promise<DescribeTrainingJobResponse> {
-      return open().send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
+    async describeJob(stepType, name) {
+      return withoutMetadata(await JOB_COMMANDS[stepType].describe(open(), name));
     },
+    servedByMock: () => [],
     async close() {
       if (closed) return;
       closed = true;

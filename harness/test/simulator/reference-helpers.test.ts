@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { executionOrder } from '../../src/integration/execution-order.js';
-import { jsonDifferences } from '../../src/integration/json-differences.js';
-import { containsExpression, findGets, findStepsGets } from '../../src/integration/pipeline-expressions.js';
-import { valueAtPropertyPath } from '../../src/integration/property-values.js';
+import { executionOrder } from '../../src/simulator/execution-order.js';
+import { jsonDifferences } from '../../src/simulator/json-differences.js';
+import { containsExpression, findGets, findStepsGets } from '../../src/simulator/pipeline-expressions.js';
+import { valueAtPropertyPath } from '../../src/simulator/property-values.js';
 
 const join = { 'Std:Join': { On: '/', Values: [{ Get: 'Steps.A.X.Y' }, 'x', { Get: 'Parameters.P' }] } };
 

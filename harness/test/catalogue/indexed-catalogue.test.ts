@@ -2,9 +2,9 @@ import { DependencyType, type DependencySpecInput, NodeType, StepSpecification }
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/seeded-random.js';
 import { generateSyntheticCatalogue } from '../../bench/synthetic-catalogue.js';
-import { matchDependencies } from '../../src/integration/catalogue-resolution.js';
-import { IndexedCatalogue, indexedCatalogue } from '../../src/integration/indexed-catalogue.js';
-import { tabularPreprocessingTraining, upstreamCatalogue, type UpstreamCatalogue } from '../../src/integration/upstream-catalogue.js';
+import { matchDependencies } from '../../src/catalogue/dependency-matching.js';
+import { IndexedCatalogue, indexedCatalogue } from '../../src/catalogue/indexed-catalogue.js';
+import { tabularPreprocessingTraining, upstreamCatalogue, type UpstreamCatalogue } from '../../src/catalogue/upstream-catalogue.js';
 
 /** Several producers with the same step type and outputs: equal scores that only position orders. */
 function clonesOfPreprocessing(count: number): UpstreamCatalogue['producers'] {
@@ -105,6 +105,6 @@ describe('IndexedCatalogue', () => {
 
   it('indexes the built-in catalogue once', () => {
     expect(indexedCatalogue()).toBe(indexedCatalogue(upstreamCatalogue));
-    expect(indexedCatalogue().producers.map((p) => p.step.name)).toEqual(['TabularPreprocessing-Training', 'HyperparameterPrep']);
+    expect(indexedCatalogue().producers.map((p) => p.step.name)).toEqual(['TabularPreprocessing-Training', 'HyperparameterPrep', 'ModelTraining', 'RegisteredModel']);
   });
 });

@@ -3,10 +3,10 @@ import { StepSpecification } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
 import { syntheticRun } from '../../bench/synthetic-catalogue.js';
 import { level4Checks } from '../../src/checks/level4-integration/index.js';
-import { createMockBackend } from '../../src/integration/mock-backend.js';
-import { renderTrainingStep, trainingProducer } from '../../src/integration/training-producer.js';
+import { createMockBackend } from '../../src/backends/mock-backend.js';
+import { renderTrainingStep, trainingProducer } from '../../src/catalogue/steps/training-step.js';
 import { runBuilder } from '../../src/runner/run-builder.js';
-import { expectNoNetwork } from './no-network.js';
+import { expectNoNetwork } from '../support/no-network.js';
 
 const context = { pipelineS3Loc: 's3://bucket/MODS/p_1.0.0/', role: 'arn:aws:iam::123456789012:role/SageMakerRole', region: 'eu-west-1' };
 const layout = { framework: 'pytorch', frameworkVersion: '2.1.0', pyVersion: 'py310', instanceType: 'ml.g5.xlarge' } as const;
@@ -28,12 +28,12 @@ describe('training producer', () => {
   it('offers outputs whose property paths exist on DescribeTrainingJobResponse', () => {
     const { builders } = syntheticRun(4);
     for (const { producer } of builders) {
-      expect(producer.responseShape).toBe('DescribeTrainingJobResponse');
+      expect(producer.stepType).toBe('Training');
       for (const output of StepSpecification.create(producer.specification).outputs.values()) {
-        expect(resolvePropertyPath(output.propertyPath, producer.responseShape)).toMatchObject({ ok: true, leafType: 'string' });
+        expect(resolvePropertyPath(output.propertyPath, 'DescribeTrainingJobResponse')).toMatchObject({ ok: true, leafType: 'string' });
       }
     }
-    expect(trainingProducer('X', builders[0]!.producer.specification, layout).render(context).Type).toBe('Training');
+    expect(trainingProducer('X', builders[0]!.producer.specification, layout).render({ ...context, inputs: {} }).Type).toBe('Training');
   });
 
   it('places another team’s training step upstream when a dependency resolves to it, and the Integration level passes', async () => {

@@ -1,7 +1,21 @@
-import { StepSpecification } from '@stepscore/step-model';
-import { type DependencyMatch, matchDependencies, type ProviderStep } from './catalogue-resolution.js';
+import { acceptedOutputTypes, CompatibilityScorer, normalizeStepType, RESOLUTION_THRESHOLD, SemanticMatcher } from '@stepscore/dependency-resolver';
+import { type DependencySpec, type DependencyType, type OutputSpec, StepSpecification } from '@stepscore/step-model';
+import { type DependencyMatch, matchDependencies, type ProviderStep } from './dependency-matching.js';
 import { ProviderSelectionIndex } from './provider-selection-index.js';
 import { type ConsumerEntry, type ProducerEntry, upstreamCatalogue, type UpstreamCatalogue } from './upstream-catalogue.js';
+
+/** A consumer's dependency that can take an output, with the resolver's score for it. */
+export interface ConsumerCandidate {
+  readonly consumer: IndexedConsumer;
+  readonly dependency: DependencySpec;
+  readonly score: number;
+}
+
+/** A consumer dependency, listed under every output type it accepts. */
+interface ConsumerSlot {
+  readonly consumer: IndexedConsumer;
+  readonly dependency: DependencySpec;
+}
 
 export interface IndexedProducer {
   readonly entry: ProducerEntry;
@@ -13,6 +27,7 @@ export interface IndexedProducer {
 export interface IndexedConsumer {
   readonly entry: ConsumerEntry;
   readonly spec: StepSpecification;
+  readonly position: number;
 }
 
 /**
@@ -25,12 +40,53 @@ export class IndexedCatalogue {
   readonly consumers: readonly IndexedConsumer[];
   private readonly byName = new Map<string, IndexedProducer>();
   private readonly index: ProviderSelectionIndex;
+  /** Consumer dependencies by the output type they accept: the catalogue's consumers keyed by output type. */
+  private readonly consumerSlots = new Map<DependencyType, ConsumerSlot[]>();
+  /** Normalised producer step type → the output types its producers offer. */
+  private readonly offeredBySource = new Map<string, Set<DependencyType>>();
+  private readonly scorer = new CompatibilityScorer(new SemanticMatcher());
 
   constructor(readonly catalogue: UpstreamCatalogue) {
     this.producers = catalogue.producers.map((entry, position) => ({ entry, step: { name: entry.stepName, spec: StepSpecification.create(entry.specification) }, position }));
-    this.consumers = catalogue.consumers.map((entry) => ({ entry, spec: StepSpecification.create(entry.specification) }));
+    this.consumers = catalogue.consumers.map((entry, position) => ({ entry, spec: StepSpecification.create(entry.specification), position }));
     for (const producer of this.producers) if (!this.byName.has(producer.step.name)) this.byName.set(producer.step.name, producer);
     this.index = new ProviderSelectionIndex(this.producers.map((p) => ({ stepName: p.step.name, spec: p.step.spec })));
+    for (const consumer of this.consumers) {
+      for (const dependency of consumer.spec.dependencies.values()) {
+        for (const type of acceptedOutputTypes(dependency.dependencyType)) {
+          let slots = this.consumerSlots.get(type);
+          if (!slots) this.consumerSlots.set(type, (slots = []));
+          slots.push({ consumer, dependency });
+        }
+      }
+    }
+    for (const producer of this.producers) {
+      const source = normalizeStepType(producer.step.spec.stepType);
+      let offered = this.offeredBySource.get(source);
+      if (!offered) this.offeredBySource.set(source, (offered = new Set()));
+      for (const output of producer.step.spec.outputs.values()) offered.add(output.outputType);
+    }
+  }
+
+  /**
+   * The consumer dependencies that can take `output` of a step with spec `provider`, best first (then by
+   * catalogue order), each scored as the dependency resolver scores it; only those above the resolution
+   * threshold. A consumer with another required dependency is left out: the builder alone cannot feed it.
+   */
+  consumersOf(output: OutputSpec, provider: StepSpecification): ConsumerCandidate[] {
+    const candidates: ConsumerCandidate[] = [];
+    for (const { consumer, dependency } of this.consumerSlots.get(output.outputType) ?? []) {
+      const othersRequired = [...consumer.spec.dependencies.values()].some((d) => d.required && d.logicalName !== dependency.logicalName);
+      if (othersRequired) continue;
+      const score = this.scorer.score(dependency, output, provider);
+      if (score > RESOLUTION_THRESHOLD) candidates.push({ consumer, dependency, score });
+    }
+    return candidates.sort((a, b) => b.score - a.score || a.consumer.position - b.consumer.position);
+  }
+
+  /** Whether a producer of one of these (normalised) step types offers an output of one of these types. */
+  offersFromSources(sources: readonly string[], outputTypes: readonly DependencyType[]): boolean {
+    return sources.some((source) => outputTypes.some((type) => this.offeredBySource.get(normalizeStepType(source))?.has(type)));
   }
 
   /** The catalogue as the builder registered under `stepName` sees it: its own entry, if the catalogue has one, left out. */
@@ -77,6 +133,16 @@ export class CatalogueView {
 
   get consumers(): readonly IndexedConsumer[] {
     return this.indexed.consumers;
+  }
+
+  /** See IndexedCatalogue.consumersOf. */
+  consumersOf(output: OutputSpec, provider: StepSpecification): ConsumerCandidate[] {
+    return this.indexed.consumersOf(output, provider);
+  }
+
+  /** See IndexedCatalogue.offersFromSources (the builder's own entry may count; it never resolves to itself). */
+  offersFromSources(sources: readonly string[], outputTypes: readonly DependencyType[]): boolean {
+    return this.indexed.offersFromSources(sources, outputTypes);
   }
 
   get producerCount(): number {

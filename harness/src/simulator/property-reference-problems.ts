@@ -1,18 +1,19 @@
-import { resolvePropertyPath } from '@stepscore/sagemaker';
+import { resolvePropertyPath, stepTypeVocabulary } from '@stepscore/sagemaker';
 import type { PipelineDefinition } from '@stepscore/step-builder';
 import { parseStepsGet } from '@stepscore/step-model';
 import { findGets } from './pipeline-expressions.js';
-import { responseShapeForStepType } from './step-response-shapes.js';
 
 const NOT_A_VALUE = new Set(['structure', 'union', 'list', 'map']);
 const SPEC_PATH_PREFIX = 'properties.';
 
 /**
  * What is wrong with the `Get: Steps.<name>.<path>` references of a definition: a step that is not in the
- * pipeline, a step referring to itself or to a step defined after it, or a path that names no property
- * (or no single value) of the referenced step's response shape.
+ * pipeline, a step referring to itself or (unless `requireEarlierSteps` is false: SageMaker itself orders
+ * steps by their references) to a step defined after it, or a path that names no property (or no single
+ * value) of the referenced step's response shape.
  */
-export function propertyReferenceProblems(definition: PipelineDefinition): string[] {
+export function propertyReferenceProblems(definition: PipelineDefinition, options: { readonly requireEarlierSteps?: boolean } = {}): string[] {
+  const requireEarlierSteps = options.requireEarlierSteps ?? true;
   const position = new Map(definition.Steps.map((step, i) => [step.Name, i]));
   const problems: string[] = [];
   definition.Steps.forEach((step, index) => {
@@ -32,12 +33,12 @@ export function propertyReferenceProblems(definition: PipelineDefinition): strin
         problems.push(`${where}, a property of itself; a step can only use the properties of steps that ran before it`);
         continue;
       }
-      if (target > index) {
+      if (target > index && requireEarlierSteps) {
         problems.push(`${where}, but '${reference.stepName}' comes later in the pipeline; a reference must point at an earlier step`);
         continue;
       }
       const targetStep = definition.Steps[target];
-      const shape = targetStep ? responseShapeForStepType(targetStep.Type) : undefined;
+      const shape = targetStep ? stepTypeVocabulary(targetStep.Type)?.responseShape : undefined;
       if (!targetStep || !shape) {
         problems.push(`${where}, but '${reference.stepName}' is a '${targetStep?.Type}' step, whose properties are not known`);
         continue;

@@ -22,6 +22,9 @@ export interface RecordedRequest {
 const CANNED_ANSWERS: Readonly<Record<string, unknown>> = {
   'SageMaker.CreatePipeline': { PipelineArn: 'arn:aws:sagemaker:us-east-1:123456789012:pipeline/stepscore-wire' },
   'SageMaker.CreateTrainingJob': { TrainingJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/stepscore-wire' },
+  'SageMaker.CreateProcessingJob': { ProcessingJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:processing-job/stepscore-wire' },
+  'SageMaker.CreateTransformJob': { TransformJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:transform-job/stepscore-wire' },
+  'SageMaker.CreateModel': { ModelArn: 'arn:aws:sagemaker:us-east-1:123456789012:model/stepscore-wire' },
 };
 
 function header(headers: Record<string, string>, name: string): string | undefined {

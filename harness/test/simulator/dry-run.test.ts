@@ -1,13 +1,13 @@
-import { CreatePipelineCommand, CreateTrainingJobCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
+import { CreateModelCommand, CreatePipelineCommand, CreateProcessingJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
 import type { PipelineDefinition, PipelineStepDefinition } from '@stepscore/step-builder';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CheckContext } from '../../src/context/check-context.js';
-import { assemblePipeline } from '../../src/integration/assemble-pipeline.js';
-import { dryRun } from '../../src/integration/dry-run.js';
-import { createMockBackend, type MockIntegrationBackend } from '../../src/integration/mock-backend.js';
-import { findExpressions } from '../../src/integration/pipeline-expressions.js';
+import { assemblePipeline } from '../../src/catalogue/assemble-pipeline.js';
+import { dryRun } from '../../src/simulator/dry-run.js';
+import { createMockBackend, type MockIntegrationBackend } from '../../src/backends/mock-backend.js';
+import { findExpressions } from '../../src/simulator/pipeline-expressions.js';
 import { builderRegistry, realBuilder } from '../support/broken-builders.js';
-import { expectNoNetwork } from './no-network.js';
+import { expectNoNetwork } from '../support/no-network.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 const OPTIONS = { pipelineName: 'test-pipeline', roleArn: ROLE, region: 'us-east-1' };
@@ -18,6 +18,16 @@ async function mockBackend(): Promise<MockIntegrationBackend> {
   backends.push(backend);
   return backend;
 }
+/** The mock backend, but one that takes any definition: these tests are about what the dry run finds itself. */
+async function permissiveBackend(): Promise<MockIntegrationBackend> {
+  const backend = await mockBackend();
+  return {
+    ...backend,
+    createPipeline: async () => {},
+    startPipelineExecution: async (name) => `arn:aws:sagemaker:us-east-1:123456789012:pipeline/${name}/execution/mock0001`,
+  };
+}
+
 afterEach(async () => {
   await Promise.all(backends.map((b) => b.close()));
   backends = [];
@@ -66,8 +76,9 @@ describe('dryRun', () => {
     const job = result.runs.get(name);
     const artifacts = (job?.response as { ModelArtifacts?: { S3ModelArtifacts?: string } }).ModelArtifacts?.S3ModelArtifacts;
     expect(artifacts).toMatch(/^s3:\/\/.+\/model\.tar\.gz$/);
-    const model = result.runs.get(pipeline.consumer.name);
+    const model = result.runs.get('ModelServing');
     expect((model?.arguments['PrimaryContainer'] as { ModelDataUrl: unknown }).ModelDataUrl).toBe(artifacts);
+    expect(result.servedByMock).toEqual([]);
 
     const creates = backend.sageMakerMock.commandCalls(CreatePipelineCommand);
     expect(creates).toHaveLength(1);
@@ -75,6 +86,8 @@ describe('dryRun', () => {
     expect(backend.sageMakerMock.commandCalls(StartPipelineExecutionCommand)).toHaveLength(1);
     const jobs = backend.sageMakerMock.commandCalls(CreateTrainingJobCommand);
     expect(jobs).toHaveLength(1);
+    expect(backend.sageMakerMock.commandCalls(CreateProcessingJobCommand)).toHaveLength(pipeline.definition.Steps.filter((s) => s.Type === 'Processing').length);
+    expect(backend.sageMakerMock.commandCalls(CreateModelCommand)).toHaveLength(1);
     const request = jobs[0]!.args[0].input;
     expect(request.TrainingJobName).toBe(job?.jobName);
     expect(request.TrainingJobName).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/);
@@ -103,7 +116,7 @@ describe('dryRun', () => {
       training('Retrain', { Get: 'Steps.Train.ModelArtifacts.S3Uri' }),
       training('Third', { Get: 'Steps.Retrain.ModelArtifacts.S3ModelArtifacts' }),
     );
-    const result = await dryRun(await mockBackend(), definition, OPTIONS);
+    const result = await dryRun(await permissiveBackend(), definition, OPTIONS);
     expect(result.unresolved).toEqual([
       expect.objectContaining({
         step: 'Retrain',
@@ -129,7 +142,7 @@ describe('dryRun', () => {
         },
       }),
     );
-    const result = await dryRun(await mockBackend(), definition, OPTIONS);
+    const result = await dryRun(await permissiveBackend(), definition, OPTIONS);
     const reasons = result.unresolved.map((u) => `${u.at}: ${u.reason}`);
     expect(reasons).toEqual([
       "Arguments.InputDataConfig[0].DataSource.S3DataSource.S3Uri: there is no step 'Missing' in the pipeline",
@@ -142,12 +155,12 @@ describe('dryRun', () => {
   });
 
   it('runs steps in dependency order, not definition order, and reports cycles', async () => {
-    const ordered = await dryRun(await mockBackend(), definitionOf(training('Second', { Get: 'Steps.First.ModelArtifacts.S3ModelArtifacts' }), training('First', 's3://b/in')), OPTIONS);
+    const ordered = await dryRun(await permissiveBackend(), definitionOf(training('Second', { Get: 'Steps.First.ModelArtifacts.S3ModelArtifacts' }), training('First', 's3://b/in')), OPTIONS);
     expect(ordered.order).toEqual(['First', 'Second']);
     expect(ordered.unresolved).toEqual([]);
 
     const cyclic = await dryRun(
-      await mockBackend(),
+      await permissiveBackend(),
       definitionOf(training('A', { Get: 'Steps.B.ModelArtifacts.S3ModelArtifacts' }), training('B', { Get: 'Steps.A.ModelArtifacts.S3ModelArtifacts' })),
       { ...OPTIONS, pipelineName: 'cyclic' },
     );
@@ -155,10 +168,37 @@ describe('dryRun', () => {
     expect(cyclic.problems).toEqual(["Steps 'A', 'B' wait for each other in a cycle and can never run"]);
   });
 
-  it('fails a step the backend refuses, and a step type it cannot run', async () => {
+  it('runs a Model step and a Transform step through their own create and describe operations', async () => {
     const backend = await mockBackend();
-    const refusing = { ...backend, createTrainingJob: async () => Promise.reject(new Error('ValidationException: bad request')) };
-    const result = await dryRun(refusing, definitionOf(training('Train', 's3://b/in'), { Name: 'Batch', Type: 'Transform', Arguments: {} }), OPTIONS);
-    expect(result.problems).toEqual(["Step 'Train' failed: the backend refused it: ValidationException: bad request", "Step 'Batch' failed: a dry run cannot execute a 'Transform' step"]);
+    const model: PipelineStepDefinition = { Name: 'Model', Type: 'Model', Arguments: { ExecutionRoleArn: ROLE, PrimaryContainer: { Image: 'i', ModelDataUrl: 's3://bucket/model.tar.gz' } } };
+    const transform: PipelineStepDefinition = {
+      Name: 'Batch',
+      Type: 'Transform',
+      Arguments: {
+        ModelName: { Get: 'Steps.Model.ModelName' },
+        TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/in' } } },
+        TransformOutput: { S3OutputPath: 's3://bucket/out' },
+        TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 },
+      },
+    };
+    const result = await dryRun(backend, definitionOf(transform, model), OPTIONS);
+    expect(result.problems).toEqual([]);
+    expect(result.order).toEqual(['Model', 'Batch']);
+    const modelName = result.runs.get('Model')?.jobName;
+    expect(modelName).toBe('pipelines-mock0001-Model');
+    expect(result.runs.get('Batch')?.arguments['ModelName']).toBe(modelName);
+    expect(backend.sageMakerMock.commandCalls(CreateModelCommand)[0]?.args[0].input.ModelName).toBe(modelName);
+    expect(backend.sageMakerMock.commandCalls(CreateTransformJobCommand)[0]?.args[0].input).toMatchObject({ TransformJobName: 'pipelines-mock0001-Batch', ModelName: modelName });
+    expect(result.runs.get('Batch')?.response).toMatchObject({ TransformJobStatus: 'Completed', TransformOutput: { S3OutputPath: 's3://bucket/out' } });
+  });
+
+  it('fails a step the backend refuses, and a step type SageMaker does not have', async () => {
+    const backend = await permissiveBackend();
+    const refusing = { ...backend, createJob: async () => Promise.reject(new Error('ValidationException: bad request')) };
+    const result = await dryRun(refusing, definitionOf(training('Train', 's3://b/in'), { Name: 'Tune', Type: 'Tuning', Arguments: {} }), OPTIONS);
+    expect(result.problems).toEqual([
+      "Step 'Train' failed: the backend refused CreateTrainingJob: ValidationException: bad request",
+      "Step 'Tune' failed: a dry run cannot execute a 'Tuning' step: SageMaker has no such step type",
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { CreatePipelineCommand, CreateTrainingJobCommand, DescribePipelineCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RecordingRequestHandler } from '../../src/integration/recording-request-handler.js';
+import { RecordingRequestHandler } from '../../src/backends/recording-request-handler.js';
 import { MOCK_CREDENTIALS } from '../../src/mocks/mocked-s3.js';
 
 describe('RecordingRequestHandler', () => {
