@@ -1,7 +1,6 @@
-import { STEP_TYPES, stepTypeVocabulary, type StepTypeName } from '@stepscore/sagemaker';
+import { STEP_TYPES, stepTypeVocabulary, type StepTypeName, validateStepArguments } from '@stepscore/sagemaker';
 import type { PipelineDefinition } from '@stepscore/step-builder';
 import { propertyReferenceProblems } from '../simulator/property-reference-problems.js';
-import { stepTypeVocabulary, validateStepArguments } from '@stepscore/sagemaker';
 
 const KNOWN_TYPES = Object.values(STEP_TYPES).map((v) => v.pipelineType);
 const VIOLATIONS_SHOWN = 5;
