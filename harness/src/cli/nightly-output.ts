@@ -29,6 +29,6 @@ export function prepareNightly(paths: NightlyPaths): Promise<NightlyInputs> {
 export async function completeNightly(io: CliIo, report: RunReport, inputs: NightlyInputs, paths: NightlyPaths, options: PrintOptions): Promise<string[]> {
   const outcome = await reportingBadInput(() => writeNightlyRun(report, inputs, paths));
   note(io, options, `\n${renderComparisonText(outcome.comparisons)}`);
-  note(io, options, `\nNightly reports written to ${outcome.folder}/ (with comparison.md and comparison.json); run appended to ${paths.historyFile}`);
+  note(io, options, `\nNightly reports written to ${outcome.folder}/ (with comparison.md and comparison.json)\nRun appended to ${paths.historyFile}`);
   return outcome.comparisons.flatMap((c) => (c.regressed ? comparisonLines(c).filter((l) => l.startsWith('REGRESSION')).map((l) => `${l} (against the ${c.against})`) : []));
 }

@@ -15,6 +15,7 @@ interface MergeOptions {
   readonly out?: string;
   readonly reportsDir: string;
   readonly json?: boolean;
+  readonly verbose?: boolean;
   readonly minScore?: string;
   readonly minRating?: string;
   readonly nightly?: boolean;
@@ -29,7 +30,8 @@ export function registerMergeCommand(program: Command, io: CliIo): void {
     .argument('<dirs...>', 'the folders the shards wrote (every shard of the run, each once)')
     .option('-o, --out <dir>', 'where to write the merged reports (default: <reports-dir>/latest)')
     .option('--reports-dir <dir>', 'the reports folder holding latest/, nightly/, history.jsonl and baseline.json', DEFAULT_REPORTS_DIR)
-    .option('--json', 'print the summary JSON on stdout instead of the tables')
+    .option('--json', 'print the summary JSON on stdout instead of the builder lines')
+    .option('-v, --verbose', 'list every check of every builder, not only the failing ones')
     .option('--min-score <n>', 'exit 1 when a builder scores below n (0-100)')
     .option('--min-rating <rating>', 'exit 1 when a builder is rated below this rating')
     .option('--nightly', 'treat the merged run as the nightly run: write <reports-dir>/nightly/<UTC time>/, append to the history, compare; exit 1 on a regression')

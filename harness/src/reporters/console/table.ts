@@ -1,16 +1,17 @@
 import Table from 'cli-table3';
+import { colorWanted } from './console-style.js';
 
 /** ANSI cyan, written by hand: cli-table3's colour library switches itself off under CI even when asked. */
 function cyan(text: string): string {
   return `\u001b[36m${text}\u001b[39m`;
 }
 
-/** A cli-table3 table; colours (the header row) only when writing to a terminal. */
+/** A cli-table3 table; colours (the header row) only when writing to a terminal without NO_COLOR. */
 export function createTable(
   head: readonly string[],
   options: { color?: boolean; colAligns?: ('left' | 'right' | 'center')[]; colWidths?: (number | null)[] } = {},
 ): Table.Table {
-  const color = options.color ?? Boolean(process.stdout.isTTY);
+  const color = options.color ?? colorWanted(process.stdout);
   return new Table({
     head: color ? head.map(cyan) : [...head],
     ...(options.colAligns ? { colAligns: options.colAligns } : {}),
