@@ -49,7 +49,7 @@ function builderLine(builder: BuilderReport, style: ConsoleStyle): string[] {
 }
 
 /** The message with the root cause's own text replaced by its number: the cause is printed once, below. */
-function shortMessage(check: ReportedCheck): string {
+export function shortMessage(check: ReportedCheck): string {
   const message = check.message ?? '(no message)';
   if (!check.rootCause) return message;
   const label = `root cause #${check.rootCause.group}`;
