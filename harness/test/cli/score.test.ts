@@ -53,7 +53,7 @@ describe('stepscore score on every registered builder', () => {
       expect(own.score).toMatchObject({ overall: b.overall, rating: b.rating, ran: b.ran });
       expect((own.checks as unknown[]).length).toBeGreaterThan(30);
     }
-    expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('| Builder | L1 | L2 | L3 | L4 | Overall | Rating | Passed/Ran | Not applicable |');
+    expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('| Builder | Blockers | L1 | L2 | L3 | L4 | Overall | Rating | Passed/Ran | Not applicable |');
     expect(await readFile(join(out, 'junit.xml'), 'utf8')).toMatch(/<testsuite name="PyTorchTraining" tests="\d+"/);
     expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('<svg class="level-chart" data-builder="XGBoostTraining"');
   });

@@ -123,14 +123,26 @@ describe('JSON reporters', () => {
 describe('Markdown reporter', () => {
   const markdown = renderMarkdown(report);
 
-  it('has the summary table and, per builder, its level table, root causes and check table', () => {
-    expect(markdown).toContain('| Builder | L1 | L2 | L3 | L4 | Overall | Rating | Passed/Ran | Not applicable |');
-    expect(markdown).toContain('| BrokenTraining | 100.0 | 0.0 | 0.0 | 0.0 | 14.3 | Poor | 1/6 | 1 |');
-    expect(markdown).toContain('### BrokenTraining — 14.3 Poor');
+  it('starts with the verdict and every failure, blockers first, then the scores table', () => {
+    const blocked = renderMarkdown(fabricatedReport([withBlocker(brokenBuilder(), 'level2.contract_alignment'), healthyBuilder()]));
+    expect(blocked).toContain('## Summary: 2 builders (1 Poor, 1 Excellent); blockers in BrokenTraining; 5 of 11 checks failed or errored');
+    expect(blocked).toContain('### Blockers (1)\n\n- **BLOCKER** FAIL [BrokenTraining](#brokentraining) `level2.contract_alignment` — Contract outputs missing');
+    expect(blocked).toContain('### Other failures (4)');
+    expect(blocked.indexOf('### Blockers')).toBeLessThan(blocked.indexOf('## Scores'));
+    expect(blocked).toContain('| BrokenTraining | `level2.contract_alignment` | 100.0 | 0.0 | 0.0 | 0.0 | 14.3 | Poor | 1/6 | 1 |');
+  });
+
+  it('per builder: verdict, root causes, failing checks open, passing and not-applicable folded with counts, level table', () => {
+    expect(markdown).toContain('| Builder | Blockers | L1 | L2 | L3 | L4 | Overall | Rating | Passed/Ran | Not applicable |');
+    expect(markdown).toContain('### BrokenTraining\n\n**14.3 Poor · no blockers · failed 5/6 (1 error), 1 n/a**');
     expect(markdown).toContain('| L1 Interface (×1) | 100.0 | 1/1 | 0 |');
     expect(markdown).toContain('**#1 builder_construction: 1 root cause → 3 checks**');
-    expect(markdown).toContain('| `level2.job_arguments` | L2 | ERROR | 1.0 | Check level2.job_arguments raised: boom |  |');
-    expect(markdown).toContain('### HealthyTraining — 100.0 Excellent');
+    expect(markdown).toContain('#### Failing checks (5)');
+    expect(markdown).toContain('| `level2.job_arguments` | L2 | ERROR | major | Check level2.job_arguments raised: boom |  |');
+    expect(markdown).toContain('<details><summary>Passed (1)</summary>');
+    expect(markdown).toContain('<details><summary>Not applicable (1)</summary>');
+    expect(markdown.indexOf('#### Failing checks')).toBeLessThan(markdown.indexOf('<details><summary>Passed (1)'));
+    expect(markdown).toContain('### HealthyTraining\n\n**100.0 Excellent');
   });
 
   it('escapes pipes and line breaks inside cells', () => {
@@ -147,12 +159,23 @@ describe('JUnit reporter', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="stepscore" tests="13" failures="4" errors="1" skipped="2"')).toBe(true);
     expect(xml).toMatch(/<testsuite name="BrokenTraining" tests="7" failures="4" errors="1" skipped="1" time="0\.011">/);
     expect(xml).toContain('<property name="rating" value="Poor"/>');
-    expect(xml).toMatch(/<testcase classname="BrokenTraining\.L3 Step Creation" name="level3\.step_instantiation — Title of level3\.step_instantiation" time="0\.002">\n\s+<failure message="Needs what could not be made/);
+    expect(xml).toMatch(/<testcase classname="BrokenTraining\.L3 Step Creation" name="BrokenTraining › level3\.step_instantiation — Title of level3\.step_instantiation" time="0\.002">\n\s+<failure message="Needs what could not be made/);
     expect(xml).toContain('Root cause #1 (builder_construction)');
     expect(xml).toMatch(/<error message="Check level2\.job_arguments raised: boom" type="error">/);
     expect(xml).toMatch(/<skipped message="not applicable: level3\.checkpoint_config does not apply"\/>/);
     expect((xml.match(/<testcase /g) ?? []).length).toBe(13);
     expect((xml.match(/<testsuite /g) ?? []).length).toBe((xml.match(/<\/testsuite>/g) ?? []).length);
+  });
+
+  it('puts failures first: suites with failures first, and in each suite the failing cases first, blockers leading', () => {
+    const blocked = renderJunit(fabricatedReport([healthyBuilder('AHealthy'), withBlocker(brokenBuilder(), 'level2.job_arguments')]));
+    expect(blocked.indexOf('<testsuite name="BrokenTraining"')).toBeLessThan(blocked.indexOf('<testsuite name="AHealthy"'));
+    const broken = /<testsuite name="BrokenTraining".*?<\/testsuite>/s.exec(blocked)?.[0] ?? '';
+    const names = [...broken.matchAll(/<testcase classname="([^"]+)" name="([^"]+)"/g)].map((m) => m[2]);
+    expect(names[0]).toBe('BLOCKER BrokenTraining › level2.job_arguments — Title of level2.job_arguments');
+    expect(names.slice(1, 5).every((n) => n?.startsWith('BrokenTraining › level'))).toBe(true);
+    expect(names.at(-2)).toContain('level1.inheritance');
+    expect(broken).toContain('<property name="blockers" value="level2.job_arguments"/>');
   });
 
   it('escapes XML and drops characters XML cannot hold', () => {
