@@ -114,7 +114,7 @@ describe('stepscore score options', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Exit codes:');
     expect(run.stdout).toMatch(/1 {2}a builder is below --min-score or --min-rating/);
-    expect(run.stdout).toMatch(/2 {2}bad input: unknown builder or level/);
+    expect(run.stdout).toMatch(/2 {2}bad input: an unknown builder or level/);
     for (const option of ['--builder', '--level', '--concurrency', '--check-timeout', '--backend', '--out', '--json', '--min-score', '--min-rating', '--shard', '--nightly']) {
       expect(run.stdout).toContain(option);
     }

@@ -14,6 +14,7 @@ import { InputFileError } from '../../report/input-file-error.js';
 import { reportingBadInput } from '../input-errors.js';
 import { parseConcurrency, selectBuilders } from '../score-options.js';
 import { scoreRun } from '../score-run.js';
+import { exitCodesHelp } from '../exit-codes.js';
 import { DEFAULT_REPORTS_DIR } from './score.js';
 
 interface BaselineUpdateOptions {
@@ -40,9 +41,7 @@ export function registerBaselineCommand(program: Command, io: CliIo): void {
 The baseline has no timestamps: regenerating it on an unchanged tree gives the same file. A damaged
 existing baseline is replaced (a warning on stderr says so); the folder is created when missing.
 
-Exit codes:
-  0  the baseline was written
-  2  bad input: bad option value, an unreadable --from folder or a shard of one, a baseline that cannot be written
+${exitCodesHelp('baseline update')}
 
 Examples:
   $ pnpm stepscore baseline update

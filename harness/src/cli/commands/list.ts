@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { builderRegistry } from '../../../../builders/registry.js';
 import { createTable } from '../../reporters/console/table.js';
 import { type CliIo, wantsColor, writeLine } from '../cli-io.js';
+import { exitCodesHelp } from '../exit-codes.js';
 
 export interface BuilderListing {
   readonly builder: string;
@@ -36,7 +37,7 @@ export function registerListCommand(program: Command, io: CliIo): void {
     .command('list')
     .description('list the registered builders with their step type, framework, dependencies and outputs')
     .option('--json', 'print the list as JSON')
-    .addHelpText('after', '\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json')
+    .addHelpText('after', `\n${exitCodesHelp('list')}\n\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json`)
     .action((options: { json?: boolean }) => {
       const listings = builderRegistry.all().map(describeBuilder);
       if (options.json) {

@@ -2,6 +2,7 @@ import { SemanticMatcher, SIMILARITY_WEIGHTS, type SimilarityParts } from '@step
 import type { Command } from 'commander';
 import { createTable } from '../../reporters/console/table.js';
 import { type CliIo, wantsColor, writeLine } from '../cli-io.js';
+import { exitCodesHelp } from '../exit-codes.js';
 
 const PARTS = ['string', 'token', 'synonym', 'substring'] as const satisfies readonly (keyof SimilarityParts)[];
 
@@ -19,7 +20,7 @@ export function registerMatchCommand(program: Command, io: CliIo): void {
     .argument('<nameA>', 'a dependency or output name, e.g. input_path')
     .argument('<nameB>', 'the name to compare it with, e.g. processed_data')
     .option('--json', 'print {"score": ..., "parts": {...}} instead of a table')
-    .addHelpText('after', '\nExamples:\n  $ pnpm stepscore match input_path processed_data\n  $ pnpm stepscore match model_input model_output --json')
+    .addHelpText('after', `\n${exitCodesHelp('match')}\n\nExamples:\n  $ pnpm stepscore match input_path processed_data\n  $ pnpm stepscore match model_input model_output --json`)
     .action((nameA: string, nameB: string, options: { json?: boolean }) => {
       const explanation = new SemanticMatcher().explainSimilarity(nameA, nameB);
       const parts = Object.fromEntries(PARTS.map((part) => [part, explanation.parts[part]]));

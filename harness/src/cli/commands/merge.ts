@@ -9,7 +9,8 @@ import { completeNightly, nightlyPaths, prepareNightly } from '../nightly-output
 import { exitOnProblems, noteWritten, printReport } from '../report-output.js';
 import { parseMinRating, parseMinScore } from '../score-options.js';
 import { thresholdFailures } from '../thresholds.js';
-import { DEFAULT_REPORTS_DIR, SCORE_EXIT_CODES } from './score.js';
+import { exitCodesHelp } from '../exit-codes.js';
+import { DEFAULT_REPORTS_DIR } from './score.js';
 
 interface MergeOptions {
   readonly out?: string;
@@ -42,7 +43,8 @@ export function registerMergeCommand(program: Command, io: CliIo): void {
       `
 Each folder's summary.json and builder files are validated; a missing shard, a shard given twice,
 shards of different runs or a damaged file stop the merge with exit code 2.
-${SCORE_EXIT_CODES}
+
+${exitCodesHelp('merge')}
 
 Examples:
   $ pnpm stepscore score --shard 1/2 && pnpm stepscore score --shard 2/2

@@ -22,16 +22,9 @@ import {
 import { startProgressLine } from '../progress-line.js';
 import { scoreRun } from '../score-run.js';
 import { thresholdFailures } from '../thresholds.js';
+import { exitCodesHelp } from '../exit-codes.js';
 
 export const DEFAULT_REPORTS_DIR = 'reports';
-
-export const SCORE_EXIT_CODES = `
-Exit codes:
-  0  every builder scored, none below --min-score/--min-rating, no nightly regression
-  1  a builder is below --min-score or --min-rating, or (with --nightly) the run regressed
-     against the previous run or the baseline
-  2  bad input: unknown builder or level, bad option value, a corrupt or unreadable
-     history, baseline or shard file, an output folder that cannot be written`;
 
 interface ScoreOptions {
   readonly builder: readonly string[];
@@ -73,9 +66,14 @@ export function registerScoreCommand(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       `
-Writes summary.json, builders/<builder>.json, report.md, report.html and junit.xml
-(the JSON schema is in harness/src/report/SCHEMA.md).
-${SCORE_EXIT_CODES}
+Prints a line per builder (score, rating, blockers, failed/ran) and its failing checks, blockers
+first, wrapped to the terminal (100 columns when not one; no colour then, or with NO_COLOR);
+--verbose lists every check. A progress line shows on stderr on a terminal.
+Writes summary.json, builders/<builder>.json, report.md, report.html and junit.xml to --out (the JSON
+schema is in harness/src/report/SCHEMA.md). A partial run (--builder, --level) keeps the other builders'
+files in builders/; its summary.json, report.md, report.html and junit.xml cover only what it scored.
+
+${exitCodesHelp('score')}
 
 Examples:
   $ pnpm score
