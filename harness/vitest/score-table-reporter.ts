@@ -35,6 +35,6 @@ export default class ScoreTableReporter implements Reporter {
     const levels = LEVELS.filter((l) => results.some((r) => r.checks.some((c) => c.level === l)));
     const now = new Date().toISOString();
     const report = buildRunReport({ results, backend: results[0]?.backend ?? 'mock', levels, timing: { startedAt: now, finishedAt: now, durationMs: 0 } });
-    process.stdout.write(`\nstepscore — builder scores\n${renderConsoleReport(report, consoleStyleFor(process.stdout))}\n`);
+    process.stdout.write(`\n${renderConsoleReport(report, consoleStyleFor(process.stdout))}\n`);
   }
 }
