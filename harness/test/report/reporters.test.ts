@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colorWanted, widthOf } from '../../src/reporters/console/console-style.js';
 import { renderConsoleReport } from '../../src/reporters/console/render-console-report.js';
-import { wrapText } from '../../src/reporters/console/table.js';
+import { fittedColumnWidths, renderFittedTable, wrapText } from '../../src/reporters/console/table.js';
 import { builderDocument, renderBuilderJson } from '../../src/reporters/json/builder-document.js';
 import { renderSummaryJson, summaryDocument } from '../../src/reporters/json/summary-document.js';
 import { renderJunit, xmlText } from '../../src/reporters/junit/render-junit.js';
@@ -197,5 +197,17 @@ describe('report files', () => {
 
   it('render the same text for the same report', () => {
     expect(reportFiles(fabricatedReport([healthyBuilder(), brokenBuilder()]))).toEqual(reportFiles(report));
+  });
+});
+
+describe('fitted tables', () => {
+  it('keep natural widths when they fit, and otherwise narrow the widest columns to fit, wrapping cells', () => {
+    expect(fittedColumnWidths([10, 8, 12], 100)).toEqual([10, 8, 12]);
+    const widths = fittedColumnWidths([12, 80, 70], 100);
+    expect(widths[0]).toBe(12);
+    expect(widths.reduce((s, w) => s + w, 0) + 4).toBeLessThanOrEqual(100);
+    const text = renderFittedTable(['Name', 'Long'], [['a', 'word '.repeat(40).trim()]], { width: 50, color: false });
+    expect(Math.max(...text.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(50);
+    expect(text.match(/word/g)).toHaveLength(40);
   });
 });

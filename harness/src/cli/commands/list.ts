@@ -2,8 +2,9 @@ import type { BuilderRegistration } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import type { Command } from 'commander';
 import { builderRegistry } from '../../../../builders/registry.js';
-import { createTable } from '../../reporters/console/table.js';
-import { type CliIo, wantsColor, writeLine } from '../cli-io.js';
+import { bold, type ConsoleStyle, consoleStyleFor } from '../../reporters/console/console-style.js';
+import { wrapWithPrefix } from '../../reporters/console/render-console-report.js';
+import { type CliIo, writeLine } from '../cli-io.js';
 import { exitCodesHelp } from '../exit-codes.js';
 
 export interface BuilderListing {
@@ -44,17 +45,21 @@ export function registerListCommand(program: Command, io: CliIo): void {
         writeLine(io.stdout, JSON.stringify(listings, null, 2));
         return;
       }
-      const table = createTable(['Builder', 'Step type', 'Framework', 'Dependencies', 'Outputs'], { color: wantsColor(io.stdout) });
-      for (const listing of listings) {
-        table.push([
-          listing.builder,
-          listing.stepType,
-          listing.framework,
-          listing.dependencies.map((d) => `${d.name} (${d.required ? 'required' : 'optional'}, ${d.type})`).join('\n'),
-          listing.outputs.map((o) => `${o.name} → ${o.propertyPath}`).join('\n'),
-        ]);
-      }
-      writeLine(io.stdout, table.toString());
+      writeLine(io.stdout, renderListing(listings, consoleStyleFor(io.stdout)));
       writeLine(io.stdout, `${listings.length} builder${listings.length === 1 ? '' : 's'} registered.`);
     });
+}
+
+/** Per builder: its name, step type and framework, then a line per dependency and per output, wrapped to the width. */
+export function renderListing(listings: readonly BuilderListing[], style: ConsoleStyle): string {
+  const block = (listing: BuilderListing) => {
+    const field = (label: string, items: readonly string[]) =>
+      items.length === 0 ? wrapWithPrefix('none', style.width, `  ${label}`) : items.flatMap((item, i) => wrapWithPrefix(item, style.width, i === 0 ? `  ${label}` : ' '.repeat(label.length + 2), ' '.repeat(label.length + 4)));
+    return [
+      `${bold(listing.builder, style.color)}  ${listing.stepType}, ${listing.framework}`,
+      ...field('depends on: ', listing.dependencies.map((d) => `${d.name} (${d.required ? 'required' : 'optional'}, ${d.type})`)),
+      ...field('outputs:    ', listing.outputs.map((o) => `${o.name} → ${o.propertyPath}`)),
+    ].join('\n');
+  };
+  return listings.map(block).join('\n\n');
 }
