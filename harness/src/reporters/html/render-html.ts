@@ -75,6 +75,7 @@ svg .overall-label { font-size: 12px; font-weight: 700; fill: #0b3d91; }
 svg .history-line { fill: none; stroke: #0b3d91; stroke-width: 2; }
 @media (max-width: 640px) {
   body { padding: 12px; }
+  th, td { padding: 4px 5px; }
   /* On a phone the summary keeps builder, rating and failed/ran; the blockers are listed just above it. */
   table.summary-table .wide-col { display: none; }
   .rating { white-space: normal; }
@@ -99,7 +100,7 @@ function statusTags(check: ReportedCheck): string {
 /** At the top: every failing check of every builder, blockers first, each linking to its entry in its builder. */
 function problemList(report: RunReport): string {
   const failing = report.builders.flatMap((b) => failingChecks(b).map((c) => ({ builder: b.builder, check: c })));
-  if (failing.length === 0) return '<p class="verdict">Every check that ran passed.</p>';
+  if (failing.length === 0) return '';
   const blockers = failing.filter((f) => f.check.severity === 'blocker');
   const others = failing.filter((f) => f.check.severity !== 'blocker');
   const item = ({ builder, check }: (typeof failing)[number]) =>
