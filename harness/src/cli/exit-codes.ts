@@ -1,5 +1,5 @@
 // Every command's exit codes, written once: the help texts are made from this table, and a test runs each code.
-import { wrapWithPrefix } from '../reporters/console/render-console-report.js';
+import { wrapWithPrefix } from '../reporters/console/table.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-io.js';
 
 export type ExitCode = typeof EXIT_OK | typeof EXIT_FAILURE | typeof EXIT_USAGE;

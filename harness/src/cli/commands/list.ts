@@ -3,7 +3,7 @@ import { StepSpecification } from '@stepscore/step-model';
 import type { Command } from 'commander';
 import { builderRegistry } from '../../../../builders/registry.js';
 import { bold, type ConsoleStyle, consoleStyleFor } from '../../reporters/console/console-style.js';
-import { wrapWithPrefix } from '../../reporters/console/render-console-report.js';
+import { wrapWithPrefix } from '../../reporters/console/table.js';
 import { type CliIo, writeLine } from '../cli-io.js';
 import { exitCodesHelp } from '../exit-codes.js';
 

@@ -80,3 +80,9 @@ export function renderFittedTable(head: readonly string[], rows: readonly (reado
   for (const row of rows) table.push(row.map((cell, i) => wrapText(cell, Math.max(1, (widths[i] ?? MIN_COLUMN) - PADDING))));
   return table.toString();
 }
+
+/** `text` wrapped to `width`, its first line after `first` and the others after `rest` (both counted in the width). */
+export function wrapWithPrefix(text: string, width: number, first: string, rest = ' '.repeat(first.length)): string[] {
+  const lines = wrapText(text, Math.max(10, width - Math.max(first.length, rest.length))).split('\n');
+  return lines.map((line, i) => `${i === 0 ? first : rest}${line}`);
+}

@@ -1,6 +1,6 @@
 import { LEVEL_NAMES } from '../../check/check-definition.js';
 import type { BuilderReport, ReportedCheck, RunReport } from '../../report/run-report.js';
-import { failingChecks, isFailing } from '../console/render-console-report.js';
+import { failingChecks, isFailing } from '../../report/failing-checks.js';
 import { formatScore } from '../console/table.js';
 
 /** Text for an XML attribute or element: escaped, and without the control characters XML 1.0 forbids. */

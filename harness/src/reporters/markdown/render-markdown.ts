@@ -1,8 +1,8 @@
 import { rootCauseHeadline } from '../../report/root-cause-groups.js';
 import type { BuilderReport, ReportedCheck, RunReport } from '../../report/run-report.js';
 import { LEVELS } from '../../scoring/score-builder.js';
-import { rootCauseLabel, STATUS_LABELS } from '../console/check-table.js';
-import { builderVerdict, failingChecks, shortMessage, summaryLine } from '../console/render-console-report.js';
+import { rootCauseLabel, STATUS_LABELS } from '../console/check-labels.js';
+import { builderVerdict, failingChecks, shortMessage, summaryLine } from '../../report/failing-checks.js';
 import { formatScore } from '../console/table.js';
 
 /** A table cell: pipes escaped, line breaks kept as <br>. */
