@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { builderRegistry } from '../../../../builders/registry.js';
 import { CliError, type CliIo, errorMessage, EXIT_USAGE, writeLine } from '../cli-io.js';
 import { readJsonConfigFile } from '../config-file.js';
+import { exitCodesHelp } from '../exit-codes.js';
 
 interface RenderOptions {
   readonly config?: string;
@@ -35,8 +36,7 @@ export function registerRenderCommand(program: Command, io: CliIo): void {
       `
 Required inputs left out get an example location under the config's bucket (a note on stderr says which).
 
-Exit codes: 0 the step was rendered; 1 the builder could not be constructed or could not create its step
-from a valid config; 2 bad input (unknown builder, unreadable or invalid config file, malformed --input).
+${exitCodesHelp('render')}
 
 Examples:
   $ pnpm stepscore render PyTorchTraining
