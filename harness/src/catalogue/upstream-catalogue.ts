@@ -49,10 +49,10 @@ function processingEntry(stepName: string, specification: StepSpecificationInput
   };
 }
 
-export const tabularPreprocessingTraining = processingEntry(
-  'TabularPreprocessing-Training',
+export const dataPreparationTraining = processingEntry(
+  'DataPreparation-Training',
   {
-    stepType: 'TabularPreprocessing_Training',
+    stepType: 'ProcessingStep',
     nodeType: NodeType.SOURCE,
     dependencies: [],
     outputs: [
@@ -66,7 +66,7 @@ export const tabularPreprocessingTraining = processingEntry(
       },
     ],
   },
-  { script: 'tabular_preprocessing.py', jobArguments: ['--job_type', 'training'], outputLocalPaths: { processed_data: '/opt/ml/processing/output' } },
+  { script: 'prepare_data.py', jobArguments: ['--job_type', 'training'], outputLocalPaths: { processed_data: '/opt/ml/processing/output' } },
 );
 
 export const hyperparameterPrep = processingEntry(
@@ -287,6 +287,6 @@ export const batchInference: CatalogueEntry = {
  * name (Transform). Generic steps of other teams, not partners of any one builder.
  */
 export const upstreamCatalogue: UpstreamCatalogue = {
-  producers: [tabularPreprocessingTraining, hyperparameterPrep, modelTraining, registeredModel],
+  producers: [dataPreparationTraining, hyperparameterPrep, modelTraining, registeredModel],
   consumers: [modelServing, dataEvaluation, downstreamTraining, batchInference],
 };

@@ -13,7 +13,7 @@ function builderOf(registration: BuilderRegistration) {
   return new CheckContext({ registration, registry: builderRegistry, backendFactory: createMockBackend }).builder();
 }
 
-const PROCESSED_DATA = { Get: "Steps.TabularPreprocessing-Training.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri" };
+const PROCESSED_DATA = { Get: "Steps.DataPreparation-Training.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri" };
 
 describe('assemblePipeline', () => {
   it('places PyTorchTraining after TabularPreprocessing and before a consumer of each of its outputs', async () => {
@@ -22,14 +22,14 @@ describe('assemblePipeline', () => {
     expect(definition).toMatchObject({ Version: '2020-12-01', Metadata: {}, Parameters: [] });
     expect(definition.PipelineExperimentConfig).toEqual({ ExperimentName: { Get: 'Execution.PipelineName' }, TrialName: { Get: 'Execution.PipelineExecutionId' } });
     expect(definition.Steps.map((s) => [s.Name, s.Type])).toEqual([
-      ['TabularPreprocessing-Training', 'Processing'],
+      ['DataPreparation-Training', 'Processing'],
       ['PyTorchTraining', 'Training'],
       ['ModelServing', 'Model'],
       ['DataEvaluation', 'Processing'],
     ]);
     const channels = pipeline.builderStep.Arguments['InputDataConfig'] as { ChannelName: string; DataSource: { S3DataSource: { S3Uri: unknown } } }[];
     expect(channels).toEqual([expect.objectContaining({ ChannelName: 'data', DataSource: { S3DataSource: expect.objectContaining({ S3Uri: PROCESSED_DATA }) } })]);
-    expect(pipeline.builderStep.DependsOn).toEqual(['TabularPreprocessing-Training']);
+    expect(pipeline.builderStep.DependsOn).toEqual(['DataPreparation-Training']);
     expect(pipeline.consumers.map((c) => [c.output.logicalName, c.name, c.dependency.logicalName, c.inputArgument])).toEqual([
       ['model_output', 'ModelServing', 'model_data', 'PrimaryContainer.ModelDataUrl'],
       ['data_output', 'DataEvaluation', 'eval_data', "ProcessingInputs['eval_data'].S3Input.S3Uri"],
@@ -44,7 +44,7 @@ describe('assemblePipeline', () => {
 
   it('adds HyperparameterPrep for XGBoostTraining, whose hyperparameters input resolves to it', async () => {
     const pipeline = await assemblePipeline(builderOf(realBuilder('XGBoostTraining')));
-    expect(pipeline.definition.Steps.map((s) => s.Name)).toEqual(['TabularPreprocessing-Training', 'HyperparameterPrep', 'XGBoostTraining', 'ModelServing', 'DataEvaluation']);
+    expect(pipeline.definition.Steps.map((s) => s.Name)).toEqual(['DataPreparation-Training', 'HyperparameterPrep', 'XGBoostTraining', 'ModelServing', 'DataEvaluation']);
     const references = findStepsGets(pipeline.builderStep.Arguments).map((g) => g.get);
     expect(references).toEqual([
       ...['train', 'val', 'test'].map(() => PROCESSED_DATA.Get),
@@ -67,7 +67,7 @@ describe('assemblePipeline', () => {
     });
     const attempt = assemblePipeline(builderOf(broken));
     await expect(attempt).rejects.toBeInstanceOf(PipelineAssemblyError);
-    await expect(attempt).rejects.toThrow(/'inference_payload' \(payload_samples; best candidates: TabularPreprocessing-Training\.processed_data \(score 0\.\d{3}\)\)/);
+    await expect(attempt).rejects.toThrow(/'inference_payload' \(payload_samples; best candidates: DataPreparation-Training\.processed_data \(score 0\.\d{3}\)\)/);
   });
 
   it('chooses each output’s consumer by its type, whatever its logical name', async () => {
@@ -87,7 +87,7 @@ describe('assemblePipeline', () => {
 
   it('places a consumer per output, with distinct names when two outputs go to the same kind of consumer', async () => {
     const pipeline = await assemblePipeline(builderOf(processingBuilder));
-    expect(pipeline.definition.Steps.map((s) => s.Name)).toEqual(['TabularPreprocessing-Training', 'FeatureEngineering', 'DataEvaluation', 'DataEvaluation-2']);
+    expect(pipeline.definition.Steps.map((s) => s.Name)).toEqual(['DataPreparation-Training', 'FeatureEngineering', 'DataEvaluation', 'DataEvaluation-2']);
     expect(pipeline.consumers.map((c) => c.reference.Get)).toEqual([
       "Steps.FeatureEngineering.ProcessingOutputConfig.Outputs['features'].S3Output.S3Uri",
       "Steps.FeatureEngineering.ProcessingOutputConfig.Outputs['feature_report'].S3Output.S3Uri",
@@ -97,7 +97,7 @@ describe('assemblePipeline', () => {
   it('places a Transform builder after the model and the data it resolves to, and a CreateModel builder after a training job', async () => {
     const transform = await assemblePipeline(builderOf(transformBuilder));
     expect(transform.definition.Steps.map((s) => [s.Name, s.Type])).toEqual([
-      ['TabularPreprocessing-Training', 'Processing'],
+      ['DataPreparation-Training', 'Processing'],
       ['RegisteredModel', 'Model'],
       ['BatchScoring', 'Transform'],
       ['DataEvaluation', 'Processing'],

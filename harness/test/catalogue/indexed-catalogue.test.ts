@@ -4,11 +4,11 @@ import { seededRandom } from '../../bench/seeded-random.js';
 import { generateSyntheticCatalogue } from '../../bench/synthetic-catalogue.js';
 import { matchDependencies } from '../../src/catalogue/dependency-matching.js';
 import { IndexedCatalogue, indexedCatalogue } from '../../src/catalogue/indexed-catalogue.js';
-import { tabularPreprocessingTraining, upstreamCatalogue, type UpstreamCatalogue } from '../../src/catalogue/upstream-catalogue.js';
+import { dataPreparationTraining, upstreamCatalogue, type UpstreamCatalogue } from '../../src/catalogue/upstream-catalogue.js';
 
 /** Several producers with the same step type and outputs: equal scores that only position orders. */
 function clonesOfPreprocessing(count: number): UpstreamCatalogue['producers'] {
-  return Array.from({ length: count }, (_, i) => ({ ...tabularPreprocessingTraining, stepName: `Preprocessing-Clone${i}` }));
+  return Array.from({ length: count }, (_, i) => ({ ...dataPreparationTraining, stepName: `Preprocessing-Clone${i}` }));
 }
 
 const generated = generateSyntheticCatalogue(150, 7);
@@ -89,7 +89,7 @@ describe('IndexedCatalogue', () => {
     });
     const [match] = indexed.whole().matchDependencies('Consumer', spec);
     expect(match?.resolved).toBeUndefined();
-    expect(match?.candidates.map((c) => c.providerStep)).toEqual(['Preprocessing-Clone0', 'Preprocessing-Clone1', 'TabularPreprocessing-Training']);
+    expect(match?.candidates.map((c) => c.providerStep)).toEqual(['Preprocessing-Clone0', 'Preprocessing-Clone1', 'DataPreparation-Training']);
     expect(indexed.whole().matchDependencies('Consumer', spec)).toEqual(fullScan('Consumer', spec));
   });
 
@@ -100,11 +100,11 @@ describe('IndexedCatalogue', () => {
     expect(view.producer(second!.stepName)?.step.name).toBe(second!.stepName);
     expect(view.hasStep(first!.stepName)).toBe(false);
     expect(view.producerCount).toBe(catalogue.producers.length - 1);
-    expect(view.producerNames(3)).toEqual(['Preprocessing-Clone0', 'Preprocessing-Clone1', 'TabularPreprocessing-Training']);
+    expect(view.producerNames(3)).toEqual(['Preprocessing-Clone0', 'Preprocessing-Clone1', 'DataPreparation-Training']);
   });
 
   it('indexes the built-in catalogue once', () => {
     expect(indexedCatalogue()).toBe(indexedCatalogue(upstreamCatalogue));
-    expect(indexedCatalogue().producers.map((p) => p.step.name)).toEqual(['TabularPreprocessing-Training', 'HyperparameterPrep', 'ModelTraining', 'RegisteredModel']);
+    expect(indexedCatalogue().producers.map((p) => p.step.name)).toEqual(['DataPreparation-Training', 'HyperparameterPrep', 'ModelTraining', 'RegisteredModel']);
   });
 });

@@ -4,7 +4,7 @@ import { DEPENDENCY_TYPES, StepSpecification } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
 import { pipelineDefinitionRefusals } from '../../src/backends/service-refusals.js';
 import { processingOutputUri } from '../../src/catalogue/steps/processing-step.js';
-import { hyperparameterPrep, tabularPreprocessingTraining, upstreamCatalogue } from '../../src/catalogue/upstream-catalogue.js';
+import { hyperparameterPrep, dataPreparationTraining, upstreamCatalogue } from '../../src/catalogue/upstream-catalogue.js';
 import { valueAtPropertyPath } from '../../src/simulator/property-values.js';
 
 const context = { pipelineS3Loc: 's3://bucket/MODS/p_1.0.0/', role: 'arn:aws:iam::123456789012:role/SageMakerRole', region: 'us-east-1' };
@@ -14,7 +14,7 @@ const inputsFor = (spec: StepSpecification) => Object.fromEntries([...spec.depen
 describe('upstream catalogue', () => {
   it('holds producers and consumers of all four step types', () => {
     expect(upstreamCatalogue.producers.map((p) => [p.stepName, p.stepType])).toEqual([
-      ['TabularPreprocessing-Training', 'Processing'],
+      ['DataPreparation-Training', 'Processing'],
       ['HyperparameterPrep', 'Processing'],
       ['ModelTraining', 'Training'],
       ['RegisteredModel', 'CreateModel'],
@@ -33,8 +33,8 @@ describe('upstream catalogue', () => {
   });
 
   it('describes TabularPreprocessing as the training builders expect it', () => {
-    const spec = StepSpecification.create(tabularPreprocessingTraining.specification);
-    expect(spec.stepType).toBe('TabularPreprocessing_Training');
+    const spec = StepSpecification.create(dataPreparationTraining.specification);
+    expect(spec.stepType).toBe('ProcessingStep');
     expect(spec.getOutput('processed_data')).toMatchObject({
       outputType: 'processing_output',
       aliases: ['input_path', 'training_data', 'model_input_data'],
@@ -67,8 +67,8 @@ describe('upstream catalogue', () => {
   });
 
   it('renders a Processing step whose outputs are named by logical name with concrete S3 URIs', () => {
-    const step = tabularPreprocessingTraining.render({ ...context, inputs: {} });
-    expect(step).toMatchObject({ Name: 'TabularPreprocessing-Training', Type: 'Processing' });
+    const step = dataPreparationTraining.render({ ...context, inputs: {} });
+    expect(step).toMatchObject({ Name: 'DataPreparation-Training', Type: 'Processing' });
     const outputs = (step.Arguments['ProcessingOutputConfig'] as { Outputs: { OutputName: string; S3Output: { S3Uri: unknown } }[] }).Outputs;
     expect(outputs).toEqual([
       expect.objectContaining({

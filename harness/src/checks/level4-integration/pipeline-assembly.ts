@@ -30,7 +30,7 @@ function assemblyProblems(pipeline: AssembledPipeline, expectedName: string, reg
   const problems: string[] = [];
   const { builderStep } = pipeline;
   if (builderStep.Name !== expectedName) {
-    problems.push(`createStep returned a step named '${builderStep.Name}', but getStepName() says '${expectedName}'; references to the step would name the wrong one`);
+    problems.push(`createStep returned a step named '${builderStep.Name}', but the builder's references name '${expectedName}' (getOutputStepName()); references to the step would name the wrong one`);
   }
   const expectedType = stepTypeVocabulary(registeredType)?.pipelineType;
   if (expectedType !== undefined && builderStep.Type !== expectedType) {
@@ -79,7 +79,7 @@ export const pipelineAssembly = defineCheck({
     };
     const takes = pipeline.consumers.map((c) => `${c.output.logicalName} → ${c.name}.${c.dependency.logicalName}`).join(', ');
     return outcomeFromProblems(
-      assemblyProblems(pipeline, builder.getStepName(), ctx.registration.stepType),
+      assemblyProblems(pipeline, builder.getOutputStepName(), ctx.registration.stepType),
       `assembled as ${pipeline.definition.Steps.map((s) => s.Name).join(' → ')} (${takes})`,
       evidence,
     );

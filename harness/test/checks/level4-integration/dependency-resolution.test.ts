@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realBuilder, runChecks, withSpecAndContract } from '../../support/broken-builders.js';
-import { hyperparameterPrep, tabularPreprocessingTraining, upstreamCatalogue } from '../../../src/catalogue/upstream-catalogue.js';
+import { hyperparameterPrep, dataPreparationTraining, upstreamCatalogue } from '../../../src/catalogue/upstream-catalogue.js';
 import { contextWithCatalogue, needingInferencePayload, runInContext } from './level4-fixtures.js';
 import { processingArguments, processingBuilder, processingSpec, stepTypeBuilder } from './step-type-builders.js';
 
@@ -11,7 +11,7 @@ describe(ID, () => {
     const result = (await runChecks(realBuilder(name), [ID]))[ID];
     expect(result?.status).toBe('pass');
     expect(result?.importance).toBe(1.4);
-    expect(result?.message).toContain('input_path → TabularPreprocessing-Training.processed_data (0.814)');
+    expect(result?.message).toContain('input_path → DataPreparation-Training.processed_data (0.814)');
   });
 
   it('resolves XGBoost’s optional hyperparameters input to HyperparameterPrep', async () => {
@@ -23,10 +23,10 @@ describe(ID, () => {
     const result = (await runChecks(needingInferencePayload(realBuilder(name)), [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toMatch(
-      /^Required dependency 'inference_payload' \(payload_samples\) resolves to no producer in the catalogue \[TabularPreprocessing-Training, HyperparameterPrep, ModelTraining, RegisteredModel\]: best candidates: TabularPreprocessing-Training\.processed_data \(score 0\.\d{3}\); a match needs a score above 0\.5$/,
+      /^Required dependency 'inference_payload' \(payload_samples\) resolves to no producer in the catalogue \[DataPreparation-Training, HyperparameterPrep, ModelTraining, RegisteredModel\]: best candidates: DataPreparation-Training\.processed_data \(score 0\.\d{3}\); a match needs a score above 0\.5$/,
     );
     expect(result?.evidence).toMatchObject({
-      dependencies: expect.arrayContaining([expect.objectContaining({ dependency: 'inference_payload', resolvedTo: null, candidates: [expect.objectContaining({ providerStep: 'TabularPreprocessing-Training' })] })]),
+      dependencies: expect.arrayContaining([expect.objectContaining({ dependency: 'inference_payload', resolvedTo: null, candidates: [expect.objectContaining({ providerStep: 'DataPreparation-Training' })] })]),
     });
   });
 
@@ -44,7 +44,7 @@ describe(ID, () => {
   it('passes on a Processing builder whose dependency names its compatible source', async () => {
     const result = (await runChecks(processingBuilder, [ID]))[ID];
     expect(result?.status).toBe('pass');
-    expect(result?.message).toMatch(/^input_data → TabularPreprocessing-Training\.processed_data \(0\.\d{3}\)$/);
+    expect(result?.message).toMatch(/^input_data → DataPreparation-Training\.processed_data \(0\.\d{3}\)$/);
   });
 
   it('fails when a dependency that names compatible sources resolves to another producer, though one of its sources is there', async () => {
@@ -54,15 +54,15 @@ describe(ID, () => {
       dependencies: processingSpec.dependencies.map((d) => ({ ...d, logicalName: 'selected_features' })),
     }, processingArguments());
     const featureSelection = {
-      ...tabularPreprocessingTraining,
+      ...dataPreparationTraining,
       stepName: 'FeatureSelection',
       specification: {
-        ...tabularPreprocessingTraining.specification,
+        ...dataPreparationTraining.specification,
         stepType: 'FeatureSelection',
-        outputs: [{ ...tabularPreprocessingTraining.specification.outputs[0]!, logicalName: 'selected_features', aliases: [] }],
+        outputs: [{ ...dataPreparationTraining.specification.outputs[0]!, logicalName: 'selected_features', aliases: [] }],
       },
     };
-    const catalogue = { producers: [tabularPreprocessingTraining, featureSelection], consumers: upstreamCatalogue.consumers };
+    const catalogue = { producers: [dataPreparationTraining, featureSelection], consumers: upstreamCatalogue.consumers };
     const result = await runInContext(contextWithCatalogue(renamed, catalogue), ID);
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(
@@ -71,7 +71,7 @@ describe(ID, () => {
   });
 
   it('lets a dependency resolve elsewhere when none of its compatible sources is in the catalogue', async () => {
-    const catalogue = { producers: [{ ...tabularPreprocessingTraining, specification: { ...tabularPreprocessingTraining.specification, stepType: 'DataPrep' } }], consumers: upstreamCatalogue.consumers };
+    const catalogue = { producers: [{ ...dataPreparationTraining, specification: { ...dataPreparationTraining.specification, stepType: 'DataPrep' } }], consumers: upstreamCatalogue.consumers };
     const result = await runInContext(contextWithCatalogue(processingBuilder, catalogue), ID);
     expect(result.status).toBe('pass');
   });

@@ -11,11 +11,11 @@ describe(ID, () => {
   expectNoNetwork();
 
   it.each([
-    ['PyTorchTraining', realBuilder('PyTorchTraining'), 'TabularPreprocessing-Training → PyTorchTraining → ModelServing → DataEvaluation', 2],
-    ['XGBoostTraining', realBuilder('XGBoostTraining'), 'TabularPreprocessing-Training → HyperparameterPrep → XGBoostTraining → ModelServing → DataEvaluation', 2],
-    ['a Processing builder', processingBuilder, 'TabularPreprocessing-Training → FeatureEngineering → DataEvaluation → DataEvaluation-2', 2],
+    ['PyTorchTraining', realBuilder('PyTorchTraining'), 'DataPreparation-Training → PyTorchTraining → ModelServing → DataEvaluation', 2],
+    ['XGBoostTraining', realBuilder('XGBoostTraining'), 'DataPreparation-Training → HyperparameterPrep → XGBoostTraining → ModelServing → DataEvaluation', 2],
+    ['a Processing builder', processingBuilder, 'DataPreparation-Training → FeatureEngineering → DataEvaluation → DataEvaluation-2', 2],
     ['a CreateModel builder', modelBuilder, 'ModelTraining → ServingModel → BatchInference', 1],
-    ['a Transform builder', transformBuilder, 'TabularPreprocessing-Training → RegisteredModel → BatchScoring → DataEvaluation', 1],
+    ['a Transform builder', transformBuilder, 'DataPreparation-Training → RegisteredModel → BatchScoring → DataEvaluation', 1],
   ] as const)('passes on %s, running every step and delivering every output', async (_name, registration, order, outputs) => {
     const result = (await runChecks(registration, [ID]))[ID];
     expect(result?.status, result?.message).toBe('pass');

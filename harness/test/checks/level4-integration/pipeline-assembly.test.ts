@@ -8,10 +8,10 @@ const ID = 'level4.pipeline_assembly';
 
 describe(ID, () => {
   it.each([
-    ['PyTorchTraining', 'TabularPreprocessing-Training → PyTorchTraining → ModelServing → DataEvaluation (model_output → ModelServing.model_data, data_output → DataEvaluation.eval_data)'],
+    ['PyTorchTraining', 'DataPreparation-Training → PyTorchTraining → ModelServing → DataEvaluation (model_output → ModelServing.model_data, data_output → DataEvaluation.eval_data)'],
     [
       'XGBoostTraining',
-      'TabularPreprocessing-Training → HyperparameterPrep → XGBoostTraining → ModelServing → DataEvaluation (model_output → ModelServing.model_data, evaluation_output → DataEvaluation.eval_data)',
+      'DataPreparation-Training → HyperparameterPrep → XGBoostTraining → ModelServing → DataEvaluation (model_output → ModelServing.model_data, evaluation_output → DataEvaluation.eval_data)',
     ],
   ] as const)('passes on %s, with a consumer for each output', async (name, order) => {
     const result = (await runChecks(realBuilder(name), [ID]))[ID];
@@ -23,9 +23,9 @@ describe(ID, () => {
   it.each(['PyTorchTraining', 'XGBoostTraining'] as const)('fails on %s when createStep drops the inputs resolved from its dependencies', async (name) => {
     const result = (await runChecks(droppingResolvedInputs(realBuilder(name)), [ID]))[ID];
     expect(result?.status).toBe('fail');
-    expect(result?.message).toContain(`${name}'s required input 'input_path' resolves to TabularPreprocessing-Training.processed_data`);
+    expect(result?.message).toContain(`${name}'s required input 'input_path' resolves to DataPreparation-Training.processed_data`);
     expect(result?.message).toContain(
-      `does not use {"Get":"Steps.TabularPreprocessing-Training.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri"} anywhere in its Arguments`,
+      `does not use {"Get":"Steps.DataPreparation-Training.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri"} anywhere in its Arguments`,
     );
     expect(result?.rootCause).toBeUndefined();
   });

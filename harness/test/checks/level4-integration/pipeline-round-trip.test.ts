@@ -41,7 +41,7 @@ describe(ID, () => {
     });
     const result = await runInContext(contextWith(realBuilder('PyTorchTraining'), factory), ID);
     expect(result.status).toBe('fail');
-    expect(result.message).toMatch(/did not round-trip through the mock backend at Steps\[1\]\.DependsOn: sent \["TabularPreprocessing-Training"\], got back nothing$/);
+    expect(result.message).toMatch(/did not round-trip through the mock backend at Steps\[1\]\.DependsOn: sent \["DataPreparation-Training"\], got back nothing$/);
     expect(result.evidence).toMatchObject({ differences: [expect.stringContaining('Steps[1].DependsOn')] });
   });
 

@@ -45,8 +45,8 @@ describe(ID, () => {
     expect(result?.status).toBe('fail');
     expect(result?.rootCause).toBeUndefined();
     expect(result?.message).toContain(
-      "refers to 'Steps.TabularPreprocessing-Training.properties.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri', " +
-        "but a Get names the property without 'properties.' ('Steps.TabularPreprocessing-Training.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri'): " +
+      "refers to 'Steps.DataPreparation-Training.properties.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri', " +
+        "but a Get names the property without 'properties.' ('Steps.DataPreparation-Training.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri'): " +
         "DescribeProcessingJobResponse has no member 'properties'",
     );
   });
