@@ -56,7 +56,7 @@ const ours = await new XGBoostTrainingStepBuilder(config, { artifactStore: store
   inputs: { input_path: INPUT_PATH },
   dependsOn: options.dependsOn,
 });
-const hyperparametersUri = 's3://my-bucket/MODS/sdk-sdkcase-xgboost-FE_1.0.0/training_config/hyperparameters.json';
+const hyperparametersUri = 's3://my-bucket/MODS/sdk-sdkcase-xgboost-FE_1.0.0/training_config/XGBoostTraining/hyperparameters.json';
 
 describe('XGBoost training reproduces the SDK step (sdk_xgboost_framework.json)', () => {
   it('builds its config from the inputs the SDK was given', () => {

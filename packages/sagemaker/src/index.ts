@@ -5,10 +5,12 @@ export {
   type JsonGetExpression,
   type PipelineExpression,
 } from './pipeline-expression.js';
-export { pythonFloatRepr, pythonJsonDumps } from './python-json.js';
+export { numericValue, pythonFloatRepr, pythonFloatText, PythonFloat, pythonJsonDumps, pythonStr } from './python-json.js';
 export {
+  encodeBuiltInHyperparameters,
   encodeHyperparameters,
   frameworkHyperparameters,
+  pipelineVariableToString,
   type EncodedHyperparameters,
   type FrameworkHyperparameterInputs,
 } from './hyperparameters.js';

@@ -4,14 +4,20 @@ import * as sagemaker from '../src/index.js';
 describe('@stepscore/sagemaker', () => {
   it('exports the public API', () => {
     expect(Object.keys(sagemaker).sort()).toStrictEqual([
+      'PythonFloat',
+      'encodeBuiltInHyperparameters',
       'encodeHyperparameters',
       'frameworkHyperparameters',
       'isPipelineExpression',
       'knownTrainingVersions',
       'listResponseMembers',
+      'numericValue',
+      'pipelineVariableToString',
       'processorForInstanceType',
       'pythonFloatRepr',
+      'pythonFloatText',
       'pythonJsonDumps',
+      'pythonStr',
       'resolvePropertyPath',
       'retrieveTrainingImageUri',
       'trainingInstanceTypes',

@@ -11,3 +11,4 @@ export * from './builder/step-builder-base.js';
 export * from './builder/training-step-builder.js';
 export * from './builder/channels.js';
 export * from './registry/builder-registration.js';
+export * from './config/pipeline-expression-fields.js';

@@ -35,7 +35,9 @@ export function toConfigIssues(error: z.ZodError): ConfigIssue[] {
     if (issue.code === 'unrecognized_keys') {
       return { field, message: `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(', ')}: remove or fix the spelling` };
     }
-    const got = input === undefined || issue.message.includes(String(input)) ? '' : ` (got ${describeValue(input)})`;
+    // A cross-field rule reporting a missing field carries the enclosing object as its input: no "(got ...)" for it.
+    const reportsMissing = issue.message.startsWith('required field is missing');
+    const got = input === undefined || reportsMissing || issue.message.includes(String(input)) ? '' : ` (got ${describeValue(input)})`;
     return { field, message: `${issue.message}${got}` };
   });
 }
