@@ -32,3 +32,4 @@ export {
   type ConstraintViolation,
 } from './training-job-constraints.js';
 export { listResponseMembers, resolvePropertyPath, type PropertyPathResolution } from './response-shapes.js';
+export { pipelineParametersOf, type PipelineParameterDeclaration, type PipelineParameterType } from './pipeline-parameters.js';

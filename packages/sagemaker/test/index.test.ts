@@ -12,6 +12,7 @@ describe('@stepscore/sagemaker', () => {
       'knownTrainingVersions',
       'listResponseMembers',
       'numericValue',
+      'pipelineParametersOf',
       'pipelineVariableToString',
       'processorForInstanceType',
       'pythonFloatRepr',
