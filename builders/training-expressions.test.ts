@@ -68,10 +68,12 @@ const EXPECTED_FIELDS = [
   'profiler_s3_output_path',
 ];
 
-describe.each([
+const CASES: readonly (readonly [string, AnyBuilderRegistration, readonly string[]])[] = [
   ['PyTorchTraining', pytorchTraining, ['hyperparameters.*']],
   ['XGBoostTraining', xgboostTraining, []],
-] as const)('%s: pipeline expressions', (_name, registration, extraFields) => {
+];
+
+describe.each(CASES)('%s: pipeline expressions', (_name, registration, extraFields) => {
   it('names every field that may be an expression, from the schema alone', () => {
     expect(pipelineExpressionFields(registration.configSchema).sort()).toEqual([...EXPECTED_FIELDS, ...extraFields].sort());
   });
