@@ -58,7 +58,6 @@ const EXPECTED_FIELDS = [
   'max_retry_attempts',
   'subnets[]',
   'security_group_ids[]',
-  'enable_network_isolation',
   'encrypt_inter_container_traffic',
   'checkpoint_s3_uri',
   'checkpoint_local_path',

@@ -16,6 +16,9 @@ export type TrainingFramework = 'pytorch' | 'xgboost';
 /** The container path under which SageMaker mounts input channel `<name>` as `<root>/<name>`. */
 export const CHANNEL_ROOT = '/opt/ml/input/data';
 
+/** Where a framework container finds the code under network isolation: the `code` channel's tarball. */
+export const CODE_CHANNEL_SOURCEDIR_PATH = '/opt/ml/input/data/code/sourcedir.tar.gz';
+
 /** The content type the SDK gives a `model_uri` channel. */
 export const MODEL_CHANNEL_CONTENT_TYPE = 'application/x-sagemaker-model';
 
@@ -149,7 +152,8 @@ export abstract class TrainingStepBuilder<C extends TrainingStepConfig = Trainin
   protected frameworkHyperparameters(): EncodedHyperparameters {
     return frameworkHyperparameters({
       entryPoint: this.config.training_entry_point,
-      submitDirectory: this.config.source_dir,
+      // Under network isolation the container cannot fetch the code from S3: the SDK sends it as the `code` channel.
+      submitDirectory: this.config.enable_network_isolation ? CODE_CHANNEL_SOURCEDIR_PATH : this.config.source_dir,
       region: this.awsRegion,
       containerLogLevel: this.config.container_log_level,
     });
@@ -212,12 +216,15 @@ export abstract class TrainingStepBuilder<C extends TrainingStepConfig = Trainin
         }),
       );
     }
+    if (this.config.enable_network_isolation && this.runsScript()) {
+      channels.push(trainingInputChannel('code', { s3_uri: this.config.source_dir, s3_data_type: 'S3Prefix' }));
+    }
     return channels;
   }
 
   private debuggerSettings(outputPath: PipelineValue, checkpointOff: boolean): Partial<TrainingStepArguments> {
     const rules = this.config.debugger_rules;
-    const hookOn = (this.config.debugger_hook_config || (rules?.length ?? 0) > 0) && !checkpointOff;
+    const hookOn = this.config.debugger_hook_config && !checkpointOff;
     return {
       ...(rules && rules.length > 0 ? { DebugRuleConfigurations: rules as never } : {}),
       ...(hookOn ? { DebugHookConfig: { S3OutputPath: outputPath, CollectionConfigurations: [] } } : {}),
@@ -269,7 +276,7 @@ export abstract class TrainingStepBuilder<C extends TrainingStepConfig = Trainin
       InputDataConfig: channels,
       HyperParameters: { ...this.getHyperparameters(), ...this.jobArgumentHyperparameters() } as Record<string, string>,
       ...(c.subnets && c.security_group_ids ? { VpcConfig: { Subnets: c.subnets, SecurityGroupIds: c.security_group_ids } } : {}),
-      ...(isOn(c.enable_network_isolation) ? { EnableNetworkIsolation: c.enable_network_isolation as boolean } : {}),
+      ...(c.enable_network_isolation ? { EnableNetworkIsolation: true } : {}),
       ...(isOn(c.encrypt_inter_container_traffic) ? { EnableInterContainerTrafficEncryption: c.encrypt_inter_container_traffic as boolean } : {}),
       ...(isOn(c.use_spot_instances) ? { EnableManagedSpotTraining: c.use_spot_instances as boolean } : {}),
       ...(checkpoint ? { CheckpointConfig: checkpoint } : {}),

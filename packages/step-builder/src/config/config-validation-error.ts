@@ -37,7 +37,9 @@ export function toConfigIssues(error: z.ZodError): ConfigIssue[] {
     }
     // A cross-field rule reporting a missing field carries the enclosing object as its input: no "(got ...)" for it.
     const reportsMissing = issue.message.startsWith('required field is missing');
-    const got = input === undefined || reportsMissing || issue.message.includes(String(input)) ? '' : ` (got ${describeValue(input)})`;
+    // A rule on a whole object or list says what is wrong in words: repeating the object adds nothing.
+    const aboutContainer = issue.code === 'custom' && typeof input === 'object' && input !== null;
+    const got = input === undefined || reportsMissing || aboutContainer || issue.message.includes(String(input)) ? '' : ` (got ${describeValue(input)})`;
     return { field, message: `${issue.message}${got}` };
   });
 }

@@ -26,7 +26,9 @@ export function orPipelineExpression<T extends z.ZodType>(schema: T) {
 }
 
 function describeExpected(schema: z.ZodType, article = false): string {
-  const type = (schema as { _zod?: { def?: { type?: string } } })._zod?.def?.type;
+  const def = (schema as { _zod?: { def?: { type?: string; entries?: Record<string, string> } } })._zod?.def;
+  const type = def?.type;
+  if (article && type === 'enum' && def?.entries) return `one of ${Object.values(def.entries).join(', ')}`;
   const name = type === 'unknown' || type === undefined ? 'value' : type === 'enum' ? 'string' : type;
   return article ? `a ${name}` : name;
 }
@@ -122,6 +124,8 @@ function collect(schema: z.ZodType, path: string, found: string[], depth: number
  */
 export function pythonNumber(schema: z.ZodType<number>) {
   return z.custom<number | PythonFloat>((value) => value !== undefined).superRefine((value, ctx) => {
+    // An expression is the enclosing rules' concern (a built-in algorithm takes one, a hyperparameters.json cannot).
+    if (isPipelineExpression(value)) return;
     const result = schema.safeParse(numericValue(value));
     if (result.success) return;
     for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: value });

@@ -57,14 +57,22 @@ export const RETRY_EXCEPTION_TYPES = [
 export const retryPolicySchema = z
   .strictObject({
     exception_types: z.array(z.enum(RETRY_EXCEPTION_TYPES)).min(1),
-    interval_seconds: z.number().int().min(1).max(43_200).default(1),
+    interval_seconds: z.number().int().min(0).max(43_200).default(1),
     backoff_rate: z.number().min(0).default(2.0),
     max_attempts: z.number().int().min(1).max(20).optional(),
     expire_after_mins: z.number().int().min(0).max(14_400).optional(),
   })
   .superRefine((policy, ctx) => {
-    if (policy.max_attempts !== undefined && policy.expire_after_mins !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['expire_after_mins'], message: 'give max_attempts or expire_after_mins, not both' });
+    if ((policy.max_attempts === undefined) === (policy.expire_after_mins === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['max_attempts'], message: 'give exactly one of max_attempts and expire_after_mins' });
+    }
+    const families = new Set(policy.exception_types.map((type) => type.split('.')[0]));
+    if (families.size > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exception_types'],
+        message: 'one policy retries either Step.* or SageMaker.* exceptions (the SDK has a policy class for each): split them into two policies',
+      });
     }
   });
 
@@ -144,7 +152,7 @@ export function trainingConfigShape(options: TrainingConfigOptions) {
     max_retry_attempts: orPipelineExpression(z.number().int().min(1).max(30)).optional(),
     subnets: z.array(orPipelineExpression(z.string().min(1))).min(1).max(16).optional(),
     security_group_ids: z.array(orPipelineExpression(z.string().min(1))).min(1).max(5).optional(),
-    enable_network_isolation: orPipelineExpression(z.boolean()).default(false),
+    enable_network_isolation: z.boolean().default(false),
     encrypt_inter_container_traffic: orPipelineExpression(z.boolean()).default(false),
     checkpoint_s3_uri: orPipelineExpression(s3Uri()).optional(),
     checkpoint_local_path: orPipelineExpression(z.string().regex(ABSOLUTE_CONTAINER_PATH, { error: 'must be an absolute container path such as /opt/ml/checkpoints' })).optional(),
@@ -248,7 +256,7 @@ export interface TrainingStepConfigFields {
   max_retry_attempts?: PipelineNumber | undefined;
   subnets?: PipelineString[] | undefined;
   security_group_ids?: PipelineString[] | undefined;
-  enable_network_isolation: PipelineBoolean;
+  enable_network_isolation: boolean;
   encrypt_inter_container_traffic: PipelineBoolean;
   checkpoint_s3_uri?: PipelineString | undefined;
   checkpoint_local_path?: PipelineString | undefined;
