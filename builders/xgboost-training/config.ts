@@ -26,11 +26,11 @@ export const XGBOOST_SCRIPT_DEFAULTS = {
   tree_method: 'auto',
 } as const;
 
-/** The XGBoost model's settings: in hyperparameters.json for the script (framework mode), on the step for the built-in algorithm. */
+/** The XGBoost model's settings (num_round is required by the built-in algorithm too): in hyperparameters.json for the script (framework mode), on the step for the built-in algorithm. */
 export const xgboostHyperparametersSchema = z
   .looseObject({
     ...fieldListShape,
-    num_round: pythonNumber(z.number().int().min(1)).optional(),
+    num_round: pythonNumber(z.number().int().min(1)),
     max_depth: pythonNumber(z.number().int().min(0)).optional(),
     eta: pythonNumber(unitInterval).optional(),
     min_child_weight: pythonNumber(z.number().min(0)).optional(),
@@ -67,9 +67,7 @@ export const xgboostTrainingConfigSchema = z
     if (config.algorithm_mode === 'framework') {
       const missing = (path: string[], expected: 'string' | 'number') =>
         ctx.addIssue({ code: 'invalid_type', expected, input: undefined, path, message: `required field is missing (expected ${expected})` });
-      for (const field of ['num_round', 'max_depth'] as const) {
-        if (config.hyperparameters[field] === undefined) missing(['hyperparameters', field], 'number');
-      }
+      if (config.hyperparameters.max_depth === undefined) missing(['hyperparameters', 'max_depth'], 'number');
       if (config.training_entry_point === undefined) missing(['training_entry_point'], 'string');
       if (config.source_dir === undefined) missing(['source_dir'], 'string');
       for (const [name, value] of Object.entries(config.hyperparameters)) {

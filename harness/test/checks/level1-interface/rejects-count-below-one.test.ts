@@ -12,7 +12,7 @@ describe(ID, () => {
   });
 
   it('fails naming each field whose zero gets through', async () => {
-    const noMinimum = xgboostTrainingConfigSchema.extend({ training_instance_count: z.number().int(), training_volume_size: z.number().int() });
+    const noMinimum = xgboostTrainingConfigSchema.safeExtend({ training_instance_count: z.number().int(), training_volume_size: z.number().int() });
     const result = (await runChecks(withConfigSchema(realBuilder('XGBoostTraining'), noMinimum), [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain("accepted training_instance_count = 0, so 'training_instance_count' is not checked");

@@ -13,7 +13,7 @@ describe(ID, () => {
   });
 
   it('fails when the hyperparameters schema does not compare label and field list', async () => {
-    const unchecked = pytorchTrainingConfigSchema.extend({ hyperparameters: z.looseObject({}) });
+    const unchecked = pytorchTrainingConfigSchema.safeExtend({ hyperparameters: z.looseObject({}) });
     const result = (await runChecks(withConfigSchema(realBuilder('PyTorchTraining'), unchecked), [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain('The config schema accepted hyperparameters.label_name = "not_a_field_');
@@ -21,11 +21,12 @@ describe(ID, () => {
   });
 
   it('fails when the refusal does not name hyperparameters.label_name', async () => {
-    const vague = xgboostTrainingConfigSchema.extend({
+    // safeExtend keeps the schema's cross-field rules; its types forbid a narrower hyperparameters schema, which is the point here.
+    const vague = xgboostTrainingConfigSchema.safeExtend({
       hyperparameters: z
         .looseObject({ full_field_list: z.array(z.string()), label_name: z.string() })
         .refine((hp) => hp.full_field_list.includes(hp.label_name), { error: 'hyperparameters are inconsistent' }),
-    });
+    } as never);
     const result = (await runChecks(withConfigSchema(realBuilder('XGBoostTraining'), vague), [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain("the config was rejected but no issue names 'hyperparameters.label_name' (issues: hyperparameters: hyperparameters are inconsistent");

@@ -11,7 +11,9 @@ describe(ID, () => {
   it.each(['PyTorchTraining', 'XGBoostTraining'] as const)('passes on %s', async (name) => {
     const result = (await runChecks(realBuilder(name), [ID]))[ID];
     expect(result?.status).toBe('pass');
-    expect(result?.message).toContain('source_dir');
+    // XGBoost's source_dir is required in framework mode only (its built-in algorithm mode runs no script): a
+    // cross-field rule, not a required field of the schema.
+    expect(result?.message).toContain(name === 'XGBoostTraining' ? 'hyperparameters.num_round' : 'source_dir');
   });
 
   it('tries nested required hyperparameters too', async () => {
@@ -30,7 +32,8 @@ describe(ID, () => {
   });
 
   it('fails when the schema makes a base pipeline field optional', async () => {
-    const optionalRole = xgboostTrainingConfigSchema.extend({ role: z.string().optional() });
+    // safeExtend keeps the schema's cross-field rules; its types forbid loosening a required field, which is the point here.
+    const optionalRole = xgboostTrainingConfigSchema.safeExtend({ role: z.string().optional() } as unknown as { role: z.ZodString });
     const result = (await runChecks(withConfigSchema(realBuilder('XGBoostTraining'), optionalRole), [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain("accepted a config without 'role'");

@@ -13,7 +13,7 @@ describe(ID, () => {
   });
 
   it('fails naming the field and value when any instance type is accepted', async () => {
-    const anyInstance = pytorchTrainingConfigSchema.extend({ training_instance_type: z.string() });
+    const anyInstance = pytorchTrainingConfigSchema.safeExtend({ training_instance_type: z.string() });
     const result = (await runChecks(withConfigSchema(realBuilder('PyTorchTraining'), anyInstance), [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toBe(
@@ -22,7 +22,7 @@ describe(ID, () => {
   });
 
   it('fails naming the field and value when any region code is accepted', async () => {
-    const anyRegion = xgboostTrainingConfigSchema.extend({ region: z.string() });
+    const anyRegion = xgboostTrainingConfigSchema.safeExtend({ region: z.string() });
     const result = (await runChecks(withConfigSchema(realBuilder('XGBoostTraining'), anyRegion), [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain(`accepted region = "XX"`);

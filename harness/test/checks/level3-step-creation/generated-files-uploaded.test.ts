@@ -26,7 +26,7 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), XGBoostTrainingStepBuilder), ID);
     expectFailure(
       result,
-      "channel 'config' reads s3://stepscore-example-bucket/MODS/stepscore-risk-xgboost-NA_1.0.0/training_config/hyperparameters.json, " +
+      "channel 'config' reads s3://stepscore-example-bucket/MODS/stepscore-risk-xgboost-NA_1.0.0/training_config/XGBoostTraining/hyperparameters.json, " +
         'which is not a provided input, so the builder generated it, but nothing was written there through the S3 client',
     );
   });
@@ -41,7 +41,7 @@ describe(ID, () => {
       }
     }
     const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), XGBoostTrainingStepBuilder), ID);
-    expectFailure(result, "training_config/hyperparameters.json, written for channel 'config', is not valid JSON");
+    expectFailure(result, "training_config/XGBoostTraining/hyperparameters.json, written for channel 'config', is not valid JSON");
   });
 
   it('fails when the builder does not wait for the upload before returning the step', async () => {

@@ -244,12 +244,17 @@ export abstract class TrainingStepBuilder<C extends TrainingStepConfig = Trainin
     const stepName = this.getStepName();
     const fromDependencies = options.dependencies?.length ? this.extractInputsFromDependencies(options.dependencies) : {};
     const inputs = { ...fromDependencies, ...(options.inputs ?? {}) };
-    const channels = [...(await this.getInputs(inputs)), ...this.configuredChannels()];
+    const ownChannels = await this.getInputs(inputs);
+    const configured = this.configuredChannels();
+    const channels = [...ownChannels, ...configured];
     if (channels.length === 0) {
       throw new Error('No training inputs available. Provide input_path or ensure dependencies supply necessary outputs.');
     }
-    const duplicate = channels.map((c) => c.ChannelName).find((name, i, all) => all.indexOf(name) !== i);
-    if (duplicate !== undefined) throw new Error(`Two input channels are named '${String(duplicate)}': input_channels and model_channel_name must not reuse a channel name`);
+    // As the SDK's _prepare_channel: a configured channel may not take a name already in use.
+    const clash = configured.find((channel, i) => channels.findIndex((c) => c.ChannelName === channel.ChannelName) !== ownChannels.length + i);
+    if (clash !== undefined) {
+      throw new Error(`Two input channels are named '${String(clash.ChannelName)}': input_channels, model_channel_name and the builder's own channels must not share a name`);
+    }
     const outputPath = this.getOutputs({});
     const environment = this.getEnvironmentVariables();
     const checkpoint = this.checkpointConfig(outputPath);

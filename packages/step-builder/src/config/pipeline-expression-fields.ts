@@ -123,7 +123,8 @@ function collect(schema: z.ZodType, path: string, found: string[], depth: number
  * the value is checked as a number by `schema` and kept as given.
  */
 export function pythonNumber(schema: z.ZodType<number>) {
-  return z.custom<number | PythonFloat>((value) => value !== undefined).superRefine((value, ctx) => {
+  const required = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'required field is missing (expected number)' : undefined) };
+  return z.custom<number | PythonFloat>((value) => value !== undefined, required).superRefine((value, ctx) => {
     // An expression is the enclosing rules' concern (a built-in algorithm takes one, a hyperparameters.json cannot).
     if (isPipelineExpression(value)) return;
     const result = schema.safeParse(numericValue(value));
