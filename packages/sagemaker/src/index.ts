@@ -5,10 +5,12 @@ export {
   type JsonGetExpression,
   type PipelineExpression,
 } from './pipeline-expression.js';
-export { pythonFloatRepr, pythonJsonDumps } from './python-json.js';
+export { numericValue, pythonFloatRepr, pythonFloatText, PythonFloat, pythonJsonDumps, pythonStr } from './python-json.js';
 export {
+  encodeBuiltInHyperparameters,
   encodeHyperparameters,
   frameworkHyperparameters,
+  pipelineVariableToString,
   type EncodedHyperparameters,
   type FrameworkHyperparameterInputs,
 } from './hyperparameters.js';
@@ -74,3 +76,4 @@ export { transformAdapter, type TransformStepAdapter } from './step-types/transf
 export { createModelAdapter, modelContainer } from './step-types/create-model-adapter.js';
 export { listResponseMembers, resolvePropertyPath, type PropertyPathResolution } from './response-shapes.js';
 export { serviceInstanceTypes, type InstanceTypeUse } from './service-instance-types.js';
+export { pipelineParametersOf, type PipelineParameterDeclaration, type PipelineParameterType } from './pipeline-parameters.js';

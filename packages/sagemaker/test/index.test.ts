@@ -4,6 +4,7 @@ import * as sagemaker from '../src/index.js';
 describe('@stepscore/sagemaker', () => {
   it('exports the public API', () => {
     expect(Object.keys(sagemaker).sort()).toStrictEqual([
+      'PythonFloat',
       'SERVICE_LIMITS',
       'STEP_TYPES',
       'STEP_TYPE_ADAPTERS',
@@ -16,6 +17,7 @@ describe('@stepscore/sagemaker', () => {
       'TRANSFORM_MAX_PAYLOAD_MB',
       'adapterFor',
       'createModelAdapter',
+      'encodeBuiltInHyperparameters',
       'encodeHyperparameters',
       'frameworkHyperparameters',
       'isPipelineExpression',
@@ -24,11 +26,16 @@ describe('@stepscore/sagemaker', () => {
       'knownTrainingVersions',
       'listResponseMembers',
       'modelContainer',
+      'numericValue',
+      'pipelineParametersOf',
+      'pipelineVariableToString',
       'processingAdapter',
       'processingInstanceTypes',
       'processorForInstanceType',
       'pythonFloatRepr',
+      'pythonFloatText',
       'pythonJsonDumps',
+      'pythonStr',
       'resolvePropertyPath',
       'retrieveImageUri',
       'retrieveTrainingImageUri',

@@ -20,3 +20,4 @@ export * from './builder/create-model-step-builder.js';
 export * from './builder/transform-step-builder.js';
 export * from './builder/channels.js';
 export * from './registry/builder-registration.js';
+export * from './config/pipeline-expression-fields.js';

@@ -46,6 +46,8 @@ export interface PipelineStepDefinition {
   readonly CacheConfig?: CacheConfig;
   readonly Description?: string;
   readonly DisplayName?: string;
+  /** The step's retry policies, as the SDK's RetryPolicy.to_request() writes them. */
+  readonly RetryPolicies?: readonly Record<string, unknown>[];
 }
 
 export interface TrainingStepDefinition extends PipelineStepDefinition {
