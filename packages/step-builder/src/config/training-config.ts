@@ -42,6 +42,7 @@ export function frameworkTrainingInstanceTypes(): string[] {
   });
 }
 
+const S3_TARBALL = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+\.tar\.gz$/;
 const s3Uri = (what = 'an s3:// URI') => z.string().regex(S3_URI, { error: `must be ${what}` });
 const positiveInt = () => z.number().int().min(1);
 
@@ -105,8 +106,9 @@ export function trainingConfigShape(options: TrainingConfigOptions) {
   const entryPoint = orPipelineExpression(
     z.string().regex(/^[^/].*\.py$/, { error: 'must be a Python file name ending in .py, relative to source_dir' }),
   );
+  // The framework container downloads the code and unpacks it: it must be a gzipped tarball.
   const sourceDir = orPipelineExpression(
-    s3Uri('the s3:// URI of the packaged training code (for example s3://bucket/code/sourcedir.tar.gz)'),
+    z.string().regex(S3_TARBALL, { error: 'must be the s3:// URI of the packaged training code, a .tar.gz (for example s3://bucket/code/sourcedir.tar.gz)' }),
   );
   return {
     ...basePipelineConfigShape,
