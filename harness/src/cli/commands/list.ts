@@ -1,9 +1,9 @@
 import type { BuilderRegistration } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import type { Command } from 'commander';
-import { builderRegistry } from '../../../../builders/registry.js';
 import { createTable } from '../../reporters/console/table.js';
 import { type CliIo, wantsColor, writeLine } from '../cli-io.js';
+import { loadCliProject, projectConfigOption } from '../project-option.js';
 
 export interface BuilderListing {
   readonly builder: string;
@@ -32,13 +32,14 @@ export function describeBuilder(registration: BuilderRegistration): BuilderListi
 }
 
 export function registerListCommand(program: Command, io: CliIo): void {
-  program
+  const list = program
     .command('list')
     .description('list the registered builders with their step type, framework, dependencies and outputs')
     .option('--json', 'print the list as JSON')
-    .addHelpText('after', '\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json')
-    .action((options: { json?: boolean }) => {
-      const listings = builderRegistry.all().map(describeBuilder);
+    .addHelpText('after', '\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json\n  $ pnpm stepscore list --config ../team-builders/stepscore.config.ts');
+  projectConfigOption(list).action(async (options: { json?: boolean; config?: string }) => {
+      const { registry } = await loadCliProject(options.config);
+      const listings = registry.all().map(describeBuilder);
       if (options.json) {
         writeLine(io.stdout, JSON.stringify(listings, null, 2));
         return;
