@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBuilderConfig } from '@stepscore/step-builder';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builderRegistry } from '../../../builders/registry.js';
+import { builderRegistry } from '../support/repository-project.js';
 import { runStepscore } from './cli-runner.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'stepscore-render-'));
