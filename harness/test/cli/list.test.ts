@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { builderRegistry } from '../support/repository-project.js';
 import { ANSI_ESCAPE, runStepscore } from './cli-runner.js';
 
 describe('stepscore list', () => {
@@ -10,7 +11,8 @@ describe('stepscore list', () => {
     expect(header?.split('│').map((c) => c.trim()).filter(Boolean)).toEqual(['Builder', 'Step type', 'Framework', 'Dependencies', 'Outputs']);
     expect(run.stdout).toMatch(/│ PyTorchTraining\s+│ Training\s+│ pytorch\s+│/);
     expect(run.stdout).toMatch(/│ XGBoostTraining\s+│ Training\s+│ xgboost\s+│/);
-    expect(run.stdout).toContain('2 builders registered.');
+    expect(run.stdout).toContain(`${builderRegistry.names().length} builders registered.`);
+    for (const r of builderRegistry.all()) expect(run.stdout).toMatch(new RegExp(`│ ${r.stepName}\\s+│ ${r.stepType}\\s+│ ${r.framework}\\s+│`));
   });
 
   it('shows dependencies as required or optional and outputs with their property paths', async () => {
@@ -30,8 +32,10 @@ describe('stepscore list', () => {
   it('prints the same as JSON with --json', async () => {
     const run = await runStepscore(['list', '--json']);
     expect(run.code).toBe(0);
-    const listings = JSON.parse(run.stdout) as unknown[];
-    expect(listings).toEqual([
+    const listings = JSON.parse(run.stdout) as { builder: string }[];
+    expect(listings.map((l) => l.builder)).toEqual(builderRegistry.names());
+    // The two builders this repository started with, in full; any builder registered later is listed beside them.
+    expect(listings.filter((l) => ['PyTorchTraining', 'XGBoostTraining'].includes(l.builder))).toEqual([
       {
         builder: 'PyTorchTraining',
         stepType: 'Training',

@@ -94,7 +94,7 @@ describe('stepscore render errors', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: "error: Unknown builder 'LightGBMTraining'. Registered builders: PyTorchTraining, XGBoostTraining. Run 'pnpm stepscore list' to see them.\n",
+      stderr: `error: Unknown builder 'LightGBMTraining'. Registered builders: ${builderRegistry.names().join(', ')}. Run 'pnpm stepscore list' to see them.\n`,
     });
   });
 
