@@ -37,7 +37,12 @@ export function joinS3(base: PipelineValue, suffix: string): PipelineValue {
 
 /** A Training step built the way the SageMaker Python SDK builds a framework estimator's step. */
 export abstract class TrainingStepBuilder<C extends TrainingConfig = TrainingConfig> extends StepBuilderBase<C> {
-  abstract readonly framework: TrainingFramework;
+  /**
+   * The framework whose container runs the script. Any name: getImageUri() looks its images up in the SageMaker
+   * knowledge package (@stepscore/sagemaker), and a builder whose framework that package does not hold overrides
+   * getImageUri() in its own folder — no central list to edit.
+   */
+  abstract readonly framework: string;
 
   constructor(config: C, spec: StepSpecificationInput, options: StepBuilderOptions = {}) {
     super(config, spec, options);
@@ -70,7 +75,7 @@ export abstract class TrainingStepBuilder<C extends TrainingConfig = TrainingCon
 
   getImageUri(): string {
     return retrieveTrainingImageUri({
-      framework: this.framework,
+      framework: this.framework as TrainingFramework,
       version: this.config.framework_version,
       pyVersion: this.config.py_version,
       instanceType: this.config.training_instance_type,
