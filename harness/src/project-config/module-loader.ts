@@ -40,6 +40,15 @@ async function registerTypeScript(): Promise<void> {
 /** The module's namespace; TypeScript files go through tsx. */
 export async function importModule(location: string): Promise<Record<string, unknown>> {
   const url = toUrl(location);
-  if (isTypeScriptFile(url)) await registerTypeScript();
-  return (await import(url)) as Record<string, unknown>;
+  if (!isTypeScriptFile(url)) return (await import(url)) as Record<string, unknown>;
+  await registerTypeScript();
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } catch (error) {
+    // tsx loads a .ts file as CommonJS unless its package.json says "type": "module"; the `stepscore` package is ESM.
+    if (error instanceof Error && /require\(\) ES Module|Cannot use import statement outside a module|ERR_REQUIRE_(ESM|CYCLE_MODULE)/.test(`${error.message} ${String((error as NodeJS.ErrnoException).code)}`)) {
+      error.message += ' (TypeScript files load as ES modules only when the nearest package.json has "type": "module", or when they are .mts files)';
+    }
+    throw error;
+  }
 }

@@ -1,9 +1,11 @@
 // "Adding a builder is its folder plus one registry line, and breaks no existing test", shown rather than argued:
 // a temporary copy of this repository gets one more builder folder (TabularTraining, written against the public
 // API) and its line in builders/registry.ts, exactly as README's "Adding a builder" says, and then runs
-//   - every unit and defects test that sees the registered builders (vitest's `related` over the modules through
-//     which tests reach them: the repository's config, builders/registry.ts, the CLI), and
+//   - every unit test that sees the registered builders (vitest's `related` over the modules through which tests
+//     reach them: the repository's config, builders/registry.ts, the CLI),
+//   - the defect corpus's clean run of every registered builder, and
 //   - the whole builders project (test:builders), which must now test the new builder too.
+// Tests that import no path to the registry cannot see a new builder; that part holds by construction.
 import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +21,8 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
 }
 
 let copy: string;
+
+const failures = (out: string): string => out.split('\n').filter((l) => /FAIL|×|Error/.test(l)).join('\n');
 
 async function copyRepository(): Promise<string> {
   const folder = temporaryFolder('stepscore-repository-copy-');
@@ -65,17 +69,25 @@ describe('registering one more builder folder in a copy of the repository', () =
     expect((JSON.parse(run.stdout) as { builder: string }[]).map((b) => b.builder)).toContain(EXTERNAL_BUILDER);
   });
 
-  it('breaks no unit or defects test that sees the registered builders', async () => {
-    const run = await runCommand(process.execPath, [VITEST, 'related', '--run', '--project', 'unit', '--project', 'defects', ...REGISTRY_ENTRY_POINTS], { cwd: copy, env: cleanEnvironment() });
+  it('breaks no unit test that sees the registered builders', async () => {
+    const run = await runCommand(process.execPath, [VITEST, 'related', '--run', '--project', 'unit', ...REGISTRY_ENTRY_POINTS], { cwd: copy, env: cleanEnvironment() });
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(run.code, out.split('\n').filter((l) => /FAIL|×|Error/.test(l)).join('\n') + run.stderr).toBe(0);
+    expect(run.code, failures(out) + run.stderr).toBe(0);
     expect(out).toMatch(/Test Files\s+\d+ passed/);
+  });
+
+  it("the defect corpus's clean run takes it in and it fails no check", async () => {
+    // The seeded defects themselves are copies of named builders: a new builder cannot change them.
+    const run = await runCommand(process.execPath, [VITEST, 'run', '--project', 'defects', '-t', 'clean registered builders'], { cwd: copy, env: cleanEnvironment() });
+    const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(run.code, failures(out) + run.stderr).toBe(0);
+    expect(out).toMatch(/Tests\s+1 passed/);
   });
 
   it('test:builders tests it along with the others, and passes', async () => {
     const run = await runCommand(process.execPath, [VITEST, 'run', '--project', 'builders'], { cwd: copy, env: cleanEnvironment() });
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(run.code, out.split('\n').filter((l) => /FAIL|×/.test(l)).join('\n') + run.stderr).toBe(0);
+    expect(run.code, failures(out) + run.stderr).toBe(0);
     expect(out).toContain(`${EXTERNAL_BUILDER}: `);
   });
 });
