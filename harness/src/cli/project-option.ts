@@ -1,14 +1,8 @@
-import type { Command } from 'commander';
 import { ProjectConfigError } from '../project-config/config-error.js';
 import { type LoadedProject, loadProject } from '../project-config/load-project.js';
 import { CliError, EXIT_USAGE } from './cli-io.js';
 
 export const PROJECT_CONFIG_HELP = 'the stepscore config file (default: stepscore.config.{ts,mts,js,mjs} in the working directory or the nearest folder above it)';
-
-/** Adds `--config <file>` (or, where `--config` is taken, the given flag) naming the stepscore config. */
-export function projectConfigOption(command: Command, flags = '--config <file>'): Command {
-  return command.option(flags, PROJECT_CONFIG_HELP);
-}
 
 /** The project the command works on; a config that cannot be used is bad input (exit 2) naming the file and field. */
 export async function loadCliProject(configFile: string | undefined): Promise<LoadedProject> {

@@ -3,7 +3,7 @@ import { StepSpecification } from '@stepscore/step-model';
 import type { Command } from 'commander';
 import { createTable } from '../../reporters/console/table.js';
 import { type CliIo, wantsColor, writeLine } from '../cli-io.js';
-import { loadCliProject, projectConfigOption } from '../project-option.js';
+import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
 
 export interface BuilderListing {
   readonly builder: string;
@@ -32,12 +32,13 @@ export function describeBuilder(registration: BuilderRegistration): BuilderListi
 }
 
 export function registerListCommand(program: Command, io: CliIo): void {
-  const list = program
+  program
     .command('list')
     .description('list the registered builders with their step type, framework, dependencies and outputs')
     .option('--json', 'print the list as JSON')
-    .addHelpText('after', '\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json\n  $ pnpm stepscore list --config ../team-builders/stepscore.config.ts');
-  projectConfigOption(list).action(async (options: { json?: boolean; config?: string }) => {
+    .option('--config <file>', PROJECT_CONFIG_HELP)
+    .addHelpText('after', '\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json\n  $ pnpm stepscore list --config ../team-builders/stepscore.config.ts')
+    .action(async (options: { json?: boolean; config?: string }) => {
       const { registry } = await loadCliProject(options.config);
       const listings = registry.all().map(describeBuilder);
       if (options.json) {

@@ -28,7 +28,8 @@ Exit codes:
   1  a builder is below --min-score or --min-rating, or (with --nightly) the run regressed
      against the previous run or the baseline
   2  bad input: unknown builder or level, bad option value, a corrupt or unreadable
-     history, baseline or shard file, an output folder that cannot be written`;
+     history, baseline or shard file, an output folder that cannot be written, a stepscore
+     config that cannot be used (the message names the file and the field)`;
 
 interface ScoreOptions {
   readonly builder: readonly string[];
