@@ -1,9 +1,19 @@
 // `pnpm stepscore <command> --config <file>` with a project outside the repository, and what a bad config gets.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { copyExternalProject, EXTERNAL_BUILDER, EXTERNAL_PROJECT_FIXTURE, REPOSITORY_ROOT, runCommand, temporaryFolder } from '../support/external-project.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  copyExternalProject,
+  EXTERNAL_BUILDER,
+  EXTERNAL_PROJECT_FIXTURE,
+  removeTemporaryFolders,
+  REPOSITORY_ROOT,
+  runCommand,
+  temporaryFolder,
+} from '../support/external-project.js';
 import { runStepscore } from './cli-runner.js';
+
+afterAll(removeTemporaryFolders);
 
 describe('pnpm stepscore score --config <file> with the builders outside the repository', () => {
   let project: string;

@@ -2,7 +2,7 @@
 // installed from the tarballs into an empty npm project under os.tmpdir(), a builder of the team's own written there
 // against the public API, scored by `npx stepscore score` and by the project's one-file `test:builders` — with the
 // same result as the same builder scored from this repository.
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStepscore } from '../cli/cli-runner.js';
@@ -11,6 +11,7 @@ import {
   EXTERNAL_BUILDER,
   EXTERNAL_PROJECT_FIXTURE,
   PACKAGE_FOLDERS,
+  removeTemporaryFolders,
   REPOSITORY_ROOT,
   runCommand,
   scoredChecks,
@@ -26,9 +27,7 @@ let tarballs: string;
 let project: string;
 let inRepository: ReturnType<typeof scoredChecks>;
 
-afterAll(() => {
-  for (const folder of [tarballs, project]) if (folder) rmSync(folder, { recursive: true, force: true });
-});
+afterAll(removeTemporaryFolders);
 
 async function pack(): Promise<Record<string, string>> {
   tarballs = temporaryFolder('stepscore-tarballs-');

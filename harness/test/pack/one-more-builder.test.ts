@@ -6,10 +6,10 @@
 //   - the defect corpus's clean run of every registered builder, and
 //   - the whole builders project (test:builders), which must now test the new builder too.
 // Tests that import no path to the registry cannot see a new builder; that part holds by construction.
-import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTERNAL_BUILDER, EXTERNAL_PROJECT_FIXTURE, REPOSITORY_ROOT, runCommand, temporaryFolder } from '../support/external-project.js';
+import { EXTERNAL_BUILDER, EXTERNAL_PROJECT_FIXTURE, removeTemporaryFolders, REPOSITORY_ROOT, runCommand, temporaryFolder } from '../support/external-project.js';
 
 const VITEST = join(REPOSITORY_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 
@@ -62,9 +62,7 @@ describe('registering one more builder folder in a copy of the repository', () =
     copy = await copyRepository();
     registerOneMoreBuilder(copy);
   });
-  afterAll(() => {
-    if (copy) rmSync(copy, { recursive: true, force: true });
-  });
+  afterAll(removeTemporaryFolders);
 
   it('the registry lists it', async () => {
     const run = await runCommand(process.execPath, ['--import', 'tsx', 'harness/src/cli/main.ts', 'list', '--json'], { cwd: copy, env: cleanEnvironment() });

@@ -1,15 +1,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStepscore } from '../cli/cli-runner.js';
 import { thresholdsFrom } from '../../src/cli/thresholds.js';
 import { findConfigFile, loadProject } from '../../src/project-config/load-project.js';
 import { ProjectConfigError } from '../../src/project-config/config-error.js';
 import { registryFromModule } from '../../src/project-config/registry-from-module.js';
-import { EXTERNAL_BUILDER, EXTERNAL_PROJECT_FIXTURE, REPOSITORY_ROOT, temporaryFolder } from '../support/external-project.js';
+import { EXTERNAL_BUILDER, EXTERNAL_PROJECT_FIXTURE, removeTemporaryFolders, REPOSITORY_ROOT, temporaryFolder } from '../support/external-project.js';
 import { builderRegistry } from '../support/repository-project.js';
 
 const fixtureBuilders = join(EXTERNAL_PROJECT_FIXTURE, 'builders', 'index.ts');
+
+afterAll(removeTemporaryFolders);
 
 describe('finding the config', () => {
   it('takes the nearest stepscore.config.* from the working directory upward', () => {

@@ -1,7 +1,7 @@
 // A team's project outside this repository: the TabularTraining builder written against the public `stepscore`
 // API (harness/test/fixtures/external-project), copied to a temporary folder under os.tmpdir().
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +16,18 @@ export const PACKAGE_FOLDERS = ['packages/step-model', 'packages/dependency-reso
 
 export const execFileAsync = promisify(execFile);
 
-/** A fresh folder under the system's temporary folder, outside the repository. */
+const madeFolders: string[] = [];
+
+/** A fresh folder under the system's temporary folder, outside the repository; removeTemporaryFolders() deletes it. */
 export function temporaryFolder(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  madeFolders.push(folder);
+  return folder;
+}
+
+/** Deletes every folder temporaryFolder() made in this test file (call it from afterAll). */
+export function removeTemporaryFolders(): void {
+  for (const folder of madeFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
 /** The fixture project copied into `folder`. */
