@@ -1,7 +1,7 @@
-import { trainingInstanceTypes } from '@stepscore/sagemaker';
+import { STEP_TYPES, trainingInstanceTypes, type StepTypeName } from '@stepscore/sagemaker';
 import { PYTORCH_TRAINING_INSTANCE_TYPES } from './pytorch-training/config.js';
 import { XGBOOST_TRAINING_INSTANCE_TYPES } from './xgboost-training/config.js';
-import { parseBuilderConfig, StepBuilderBase, TrainingStepBuilder } from '@stepscore/step-builder';
+import { parseBuilderConfig, STEP_BUILDER_BASES, StepBuilderBase } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
 import {
@@ -44,9 +44,9 @@ describe('builderRegistry', () => {
   describe.each(builderRegistry.names())('%s', (name) => {
     const registration = builderRegistry.get(name);
 
-    it('names its class <step name>StepBuilder and extends the training builder base', () => {
+    it("names its class <step name>StepBuilder and extends its step type's builder base", () => {
       expect(registration.builderClass.name).toBe(`${name}StepBuilder`);
-      expect(registration.builderClass.prototype).toBeInstanceOf(TrainingStepBuilder);
+      expect(registration.builderClass.prototype).toBeInstanceOf(STEP_BUILDER_BASES[registration.stepType as StepTypeName]);
       expect(registration.builderClass.prototype).toBeInstanceOf(StepBuilderBase);
     });
 
@@ -58,12 +58,14 @@ describe('builderRegistry', () => {
       expect(() => parseBuilderConfig(registration, registration.defaultConfig)).not.toThrow();
     });
 
-    it('builds from its default config and creates a step named after it', async () => {
+    it('builds from its default config and creates a step named after it, of its pipeline type', async () => {
       const builder = new registration.builderClass(parseBuilderConfig(registration, registration.defaultConfig));
-      expect(builder.getStepName()).toBe(name);
-      const inputs = Object.fromEntries(builder.spec.listRequiredDependencies().map((d) => [d.logicalName, `s3://test-bucket/${d.logicalName}`]));
+      expect(builder.getStepName().startsWith(name)).toBe(true);
+      const inputs = Object.fromEntries(
+        builder.spec.listRequiredDependencies().map((d) => [d.logicalName, d.dataType === 'String' ? `${d.logicalName}-name` : `s3://test-bucket/${d.logicalName}/model.tar.gz`]),
+      );
       const step = await builder.createStep({ inputs });
-      expect(step).toMatchObject({ Name: name, Type: registration.stepType });
+      expect(step).toMatchObject({ Name: builder.getOutputStepName(), Type: STEP_TYPES[registration.stepType as StepTypeName].pipelineType });
     });
   });
 });

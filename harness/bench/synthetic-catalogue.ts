@@ -1,4 +1,4 @@
-// A deterministic catalogue of N synthetic training builders derived from the two real ones, for the benchmark:
+// A deterministic catalogue of N synthetic builders of the four step types, derived from the registered ones, for the benchmark:
 // distinct step names, specs drawn from realistic vocabularies (whose dependencies point at one another), and
 // varied configs, every one of them valid, so that a run measures the real path and not error paths. Each
 // builder's outputs are also offered as upstream producers, so the Integration level resolves every builder
@@ -17,6 +17,11 @@ import { PYTORCH_TRAINING_INSTANCE_TYPES } from '../../builders/pytorch-training
 import { pytorchTraining } from '../../builders/pytorch-training/index.js';
 import { XGBOOST_TRAINING_INSTANCE_TYPES } from '../../builders/xgboost-training/config.js';
 import { xgboostTraining } from '../../builders/xgboost-training/index.js';
+import { batchTransform } from '../../builders/batch-transform/index.js';
+import { pytorchModel } from '../../builders/pytorch-model/index.js';
+import { tabularPreprocessing } from '../../builders/tabular-preprocessing/index.js';
+import { xgboostModel } from '../../builders/xgboost-model/index.js';
+import { xgboostModelEval } from '../../builders/xgboost-model-eval/index.js';
 import { IndexedCatalogue } from '../src/catalogue/indexed-catalogue.js';
 import { trainingProducer } from '../src/catalogue/steps/training-step.js';
 import { upstreamCatalogue, type UpstreamCatalogue } from '../src/catalogue/upstream-catalogue.js';
@@ -59,8 +64,8 @@ const FEATURE_WORDS = ['age', 'income', 'tenure', 'balance', 'region', 'device',
 
 export interface SyntheticBuilder {
   readonly registration: BuilderRegistration;
-  /** Its outputs as an upstream producer that other builders may resolve against. */
-  readonly producer: UpstreamCatalogue['producers'][number];
+  /** A training builder's outputs as an upstream producer that other builders may resolve against. */
+  readonly producer?: UpstreamCatalogue['producers'][number];
 }
 
 export interface SyntheticCatalogue {
@@ -270,7 +275,33 @@ function builderClassFor(base: AnyBuilderRegistration, stepName: string, spec: S
   }[className] as unknown as BuilderRegistration['builderClass'];
 }
 
-/** N valid synthetic builders (alternately PyTorch- and XGBoost-derived, in a seeded mix), the same for the same seed. */
+/** The registered builders of the other step types, which synthetic builders of those types copy. */
+const OTHER_STEP_TYPE_BASES: readonly AnyBuilderRegistration[] = [tabularPreprocessing, xgboostModelEval, pytorchModel, xgboostModel, batchTransform];
+
+/** A copy of a Processing, CreateModel or Transform builder under a new step name, with a config of its own. */
+function otherStepTypeBuilder(random: Random, base: AnyBuilderRegistration, stepName: string, index: number): SyntheticBuilder {
+  const spec: StepSpecificationInput = { ...base.spec, stepType: stepName };
+  const registration: BuilderRegistration = {
+    ...(base as BuilderRegistration),
+    stepName,
+    description: `Synthetic ${base.stepType} builder #${index} for the benchmark, after ${base.stepName}`,
+    builderClass: builderClassFor(base, stepName, spec),
+    spec,
+    defaultConfig: {
+      ...base.defaultConfig,
+      author: random.pick(['stepscore', 'ml-platform', 'risk-team', 'search-team']),
+      region: random.pick(REGION_CODES),
+      service_name: snakeCase(stepName).replace(/_/g, '-'),
+      pipeline_version: `${random.int(1, 3)}.${random.int(0, 9)}.0`,
+    },
+  };
+  return { registration };
+}
+
+/**
+ * N valid synthetic builders, the same for the same seed: three in five are Training builders derived from the
+ * PyTorch and XGBoost ones, the others copies of the Processing, CreateModel and Transform builders.
+ */
 export function generateSyntheticCatalogue(size: number, seed = DEFAULT_SEED): SyntheticCatalogue {
   const random = seededRandom(seed);
   const bases = [pytorchTraining, xgboostTraining] as readonly AnyBuilderRegistration[];
@@ -278,8 +309,11 @@ export function generateSyntheticCatalogue(size: number, seed = DEFAULT_SEED): S
     pytorch: imageChoices('pytorch', PYTORCH_TRAINING_INSTANCE_TYPES),
     xgboost: imageChoices('xgboost', XGBOOST_TRAINING_INSTANCE_TYPES),
   };
-  const stepNames = Array.from({ length: size }, (_, i) => `${PREFIXES[i % PREFIXES.length]}${i}Training`);
+  const kinds = Array.from({ length: size }, (_, i) => (i % 5 < 3 ? undefined : OTHER_STEP_TYPE_BASES[(i * 7) % OTHER_STEP_TYPE_BASES.length]));
+  const stepNames = kinds.map((other, i) => `${PREFIXES[i % PREFIXES.length]}${i}${other ? other.stepType : 'Training'}`);
   const builders = stepNames.map((stepName, index): SyntheticBuilder => {
+    const other = kinds[index];
+    if (other) return otherStepTypeBuilder(random, other, stepName, index);
     const base = random.pick(bases);
     const framework = base.framework as TrainingFramework;
     const image = random.pick(images[framework]);
@@ -304,7 +338,7 @@ export function generateSyntheticCatalogue(size: number, seed = DEFAULT_SEED): S
     builders,
     registrations,
     registry: new BuilderRegistry(registrations),
-    upstream: { producers: [...upstreamCatalogue.producers, ...builders.map((b) => b.producer)], consumers: upstreamCatalogue.consumers },
+    upstream: { producers: [...upstreamCatalogue.producers, ...builders.flatMap((b) => (b.producer ? [b.producer] : []))], consumers: upstreamCatalogue.consumers },
   };
 }
 

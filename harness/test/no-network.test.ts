@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { builderRegistry } from './support/repository-project.js';
 import type { BuilderResult } from '../src/check/check-result.js';
 import { ALL_CHECKS } from '../src/checks/index.js';
+import { profileCheckIds } from '../src/profiles/index.js';
 import { createMockBackend } from '../src/backends/mock-backend.js';
 import { MOCK_CREDENTIALS } from '../src/mocks/mocked-s3.js';
 import { runCatalogue } from '../src/runner/run-catalogue.js';
@@ -29,7 +30,7 @@ const describeAttempts = (attempts: readonly ConnectionAttempt[]): string[] => a
 function expectEveryBuilderScored(results: readonly BuilderResult[]): void {
   expect(results.map((r) => r.builder)).toEqual(builderRegistry.names());
   for (const result of results) {
-    expect(result.checks.map((c) => c.id)).toEqual(ALL_CHECKS.map((c) => c.id));
+    expect(result.checks.map((c) => c.id)).toEqual(profileCheckIds(result.stepType));
     const refusedByGuard = result.checks.filter((c) => (c.message ?? '').includes('network guard'));
     expect(refusedByGuard.map((c) => c.id)).toEqual([]);
   }

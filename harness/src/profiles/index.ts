@@ -62,3 +62,8 @@ export function checkImportance(stepType: string, check: CheckDefinition): numbe
   const profile = isStepTypeName(stepType) ? PROFILES[stepType] : undefined;
   return profile?.checks[check.id] ?? check.importance ?? 1;
 }
+
+/** The ids of the checks a builder of the step type runs, in order: what a full run of it reports. */
+export function profileCheckIds(stepType: string, checks: readonly CheckDefinition[] = ALL_CHECKS): string[] {
+  return profileChecks(profileFor(stepType, checks), checks).map(({ check }) => check.id);
+}

@@ -1,3 +1,4 @@
+import { defineCheck } from '../check/check-definition.js';
 import { type AnyBuilderRegistration, BuilderRegistry } from '@stepscore/step-builder';
 import type { CheckDefinition } from '../check/check-definition.js';
 
@@ -60,7 +61,14 @@ export function checksFromModule(namespace: Record<string, unknown>, moduleName:
   if (!Array.isArray(value) || !value.every(isCheck)) {
     throw new Error(`${moduleName} must export an array of checks (defineCheck(...)) as the default export or as 'checks' (exports: ${exportNames(namespace)})`);
   }
-  return value as CheckDefinition[];
+  // The same rules as defineCheck: a check without a valid id, level or severity cannot be scored.
+  return (value as CheckDefinition[]).map((check) => {
+    try {
+      return defineCheck(check);
+    } catch (error) {
+      throw new Error(`${moduleName}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 }
 
 function exportNames(namespace: Record<string, unknown>): string {

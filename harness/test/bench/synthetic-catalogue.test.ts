@@ -21,7 +21,7 @@ describe('synthetic catalogue', () => {
     const names = registrations.map((r) => r.stepName);
     expect(new Set(names).size).toBe(100);
     for (const r of registrations) {
-      expect(r.stepName).toMatch(/^[A-Z][A-Za-z]*\d+Training$/);
+      expect(r.stepName).toMatch(/^[A-Z][A-Za-z]*\d+(Training|Processing|Transform|CreateModel)$/);
       expect(r.builderClass.name).toBe(`${r.stepName}StepBuilder`);
       expect(r.spec.stepType).toBe(r.stepName);
       expect(StepSpecification.validate(r.spec).errors).toEqual([]);

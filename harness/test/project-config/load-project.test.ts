@@ -73,7 +73,7 @@ describe("the config's settings", () => {
   it("the config's thresholds make `score` exit 1 when a builder is below them", async () => {
     const file = join(folder, 'stepscore.config.bar.mjs');
     const teamCheck = join(folder, 'always-fails.mjs');
-    writeFileSync(teamCheck, "export default [{ id: 'level1.team_never', level: 1, title: 'fails', appliesTo: 'all', run: () => ({ status: 'fail', message: 'never good enough' }) }];");
+    writeFileSync(teamCheck, "export default [{ id: 'level1.team_never', level: 1, severity: 'major', title: 'fails', appliesTo: 'all', run: () => ({ status: 'fail', message: 'never good enough' }) }];");
     writeFileSync(file, `export default { builders: ${JSON.stringify(fixtureBuilders)}, levels: [1], thresholds: { minScore: 100 }, checks: [${JSON.stringify(teamCheck)}] };`);
     const run = await runStepscore(['score', '--config', file, '--out', join(folder, 'bar-out')]);
     expect(run.code, run.stderr).toBe(1);

@@ -18,6 +18,7 @@ export * from './builder/processing-code.js';
 export * from './builder/processing-step-builder.js';
 export * from './builder/create-model-step-builder.js';
 export * from './builder/transform-step-builder.js';
+export * from './builder/step-builder-bases.js';
 export * from './builder/channels.js';
 export * from './registry/builder-registration.js';
 export * from './config/pipeline-expression-fields.js';

@@ -1,4 +1,5 @@
-import { StepBuilderBase, TrainingStepBuilder } from '@stepscore/step-builder';
+import { isStepTypeName } from '@stepscore/sagemaker';
+import { STEP_BUILDER_BASES, StepBuilderBase } from '@stepscore/step-builder';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 
 export const inheritance = defineCheck({
@@ -6,17 +7,15 @@ export const inheritance = defineCheck({
   level: 1,
   severity: 'minor',
   appliesTo: 'all',
-  title: 'The builder class inherits from StepBuilderBase (and TrainingStepBuilder for Training steps)',
+  title: "The builder class inherits from StepBuilderBase and its step type's builder base",
   run(ctx) {
     const { builderClass, stepType } = ctx.registration;
     const name = builderClass.name || '(anonymous class)';
     const prototype: unknown = builderClass.prototype;
     const problems: string[] = [];
     if (!(prototype instanceof StepBuilderBase)) problems.push(`${name} must inherit from StepBuilderBase`);
-    if (stepType === 'Training' && !(prototype instanceof TrainingStepBuilder)) {
-      problems.push(`${name} is registered as a Training step but does not inherit from TrainingStepBuilder`);
-    }
-    const expected = stepType === 'Training' ? 'StepBuilderBase and TrainingStepBuilder' : 'StepBuilderBase';
-    return outcomeFromProblems(problems, `${name} inherits from ${expected}`);
+    const base = isStepTypeName(stepType) ? STEP_BUILDER_BASES[stepType] : undefined;
+    if (base && !(prototype instanceof base)) problems.push(`${name} is registered as a ${stepType} step but does not inherit from ${base.name}`);
+    return outcomeFromProblems(problems, `${name} inherits from StepBuilderBase${base ? ` and ${base.name}` : ''}`);
   },
 });
