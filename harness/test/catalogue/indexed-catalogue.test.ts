@@ -84,7 +84,7 @@ describe('IndexedCatalogue', () => {
     const spec = StepSpecification.create({
       stepType: 'Consumer',
       nodeType: NodeType.SINK,
-      dependencies: [{ logicalName: 'weird_blob', dependencyType: DependencyType.TRAINING_DATA, compatibleSources: ['TabularPreprocessing'], dataType: 'Boolean' }],
+      dependencies: [{ logicalName: 'weird_blob', dependencyType: DependencyType.TRAINING_DATA, compatibleSources: ['ProcessingStep'], dataType: 'Boolean' }],
       outputs: [],
     });
     const [match] = indexed.whole().matchDependencies('Consumer', spec);

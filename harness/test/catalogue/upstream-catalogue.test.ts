@@ -1,3 +1,4 @@
+import { mockInputsFor } from '../../src/scenarios/mock-inputs.js';
 import { acceptedOutputTypes } from '@stepscore/dependency-resolver';
 import { resolvePropertyPath, STEP_TYPES, stepTypeVocabulary } from '@stepscore/sagemaker';
 import { DEPENDENCY_TYPES, StepSpecification } from '@stepscore/step-model';
@@ -9,7 +10,8 @@ import { valueAtPropertyPath } from '../../src/simulator/property-values.js';
 
 const context = { pipelineS3Loc: 's3://bucket/MODS/p_1.0.0/', role: 'arn:aws:iam::123456789012:role/SageMakerRole', region: 'us-east-1' };
 const entries = [...upstreamCatalogue.producers, ...upstreamCatalogue.consumers];
-const inputsFor = (spec: StepSpecification) => Object.fromEntries([...spec.dependencies.keys()].map((name) => [name, `s3://bucket/in/${name}`]));
+// The harness's own mock inputs: a distinct location per dependency (a tarball for model artefacts, a name for String data).
+const inputsFor = (spec: StepSpecification) => mockInputsFor(spec, true);
 
 describe('upstream catalogue', () => {
   it('holds producers and consumers of all four step types', () => {
@@ -73,7 +75,7 @@ describe('upstream catalogue', () => {
     expect(outputs).toEqual([
       expect.objectContaining({
         OutputName: 'processed_data',
-        S3Output: expect.objectContaining({ S3Uri: 's3://bucket/MODS/p_1.0.0/tabular_preprocessing_training/processed_data' }),
+        S3Output: expect.objectContaining({ S3Uri: 's3://bucket/MODS/p_1.0.0/data_preparation_training/processed_data' }),
       }),
     ]);
     expect(processingOutputUri(context, 'HyperparameterPrep', 'hyperparameters_s3_uri')).toBe('s3://bucket/MODS/p_1.0.0/hyperparameter_prep/hyperparameters_s3_uri');

@@ -54,7 +54,14 @@ const training = (name: string, inputUri: unknown, extra: Record<string, unknown
 const processing = (name: string): PipelineStepDefinition => ({
   Name: name,
   Type: 'Processing',
-  Arguments: { ProcessingOutputConfig: { Outputs: [{ OutputName: 'data', S3Output: { S3Uri: 's3://bucket/processed', LocalPath: '/opt/ml/processing/output' } }] } },
+  Arguments: {
+    ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 } },
+    AppSpecification: { ImageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3' },
+    RoleArn: 'arn:aws:iam::123456789012:role/SageMakerRole',
+    ProcessingOutputConfig: {
+      Outputs: [{ OutputName: 'data', S3Output: { S3Uri: 's3://bucket/processed', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }],
+    },
+  },
 });
 
 describe('dryRun', () => {
@@ -91,7 +98,7 @@ describe('dryRun', () => {
     const request = jobs[0]!.args[0].input;
     expect(request.TrainingJobName).toBe(job?.jobName);
     expect(request.TrainingJobName).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/);
-    expect(request.InputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri).toMatch(/^s3:\/\/.+tabular_preprocessing_training\/processed_data/);
+    expect(request.InputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri).toMatch(/^s3:\/\/.+data_preparation_training\/processed_data/);
   });
 
   it('reads list items by name, joins values and answers execution variables and parameters', async () => {
