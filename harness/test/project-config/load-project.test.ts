@@ -85,7 +85,7 @@ describe("the config's settings", () => {
     writeFileSync(
       checks,
       `export const checks = [{
-        id: 'level1.team_description_present', level: 1, title: 'The registration has a description', appliesTo: 'all',
+        id: 'level1.team_description_present', level: 1, severity: 'minor', title: 'The registration has a description', appliesTo: 'all',
         run: (context) => context.registration.description.length > 10 ? { status: 'pass', details: 'described' } : { status: 'fail', message: 'describe the builder' },
       }];`,
     );
@@ -101,7 +101,7 @@ describe("the config's settings", () => {
 
   it("a team's check may not take a built-in check's id", async () => {
     const checks = join(folder, 'taken.mjs');
-    writeFileSync(checks, "export default [{ id: 'level1.inheritance', level: 1, title: 't', appliesTo: 'all', run: () => ({ status: 'pass' }) }];");
+    writeFileSync(checks, "export default [{ id: 'level1.inheritance', level: 1, severity: 'minor', title: 't', appliesTo: 'all', run: () => ({ status: 'pass' }) }];");
     const file = join(folder, 'stepscore.config.taken.mjs');
     writeFileSync(file, `export default { builders: ${JSON.stringify(fixtureBuilders)}, checks: [${JSON.stringify(checks)}] };`);
     const run = await runStepscore(['list', '--config', file]);

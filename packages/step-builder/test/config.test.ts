@@ -176,7 +176,7 @@ describe('training config fields', () => {
     expect(issuesOf(() => parseConfig(schema, { ...valid, source_dir: './code' }, 'XGBoostTraining'))).toEqual([
       {
         field: 'source_dir',
-        message: 'must be the s3:// URI of the packaged training code (for example s3://bucket/code/sourcedir.tar.gz) (got "./code")',
+        message: 'must be the s3:// URI of the packaged training code, a .tar.gz (for example s3://bucket/code/sourcedir.tar.gz) (got "./code")',
       },
     ]);
   });

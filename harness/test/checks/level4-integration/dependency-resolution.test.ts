@@ -66,7 +66,7 @@ describe(ID, () => {
     const result = await runInContext(contextWithCatalogue(renamed, catalogue), ID);
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(
-      /^Dependency 'selected_features' names compatible sources \[TabularPreprocessing\] and the catalogue has a producer of one of them, but it resolves to FeatureSelection\.selected_features \(step type FeatureSelection, score 0\.\d{3}\)/,
+      /^Dependency 'selected_features' names compatible sources \[ProcessingStep\] and the catalogue has a producer of one of them, but it resolves to FeatureSelection\.selected_features \(step type FeatureSelection, score 0\.\d{3}\)/,
     );
   });
 

@@ -80,7 +80,7 @@ export const processingSpec: StepSpecificationInput = {
       logicalName: 'input_data',
       dependencyType: DependencyType.PROCESSING_OUTPUT,
       required: true,
-      compatibleSources: ['TabularPreprocessing'],
+      compatibleSources: ['ProcessingStep'],
       semanticKeywords: ['data', 'processed', 'input'],
       dataType: 'S3Uri',
     },
