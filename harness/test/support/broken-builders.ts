@@ -23,3 +23,16 @@ export function findCheck(id: string): CheckDefinition {
   if (!check) throw new Error(`No check with id ${id}`);
   return check;
 }
+
+/** The registered builders a check judges (those of a step type it applies to), for its pass tests. */
+export function buildersJudgedBy(id: string): BuilderRegistration[] {
+  const check = findCheck(id);
+  return builderRegistry.all().filter((r) => check.appliesTo === 'all' || (check.appliesTo as readonly string[]).includes(r.stepType));
+}
+
+/** Runs one check on a registration and returns its result (throws when the check did not run). */
+export async function runCheck(registration: BuilderRegistration, id: string): Promise<CheckResult> {
+  const result = (await runChecks(registration, [id]))[id];
+  if (!result) throw new Error(`${id} did not run on ${registration.stepName}`);
+  return result;
+}
