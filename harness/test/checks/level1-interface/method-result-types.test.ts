@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
 import { XGBoostTrainingStepBuilder } from '../../../../builders/xgboost-training/index.js';
-import { realBuilder, runChecks, withBuilderClass } from '../../support/broken-builders.js';
+import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
 
 const ID = 'level1.method_result_types';
 
 describe(ID, () => {
-  it.each(['PyTorchTraining', 'XGBoostTraining'] as const)('passes on %s', async (name) => {
-    expect((await runChecks(realBuilder(name), [ID]))[ID]?.status).toBe('pass');
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
+    expect((await runCheck(registration, ID)).status).toBe('pass');
   });
 
-  it('fails naming the method and the type found for job arguments and environment values', async () => {
+  it('fails (minor) naming the method and the type found for job arguments and environment values', async () => {
     class Sloppy extends PyTorchTrainingStepBuilder {
       override getJobArguments(): string[] | undefined {
         return '--epochs 3' as unknown as string[];
@@ -19,13 +19,14 @@ describe(ID, () => {
         return { MAX_EPOCHS: 3 } as unknown as Record<string, string>;
       }
     }
-    const result = (await runChecks(withBuilderClass(realBuilder('PyTorchTraining'), Sloppy), [ID]))[ID];
-    expect(result?.status).toBe('fail');
-    expect(result?.message).toContain('getJobArguments() must return undefined or a string array, got a string');
-    expect(result?.message).toContain('getEnvironmentVariables() must map names to strings, but MAX_EPOCHS is a number');
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Sloppy), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('minor');
+    expect(result.message).toContain('getJobArguments() must return undefined or a string array, got a string');
+    expect(result.message).toContain('getEnvironmentVariables() must map names to strings, but MAX_EPOCHS is a number');
   });
 
-  it('fails when getInputs resolves to something other than an array and getStepName is empty', async () => {
+  it('fails (minor) when getInputs resolves to something other than an array and getStepName is empty', async () => {
     class Odd extends XGBoostTrainingStepBuilder {
       override async getInputs() {
         return { train: 's3://bucket/train' } as never;
@@ -34,9 +35,10 @@ describe(ID, () => {
         return '';
       }
     }
-    const result = (await runChecks(withBuilderClass(realBuilder('XGBoostTraining'), Odd), [ID]))[ID];
-    expect(result?.status).toBe('fail');
-    expect(result?.message).toContain('getInputs(<mock inputs>) must resolve to an array of input channels, got an object');
-    expect(result?.message).toContain('getStepName() must return a non-empty string, got an empty string');
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), Odd), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('minor');
+    expect(result.message).toContain('getInputs(<mock inputs>) must resolve to an array of input channels, got an object');
+    expect(result.message).toContain('getStepName() must return a non-empty string, got an empty string');
   });
 });
