@@ -1,0 +1,39 @@
+import { DependencyType } from '@stepscore/step-model';
+import { describe, expect, it } from 'vitest';
+import { buildersJudgedBy, realBuilder, runCheck, withSpecAndContract } from '../../support/broken-builders.js';
+
+const ID = 'level3.outputs_collected';
+
+describe(ID, () => {
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
+    expect((await runCheck(registration, ID)).status).toBe('pass');
+  });
+
+  it('fails (blocker) when the script writes metrics where the training job uploads nothing', async () => {
+    const broken = withSpecAndContract(realBuilder('PyTorchTraining'), (spec, contract) => {
+      contract.expectedOutputPaths['metrics_output'] = '/opt/ml/output/metrics';
+      spec.outputs = [
+        ...spec.outputs,
+        { logicalName: 'metrics_output', outputType: DependencyType.CUSTOM_PROPERTY, propertyPath: 'properties.FinalMetricDataList', dataType: 'String', description: 'Training metrics' },
+      ];
+    });
+    const result = await runCheck(broken, ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toContain("[default] output 'metrics_output' is written to /opt/ml/output/metrics, but the request collects nothing from there");
+  });
+
+  it('fails (blocker) when checkpoints are a contract output but the checkpoint switch can turn their sync off', async () => {
+    const broken = withSpecAndContract(realBuilder('PyTorchTraining'), (spec, contract) => {
+      contract.expectedOutputPaths['checkpoints'] = '/opt/ml/checkpoints';
+      spec.outputs = [
+        ...spec.outputs,
+        { logicalName: 'checkpoints', outputType: DependencyType.MODEL_ARTIFACTS, propertyPath: 'properties.CheckpointConfig.S3Uri', dataType: 'S3Uri', description: 'Checkpoints' },
+      ];
+    });
+    const result = await runCheck(broken, ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(/^\[flip-enable_checkpointing\] output 'checkpoints' is written to \/opt\/ml\/checkpoints, but the request collects nothing from there/);
+  });
+});
