@@ -6,7 +6,8 @@ const ID = 'level1.inheritance';
 
 describe(ID, () => {
   it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
-    expect((await runCheck(registration, ID)).status).toBe('pass');
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
   });
 
   it('fails (minor) when the builder class is a plain class that only looks like a builder', async () => {

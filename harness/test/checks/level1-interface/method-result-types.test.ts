@@ -7,7 +7,8 @@ const ID = 'level1.method_result_types';
 
 describe(ID, () => {
   it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
-    expect((await runCheck(registration, ID)).status).toBe('pass');
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
   });
 
   it('fails (minor) naming the method and the type found for job arguments and environment values', async () => {

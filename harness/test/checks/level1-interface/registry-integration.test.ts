@@ -8,7 +8,8 @@ const ID = 'level1.registry_integration';
 
 describe(ID, () => {
   it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
-    expect((await runCheck(registration, ID)).status).toBe('pass');
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
   });
 
   it('passes when a job type is configured and getStepName() adds it', async () => {

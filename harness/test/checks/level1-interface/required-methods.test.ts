@@ -7,7 +7,8 @@ const ID = 'level1.required_methods';
 
 describe(ID, () => {
   it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
-    expect((await runCheck(registration, ID)).status).toBe('pass');
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
   });
 
   it('fails (major) naming each method left abstract', async () => {

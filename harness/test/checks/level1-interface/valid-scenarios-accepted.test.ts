@@ -7,7 +7,7 @@ const ID = 'level1.valid_scenarios_accepted';
 describe(ID, () => {
   it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
     const result = await runCheck(registration, ID);
-    expect(result.status).toBe('pass');
+    expect(result.status, result.message).toBe('pass');
     expect(result.message).toMatch(/^\d+ scenario\(s\) accepted: default/);
   });
 

@@ -8,7 +8,8 @@ const ID = 'level3.request_meets_service_model';
 
 describe(ID, () => {
   it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
-    expect((await runCheck(registration, ID)).status).toBe('pass');
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
   });
 
   it('fails (blocker) when the schema admits a fractional instance count', async () => {

@@ -10,7 +10,7 @@ const GPUS_PER_INSTANCE: Readonly<Record<string, number>> = { 'ml.g5.12xlarge': 
 describe(ID, () => {
   it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
     const result = await runCheck(registration, ID);
-    expect(result.status).toBe('pass');
+    expect(result.status, result.message).toBe('pass');
     expect(result.message).toMatch(/^steps created for \d+ scenario\(s\): default/);
   });
 
