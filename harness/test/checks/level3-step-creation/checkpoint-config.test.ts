@@ -37,7 +37,7 @@ describe(ID, () => {
 
   it('is not applicable, naming why, when the contract declares no checkpoint directory', async () => {
     const noCheckpoints = withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
-      contract.optionalEnvVars = {};
+      (contract as { optionalEnvVars?: Record<string, string> }).optionalEnvVars = {};
     });
     const result = await runCheck(noCheckpoints, ID);
     expect(result.status).toBe('not_applicable');

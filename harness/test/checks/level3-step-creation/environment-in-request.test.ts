@@ -40,7 +40,7 @@ describe(ID, () => {
       },
     }.XGBoostTrainingStepBuilder;
     const broken = withSpecAndContract(withBuilderClass(realBuilder('XGBoostTraining'), NoEnvironment), (_spec, contract) => {
-      contract.requiredEnvVars = ['MODEL_CLASS'];
+      (contract as { requiredEnvVars?: readonly string[] }).requiredEnvVars = ['MODEL_CLASS'];
     });
     const result = await runCheck(broken, ID);
     expect(result.status).toBe('fail');

@@ -7,7 +7,7 @@ const ID = 'level3.job_arguments_in_request';
 /** PyTorch with a contract whose script takes `--max-epochs`, as a builder author adds one. */
 function withMaxEpochsArgument(base = realBuilder('PyTorchTraining')) {
   return withSpecAndContract(base, (_spec, contract) => {
-    contract.expectedArguments = { 'max-epochs': '10' };
+    (contract as { expectedArguments?: Record<string, string> }).expectedArguments = { 'max-epochs': '10' };
   });
 }
 

@@ -6,7 +6,7 @@ import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withSpecAndC
 
 /** The script's checkpoints declared as an output of its own, in the contract and the spec alike. */
 function checkpointsAsOutput(spec: StepSpecificationInput, contract: TrainingScriptContract): void {
-  contract.expectedOutputPaths['checkpoints'] = '/opt/ml/checkpoints';
+  (contract.expectedOutputPaths as Record<string, string>)['checkpoints'] = '/opt/ml/checkpoints';
   spec.outputs = [
     ...spec.outputs,
     { logicalName: 'checkpoints', outputType: DependencyType.MODEL_ARTIFACTS, propertyPath: 'properties.CheckpointConfig.S3Uri', dataType: 'S3Uri', description: 'Checkpoints' },
@@ -23,7 +23,7 @@ describe(ID, () => {
 
   it('fails (blocker) when the script writes metrics where the training job uploads nothing', async () => {
     const broken = withSpecAndContract(realBuilder('PyTorchTraining'), (spec, contract) => {
-      contract.expectedOutputPaths['metrics_output'] = '/opt/ml/output/metrics';
+      (contract.expectedOutputPaths as Record<string, string>)['metrics_output'] = '/opt/ml/output/metrics';
       spec.outputs = [
         ...spec.outputs,
         { logicalName: 'metrics_output', outputType: DependencyType.CUSTOM_PROPERTY, propertyPath: 'properties.FinalMetricDataList', dataType: 'String', description: 'Training metrics' },
