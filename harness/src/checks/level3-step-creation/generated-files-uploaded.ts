@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
@@ -10,6 +11,11 @@ import type { StepTypeAdapter } from '@stepscore/sagemaker';
 function isRead(uploaded: string, source: string): boolean {
   const prefix = source.replace(/\/+$/, '');
   return uploaded === prefix || uploaded.startsWith(`${prefix}/`);
+}
+
+/** Whether the key names the object's own digest: steps that share such a key write the very same bytes there. */
+function isContentAddressed(s3Uri: string, body: string): boolean {
+  return ['sha256', 'sha1', 'md5'].some((algorithm) => s3Uri.includes(createHash(algorithm).update(body).digest('hex')));
 }
 
 /**
@@ -49,7 +55,7 @@ function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter, fie
     }
     // Where the user chose the location, sharing it is the user's choice.
     for (const upload of chosenByUser ? [] : written) {
-      if (!upload.s3Uri.includes(scenario.step.Name)) {
+      if (!upload.s3Uri.includes(scenario.step.Name) && !isContentAddressed(upload.s3Uri, upload.body)) {
         problems.push(`${upload.s3Uri}, generated for input '${input.name}', does not depend on the step's name, so two steps of this builder in one pipeline would share (and overwrite) it`);
       }
     }

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { AdapterInput } from '@stepscore/sagemaker';
+import { isDeepStrictEqual } from 'node:util';
 import { isUnderContainerPath } from '@stepscore/step-model';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
@@ -34,7 +35,20 @@ function mountedAsContracted(input: AdapterInput, given: unknown, contractPath: 
   return object.includes('.') ? `${mount}/${object}` === contractPath : true;
 }
 
-function scenarioProblems(scenario: CreatedScenario, inputs: readonly AdapterInput[], contractPaths: Readonly<Record<string, string>> | undefined): string[] {
+/** Whether `given` is the value of some member of the request, at any depth. */
+function isMemberValue(request: unknown, given: unknown): boolean {
+  if (isDeepStrictEqual(request, given)) return true;
+  if (Array.isArray(request)) return request.some((item) => isMemberValue(item, given));
+  if (typeof request === 'object' && request !== null) return Object.values(request).some((item) => isMemberValue(item, given));
+  return false;
+}
+
+function scenarioProblems(
+  scenario: CreatedScenario,
+  inputs: readonly AdapterInput[],
+  contractPaths: Readonly<Record<string, string>> | undefined,
+  scripted: boolean,
+): string[] {
   const problems: string[] = [];
   const names = inputs.map((i) => i.name);
   const repeated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
@@ -42,6 +56,8 @@ function scenarioProblems(scenario: CreatedScenario, inputs: readonly AdapterInp
   const listed = inputs.map((i) => `${i.name} <- ${JSON.stringify(i.source)}${i.containerPath ? ` at ${i.containerPath}` : ''}`).join(', ');
   for (const [logical, given] of Object.entries(scenario.plan.inputs)) {
     const fed = inputs.filter((i) => reads(i, given));
+    // A step that runs no script of its own takes some dependencies as settings, not data (a Transform's ModelName).
+    if (fed.length === 0 && !scripted && isMemberValue(scenario.step.Arguments, given)) continue;
     if (fed.length === 0) {
       problems.push(`dependency '${logical}' (${JSON.stringify(given)}) reaches no input of the request (inputs: ${listed || 'none'})`);
       continue;
@@ -77,7 +93,7 @@ export const inputsMounted = defineCheck({
     const scripted = adapter.vocabulary.containerPaths !== null;
     if (scripted && !contract) return fail(`${ctx.registration.stepName} runs a script but has no script contract, so its inputs cannot be matched to container paths`);
     const scenarios = await ctx.createdScenarios();
-    const problems = problemsPerScenario(scenarios, (s) => scenarioProblems(s, adapter.inputs(s.step.Arguments), scripted ? contract?.expectedInputPaths : undefined));
+    const problems = problemsPerScenario(scenarios, (s) => scenarioProblems(s, adapter.inputs(s.step.Arguments), scripted ? contract?.expectedInputPaths : undefined, scripted));
     return outcomeFromProblems(problems, `every dependency reaches its input${scripted ? ' at the contract path' : ''} in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
   },
 });

@@ -39,7 +39,7 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), Odd), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('minor');
-    expect(result.message).toContain('getInputs(<mock inputs>) must resolve to an array of input channels, got an object');
+    expect(result.message).toContain('getInputs(<mock inputs>) must resolve to an array, got an object');
     expect(result.message).toContain('getStepName() must return a non-empty string, got an empty string');
   });
 });
