@@ -42,4 +42,16 @@ describe(ID, () => {
     expect(result.message).toContain('getInputs(<mock inputs>) must resolve to an array, got an object');
     expect(result.message).toContain('getStepName() must return a non-empty string, got an empty string');
   });
+
+  it("fails (minor) when a Training builder's getOutputs returns a list of outputs, as a Processing builder's does", async () => {
+    class ListedOutputs extends PyTorchTrainingStepBuilder {
+      override getOutputs(): never {
+        return [{ OutputName: 'model_output', S3Output: { S3Uri: 's3://bucket/model', LocalPath: '/opt/ml/model', S3UploadMode: 'EndOfJob' } }] as never;
+      }
+    }
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), ListedOutputs), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('minor');
+    expect(result.message).toBe('getOutputs({}) must return an S3 location (a string or a pipeline expression), got an array of 1 item(s)');
+  });
 });

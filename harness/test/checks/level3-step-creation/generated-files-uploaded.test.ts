@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PipelineValue, TrainingChannel } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import { XGBoostTrainingStepBuilder } from '../../../../builders/xgboost-training/index.js';
@@ -35,6 +36,29 @@ describe(ID, () => {
       return uri;
     });
     expect((await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), Correct), ID)).status).toBe('pass');
+  });
+
+  it('passes on a builder that writes to a key named by the content digest (steps sharing it write the same bytes)', async () => {
+    const ContentAddressed = xgboostWriting(async (b) => {
+      const body = JSON.stringify(b.hyperparametersFileContent());
+      const uri = `${b.config.pipeline_s3_loc}/config/${createHash('sha256').update(body).digest('hex')}/hyperparameters.json`;
+      await b.artifactStore.put(uri, body, 'application/json');
+      return uri;
+    });
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), ContentAddressed), ID);
+    expect(result.status, result.message).toBe('pass');
+  });
+
+  it('fails (blocker) when the key looks content-addressed but is a digest of something else', async () => {
+    const StaleDigest = xgboostWriting(async (b) => {
+      const uri = `${b.config.pipeline_s3_loc}/config/${createHash('sha256').update('hyperparameters').digest('hex')}/hyperparameters.json`;
+      await b.artifactStore.put(uri, JSON.stringify(b.hyperparametersFileContent()), 'application/json');
+      return uri;
+    });
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), StaleDigest), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(/^\[default\] s3:\/\/\S+\/hyperparameters\.json, generated for input 'config', does not depend on the step's name/);
   });
 
   it('fails (blocker) when the upload is not awaited', async () => {
