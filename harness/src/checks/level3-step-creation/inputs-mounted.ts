@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import type { AdapterInput } from '@stepscore/sagemaker';
 import { isDeepStrictEqual } from 'node:util';
+import type { AdapterInput } from '@stepscore/sagemaker';
 import { isUnderContainerPath } from '@stepscore/step-model';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';

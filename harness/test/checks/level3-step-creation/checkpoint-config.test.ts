@@ -60,6 +60,24 @@ describe(ID, () => {
     expect(result.message).toContain('[default] the script is told to write checkpoints to SM_CHECKPOINT_DIR=/opt/ml/checkpoints, but the request has no CheckpointConfig, so none reach S3');
   });
 
+  it('fails (major) when the contract declares a checkpoint directory but the builder neither sets it nor syncs it', async () => {
+    const Ignored = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override getEnvironmentVariables(): Record<string, string> {
+          const { SM_CHECKPOINT_DIR: _dir, ...rest } = super.getEnvironmentVariables();
+          return rest;
+        }
+        protected override extraArguments(): Partial<TrainingStepArguments> {
+          return {};
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Ignored), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe('[default] the script contract writes checkpoints to /opt/ml/checkpoints, but the request has no CheckpointConfig, so none reach S3');
+  });
+
   it("fails (major) when CheckpointConfig's S3Uri is a relative key", async () => {
     const Relative = pytorchCheckpointing(() => ({ CheckpointConfig: { S3Uri: 'checkpoints/', LocalPath: '/opt/ml/checkpoints' } }));
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Relative), ID);
