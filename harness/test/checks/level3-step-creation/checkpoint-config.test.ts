@@ -35,6 +35,21 @@ describe(ID, () => {
     else expect(result.status, result.message).toBe('not_applicable');
   });
 
+  it('passes on a builder that tells the script a checkpoint directory only while it syncs one', async () => {
+    const Consistent = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override getEnvironmentVariables(): Record<string, string> {
+          const env = super.getEnvironmentVariables();
+          if (this.config.enable_checkpointing) return env;
+          const { SM_CHECKPOINT_DIR: _off, ...rest } = env;
+          return rest;
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Consistent), ID);
+    expect(result.status, result.message).toBe('pass');
+  });
+
   it('is not applicable, naming why, when the contract declares no checkpoint directory', async () => {
     const noCheckpoints = withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
       (contract as { optionalEnvVars?: Record<string, string> }).optionalEnvVars = {};
