@@ -1,14 +1,15 @@
-import { encodeHyperparameters, type EncodedHyperparameters } from '@stepscore/sagemaker';
+import { encodeHyperparameters, type EncodedHyperparameters, isPipelineExpression, pipelineVariableToString, pythonJsonDumps } from '@stepscore/sagemaker';
 import {
   type PipelineValue,
   type StepBuilderOptions,
   type TrainingChannel,
-  type TrainingStepArguments,
   TrainingStepBuilder,
   channelsForInput,
 } from '@stepscore/step-builder';
-import type { PyTorchTrainingConfig } from './config.js';
+import type { PyTorchDistribution, PyTorchTrainingConfig } from './config.js';
 import { pytorchTrainingSpec } from './spec.js';
+
+const CHECKPOINT_DIR_VARIABLE = 'SM_CHECKPOINT_DIR';
 
 /**
  * Builds a PyTorch framework Training step: one `data` channel fed by `input_path` (the script finds
@@ -22,27 +23,77 @@ export class PyTorchTrainingStepBuilder extends TrainingStepBuilder<PyTorchTrain
   }
 
   async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
-    return [...this.spec.dependencies.values()].flatMap((dep) =>
-      channelsForInput(dep, inputs[dep.logicalName], this.contract, { wholeDataRoot: (uri) => [['data', uri]] }),
-    );
+    const contentType = this.config.input_content_type;
+    return [...this.spec.dependencies.values()]
+      .flatMap((dep) => channelsForInput(dep, inputs[dep.logicalName], this.contract, { wholeDataRoot: (uri) => [['data', uri]] }))
+      .map((channel) => (contentType === undefined ? channel : { ...channel, ContentType: contentType }));
   }
 
   getHyperparameters(): EncodedHyperparameters {
-    return { ...encodeHyperparameters(this.config.hyperparameters), ...this.frameworkHyperparameters() };
+    return { ...encodeHyperparameters(this.config.hyperparameters), ...this.frameworkHyperparameters(), ...this.distributionHyperparameters() };
+  }
+
+  /** SM_CHECKPOINT_DIR only when checkpoints are on: the configured local path, else the contract's default. */
+  override getEnvironmentVariables(): Record<string, string> {
+    const env: Record<string, unknown> = { ...super.getEnvironmentVariables() };
+    if (!this.config.enable_checkpointing) {
+      if (this.config.env?.[CHECKPOINT_DIR_VARIABLE] === undefined) delete env[CHECKPOINT_DIR_VARIABLE];
+    } else if (this.config.checkpoint_local_path !== undefined) {
+      env[CHECKPOINT_DIR_VARIABLE] = this.config.checkpoint_local_path;
+    }
+    return env as Record<string, string>;
+  }
+
+  /** The SDK's PyTorch._pytorch_distribution_configuration, JSON-encoded like every framework hyperparameter. */
+  distributionHyperparameters(): EncodedHyperparameters {
+    const distribution: PyTorchDistribution = this.config.distribution ?? {};
+    const instanceType = this.config.training_instance_type;
+    const raw: Record<string, unknown> = {};
+    if (distribution.pytorchddp?.enabled) {
+      raw['sagemaker_pytorch_ddp_enabled'] = true;
+      raw['sagemaker_instance_type'] = instanceType;
+    } else if (distribution.torch_distributed?.enabled) {
+      if (distribution.smdistributed) Object.assign(raw, this.smdistributedHyperparameters(distribution));
+      raw['sagemaker_torch_distributed_enabled'] = true;
+      raw['sagemaker_instance_type'] = instanceType;
+    } else {
+      if (distribution.mpi) {
+        raw['sagemaker_mpi_enabled'] = distribution.mpi.enabled;
+        if (distribution.mpi.processes_per_host) raw['sagemaker_mpi_num_of_processes_per_host'] = distribution.mpi.processes_per_host;
+        raw['sagemaker_mpi_custom_mpi_options'] = distribution.mpi.custom_mpi_options ?? '';
+      }
+      if (distribution.smdistributed) Object.assign(raw, this.smdistributedHyperparameters(distribution));
+    }
+    return Object.fromEntries(
+      Object.entries(raw).map(([name, value]) => [name, isPipelineExpression(value) ? pipelineVariableToString(value, true) : pythonJsonDumps(value)]),
+    );
+  }
+
+  private smdistributedHyperparameters(distribution: PyTorchDistribution): Record<string, unknown> {
+    const dataparallel = distribution.smdistributed?.dataparallel;
+    const enabled = dataparallel?.enabled ?? false;
+    return {
+      sagemaker_distributed_dataparallel_enabled: enabled,
+      sagemaker_instance_type: this.config.training_instance_type,
+      ...(enabled ? { sagemaker_distributed_dataparallel_custom_mpi_options: dataparallel?.custom_mpi_options ?? '' } : {}),
+    };
+  }
+
+  /** The SDK gives every PyTorch estimator a distribution ({} when none is set). */
+  protected override hasDistribution(): boolean {
+    return true;
   }
 
   protected override enablesMetricsTimeSeries(): boolean {
     return this.config.enable_sagemaker_metrics;
   }
 
-  protected override extraArguments(outputPath: PipelineValue): Partial<TrainingStepArguments> {
-    if (!this.config.enable_checkpointing) return {};
-    const localPath = this.getEnvironmentVariables()['SM_CHECKPOINT_DIR'];
+  protected override checkpointConfig(outputPath: PipelineValue): { S3Uri: PipelineValue; LocalPath?: PipelineValue } | undefined {
+    if (!this.config.enable_checkpointing) return undefined;
+    const localPath = this.getEnvironmentVariables()[CHECKPOINT_DIR_VARIABLE];
     return {
-      CheckpointConfig: {
-        S3Uri: this.config.checkpoint_s3_uri ?? this.perExecutionCheckpointUri(outputPath),
-        ...(localPath ? { LocalPath: localPath } : {}),
-      },
+      S3Uri: this.config.checkpoint_s3_uri ?? this.perExecutionCheckpointUri(outputPath),
+      ...(localPath ? { LocalPath: localPath } : {}),
     };
   }
 

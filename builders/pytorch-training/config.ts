@@ -1,23 +1,42 @@
-import { checkFieldLists, fieldListShape, trainingConfigShape, type TrainingConfig } from '@stepscore/step-builder';
+import {
+  checkFieldLists,
+  checkTrainingSettings,
+  fieldListShape,
+  frameworkTrainingInstanceTypes,
+  orPipelineExpression,
+  trainingConfigShape,
+  type TrainingStepConfig,
+} from '@stepscore/step-builder';
 import { z } from 'zod';
 
-/** The reference's six instance types, plus the general-purpose and small GPU types the SDK examples use. */
-export const PYTORCH_TRAINING_INSTANCE_TYPES = [
-  'ml.g4dn.16xlarge',
-  'ml.g5.12xlarge',
-  'ml.g5.16xlarge',
-  'ml.p3.8xlarge',
-  'ml.m5.12xlarge',
-  'ml.p3.16xlarge',
-  'ml.g5.xlarge',
-  'ml.g5.2xlarge',
-  'ml.m5.xlarge',
-  'ml.m5.2xlarge',
-  'ml.m5.4xlarge',
-] as const;
+/** Every CPU and GPU training instance type of the service model: the PyTorch training images come in both. */
+export const PYTORCH_TRAINING_INSTANCE_TYPES: readonly string[] = frameworkTrainingInstanceTypes();
 
-/** The user's hyperparameters, passed to the script as they are; field lists, when given, must agree. */
-export const pytorchHyperparametersSchema = z.looseObject(fieldListShape).superRefine((value, ctx) => checkFieldLists(value, ctx));
+/** The user's hyperparameters, passed to the script as they are (any value may be an expression); field lists, when given, must agree. */
+export const pytorchHyperparametersSchema = z
+  .object(fieldListShape)
+  .catchall(orPipelineExpression(z.unknown()))
+  .superRefine((value, ctx) => checkFieldLists(value, ctx));
+
+const enabled = z.strictObject({ enabled: z.boolean() });
+
+/** The SDK's PyTorch `distribution` argument. */
+export const pytorchDistributionSchema = z
+  .strictObject({
+    torch_distributed: enabled.optional(),
+    pytorchddp: enabled.optional(),
+    smdistributed: z.strictObject({ dataparallel: z.strictObject({ enabled: z.boolean(), custom_mpi_options: z.string().optional() }) }).optional(),
+    mpi: z
+      .strictObject({ enabled: z.boolean(), processes_per_host: z.number().int().min(1).optional(), custom_mpi_options: z.string().optional() })
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    const on = Object.entries(value).filter(([, v]) => (v as { enabled?: boolean; dataparallel?: { enabled: boolean } }).enabled ?? (v as { dataparallel?: { enabled: boolean } }).dataparallel?.enabled);
+    const allowed = on.length <= 1 || (on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled);
+    if (!allowed) ctx.addIssue({ code: 'custom', message: `enable one distribution strategy, found ${on.map(([k]) => k).join(', ')}` });
+  });
+
+export type PyTorchDistribution = z.output<typeof pytorchDistributionSchema>;
 
 export const pytorchTrainingConfigSchema = z
   .strictObject({
@@ -31,8 +50,9 @@ export const pytorchTrainingConfigSchema = z
     hyperparameters: pytorchHyperparametersSchema,
     enable_sagemaker_metrics: z.boolean().default(true),
     enable_checkpointing: z.boolean().default(true),
-    checkpoint_s3_uri: z.string().regex(/^s3:\/\/[^/]+(\/.*)?$/, { error: 'must be an s3:// URI' }).optional(),
-  });
+    distribution: pytorchDistributionSchema.optional(),
+  })
+  .superRefine((config, ctx) => checkTrainingSettings(config, ctx));
 
-export type PyTorchTrainingConfig = TrainingConfig &
+export type PyTorchTrainingConfig = TrainingStepConfig &
   z.output<typeof pytorchTrainingConfigSchema> & { hyperparameters: Record<string, unknown> };

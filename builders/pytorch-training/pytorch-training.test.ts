@@ -10,6 +10,7 @@ import {
   pytorchTrainingSpec,
   PyTorchTrainingStepBuilder,
 } from './index.js';
+import { PYTORCH_TRAINING_INSTANCE_TYPES } from './config.js';
 
 const INPUT = 's3://stepscore-example-bucket/preprocessed/';
 
@@ -50,9 +51,10 @@ describe('PyTorch training config', () => {
   });
 
   it("names the allowed instance types in the reference's words", () => {
-    const [issue] = issuesOf({ ...pytorchTrainingDefaultConfig, training_instance_type: 'ml.t3.medium' });
+    const [issue] = issuesOf({ ...pytorchTrainingDefaultConfig, training_instance_type: 'ml.inf2.xlarge' });
     expect(issue?.field).toBe('training_instance_type');
-    expect(issue?.message).toMatch(/^Invalid training instance type: ml\.t3\.medium\. Must be one of: ml\.g4dn\.16xlarge, ml\.g5\.12xlarge, /);
+    expect(issue?.message).toMatch(/^Invalid training instance type: ml\.inf2\.xlarge\. Must be one of: ml\.m4\.xlarge, /);
+    expect(PYTORCH_TRAINING_INSTANCE_TYPES).toEqual(expect.arrayContaining(['ml.g5.12xlarge', 'ml.p4d.24xlarge', 'ml.c5.xlarge', 'ml.g6.xlarge']));
   });
 
   it('requires the label to be in the full field list', () => {
@@ -180,10 +182,10 @@ describe('PyTorchTrainingStepBuilder', () => {
       expect(args.HyperParameters?.['lr']).toBe('3e-05');
     });
 
-    it("writes under the pipeline's S3 location and points the debugger there too", () => {
+    it("writes under the pipeline's S3 location; the debugger hook is off because checkpoints sync both ways (as the SDK does)", () => {
       const output = 's3://stepscore-example-bucket/MODS/stepscore-bsm-pytorch-NA_1.0.0/pytorch_training';
       expect(args.OutputDataConfig).toEqual({ S3OutputPath: output });
-      expect(args.DebugHookConfig).toEqual({ S3OutputPath: output, CollectionConfigurations: [] });
+      expect(args.DebugHookConfig).toBeUndefined();
       expect(args.ProfilerConfig).toEqual({ DisableProfiler: true });
     });
 
@@ -222,9 +224,10 @@ describe('PyTorchTrainingStepBuilder', () => {
     );
     const step = await builder.createStep({ inputs: { input_path: INPUT } });
     expect(step.Arguments.CheckpointConfig).toBeUndefined();
+    expect(step.Arguments.Environment).toBeUndefined();
     expect(step.Arguments.DebugHookConfig).toBeUndefined();
     expect(step.Arguments.AlgorithmSpecification?.EnableSageMakerMetricsTimeSeries).toBeUndefined();
-    expect(step.CacheConfig).toEqual({ Enabled: false });
+    expect(step.CacheConfig).toBeUndefined();
   });
 
   it('uses the configured output path, without a trailing slash', async () => {

@@ -1,3 +1,4 @@
+import { PythonFloat } from '@stepscore/sagemaker';
 import { parseBuilderConfig } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import {
@@ -32,7 +33,7 @@ const USER_HYPERPARAMETERS = {
   layers: [64, 32],
   weight_decay: 1e-5,
   dropout: 0.5,
-  momentum: 1.0,
+  momentum: new PythonFloat(1), // `momentum=1.0` in Python: a float, as a config file's 1.0 reads
   cfg: { a: 1, b: 'x' },
 };
 
@@ -109,13 +110,11 @@ describe('PyTorch training reproduces the SDK step (sdk_pytorch_basic.json)', ()
     expect(parseEachJson(ourUser)).toEqual(parseEachJson(sdkUser));
   });
 
-  it("encodes them as the same text, except where JavaScript cannot tell 1.0 from 1", () => {
+  it('writes each user hyperparameter as the very same string, the float 1.0 included', () => {
     const { user: sdkUser } = splitHyperparameters(sdk.Arguments.HyperParameters ?? {});
     const { user: ourUser } = splitHyperparameters(ours.Arguments.HyperParameters ?? {});
-    const { momentum: sdkMomentum, ...sdkRest } = sdkUser;
-    const { momentum: ourMomentum, ...ourRest } = ourUser;
-    expect(ourRest).toEqual(sdkRest);
-    expect([sdkMomentum, ourMomentum]).toEqual(['1.0', '1']);
+    expect(ourUser).toEqual(sdkUser);
+    expect(ourUser['momentum']).toBe('1.0');
   });
 
   it('asks for the same resources and stopping condition', () => {

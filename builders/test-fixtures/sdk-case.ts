@@ -117,3 +117,28 @@ export function splitHyperparameters(hyperparameters: Readonly<Record<string, un
 export function parseEachJson(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, JSON.parse(String(value))]));
 }
+
+/**
+ * The JSON paths where two step definitions differ (`Arguments.ResourceConfig.InstanceType`,
+ * `Arguments.InputDataConfig[0].ChannelName`); a member only one side has is a difference at its path.
+ */
+export function differingPaths(ours: unknown, sdk: unknown, path = ''): string[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (Array.isArray(ours) && Array.isArray(sdk)) {
+    const out: string[] = [];
+    for (let i = 0; i < Math.max(ours.length, sdk.length); i++) out.push(...differingPaths(ours[i], sdk[i], `${path}[${i}]`));
+    return out;
+  }
+  if (isObject(ours) && isObject(sdk)) {
+    const keys = [...new Set([...Object.keys(ours), ...Object.keys(sdk)])];
+    return keys.flatMap((key) => differingPaths(ours[key], sdk[key], path === '' ? key : `${path}.${key}`));
+  }
+  return JSON.stringify(ours) === JSON.stringify(sdk) ? [] : [path];
+}
+
+/** A Training step of any SDK case file, by name. */
+export function sdkTrainingStep(file: string, name: string): SdkTrainingStep {
+  const step = sdkStep(loadSdkCase(file), name);
+  if (step.Type !== 'Training') throw new Error(`${file}: step '${name}' is a ${step.Type} step`);
+  return step;
+}

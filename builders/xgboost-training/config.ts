@@ -1,66 +1,85 @@
-import { checkFieldLists, fieldListShape, trainingConfigShape, type TrainingConfig } from '@stepscore/step-builder';
+import {
+  checkFieldLists,
+  checkTrainingSettings,
+  fieldListShape,
+  frameworkTrainingInstanceTypes,
+  pythonNumber,
+  trainingConfigShape,
+  type TrainingStepConfig,
+} from '@stepscore/step-builder';
+import { isPipelineExpression } from '@stepscore/sagemaker';
 import { z } from 'zod';
 
-/** The reference's list without ml.c5.large, which SageMaker's CreateTrainingJob does not accept. */
-export const XGBOOST_TRAINING_INSTANCE_TYPES = [
-  'ml.m5.large',
-  'ml.m5.xlarge',
-  'ml.m5.2xlarge',
-  'ml.m5.4xlarge',
-  'ml.m5.12xlarge',
-  'ml.m5.24xlarge',
-  'ml.c5.xlarge',
-  'ml.c5.2xlarge',
-  'ml.c5.4xlarge',
-  'ml.c5.9xlarge',
-  'ml.c5.18xlarge',
-  'ml.g4dn.xlarge',
-  'ml.g4dn.2xlarge',
-  'ml.g4dn.4xlarge',
-  'ml.g4dn.8xlarge',
-  'ml.g4dn.12xlarge',
-  'ml.g4dn.16xlarge',
-  'ml.g5.xlarge',
-  'ml.g5.2xlarge',
-  'ml.g5.4xlarge',
-  'ml.g5.8xlarge',
-  'ml.g5.12xlarge',
-  'ml.g5.16xlarge',
-  'ml.p3.2xlarge',
-] as const;
+/** Every CPU and GPU training instance type of the service model: the XGBoost image (1.7-1 and later) runs on both. */
+export const XGBOOST_TRAINING_INSTANCE_TYPES: readonly string[] = frameworkTrainingInstanceTypes();
 
 const unitInterval = z.number().min(0).max(1);
 
-/** The XGBoost model's settings; they travel to the script in hyperparameters.json, not on the step. */
+/** What the script assumes for the settings a framework-mode config leaves out; written into hyperparameters.json. */
+export const XGBOOST_SCRIPT_DEFAULTS = {
+  eta: 0.3,
+  min_child_weight: 1.0,
+  gamma: 0.0,
+  subsample: 1.0,
+  colsample_bytree: 1.0,
+  booster: 'gbtree',
+  tree_method: 'auto',
+} as const;
+
+/** The XGBoost model's settings (num_round is required by the built-in algorithm too): in hyperparameters.json for the script (framework mode), on the step for the built-in algorithm. */
 export const xgboostHyperparametersSchema = z
   .looseObject({
     ...fieldListShape,
-    num_round: z.number().int().min(1),
-    max_depth: z.number().int().min(0),
-    eta: unitInterval.default(0.3),
-    min_child_weight: z.number().min(0).default(1.0),
-    gamma: z.number().min(0).default(0.0),
-    subsample: z.number().gt(0).max(1).default(1.0),
-    colsample_bytree: z.number().gt(0).max(1).default(1.0),
-    booster: z.enum(['gbtree', 'gblinear', 'dart']).default('gbtree'),
-    tree_method: z.enum(['auto', 'exact', 'approx', 'hist', 'gpu_hist']).default('auto'),
-    early_stopping_rounds: z.number().int().min(1).optional(),
+    num_round: pythonNumber(z.number().int().min(1)),
+    max_depth: pythonNumber(z.number().int().min(0)).optional(),
+    eta: pythonNumber(unitInterval).optional(),
+    min_child_weight: pythonNumber(z.number().min(0)).optional(),
+    gamma: pythonNumber(z.number().min(0)).optional(),
+    subsample: pythonNumber(z.number().gt(0).max(1)).optional(),
+    colsample_bytree: pythonNumber(z.number().gt(0).max(1)).optional(),
+    booster: z.enum(['gbtree', 'gblinear', 'dart']).optional(),
+    tree_method: z.enum(['auto', 'exact', 'approx', 'hist', 'gpu_hist']).optional(),
+    early_stopping_rounds: pythonNumber(z.number().int().min(1)).optional(),
   })
   .superRefine((value, ctx) => checkFieldLists(value, ctx, ' (from hyperparameters)'));
 
-export const xgboostTrainingConfigSchema = z.strictObject({
-  ...trainingConfigShape({
-    frameworkLabel: 'XGBoost',
-    instanceTypes: XGBOOST_TRAINING_INSTANCE_TYPES,
-    defaultInstanceType: 'ml.m5.4xlarge',
-    defaultFrameworkVersion: '1.7-1',
-    defaultPyVersion: 'py3',
-  }),
-  hyperparameters: xgboostHyperparametersSchema,
-  hyperparameters_s3_uri: z
-    .string()
-    .regex(/^s3:\/\/[^/]+\/.+$/, { error: 'must be an s3:// URI (a prefix, or a key ending in hyperparameters.json)' })
-    .optional(),
-});
+export const xgboostTrainingConfigSchema = z
+  .strictObject({
+    ...trainingConfigShape({
+      frameworkLabel: 'XGBoost',
+      instanceTypes: XGBOOST_TRAINING_INSTANCE_TYPES,
+      defaultInstanceType: 'ml.m5.4xlarge',
+      defaultFrameworkVersion: '1.7-1',
+      defaultPyVersion: 'py3',
+      codeOptional: true,
+    }),
+    /** `framework`: the user's script (entry point, source_dir, hyperparameters.json); `builtin`: SageMaker's XGBoost algorithm. */
+    algorithm_mode: z.enum(['framework', 'builtin']).default('framework'),
+    hyperparameters: xgboostHyperparametersSchema,
+    hyperparameters_s3_uri: z
+      .string()
+      .regex(/^s3:\/\/[^/]+\/.+$/, { error: 'must be an s3:// URI (a prefix, or a key ending in hyperparameters.json)' })
+      .optional(),
+  })
+  .superRefine((config, ctx) => {
+    checkTrainingSettings(config, ctx);
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (config.algorithm_mode === 'framework') {
+      const missing = (path: string[], expected: 'string' | 'number') =>
+        ctx.addIssue({ code: 'invalid_type', expected, input: undefined, path, message: `required field is missing (expected ${expected})` });
+      if (config.hyperparameters.max_depth === undefined) missing(['hyperparameters', 'max_depth'], 'number');
+      if (config.training_entry_point === undefined) missing(['training_entry_point'], 'string');
+      if (config.source_dir === undefined) missing(['source_dir'], 'string');
+      for (const [name, value] of Object.entries(config.hyperparameters)) {
+        if (isPipelineExpression(value)) {
+          issue(['hyperparameters', name], 'framework mode writes hyperparameters to hyperparameters.json when the pipeline is defined, so a value cannot be a pipeline expression (algorithm_mode builtin can)');
+        }
+      }
+    } else {
+      for (const field of ['training_entry_point', 'source_dir', 'hyperparameters_s3_uri'] as const) {
+        if (config[field] !== undefined) issue([field], `the built-in algorithm runs no script: remove ${field} or set algorithm_mode to framework`);
+      }
+    }
+  });
 
-export type XGBoostTrainingConfig = TrainingConfig & z.output<typeof xgboostTrainingConfigSchema>;
+export type XGBoostTrainingConfig = TrainingStepConfig & z.output<typeof xgboostTrainingConfigSchema>;

@@ -46,6 +46,8 @@ const config = parseBuilderConfig(xgboostTraining, {
   output_path: stringArgument(sdkCase, 'output_path'),
   disable_profiler: booleanArgument(sdkCase, 'disable_profiler', false),
   debugger_hook_config: booleanArgument(sdkCase, 'debugger_hook_config', true),
+  enable_caching: options.cache?.enabled ?? false,
+  input_content_type: 'text/csv',
   cache_expire_after: 'P30D',
   hyperparameters: USER_HYPERPARAMETERS,
 });
@@ -56,7 +58,7 @@ const ours = await new XGBoostTrainingStepBuilder(config, { artifactStore: store
   inputs: { input_path: INPUT_PATH },
   dependsOn: options.dependsOn,
 });
-const hyperparametersUri = 's3://my-bucket/MODS/sdk-sdkcase-xgboost-FE_1.0.0/training_config/hyperparameters.json';
+const hyperparametersUri = 's3://my-bucket/MODS/sdk-sdkcase-xgboost-FE_1.0.0/training_config/XGBoostTraining/hyperparameters.json';
 
 describe('XGBoost training reproduces the SDK step (sdk_xgboost_framework.json)', () => {
   it('builds its config from the inputs the SDK was given', () => {
@@ -111,6 +113,11 @@ describe('XGBoost training reproduces the SDK step (sdk_xgboost_framework.json)'
     expect(ours.Arguments.ProfilerConfig).toEqual(sdk.Arguments['ProfilerConfig']);
   });
 
+  it('has no CacheConfig when caching is off, like the SDK step made without one', () => {
+    expect(sdk.CacheConfig).toBeUndefined();
+    expect(ours.CacheConfig).toBeUndefined();
+  });
+
   it('has no DependsOn, like the SDK step', () => {
     expect(sdk.DependsOn).toBeUndefined();
     expect(ours.DependsOn).toBeUndefined();
@@ -121,11 +128,6 @@ describe('XGBoost training reproduces the SDK step (sdk_xgboost_framework.json)'
   });
 
   describe('where our builder differs by design', () => {
-    it('always attaches a cache config (the SDK step was made without one)', () => {
-      expect(sdk.CacheConfig).toBeUndefined();
-      expect(ours.CacheConfig).toEqual({ Enabled: true, ExpireAfter: 'P30D' });
-    });
-
     it('splits input_path into train/val/test and adds the config channel, instead of the SDK call’s train/validation', () => {
       expect(sdk.Arguments.InputDataConfig.map((c) => c.ChannelName)).toEqual(['train', 'validation']);
       expect(ours.Arguments.InputDataConfig?.map((c) => [c.ChannelName, c.DataSource?.S3DataSource?.S3Uri])).toEqual([
@@ -136,6 +138,7 @@ describe('XGBoost training reproduces the SDK step (sdk_xgboost_framework.json)'
       ]);
       for (const channel of ours.Arguments.InputDataConfig ?? []) {
         expect(channel.DataSource?.S3DataSource).toMatchObject({ S3DataType: 'S3Prefix', S3DataDistributionType: 'FullyReplicated' });
+        expect(channel.ContentType).toBe(channel.ChannelName === 'config' ? undefined : sdk.Arguments.InputDataConfig[0]?.ContentType);
       }
       expect(ours.Arguments.InputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri).toBe(`${sdk.Arguments.InputDataConfig[0]?.DataSource.S3DataSource['S3Uri']}/`);
     });

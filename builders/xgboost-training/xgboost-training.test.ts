@@ -9,6 +9,7 @@ import {
   xgboostTrainingSpec,
   XGBoostTrainingStepBuilder,
 } from './index.js';
+import { XGBOOST_SCRIPT_DEFAULTS, XGBOOST_TRAINING_INSTANCE_TYPES } from './config.js';
 
 const INPUT = 's3://stepscore-example-bucket/preprocessed';
 const PIPELINE_S3_LOC = 's3://stepscore-example-bucket/MODS/stepscore-risk-xgboost-NA_1.0.0';
@@ -52,9 +53,10 @@ describe('XGBoost training config', () => {
     ]);
   });
 
-  it('applies the XGBoost defaults to hyperparameters left out', () => {
+  it('keeps only the hyperparameters given (the script defaults go into hyperparameters.json, not the config)', () => {
     const parsed = parseBuilderConfig(xgboostTraining, { ...xgboostTrainingDefaultConfig, hyperparameters: { num_round: 10, max_depth: 3 } });
-    expect(parsed.hyperparameters).toEqual({
+    expect(parsed.hyperparameters).toEqual({ num_round: 10, max_depth: 3 });
+    expect(new XGBoostTrainingStepBuilder(parsed).hyperparametersFileContent()).toEqual({
       num_round: 10,
       max_depth: 3,
       eta: 0.3,
@@ -68,9 +70,11 @@ describe('XGBoost training config', () => {
     expect(parsed).toMatchObject({ training_instance_type: 'ml.m5.4xlarge', framework_version: '1.7-1', py_version: 'py3' });
   });
 
-  it('names XGBoost in the instance type message', () => {
-    const [issue] = issuesOf({ ...xgboostTrainingDefaultConfig, training_instance_type: 'ml.p3.8xlarge' });
-    expect(issue?.message).toMatch(/^Invalid training instance type for XGBoost: ml\.p3\.8xlarge\. Must be one of: ml\.m5\.large, /);
+  it('names XGBoost in the instance type message and allows every CPU and GPU training type', () => {
+    const [issue] = issuesOf({ ...xgboostTrainingDefaultConfig, training_instance_type: 'ml.trn1.2xlarge' });
+    expect(issue?.message).toMatch(/^Invalid training instance type for XGBoost: ml\.trn1\.2xlarge\. Must be one of: ml\.m4\.xlarge, /);
+    expect(XGBOOST_TRAINING_INSTANCE_TYPES).toEqual(expect.arrayContaining(['ml.p3.8xlarge', 'ml.c5.xlarge', 'ml.g5.48xlarge', 'ml.m5.large']));
+    expect(XGBOOST_TRAINING_INSTANCE_TYPES.filter((t) => /^ml\.(trn|inf)/.test(t))).toEqual([]);
   });
 
   it('marks field-list errors as coming from the hyperparameters', () => {
@@ -133,7 +137,7 @@ describe('XGBoostTrainingStepBuilder', () => {
     const store = new InMemoryArtifactStore();
     const builder = new XGBoostTrainingStepBuilder(config(), { artifactStore: store });
     const step = await builder.createStep({ inputs: { input_path: INPUT } });
-    const hyperparametersUri = `${PIPELINE_S3_LOC}/training_config/hyperparameters.json`;
+    const hyperparametersUri = `${PIPELINE_S3_LOC}/training_config/XGBoostTraining/hyperparameters.json`;
 
     it('splits input_path into train/val/test and adds the config channel', () => {
       expect(channels(step)).toEqual([
@@ -153,6 +157,7 @@ describe('XGBoostTrainingStepBuilder', () => {
       expect(file?.s3Uri).toBe(hyperparametersUri);
       expect(file?.contentType).toBe('application/json');
       expect(JSON.parse(file?.body ?? '')).toEqual({
+        ...XGBOOST_SCRIPT_DEFAULTS,
         ...config().hyperparameters,
         num_classes: 2,
         is_binary: true,

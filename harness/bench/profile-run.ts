@@ -4,7 +4,7 @@
 //   pnpm exec tsx harness/bench/summarise-cpu-profile.ts /tmp/stepscore-prof/<largest>.cpuprofile --top 40
 import { parseArgs } from 'node:util';
 import { ALL_CHECKS } from '../src/checks/index.js';
-import { createMockBackend } from '../src/integration/mock-backend.js';
+import { createMockBackend } from '../src/backends/mock-backend.js';
 import { runCatalogue } from '../src/runner/run-catalogue.js';
 import { scoreBuilder } from '../src/scoring/score-builder.js';
 import { syntheticRun } from './synthetic-catalogue.js';

@@ -1,6 +1,6 @@
 import { StepSpecification } from '@stepscore/step-model';
-import { matchDependencies } from '../src/integration/catalogue-resolution.js';
-import { IndexedCatalogue } from '../src/integration/indexed-catalogue.js';
+import { matchDependencies } from '../src/catalogue/dependency-matching.js';
+import { IndexedCatalogue } from '../src/catalogue/indexed-catalogue.js';
 import { median } from './statistics.js';
 import { generateSyntheticCatalogue } from './synthetic-catalogue.js';
 

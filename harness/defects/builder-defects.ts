@@ -265,7 +265,7 @@ export const builderDefects: readonly SeededDefect[] = [
               framework: this.framework,
               version: this.config.framework_version,
               pyVersion: this.config.py_version,
-              instanceType: this.config.training_instance_type,
+              instanceType: this.config.training_instance_type as string,
               region: 'us-west-2',
             });
           }

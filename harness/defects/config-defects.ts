@@ -21,7 +21,7 @@ export const configDefects: readonly SeededDefect[] = [
     caughtBy: 'level1.rejects_count_below_one',
     messageFragment: 'training_instance_count = 0',
     make: () =>
-      withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.extend({ training_instance_count: z.number().int().default(1) })),
+      withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.safeExtend({ training_instance_count: z.number().int().default(1) })),
   }),
   defineDefect({
     id: 'config.instance-type-not-allow-listed',
@@ -32,7 +32,7 @@ export const configDefects: readonly SeededDefect[] = [
     caughtBy: 'level1.rejects_value_outside_allow_list',
     messageFragment: 'training_instance_type = "ml.not-a-type.xlarge"',
     make: () =>
-      withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ training_instance_type: z.string().default('ml.m5.4xlarge') })),
+      withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ training_instance_type: z.string().default('ml.m5.4xlarge') })),
   }),
   defineDefect({
     id: 'config.label-not-checked-against-field-list',
@@ -42,7 +42,7 @@ export const configDefects: readonly SeededDefect[] = [
     base: 'PyTorchTraining',
     caughtBy: 'level1.rejects_label_not_in_field_list',
     messageFragment: "'hyperparameters.label_name' is not checked",
-    make: () => withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.extend({ hyperparameters: z.looseObject(fieldListShape) })),
+    make: () => withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.safeExtend({ hyperparameters: z.looseObject(fieldListShape) })),
   }),
   defineDefect({
     id: 'config.required-role-optional',
@@ -52,7 +52,12 @@ export const configDefects: readonly SeededDefect[] = [
     base: 'XGBoostTraining',
     caughtBy: 'level1.rejects_missing_required_field',
     messageFragment: "The config schema accepted a config without 'role'",
-    make: () => withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ role: basePipelineConfigShape.role.optional() })),
+    make: () =>
+      withConfigSchema(
+        realBuilder('XGBoostTraining'),
+        // safeExtend keeps the schema's cross-field rules; its types forbid loosening a required field, which is the defect.
+        xgboostTrainingConfigSchema.safeExtend({ role: basePipelineConfigShape.role.optional() } as unknown as { role: typeof basePipelineConfigShape.role }),
+      ),
   }),
   defineDefect({
     id: 'config.unknown-instance-type',
@@ -64,7 +69,7 @@ export const configDefects: readonly SeededDefect[] = [
     messageFragment: UNKNOWN_INSTANCE_TYPE,
     make: () => {
       const instanceTypes: readonly string[] = [...PYTORCH_TRAINING_INSTANCE_TYPES, UNKNOWN_INSTANCE_TYPE];
-      const schema = pytorchTrainingConfigSchema.extend({
+      const schema = pytorchTrainingConfigSchema.safeExtend({
         training_instance_type: z.string().refine((v) => instanceTypes.includes(v), { error: 'not an allowed instance type' }).default('ml.g5.12xlarge'),
       });
       return withDefaultConfig(withConfigSchema(realBuilder('PyTorchTraining'), schema), (config) => {
@@ -82,7 +87,7 @@ export const configDefects: readonly SeededDefect[] = [
     messageFragment: "CacheConfig.ExpireAfter is '30 days', which is not an ISO-8601 duration",
     make: () =>
       withDefaultConfig(
-        withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ cache_expire_after: z.string().default('P30D') })),
+        withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ cache_expire_after: z.string().default('P30D') })),
         (config) => {
           config['cache_expire_after'] = '30 days';
         },

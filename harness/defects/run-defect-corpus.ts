@@ -2,7 +2,7 @@ import { type BuilderRegistration, BuilderRegistry } from '@stepscore/step-build
 import type { CheckDefinition } from '../src/check/check-definition.js';
 import type { BuilderResult, CheckResult } from '../src/check/check-result.js';
 import { ALL_CHECKS } from '../src/checks/index.js';
-import { createMockBackend } from '../src/integration/mock-backend.js';
+import { createMockBackend } from '../src/backends/mock-backend.js';
 import { runBuilder } from '../src/runner/run-builder.js';
 import type { SeededDefect } from './defect.js';
 import { builderRegistry } from './registration-variants.js';

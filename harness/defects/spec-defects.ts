@@ -113,7 +113,7 @@ export const specDefects: readonly SeededDefect[] = [
     artefact: 'spec',
     base: 'XGBoostTraining',
     caughtBy: 'level4.dry_run_execution',
-    messageFragment: "model_output's property path must lead to the model artifacts",
+    messageFragment: "reports this job's model_artifacts at ModelArtifacts.S3ModelArtifacts",
     make: () =>
       withSpecAndContract(realBuilder('XGBoostTraining'), (spec) => {
         editOutput(spec, 'model_output', (o) => ({ ...o, propertyPath: 'properties.OutputDataConfig.S3OutputPath' }));
@@ -125,8 +125,8 @@ export const specDefects: readonly SeededDefect[] = [
     change: 'model_output\'s outputType MODEL_ARTIFACTS became PROCESSING_OUTPUT',
     artefact: 'spec',
     base: 'PyTorchTraining',
-    caughtBy: 'level4.pipeline_assembly',
-    messageFragment: "No catalogue consumer's model dependency resolves against PyTorchTraining's outputs [model_output (processing_output)",
+    caughtBy: 'level4.dry_run_execution',
+    messageFragment: "Output 'model_output' reads ModelArtifacts.S3ModelArtifacts, where DescribeTrainingJob reports the job's model_artifacts, but is declared processing_output",
     make: () =>
       withSpecAndContract(realBuilder('PyTorchTraining'), (spec) => {
         editOutput(spec, 'model_output', (o) => ({ ...o, outputType: DependencyType.PROCESSING_OUTPUT }));

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { builderRegistry } from '../../builders/registry.js';
 import type { BuilderResult } from '../src/check/check-result.js';
 import { ALL_CHECKS } from '../src/checks/index.js';
-import { createMockBackend } from '../src/integration/mock-backend.js';
+import { createMockBackend } from '../src/backends/mock-backend.js';
 import { MOCK_CREDENTIALS } from '../src/mocks/mocked-s3.js';
 import { runCatalogue } from '../src/runner/run-catalogue.js';
 import {

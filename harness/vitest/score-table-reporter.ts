@@ -1,7 +1,9 @@
 import type { Reporter, TestModule } from 'vitest/node';
 import type { BuilderResult, CheckResult } from '../src/check/check-result.js';
-import { renderLevelScoreTable } from '../src/reporters/console/level-score-table.js';
-import { scoreBuilder } from '../src/scoring/score-builder.js';
+import { buildRunReport } from '../src/report/run-report.js';
+import { consoleStyleFor } from '../src/reporters/console/console-style.js';
+import { renderConsoleReport } from '../src/reporters/console/render-console-report.js';
+import { LEVELS } from '../src/scoring/score-builder.js';
 import './task-meta.js';
 
 /** Gathers the check results the builder tests attached to their tasks (also from merged shard reports). */
@@ -22,12 +24,17 @@ export function builderResultsFromModules(modules: readonly TestModule[]): Build
   return [...byBuilder.values()].map(({ result, checks }) => ({ ...result, checks }));
 }
 
-/** Prints a score table per builder and the overall score and rating at the end of `pnpm test:builders`. */
+/**
+ * At the very end of a run with builder tests (`pnpm test:builders`, or `pnpm test`), and only then: a line per
+ * builder (score, rating, blockers, failed/ran) and its failing checks, blockers first; the same text as `pnpm score`.
+ */
 export default class ScoreTableReporter implements Reporter {
   onTestRunEnd(testModules: readonly TestModule[]): void {
     const results = builderResultsFromModules(testModules);
     if (results.length === 0) return;
-    const blocks = results.map((r) => renderLevelScoreTable(r.builder, scoreBuilder(r.checks)));
-    process.stdout.write(`\nstepscore — builder scores\n\n${blocks.join('\n\n')}\n\n`);
+    const levels = LEVELS.filter((l) => results.some((r) => r.checks.some((c) => c.level === l)));
+    const now = new Date().toISOString();
+    const report = buildRunReport({ results, backend: results[0]?.backend ?? 'mock', levels, timing: { startedAt: now, finishedAt: now, durationMs: 0 } });
+    process.stdout.write(`\n${renderConsoleReport(report, consoleStyleFor(process.stdout))}\n`);
   }
 }

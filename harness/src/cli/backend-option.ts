@@ -1,5 +1,5 @@
-import { startMotoBackend } from '../integration/moto-backend.js';
-import { MotoServerNotFoundError, MotoServerStartError } from '../integration/moto-server.js';
+import { startMotoBackend } from '../backends/moto-backend.js';
+import { MotoServerNotFoundError, MotoServerStartError } from '../backends/moto-server.js';
 import { type BackendDescriptor, MOCK_BACKEND } from '../runner/isolated/backend-descriptor.js';
 import { CliError, EXIT_USAGE } from './cli-io.js';
 

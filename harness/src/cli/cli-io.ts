@@ -1,7 +1,11 @@
+import { colorWanted } from '../reporters/console/console-style.js';
+
 /** Where a command writes; `process.stdout`/`process.stderr` in real use, buffers in tests. */
 export interface CliStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /** The terminal's width, when it is one. */
+  readonly columns?: number;
 }
 
 export interface CliIo {
@@ -34,9 +38,9 @@ export function writeLine(stream: CliStream, text = ''): void {
   stream.write(`${text}\n`);
 }
 
-/** Colours only when writing to a terminal. */
+/** Colours only when writing to a terminal, and never with NO_COLOR set. */
 export function wantsColor(stream: CliStream): boolean {
-  return stream.isTTY === true;
+  return colorWanted(stream);
 }
 
 export function errorMessage(error: unknown): string {

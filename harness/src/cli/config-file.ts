@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PythonFloat } from '@stepscore/sagemaker';
+import { parse as parseLossless } from 'lossless-json';
 import { CliError, EXIT_USAGE, errorMessage } from './cli-io.js';
 
-/** A JSON config file's object, or a CliError (bad input: exit code 2) that names the file and what is wrong with it. */
+/** A number as written: `1.0` or `1e3` stays a float (PythonFloat) so that hyperparameters encode as the SDK's json.dumps does. */
+function parseNumber(text: string): number | PythonFloat {
+  const value = Number(text);
+  return /[.eE]/.test(text) && Number.isInteger(value) ? new PythonFloat(value) : value;
+}
+
+/** A JSON config file's object (numbers keep their source form, see parseNumber), or a CliError (bad input: exit code 2) that names the file and what is wrong with it. */
 export function readJsonConfigFile(path: string): Record<string, unknown> {
   const text = readText(path).replace(/^\uFEFF/, '');
   let value: unknown;
@@ -15,7 +23,11 @@ export function readJsonConfigFile(path: string): Record<string, unknown> {
     const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
     throw new CliError(`Config file ${path} must hold a JSON object of settings, found ${found}`, EXIT_USAGE);
   }
-  return value as Record<string, unknown>;
+  try {
+    return parseLossless(text, null, parseNumber) as Record<string, unknown>;
+  } catch (error) {
+    throw new CliError(`Config file ${path} cannot be read: ${errorMessage(error)}`, EXIT_USAGE);
+  }
 }
 
 function readText(path: string): string {

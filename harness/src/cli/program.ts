@@ -7,6 +7,7 @@ import { registerRenderCommand } from './commands/render.js';
 import { registerBaselineCommand } from './commands/baseline.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerScoreCommand } from './commands/score.js';
+import { topLevelExitCodesHelp } from './exit-codes.js';
 
 interface RootPackage {
   readonly version: string;
@@ -22,8 +23,7 @@ Examples:
   $ pnpm stepscore render XGBoostTraining --config configs/xgboost.json --json
   $ pnpm stepscore match input_path processed_data --json
 
-Exit codes: 0 success, 1 the command failed (for example an invalid config), 2 bad usage
-(unknown command, option, builder or input name).`;
+${topLevelExitCodesHelp()}`;
 
 /** The `stepscore` program with every command registered, writing through `io`. */
 export function createProgram(io: CliIo): Command {

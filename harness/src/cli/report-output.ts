@@ -1,17 +1,23 @@
+import { consoleStyleFor } from '../reporters/console/console-style.js';
 import { renderConsoleReport } from '../reporters/console/render-console-report.js';
 import { renderSummaryJson } from '../reporters/json/summary-document.js';
 import type { RunReport } from '../report/run-report.js';
-import { CliError, type CliIo, EXIT_FAILURE, wantsColor, writeLine } from './cli-io.js';
+import { CliError, type CliIo, EXIT_FAILURE, writeLine } from './cli-io.js';
 
 export interface PrintOptions {
   /** Print only the summary JSON on stdout; notes then go to stderr. */
   readonly json?: boolean;
+  /** List every check, not only the failing ones. */
+  readonly verbose?: boolean;
 }
 
-/** The tables (or, with --json, the summary JSON) on stdout. */
+/**
+ * A line per builder and its failing checks (every check with --verbose), wrapped to the terminal (100 columns
+ * when stdout is not one); or, with --json, the summary JSON.
+ */
 export function printReport(io: CliIo, report: RunReport, options: PrintOptions): void {
   if (options.json) io.stdout.write(renderSummaryJson(report));
-  else writeLine(io.stdout, renderConsoleReport(report, { color: wantsColor(io.stdout) }));
+  else writeLine(io.stdout, renderConsoleReport(report, { ...consoleStyleFor(io.stdout), verbose: options.verbose ?? false }));
 }
 
 /** A note for the person running the command: on stdout with the tables, on stderr when stdout is JSON. */
@@ -19,8 +25,10 @@ export function note(io: CliIo, options: PrintOptions, text: string): void {
   writeLine(options.json ? io.stderr : io.stdout, text);
 }
 
-export function noteWritten(io: CliIo, options: PrintOptions, folder: string): void {
-  note(io, options, `\nReports written to ${folder}/: summary.json, builders/<builder>.json, report.md, report.html, junit.xml`);
+/** Where the reports went; a partial run (--builder, --level) also says what it left in place. */
+export function noteWritten(io: CliIo, options: PrintOptions, folder: string, partial = false): void {
+  note(io, options, `\nReports written to ${folder}/\n  summary.json, builders/<builder>.json, report.md, report.html, junit.xml`);
+  if (partial) note(io, options, 'Partial run: the other builders\' files in builders/ were kept; the rest covers this run only.');
 }
 
 /** Exit code 1, after listing each problem on stderr: builders under a bar, nightly regressions. */

@@ -1,8 +1,8 @@
 import type { ArtifactStore, BasePipelineConfig, BuilderRegistration, BuilderRegistry, PipelineStepDefinition, StepBuilderBase, StepBuilderOptions } from '@stepscore/step-builder';
 import { parseBuilderConfig } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
-import { type CatalogueView, type IndexedCatalogue, indexedCatalogue } from '../integration/indexed-catalogue.js';
-import type { IntegrationBackend, IntegrationBackendFactory } from '../integration/integration-backend.js';
+import { type CatalogueView, type IndexedCatalogue, indexedCatalogue } from '../catalogue/indexed-catalogue.js';
+import type { IntegrationBackend, IntegrationBackendFactory } from '../backends/integration-backend.js';
 import { createMockedS3, type UploadedObject } from '../mocks/mocked-s3.js';
 import { type BuiltScenario, type CreatedScenario, isCreated } from '../scenarios/built-scenario.js';
 import { type DerivedScenarios, deriveScenarios } from '../scenarios/derive-scenarios.js';

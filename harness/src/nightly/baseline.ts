@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { describeIssues, InputFileError } from '../report/input-file-error.js';
 import type { RunReport } from '../report/run-report.js';
@@ -22,7 +23,10 @@ const baselineSchema = z.object({
   ...runSnapshotFields,
 });
 
-const REMEDY = 'The file was left as it is: fix it, or restore it from git (`git checkout -- <file>`), or regenerate it with `pnpm stepscore baseline update`.';
+/** What to do about a damaged baseline: `baseline update` replaces it (a damaged file does not stop it). */
+function remedyFor(path: string): string {
+  return `The file was left as it is: regenerate it with \`pnpm stepscore baseline update --baseline ${path}\` (it replaces a damaged baseline), or restore it from git (\`git checkout -- ${path}\`)`;
+}
 
 export function baselineFor(report: RunReport): Baseline {
   return { schema: BASELINE_SCHEMA, schemaVersion: BASELINE_SCHEMA_VERSION, tool: report.tool.version, ...snapshotOf(report) };
@@ -42,7 +46,7 @@ export async function loadBaseline(path: string): Promise<Baseline | undefined> 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw new InputFileError(path, undefined, `cannot be read (${code ?? (error as Error).message})`, REMEDY);
+    throw new InputFileError(path, undefined, `cannot be read (${code ?? (error as Error).message})`, remedyFor(path));
   }
   let value: unknown;
   try {
@@ -51,12 +55,12 @@ export async function loadBaseline(path: string): Promise<Baseline | undefined> 
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
     const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : undefined;
-    throw new InputFileError(path, offset === undefined ? undefined : lineAndColumn(text, offset), `is not valid JSON (${message})`, REMEDY);
+    throw new InputFileError(path, offset === undefined ? undefined : lineAndColumn(text, offset), `is not valid JSON (${message})`, remedyFor(path));
   }
   const parsed = baselineSchema.safeParse(value);
   if (!parsed.success) {
     const { location, problem } = describeIssues(parsed.error);
-    throw new InputFileError(path, location, problem, REMEDY);
+    throw new InputFileError(path, location, problem, remedyFor(path));
   }
   return parsed.data;
 }
@@ -65,6 +69,8 @@ export function renderBaseline(baseline: Baseline): string {
   return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
+/** Writes the baseline atomically, creating its folder when needed (a new --reports-dir). */
 export async function writeBaseline(path: string, baseline: Baseline): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   await writeFileAtomic(path, renderBaseline(baseline));
 }

@@ -24,7 +24,17 @@ export interface CheckChange {
   readonly message?: string;
 }
 
-/** What changed from one run (or the baseline) to this one. Regressions: drops and pass → fail/error. */
+export interface BlockerChange {
+  readonly builder: string;
+  readonly check: string;
+  /** The check's status in the earlier run, null when it had no such check. */
+  readonly before: CheckStatus | null;
+}
+
+/**
+ * What changed from one run (or the baseline) to this one. Regressions: score and rating drops, a check going
+ * from pass or not applicable to fail or error, and a new blocker (a failing blocker check that was not one before).
+ */
 export interface Comparison {
   /** `previous run (2025-08-16T00:23:05.000Z)` or `baseline (reports/baseline.json)` */
   readonly against: string;
@@ -32,7 +42,9 @@ export interface Comparison {
   readonly notComparable?: string;
   readonly scoreDrops: readonly ScoreChange[];
   readonly ratingDrops: readonly RatingChange[];
+  /** pass or not applicable → fail or error */
   readonly passToFail: readonly CheckChange[];
+  readonly newBlockers: readonly BlockerChange[];
   readonly newChecks: readonly CheckChange[];
   readonly removedChecks: readonly CheckChange[];
   readonly newBuilders: readonly string[];
@@ -56,6 +68,7 @@ export function emptyComparison(against: string, notComparable?: string): Compar
     scoreDrops: [],
     ratingDrops: [],
     passToFail: [],
+    newBlockers: [],
     newChecks: [],
     removedChecks: [],
     newBuilders: [],
@@ -77,6 +90,7 @@ export function compareRuns(before: RunSnapshot, after: RunSnapshot, against: st
     scoreDrops: [] as ScoreChange[],
     ratingDrops: [] as RatingChange[],
     passToFail: [] as CheckChange[],
+    newBlockers: [] as BlockerChange[],
     newChecks: [] as CheckChange[],
     removedChecks: [] as CheckChange[],
     scoreRises: [] as ScoreChange[],
@@ -94,14 +108,20 @@ export function compareRuns(before: RunSnapshot, after: RunSnapshot, against: st
     for (const [check, status] of Object.entries(now.checks)) {
       const old = was.checks[check];
       if (old === undefined) result.newChecks.push({ builder: name, check, before: null, after: status });
-      else if (old === 'pass' && (status === 'fail' || status === 'error')) {
+      else if ((old === 'pass' || old === 'not_applicable') && (status === 'fail' || status === 'error')) {
         const message = messages(name, check);
         result.passToFail.push({ builder: name, check, before: old, after: status, ...(message ? { message } : {}) });
       } else if (old !== 'pass' && old !== 'not_applicable' && status === 'pass') result.nowPassing.push({ builder: name, check, before: old, after: status });
+    }
+    for (const check of now.blockers ?? []) {
+      const old = was.checks[check];
+      // A snapshot from before blockers were recorded: a check that already failed then is no new blocker.
+      const wasBlocker = was.blockers ? was.blockers.includes(check) : old === 'fail' || old === 'error';
+      if (!wasBlocker) result.newBlockers.push({ builder: name, check, before: old ?? null });
     }
     for (const [check, status] of Object.entries(was.checks)) {
       if (!(check in now.checks)) result.removedChecks.push({ builder: name, check, before: status, after: null });
     }
   }
-  return { ...result, regressed: result.scoreDrops.length + result.ratingDrops.length + result.passToFail.length > 0 };
+  return { ...result, regressed: result.scoreDrops.length + result.ratingDrops.length + result.passToFail.length + result.newBlockers.length > 0 };
 }

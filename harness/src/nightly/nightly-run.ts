@@ -5,10 +5,10 @@ import { reportFiles } from '../report/report-files.js';
 import type { RunReport } from '../report/run-report.js';
 import { ensureWritableFolder, writeReportFiles } from '../report/write-report-files.js';
 import { type Baseline, loadBaseline } from './baseline.js';
-import { compareRuns, type Comparison, emptyComparison } from './compare-runs.js';
+import { compareRuns, type Comparison, emptyComparison, type FailureMessages } from './compare-runs.js';
 import { appendHistory, type HistoryEntry, historyEntryFor, previousComparableRun, readHistory } from './history.js';
 import { renderComparisonMarkdown } from './render-comparison.js';
-import { incomparability, snapshotOf } from './run-snapshot.js';
+import { incomparability, type RunSnapshot, snapshotOf } from './run-snapshot.js';
 
 export interface NightlyPaths {
   /** Each run gets a folder in here named by its UTC start time. */
@@ -70,6 +70,20 @@ function historyPoints(history: readonly HistoryEntry[], current: HistoryEntry):
   return points;
 }
 
+export const NO_BASELINE_YET = 'there is no baseline yet: create it with `pnpm stepscore baseline update`';
+
+/** The comparison with the baseline; one that cannot be made says how to make one that can. */
+function baselineComparison(baseline: RunSnapshot, current: RunSnapshot, baselineFile: string, messages: FailureMessages): Comparison {
+  const against = `baseline (${baselineFile})`;
+  const reason = incomparability(baseline, current);
+  if (!reason) return compareRuns(baseline, current, against, messages);
+  const rerun = baseline.backend !== current.backend ? `--backend ${baseline.backend}` : `every level the baseline has (${baseline.levels.map((l) => `L${l}`).join(', ')})`;
+  return emptyComparison(
+    against,
+    `${reason}. Score with ${rerun} to compare with it, or write a baseline for this run with \`pnpm stepscore baseline update --backend ${current.backend} --baseline <file>\``,
+  );
+}
+
 /** Compares this run with the previous comparable run and with the baseline. Pure. */
 export function nightlyComparisons(report: RunReport, inputs: NightlyInputs, baselineFile: string): Comparison[] {
   const current = snapshotOf(report);
@@ -80,8 +94,8 @@ export function nightlyComparisons(report: RunReport, inputs: NightlyInputs, bas
       ? compareRuns(previous, current, `previous run (${previous.startedAt})`, messages)
       : emptyComparison('previous run', 'no earlier run with the same levels and backend in the history'),
     inputs.baseline
-      ? compareRuns(inputs.baseline, current, `baseline (${baselineFile})`, messages)
-      : emptyComparison(`baseline (${baselineFile})`, 'there is no baseline yet: create it with `pnpm stepscore baseline update`'),
+      ? baselineComparison(inputs.baseline, current, baselineFile, messages)
+      : emptyComparison(`baseline (${baselineFile})`, NO_BASELINE_YET),
   ];
 }
 

@@ -10,6 +10,7 @@ export function comparisonLines(comparison: Comparison): string[] {
   const lines = [
     ...comparison.scoreDrops.map((c) => `REGRESSION score: ${c.builder} ${formatScore(c.before)} → ${formatScore(c.after)}`),
     ...comparison.ratingDrops.map((c) => `REGRESSION rating: ${c.builder} ${c.before ?? 'none'} → ${c.after ?? 'no checks ran'}`),
+    ...comparison.newBlockers.map((c) => `REGRESSION new blocker: ${c.builder} ${c.check} (was ${status(c.before)})`),
     ...comparison.passToFail.map((c) => `REGRESSION check: ${change(c)}`),
     ...comparison.newChecks.map((c) => `new check: ${c.builder} ${c.check} (${status(c.after)})`),
     ...comparison.removedChecks.map((c) => `removed check: ${c.builder} ${c.check} (was ${status(c.before)})`),

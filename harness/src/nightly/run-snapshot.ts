@@ -12,6 +12,8 @@ export interface BuilderSnapshot {
   readonly rating: Rating | null;
   readonly levels: Readonly<Record<`${Level}`, number | null>>;
   readonly checks: Readonly<Record<string, CheckStatus>>;
+  /** Ids of the blocker checks that failed or errored; absent in snapshots written before blockers existed. */
+  readonly blockers?: readonly string[];
 }
 
 export interface RunSnapshot {
@@ -28,6 +30,7 @@ export const builderSnapshotSchema = z.object({
   rating: ratingSchema.nullable(),
   levels: z.object({ 1: score, 2: score, 3: score, 4: score }),
   checks: z.record(z.string().regex(/^level[1-4]\.[a-z0-9_]+$/, 'must be a check id like level2.contract_alignment'), z.enum(['pass', 'fail', 'not_applicable', 'error'])),
+  blockers: z.array(z.string()).optional(),
 });
 
 export const runSnapshotFields = {
@@ -46,13 +49,14 @@ export function snapshotOf(report: RunReport): RunSnapshot {
       rating: b.score.rating,
       levels: Object.fromEntries(LEVELS.map((l) => [String(l), b.score.levels[l].score])) as BuilderSnapshot['levels'],
       checks: Object.fromEntries(b.checks.map((c) => [c.id, c.status])),
+      blockers: b.score.blockers,
     })),
   };
 }
 
 /** Two snapshots can be compared only when they scored the same levels on the same backend. */
 export function incomparability(before: RunSnapshot, after: RunSnapshot): string | undefined {
-  if (before.backend !== after.backend) return `it ran on the ${before.backend} backend, this run on ${after.backend}`;
+  if (before.backend !== after.backend) return `it ran on the ${before.backend} backend, this run on ${after.backend}: scores of different backends are not compared`;
   if (JSON.stringify(before.levels) !== JSON.stringify(after.levels)) {
     const show = (levels: readonly Level[]) => levels.map((l) => `L${l}`).join(', ');
     return `it scored levels ${show(before.levels)}, this run ${show(after.levels)}`;

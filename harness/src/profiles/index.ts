@@ -2,10 +2,16 @@ import { isStepTypeName, type StepTypeName } from '@stepscore/sagemaker';
 import type { CheckDefinition } from '../check/check-definition.js';
 import { ALL_CHECKS } from '../checks/index.js';
 import { type Profile, REQUEST_VALIDITY_CHECK } from './profile.js';
+import { createModelProfile } from './create-model.js';
+import { processingProfile } from './processing.js';
 import { trainingProfile } from './training.js';
+import { transformProfile } from './transform.js';
 
-export const PROFILES: Readonly<Partial<Record<StepTypeName, Profile>>> = {
+export const PROFILES: Readonly<Record<StepTypeName, Profile>> = {
   Training: trainingProfile,
+  Processing: processingProfile,
+  Transform: transformProfile,
+  CreateModel: createModelProfile,
 };
 
 export class ProfileError extends Error {

@@ -16,6 +16,7 @@ export const trainingProfile = defineProfile({
     'level2.environment_variables': 1.0,
     'level2.job_arguments': 1.0,
     'level2.property_paths_exist': 1.3,
+    'level2.distinct_output_paths': 1.2,
     'level2.hyperparameters_legal': 1.0,
     'level2.framework_version_known': 1.0,
     'level3.step_created': 1.5,

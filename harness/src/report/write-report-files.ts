@@ -22,11 +22,16 @@ export async function ensureWritableFolder(folder: string): Promise<void> {
   }
 }
 
-/**
- * Writes each file atomically (temporary name, then rename) and removes builder JSON files a previous run
- * left in `builders/` that this report does not have, so the folder holds one report only.
- */
-export async function writeReportFiles(folder: string, files: readonly ReportFile[]): Promise<string[]> {
+export interface WriteReportOptions {
+  /**
+   * A partial run (--builder, --level) keeps the builder files of builders it did not score; a whole run removes
+   * those a previous run left, so the folder holds one report only.
+   */
+  readonly keepOtherBuilders?: boolean;
+}
+
+/** Writes each file atomically (temporary name, then rename); see WriteReportOptions for older builder files. */
+export async function writeReportFiles(folder: string, files: readonly ReportFile[], options: WriteReportOptions = {}): Promise<string[]> {
   const written: string[] = [];
   for (const file of files) {
     const path = join(folder, ...file.path.split('/'));
@@ -34,7 +39,7 @@ export async function writeReportFiles(folder: string, files: readonly ReportFil
     await writeFileAtomic(path, file.content);
     written.push(path);
   }
-  await removeStaleBuilderFiles(folder, new Set(files.map((f) => f.path)));
+  if (!options.keepOtherBuilders) await removeStaleBuilderFiles(folder, new Set(files.map((f) => f.path)));
   return written;
 }
 

@@ -2,8 +2,8 @@ import type { BuilderRegistration, BuilderRegistry } from '@stepscore/step-build
 import type { CheckDefinition, Level } from '../check/check-definition.js';
 import type { BuilderResult, CheckResult } from '../check/check-result.js';
 import { CheckContext, type CheckContextOptions } from '../context/check-context.js';
-import type { IndexedCatalogue } from '../integration/indexed-catalogue.js';
-import type { IntegrationBackendFactory } from '../integration/integration-backend.js';
+import type { IndexedCatalogue } from '../catalogue/indexed-catalogue.js';
+import type { IntegrationBackendFactory } from '../backends/integration-backend.js';
 import { profileChecks, profileFor } from '../profiles/index.js';
 import { DEFAULT_CHECK_TIMEOUT_MS, runCheck } from './run-check.js';
 

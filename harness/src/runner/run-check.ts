@@ -11,7 +11,7 @@ class CheckTimeoutError extends Error {}
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CheckTimeoutError(`did not finish within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new CheckTimeoutError(`took longer than ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -3,7 +3,7 @@
 // setting overridden, and one invalid config per schema rule.
 
 import { processorForInstanceType } from '@stepscore/sagemaker';
-import { type AnyBuilderRegistration, NAME_FIELDS, REGION_CODES } from '@stepscore/step-builder';
+import { type AnyBuilderRegistration, NAME_FIELDS, pipelineExpressionFields, REGION_CODES } from '@stepscore/step-builder';
 import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { type ConfigField, configFields, schemaAccepts, withField, withoutField } from './config-fields.js';
@@ -156,6 +156,51 @@ function flips(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): Cha
     });
 }
 
+/** `instance_type` → `InstanceType`: a pipeline parameter name SageMaker accepts. */
+export function parameterNameFor(path: string): string {
+  return path
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/**
+ * Every field the schema lets be a pipeline expression, given as `{"Get": "Parameters.<Name>"}`: top-level fields,
+ * and the scalar entries the config has in a map whose every value may be one (e.g. hyperparameters).
+ */
+function parameterScenario(schema: z.ZodType, raw: Raw): ChangedSetting[] {
+  const changes: ChangedSetting[] = [];
+  for (const path of pipelineExpressionFields(schema)) {
+    if (/^[A-Za-z0-9_]+$/.test(path)) {
+      changes.push({ field: path, value: { Get: `Parameters.${parameterNameFor(path)}` }, purpose: 'parameter' });
+      continue;
+    }
+    const map = /^([A-Za-z0-9_]+)\.\*$/.exec(path)?.[1];
+    const current = map === undefined ? undefined : raw[map];
+    if (map === undefined || typeof current !== 'object' || current === null || Array.isArray(current)) continue;
+    const entries = Object.entries(current as Record<string, unknown>).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v));
+    if (entries.length === 0) continue;
+    const value = { ...(current as Record<string, unknown>) };
+    for (const [key] of entries) value[key] = { Get: `Parameters.${parameterNameFor(`${map}_${key}`)}` };
+    changes.push({ field: map, value, purpose: 'parameter' });
+  }
+  return acceptedTogether(schema, raw, changes);
+}
+
+/** The pipeline parameters a scenario declares: the names its expression fields refer to. */
+export function declaredParameters(changed: readonly ChangedSetting[]): Set<string> {
+  const names = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    const get = (value as { Get?: unknown }).Get;
+    if (typeof get === 'string' && get.startsWith('Parameters.')) names.add(get.slice('Parameters.'.length));
+    for (const item of Object.values(value)) walk(item);
+  };
+  for (const change of changed) if (change.purpose === 'parameter') walk(change.value);
+  return names;
+}
+
 /** One config per schema rule that the schema must refuse. */
 export function invalidProbes(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): InvalidConfigProbe[] {
   const probes: InvalidConfigProbe[] = [];
@@ -217,6 +262,7 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   add('largest-numbers', 'every number at the largest value the schema accepts', largestNumbers(schema, rawConfig, fields));
   add('fractional-numbers', 'fractional numbers the schema accepts', fractionalNumbers(schema, rawConfig, fields));
   add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields));
+  add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
   return { valid, invalid: invalidProbes(schema, rawConfig, fields) };
 }

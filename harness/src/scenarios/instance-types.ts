@@ -1,14 +1,16 @@
-import { processingInstanceTypes, trainingInstanceTypes, transformInstanceTypes } from '@stepscore/sagemaker';
+import { serviceInstanceTypes } from '@stepscore/sagemaker';
 
-/** The instance types SageMaker accepts for a step type's jobs, from the service model; [] for steps that run on none. */
+/** The instance types SageMaker accepts for a builder's step type; CreateModel builders choose an inference type. */
 export function instanceTypesFor(stepType: string): readonly string[] {
   switch (stepType) {
     case 'Training':
-      return trainingInstanceTypes();
+      return serviceInstanceTypes('training');
     case 'Processing':
-      return processingInstanceTypes();
+      return serviceInstanceTypes('processing');
     case 'Transform':
-      return transformInstanceTypes();
+      return serviceInstanceTypes('transform');
+    case 'CreateModel':
+      return serviceInstanceTypes('inference');
     default:
       return [];
   }

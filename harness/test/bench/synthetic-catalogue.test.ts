@@ -2,7 +2,7 @@ import { StepSpecification } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticCatalogue, syntheticRun } from '../../bench/synthetic-catalogue.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
-import { createMockBackend } from '../../src/integration/mock-backend.js';
+import { createMockBackend } from '../../src/backends/mock-backend.js';
 import { runCatalogue } from '../../src/runner/run-catalogue.js';
 import { scoreBuilder } from '../../src/scoring/score-builder.js';
 

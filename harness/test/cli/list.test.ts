@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ANSI_ESCAPE, runStepscore } from './cli-runner.js';
 
 describe('stepscore list', () => {
-  it('prints one table row per registered builder with its step type and framework', async () => {
+  it('prints a block per registered builder with its step type and framework, within 100 columns', async () => {
     const run = await runStepscore(['list']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    const header = run.stdout.split('\n').find((line) => line.includes('Builder'));
-    expect(header?.split('│').map((c) => c.trim()).filter(Boolean)).toEqual(['Builder', 'Step type', 'Framework', 'Dependencies', 'Outputs']);
-    expect(run.stdout).toMatch(/│ PyTorchTraining\s+│ Training\s+│ pytorch\s+│/);
-    expect(run.stdout).toMatch(/│ XGBoostTraining\s+│ Training\s+│ xgboost\s+│/);
+    expect(run.stdout).toMatch(/^PyTorchTraining {2}Training, pytorch$/m);
+    expect(run.stdout).toMatch(/^XGBoostTraining {2}Training, xgboost$/m);
+    expect(run.stdout).toMatch(/^ {2}depends on: input_path/m);
     expect(run.stdout).toContain('2 builders registered.');
+    expect(Math.max(...run.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
   });
 
   it('shows dependencies as required or optional and outputs with their property paths', async () => {

@@ -84,7 +84,41 @@ describe('stepscore render (summary)', () => {
     expect(summary).toContain('Hyperparameters: 4 (4 set by the framework)');
     expect(summary).toContain('Cache:           enabled, expires after P30D');
     expect(summary).toMatch(/Generated file: {2}s3:\/\/stepscore-example-bucket\/MODS\/.*\/hyperparameters\.json \(render keeps it in memory: nothing is uploaded\)/);
-    expect(JSON.parse(definition ?? '').Name).toBe('XGBoostTraining');
+    const [stepJson, parameters] = (definition ?? '').split('\nPipeline parameters the step refers to (declare them in the pipeline definition):\n');
+    expect(JSON.parse(stepJson ?? '').Name).toBe('XGBoostTraining');
+    expect(JSON.parse(parameters ?? '')).toEqual([]);
+  });
+
+  it('takes pipeline expressions for inputs and in the config file, keeps 1.0 a float, and lists the parameters with their types', async () => {
+    const raw = {
+      ...pytorchDefaults,
+      training_entry_point: { Get: 'Parameters.EntryPoint' },
+      training_instance_count: { Get: 'Parameters.InstanceCount' },
+      use_spot_instances: { Get: 'Parameters.UseSpot' },
+      max_wait: 90000,
+    };
+    const text = JSON.stringify(raw).replace('"hyperparameters":{', '"hyperparameters":{"momentum":1.0,"scale":1e3,');
+    const path = writeConfig('expressions.json', text);
+    const run = await runStepscore(['render', 'PyTorchTraining', '--config', path, '--input', 'input_path={"Get":"Parameters.TrainData"}']);
+    expect(run.code).toBe(0);
+    const [, definition] = run.stdout.split('\nStep definition:\n');
+    const [stepJson, parameters] = (definition ?? '').split('\nPipeline parameters the step refers to (declare them in the pipeline definition):\n');
+    const step = JSON.parse(stepJson ?? '');
+    expect(step.Arguments.HyperParameters).toMatchObject({ momentum: '1.0', scale: '1000.0', sagemaker_program: { Get: 'Parameters.EntryPoint' } });
+    expect(step.Arguments.InputDataConfig[0].DataSource.S3DataSource.S3Uri).toEqual({ Get: 'Parameters.TrainData' });
+    expect(step.Arguments.EnableManagedSpotTraining).toEqual({ Get: 'Parameters.UseSpot' });
+    expect(JSON.parse(parameters ?? '')).toEqual([
+      { Name: 'InstanceCount', Type: 'Integer' },
+      { Name: 'TrainData', Type: 'String' },
+      { Name: 'EntryPoint', Type: 'String' },
+      { Name: 'UseSpot', Type: 'Boolean' },
+    ]);
+  });
+
+  it('refuses an --input that is JSON but not a pipeline expression', async () => {
+    const run = await runStepscore(['render', 'PyTorchTraining', '--input', 'input_path={"Got":"x"}']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: Malformed --input 'input_path={"Got":"x"}': expected a pipeline expression such as {"Get":"Parameters.TrainData"}\n`);
   });
 });
 

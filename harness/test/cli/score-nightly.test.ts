@@ -64,16 +64,36 @@ describe('stepscore score --nightly', () => {
     expect(await readdir(join(reports, 'nightly'))).toEqual([]);
   });
 
-  it('exits 2 on a corrupt baseline, naming the file and field, and leaves it alone', async () => {
+  it('exits 2 on a corrupt baseline, naming the file and field and a command that fixes it; that command does', async () => {
     const baseline = join(reports, 'baseline.json');
     await writeFile(baseline, JSON.stringify({ schema: 'stepscore.baseline', schemaVersion: 1, tool: '0.1.0', backend: 'mock', levels: [1, 2, 3, 4], builders: 'none' }));
     const before = await readFile(baseline, 'utf8');
     const run = await runStepscore(['score', '--nightly', '--reports-dir', reports]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`error: ${baseline}, field builders: Invalid input: expected array, received string`);
-    const update = await runStepscore(['baseline', 'update', '--reports-dir', reports]);
-    expect(update.code).toBe(2);
     expect(await readFile(baseline, 'utf8')).toBe(before);
+    const command = /`pnpm stepscore (baseline update [^`]+)`/.exec(run.stderr)?.[1];
+    expect(command).toBe(`baseline update --baseline ${baseline}`);
+
+    const from = join(reports, 'from-run');
+    await writeReportFiles(from, reportFiles(fabricatedReport([healthyBuilder()])));
+    const update = await runStepscore([...(command as string).split(' '), '--from', from]);
+    expect(update.code, update.stderr).toBe(0);
+    expect(update.stderr).toContain(`warning: the existing baseline is damaged and will be replaced: ${baseline}, field builders`);
+    expect((await loadBaseline(baseline))?.builders.map((b) => b.builder)).toEqual(['HealthyTraining']);
+  });
+
+  it('says clearly, on stderr too, that a baseline of another backend was not compared and how to fix it', async () => {
+    const baseline = join(reports, 'baseline.json');
+    await writeBaseline(baseline, { ...baselineFor(fabricatedReport([healthyBuilder()])), backend: 'moto' });
+    const shard = join(reports, 'shards', 'backend', '1');
+    await writeReportFiles(shard, reportFiles(fabricatedReport([healthyBuilder()], { shard: { index: 1, count: 1, of: ['HealthyTraining'] } })));
+    const run = await runStepscore(['merge', shard, '--nightly', '--reports-dir', reports]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Compared with the baseline (${baseline}): not compared`);
+    expect(run.stderr).toContain(`warning: not compared with the baseline (${baseline}): it ran on the moto backend, this run on mock`);
+    expect(run.stderr).toContain('Score with --backend moto to compare with it, or write a baseline for this run with `pnpm stepscore baseline update --backend mock');
+    await rm(baseline);
   });
 
   it('exits 1 on a regression against the baseline and the previous run, naming builder, check and score', async () => {
@@ -125,6 +145,16 @@ describe('stepscore baseline update', () => {
     expect(again.stdout).toContain('no changes');
     expect(await readFile(file, 'utf8')).toBe(first);
   }, 120_000);
+
+  it('--reports-dir <a folder that does not exist yet> creates it and writes the baseline there', async () => {
+    const fresh = join(reports, 'new', 'reports');
+    const from = join(reports, 'from-fresh');
+    await writeReportFiles(from, reportFiles(fabricatedReport([healthyBuilder()])));
+    const run = await runStepscore(['baseline', 'update', '--reports-dir', fresh, '--from', from]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Baseline written to ${join(fresh, 'baseline.json')}`);
+    expect((await loadBaseline(join(fresh, 'baseline.json')))?.builders).toHaveLength(1);
+  });
 
   it('refuses to take the baseline from a single shard', async () => {
     const shard = join(reports, 'shard');

@@ -61,8 +61,8 @@ describe('exit code 1 below --min-score / --min-rating (through merge of a run w
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`✗ ${message}`);
     expect(run.stderr).toContain('error: 1 problem above: exit code 1');
-    expect(run.stdout).toContain('BrokenTraining (Training, pytorch): 14.3 Poor');
-    expect(run.stdout).toContain('#1 builder_construction: 1 root cause → 3 checks');
+    expect(run.stdout).toContain('✗ BrokenTraining  14.3 Poor · no blockers · failed 5/6 (1 error), 1 n/a');
+    expect(run.stdout).toContain('root cause #1 (builder_construction, 3 checks)');
     expect(run.stdout).toContain(`Reports written to ${out}/`);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockedS3 } from '../../src/mocks/mocked-s3.js';
-import { expectNoNetwork } from '../integration/no-network.js';
+import { expectNoNetwork } from '../support/no-network.js';
 
 describe('createMockedS3', () => {
   expectNoNetwork();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MOTO_ENDPOINT_ENV, type MotoServer, MotoServerNotFoundError, MotoServerStartError, startMotoServer } from '../../src/integration/moto-server.js';
+import { MOTO_ENDPOINT_ENV, type MotoServer, MotoServerNotFoundError, MotoServerStartError, startMotoServer } from '../../src/backends/moto-server.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/start-then-end.ts', import.meta.url));
 

@@ -54,6 +54,11 @@ export function brokenBuilder(builder = 'BrokenTraining'): BuilderResult {
   };
 }
 
+/** The same builder with the named check made a blocker: a failing one caps the score and is named first. */
+export function withBlocker(result: BuilderResult, checkId: string): BuilderResult {
+  return { ...result, checks: result.checks.map((c) => (c.id === checkId ? { ...c, severity: 'blocker' as const } : c)) };
+}
+
 export const FIXED_TIMING = { startedAt: '2025-08-16T00:23:00.000Z', finishedAt: '2025-08-16T00:23:02.500Z', durationMs: 2500 };
 
 export function fabricatedReport(results: readonly BuilderResult[] = [brokenBuilder(), healthyBuilder()], options: { shard?: ShardInfo; levels?: Level[]; timing?: typeof FIXED_TIMING } = {}): RunReport {

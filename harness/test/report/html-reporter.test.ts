@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/reporters/html/render-html.js';
 import { RATING_COLOURS } from '../../src/reporters/html/rating-colours.js';
-import { check, fabricatedReport, healthyBuilder } from './fabricated-results.js';
+import { brokenBuilder, check, fabricatedReport, healthyBuilder, withBlocker } from './fabricated-results.js';
 
 const count = (text: string, pattern: RegExp): number => (text.match(pattern) ?? []).length;
 
@@ -23,9 +23,29 @@ describe('HTML reporter', () => {
     expect(html).toContain('<tr data-builder="HealthyTraining">');
   });
 
-  it('has per builder a section with its check table and one level chart: four bars, the overall line, a legend', () => {
+  it('starts with the verdict and the failures, blockers first, each linking to its check in its builder', () => {
+    const blocked = renderHtml(fabricatedReport([withBlocker(brokenBuilder(), 'level2.contract_alignment'), healthyBuilder()]));
+    const top = blocked.slice(0, blocked.indexOf('<section id="summary"'));
+    expect(top).toContain('<p class="verdict" id="verdict">Summary: 2 builders (1 Poor, 1 Excellent); blockers in BrokenTraining; 5 of 11 checks failed or errored</p>');
+    expect(top).toContain('<h2 id="blockers-title">Blockers (1)</h2>');
+    expect(top).toContain('<h2 id="failures-title">Other failures (4)</h2>');
+    expect(top.indexOf('level2.contract_alignment')).toBeLessThan(top.indexOf('level2.job_arguments'));
+    expect(top).toContain('<a href="#check-BrokenTraining-level2_contract_alignment">');
+    expect(blocked).toContain('id="check-BrokenTraining-level2_contract_alignment"');
+    expect(html).not.toContain('id="blockers"');
+  });
+
+  it('shows failing checks open and folds passing and not-applicable ones away with their counts', () => {
+    const broken = /<section class="builder" id="builder-BrokenTraining".*?<\/section>/s.exec(html)?.[0] ?? '';
+    expect(broken).toContain('<h3>Failing checks (5)</h3>');
+    expect(broken.indexOf('Failing checks')).toBeLessThan(broken.indexOf('<details class="folded-pass"><summary>Passed (1)</summary>'));
+    expect(broken).toContain('<details class="folded-not_applicable"><summary>Not applicable (1)</summary>');
+    expect(broken).toContain('Not applicable: level3.checkpoint_config does not apply');
+    expect(broken).toContain('Needs what could not be made — root cause #1');
+  });
+
+  it('has per builder a section with one level chart: four bars, the overall line, a legend', () => {
     expect(count(html, /<section class="builder"/g)).toBe(2);
-    expect(count(html, /<table class="check-table"/g)).toBe(2);
     expect(count(html, /<svg class="level-chart"/g)).toBe(2);
     const brokenChart = /<svg class="level-chart" data-builder="BrokenTraining".*?<\/svg>/s.exec(html)?.[0] ?? '';
     expect(count(brokenChart, /<rect [^>]*class="bar"/g)).toBe(4);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSyntheticCatalogue } from '../../bench/synthetic-catalogue.js';
 import { syntheticRegistryUrl } from '../../bench/synthetic-registry-url.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
-import { IndexedCatalogue } from '../../src/integration/indexed-catalogue.js';
+import { IndexedCatalogue } from '../../src/catalogue/indexed-catalogue.js';
 import { runCatalogue } from '../../src/runner/run-catalogue.js';
 
 const SIZE = 60;

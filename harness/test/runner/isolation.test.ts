@@ -2,7 +2,7 @@ import type { BuilderRegistration } from '@stepscore/step-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuilderResult, CheckResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
-import { createMockBackend } from '../../src/integration/mock-backend.js';
+import { createMockBackend } from '../../src/backends/mock-backend.js';
 import { snapshotGlobalState } from '../../src/runner/isolated/global-state.js';
 import { runCatalogue } from '../../src/runner/run-catalogue.js';
 import {
@@ -94,24 +94,24 @@ describe('worker isolation', () => {
     expect(more).toEqual([]);
     expect(timedOut?.message).toMatch(
       new RegExp(
-        `^Check level\\d\\.\\w+ did not finish within ${TIME_LIMIT_MS} ms: the promise NeverSettlingTraining\\.createStep\\(\\) returned did not settle ` +
-          '\\(a promise that never settles: the worker sat idle waiting\\); the worker running NeverSettlingTraining was stopped$',
+        `^Check level\\d\\.\\w+ took longer than ${TIME_LIMIT_MS} ms: the promise NeverSettlingTraining\\.createStep\\(\\) returned had not settled ` +
+          '\\(the worker sat idle, waiting on a promise\\); the worker running NeverSettlingTraining was stopped$',
       ),
     );
     const caused = rootCaused(result, 'step_creation').filter((c) => c !== timedOut);
     expect(caused.length).toBeGreaterThan(5);
-    for (const check of caused) expect(check.rootCause?.message).toContain(`NeverSettlingTraining could not create its step: the promise NeverSettlingTraining.createStep() returned did not settle within ${TIME_LIMIT_MS} ms`);
+    for (const check of caused) expect(check.rootCause?.message).toContain(`NeverSettlingTraining could not create its step: the promise NeverSettlingTraining.createStep() returned took longer than ${TIME_LIMIT_MS} ms to settle`);
     expect(result.checks.filter((c) => c.level <= 2 && c.status === 'pass').length).toBeGreaterThan(10);
   });
 
-  it('stops a synchronous infinite loop at the time limit by stopping its worker', () => {
+  it('stops a synchronous loop at the time limit by stopping its worker, saying it took longer than the limit', () => {
     const result = resultOf(full, misbehaving.syncLoop);
     const [timedOut, ...more] = errored(result);
     expect(more).toEqual([]);
     expect(timedOut?.message).toMatch(
       new RegExp(
-        `^Check level\\d\\.\\w+ did not finish within ${TIME_LIMIT_MS} ms: SyncLoopTraining\\.createStep\\(\\) did not return ` +
-          '\\(an infinite loop: the worker was busy running code the whole time\\); the worker running SyncLoopTraining was stopped$',
+        `^Check level\\d\\.\\w+ took longer than ${TIME_LIMIT_MS} ms: SyncLoopTraining\\.createStep\\(\\) had not returned ` +
+          '\\(the worker was busy running code the whole time\\); the worker running SyncLoopTraining was stopped$',
       ),
     );
     expect(timedOut?.durationMs).toBeGreaterThanOrEqual(TIME_LIMIT_MS - 50);
@@ -171,6 +171,15 @@ describe('worker isolation', () => {
     expect(oom?.message).toMatch(/the worker running OutOfMemoryTraining stopped \(it ran out of memory: .*\) while the OutOfMemoryTraining constructor ran$/);
     expect(withoutDurations([results[1]!])).toEqual(withoutDurations([resultOf(alone, 'XGBoostTraining')]));
   }, 60_000);
+
+  it('does not count worker start-up or module loading against a check: a limit shorter than a worker takes to start', async () => {
+    const limitMs = 400;
+    const started = performance.now();
+    const results = await runCatalogue(registrations(REAL), misbehavingBuilderRegistry, { checks: ALL_CHECKS, ...fromFixture, checkTimeoutMs: limitMs, concurrency: 2 });
+    // The workers load the registry, the AWS SDK and the checks (about a second) before the first check starts.
+    expect(performance.now() - started).toBeGreaterThan(limitMs);
+    for (const result of results) expect(errored(result).map((c) => c.message)).toEqual([]);
+  });
 
   it('gives each check its own time limit: a builder slower in all than the limit, but never in one stretch, is not stopped', async () => {
     const [slow] = await runCatalogue(registrations([misbehaving.slowButInTime]), misbehavingBuilderRegistry, { checks: ALL_CHECKS, ...fromFixture });

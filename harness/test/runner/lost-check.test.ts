@@ -17,7 +17,7 @@ describe('reportLostCheck', () => {
       level: check.level,
       status: 'error',
       durationMs: 5001,
-      message: `Check ${check.id} did not finish within 5000 ms: the builder's code did not return (an infinite loop or a promise that never settles); the worker running PyTorchTraining was stopped`,
+      message: `Check ${check.id} took longer than 5000 ms: the builder's code had not returned (the worker was running code 50% of the time); the worker running PyTorchTraining was stopped`,
     });
     expect(report.rootCause).toBeUndefined();
     expect(report.result?.rootCause).toBeUndefined();
@@ -30,7 +30,7 @@ describe('reportLostCheck', () => {
       pending: { kind: 'builder_construction', phase: 'running' },
       loss: { kind: 'timeout', timeoutMs: 1000, busy: 1 },
     });
-    const cause = { kind: 'builder_construction', message: 'PyTorchTraining could not be constructed: the PyTorchTraining constructor did not return within 1000 ms (an infinite loop: the worker was busy running code the whole time)' };
+    const cause = { kind: 'builder_construction', message: 'PyTorchTraining could not be constructed: the PyTorchTraining constructor took longer than 1000 ms (the worker was busy running code the whole time)' };
     expect(report.rootCause).toEqual({ kind: 'builder_construction', cause });
     expect(report.result?.rootCause).toEqual(cause);
   });

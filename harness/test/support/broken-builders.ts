@@ -3,7 +3,7 @@ import { type BuilderRegistration, BuilderRegistry } from '@stepscore/step-build
 import type { CheckDefinition } from '../../src/check/check-definition.js';
 import type { CheckResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
-import { createMockBackend } from '../../src/integration/mock-backend.js';
+import { createMockBackend } from '../../src/backends/mock-backend.js';
 import { runBuilder } from '../../src/runner/run-builder.js';
 import { builderRegistry } from '../../defects/registration-variants.js';
 

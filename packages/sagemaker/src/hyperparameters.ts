@@ -3,9 +3,19 @@
 // json.dumps, pipeline expressions left for the service to resolve.
 
 import { isPipelineExpression, type PipelineExpression } from './pipeline-expression.js';
-import { pythonJsonDumps } from './python-json.js';
+import { pythonJsonDumps, pythonStr } from './python-json.js';
 
 export type EncodedHyperparameters = Record<string, string | PipelineExpression>;
+
+/**
+ * The built-in algorithm form (a generic Estimator without source_dir): every value through Python's `str()`,
+ * not JSON — `reg:linear` stays bare, `True` is capitalised, 1.0 stays `1.0`.
+ */
+export function encodeBuiltInHyperparameters(hyperparameters: Readonly<Record<string, unknown>>): EncodedHyperparameters {
+  const encoded: EncodedHyperparameters = {};
+  for (const [name, value] of Object.entries(hyperparameters)) encoded[name] = isPipelineExpression(value) ? value : pythonStr(value);
+  return encoded;
+}
 
 export function encodeHyperparameters(hyperparameters: Readonly<Record<string, unknown>>): EncodedHyperparameters {
   const encoded: EncodedHyperparameters = {};
@@ -16,11 +26,25 @@ export function encodeHyperparameters(hyperparameters: Readonly<Record<string, u
 }
 
 export interface FrameworkHyperparameterInputs {
-  readonly entryPoint: string;
-  readonly submitDirectory: string;
+  /** A `Get` or `Std:Join` stays as it is, as the SDK's ParameterString entry point does. */
+  readonly entryPoint: string | PipelineExpression;
+  readonly submitDirectory: string | PipelineExpression;
   readonly region: string;
-  /** Python logging level; the SDK's default is logging.INFO (20). */
-  readonly containerLogLevel?: number;
+  /** Python logging level; the SDK's default is logging.INFO (20). An integer parameter becomes `Std:Join` on ''. */
+  readonly containerLogLevel?: number | PipelineExpression;
+}
+
+/**
+ * A pipeline variable as the SDK's `to_string()` makes it: a string-typed one stays as it is,
+ * any other (an integer parameter, say) is joined on '' so the service sees a string.
+ */
+export function pipelineVariableToString(value: PipelineExpression, stringTyped: boolean): PipelineExpression {
+  if (stringTyped || !('Get' in value)) return value;
+  return { 'Std:Join': { On: '', Values: [value] } };
+}
+
+function encodeValue(value: unknown, stringTyped: boolean): string | PipelineExpression {
+  return isPipelineExpression(value) ? pipelineVariableToString(value, stringTyped) : pythonJsonDumps(value);
 }
 
 /** The `sagemaker_*` hyperparameters a framework estimator adds, in the SDK's order. */
@@ -29,11 +53,11 @@ export function frameworkHyperparameters({
   submitDirectory,
   region,
   containerLogLevel = 20,
-}: FrameworkHyperparameterInputs): Record<string, string> {
+}: FrameworkHyperparameterInputs): EncodedHyperparameters {
   return {
-    sagemaker_submit_directory: pythonJsonDumps(submitDirectory),
-    sagemaker_program: pythonJsonDumps(entryPoint),
-    sagemaker_container_log_level: pythonJsonDumps(containerLogLevel),
+    sagemaker_submit_directory: encodeValue(submitDirectory, true),
+    sagemaker_program: encodeValue(entryPoint, true),
+    sagemaker_container_log_level: encodeValue(containerLogLevel, false),
     sagemaker_region: pythonJsonDumps(region),
   };
 }

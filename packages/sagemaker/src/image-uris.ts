@@ -1,5 +1,5 @@
-// The training image URI that sagemaker.image_uris.retrieve (SDK v2.257.6) returns for
-// the frameworks and versions in data/framework-images.ts.
+// The image URI that sagemaker.image_uris.retrieve (SDK v2.257.6) returns for the frameworks, scopes and
+// versions in data/framework-images.ts (training) and data/serving-and-processing-images.ts.
 
 import {
   FRAMEWORK_IMAGES,
@@ -9,8 +9,32 @@ import {
   type Processor,
   type TrainingFramework,
 } from './data/framework-images.js';
+import { PYTORCH_INFERENCE_IMAGES, SKLEARN_IMAGES } from './data/serving-and-processing-images.js';
 
 export type { Processor, TrainingFramework } from './data/framework-images.js';
+
+export type ImageFramework = 'pytorch' | 'xgboost' | 'sklearn';
+/** What the image is for: a training job, a model (inference), or a processing job. */
+export type ImageScope = 'training' | 'inference' | 'processing';
+
+/** Which image table serves each framework and scope (processors run the framework's training image). */
+const IMAGE_TABLES: Readonly<Record<ImageFramework, Readonly<Record<ImageScope, FrameworkImages>>>> = {
+  pytorch: { training: FRAMEWORK_IMAGES.pytorch, inference: PYTORCH_INFERENCE_IMAGES, processing: FRAMEWORK_IMAGES.pytorch },
+  xgboost: { training: FRAMEWORK_IMAGES.xgboost, inference: FRAMEWORK_IMAGES.xgboost, processing: FRAMEWORK_IMAGES.xgboost },
+  sklearn: { training: SKLEARN_IMAGES, inference: SKLEARN_IMAGES, processing: SKLEARN_IMAGES },
+};
+
+export interface ImageRequest {
+  readonly framework: ImageFramework;
+  readonly scope: ImageScope;
+  /** A full version ('2.1.0', '1.2-1') or a known alias ('1.13'); the tag keeps it as given. */
+  readonly version: string;
+  /** May be left out when the version has a single Python version. */
+  readonly pyVersion?: string;
+  /** Needed when the image differs per processor. */
+  readonly instanceType?: string;
+  readonly region: string;
+}
 
 export interface TrainingImageRequest {
   readonly framework: TrainingFramework;
@@ -29,26 +53,40 @@ export interface KnownTrainingVersion {
 }
 
 export function retrieveTrainingImageUri(request: TrainingImageRequest): string {
-  const images = frameworkImages(request.framework);
-  const image = versionImage(images, request.version);
-  const pyVersion = resolvePyVersion(images, image, request.pyVersion);
+  // The training builders know two frameworks; a third one here is a mistake in their config.
+  if (!Object.hasOwn(FRAMEWORK_IMAGES, request.framework)) {
+    throw new Error(`Unknown training framework '${request.framework}'. Known frameworks: ${Object.keys(FRAMEWORK_IMAGES).join(', ')}`);
+  }
+  return retrieveImageUri({ ...request, scope: 'training' });
+}
+
+/** `sagemaker.image_uris.retrieve(framework, region, version, py_version, instance_type, image_scope)`. */
+export function retrieveImageUri(request: ImageRequest): string {
+  const images = frameworkImages(request.framework, request.scope);
+  const image = versionImage(images, request.version, request.scope);
+  const pyVersion = resolvePyVersion(images, image, request.pyVersion, request.scope);
   const registry = images.registries[request.region];
   if (registry === undefined) {
     throw new Error(
-      `Unknown region '${request.region}' for ${images.displayName} training images. ` +
+      `Unknown region '${request.region}' for ${images.displayName} ${request.scope} images. ` +
         `Known regions: ${Object.keys(images.registries).join(', ')}`,
     );
   }
   const tag =
     image.tagFormat === 'version'
       ? request.version
-      : [request.version, resolveProcessor(images, image, request.instanceType), pyVersion].join('-');
+      : [request.version, resolveProcessor(images, image, request.instanceType, request.scope), pyVersion].join('-');
   if (request.framework === 'pytorch') rejectRetiredP2(request.version, request.instanceType);
   return `${registry}.dkr.ecr.${request.region}.${ecrDomain(request.region)}/${images.repository}:${tag}`;
 }
 
+/** The versions (and their Python versions) known for a framework's images of one scope. */
+export function knownImageVersions(framework: ImageFramework, scope: ImageScope): KnownTrainingVersion[] {
+  return frameworkImages(framework, scope).versions.map(({ version, pyVersions }) => ({ version, pyVersions: [...pyVersions] }));
+}
+
 export function knownTrainingVersions(framework: TrainingFramework): KnownTrainingVersion[] {
-  return frameworkImages(framework).versions.map(({ version, pyVersions }) => ({
+  return frameworkImages(framework, 'training').versions.map(({ version, pyVersions }) => ({
     version,
     pyVersions: [...pyVersions],
   }));
@@ -68,21 +106,22 @@ export function processorForInstanceType(instanceType: string): Processor {
   return family.startsWith('p') || family.startsWith('g') ? 'gpu' : 'cpu';
 }
 
-function frameworkImages(framework: string): FrameworkImages {
-  const images = (FRAMEWORK_IMAGES as Readonly<Record<string, FrameworkImages>>)[framework];
+function frameworkImages(framework: string, scope: ImageScope): FrameworkImages {
+  const tables = (IMAGE_TABLES as Readonly<Record<string, Readonly<Record<ImageScope, FrameworkImages>>>>)[framework];
+  const images = tables?.[scope];
   if (images === undefined) {
-    throw new Error(`Unknown training framework '${framework}'. Known frameworks: ${Object.keys(FRAMEWORK_IMAGES).join(', ')}`);
+    throw new Error(`Unknown ${scope} framework '${framework}'. Known frameworks: ${Object.keys(IMAGE_TABLES).join(', ')}`);
   }
   return images;
 }
 
-function versionImage(images: FrameworkImages, version: string): FrameworkVersionImage {
+function versionImage(images: FrameworkImages, version: string, scope: ImageScope): FrameworkVersionImage {
   const fullVersion = images.versionAliases[version] ?? version;
   const image = images.versions.find((v) => v.version === fullVersion);
   if (image === undefined) {
     const aliases = Object.entries(images.versionAliases).map(([alias, full]) => `${alias} -> ${full}`);
     throw new Error(
-      `Unknown ${images.displayName} training version '${version}'. ` +
+      `Unknown ${images.displayName} ${scope} version '${version}'. ` +
         `Known versions: ${images.versions.map((v) => v.version).join(', ')}` +
         (aliases.length > 0 ? ` (aliases: ${aliases.join(', ')})` : ''),
     );
@@ -90,7 +129,7 @@ function versionImage(images: FrameworkImages, version: string): FrameworkVersio
   return image;
 }
 
-function resolvePyVersion(images: FrameworkImages, image: FrameworkVersionImage, pyVersion: string | undefined): string {
+function resolvePyVersion(images: FrameworkImages, image: FrameworkVersionImage, pyVersion: string | undefined, scope: ImageScope): string {
   const known = image.pyVersions;
   if (pyVersion === undefined && known.length === 1) return known[0] as string;
   if (pyVersion === undefined) {
@@ -98,14 +137,14 @@ function resolvePyVersion(images: FrameworkImages, image: FrameworkVersionImage,
   }
   if (!known.includes(pyVersion)) {
     throw new Error(
-      `Unknown Python version '${pyVersion}' for ${images.displayName} ${image.version} training images. ` +
+      `Unknown Python version '${pyVersion}' for ${images.displayName} ${image.version} ${scope} images. ` +
         `Known Python versions: ${known.join(', ')}`,
     );
   }
   return pyVersion;
 }
 
-function resolveProcessor(images: FrameworkImages, image: FrameworkVersionImage, instanceType: string | undefined): Processor {
+function resolveProcessor(images: FrameworkImages, image: FrameworkVersionImage, instanceType: string | undefined, scope: ImageScope): Processor {
   if (instanceType === undefined) {
     if (image.processors.length === 1) return image.processors[0] as Processor;
     throw new Error(
@@ -115,7 +154,7 @@ function resolveProcessor(images: FrameworkImages, image: FrameworkVersionImage,
   const processor = processorForInstanceType(instanceType);
   if (!image.processors.includes(processor)) {
     throw new Error(
-      `${images.displayName} ${image.version} has no ${processor} training image (instance type '${instanceType}'). ` +
+      `${images.displayName} ${image.version} has no ${processor} ${scope} image (instance type '${instanceType}'). ` +
         `Known processors: ${image.processors.join(', ')}`,
     );
   }

@@ -5,17 +5,24 @@ export {
   type JsonGetExpression,
   type PipelineExpression,
 } from './pipeline-expression.js';
-export { pythonFloatRepr, pythonJsonDumps } from './python-json.js';
+export { numericValue, pythonFloatRepr, pythonFloatText, PythonFloat, pythonJsonDumps, pythonStr } from './python-json.js';
 export {
+  encodeBuiltInHyperparameters,
   encodeHyperparameters,
   frameworkHyperparameters,
+  pipelineVariableToString,
   type EncodedHyperparameters,
   type FrameworkHyperparameterInputs,
 } from './hyperparameters.js';
 export {
+  knownImageVersions,
   knownTrainingVersions,
   processorForInstanceType,
+  retrieveImageUri,
   retrieveTrainingImageUri,
+  type ImageFramework,
+  type ImageRequest,
+  type ImageScope,
   type KnownTrainingVersion,
   type Processor,
   type TrainingFramework,
@@ -34,6 +41,7 @@ export type { ConstraintRule, ConstraintViolation } from './shape-validator.js';
 export {
   SERVICE_LIMITS,
   TRAINING_MAX_RUNTIME_SECONDS,
+  TRANSFORM_MAX_PAYLOAD_MB,
   serviceLimitViolations,
   type ServiceLimit,
   type ServiceLimitViolation,
@@ -67,3 +75,5 @@ export { processingAdapter } from './step-types/processing-adapter.js';
 export { transformAdapter, type TransformStepAdapter } from './step-types/transform-adapter.js';
 export { createModelAdapter, modelContainer } from './step-types/create-model-adapter.js';
 export { listResponseMembers, resolvePropertyPath, type PropertyPathResolution } from './response-shapes.js';
+export { serviceInstanceTypes, type InstanceTypeUse } from './service-instance-types.js';
+export { pipelineParametersOf, type PipelineParameterDeclaration, type PipelineParameterType } from './pipeline-parameters.js';

@@ -1,12 +1,44 @@
 // Python 3's `json.dumps(value)` with default arguments: separators ', ' and ': ',
 // ensure_ascii=True, allow_nan=True, no sorting.
 //
-// JavaScript cannot tell 1.0 from 1, so every integral number encodes as an integer
-// (`1`, where Python would write `1.0` for a float); only non-integral numbers use
-// Python's float repr. Objects encode in JavaScript's own key order, which is insertion
+// JavaScript cannot tell 1.0 from 1, so every integral number encodes as an integer;
+// a number read from a config file as a float (`1.0`, `1e3`) arrives as a PythonFloat
+// and encodes as Python writes a float (`1.0`, `1000.0`). Objects encode in JavaScript's own key order, which is insertion
 // order except that integer-like keys come first in ascending order.
 
 import { isPlainObject } from './pipeline-expression.js';
+
+/** A number written as a float in its source (`1.0`): Python keeps it a float, so json.dumps writes `1.0`. */
+export class PythonFloat {
+  constructor(readonly value: number) {}
+
+  /** JSON.stringify sees the plain number. */
+  toJSON(): number {
+    return this.value;
+  }
+
+  valueOf(): number {
+    return this.value;
+  }
+
+  toString(): string {
+    return pythonFloatText(this.value);
+  }
+}
+
+/** The number itself, whether plain or a PythonFloat. */
+export function numericValue(value: unknown): unknown {
+  return value instanceof PythonFloat ? value.value : value;
+}
+
+/** Python's `repr(float(value))`, integral values included (`1.0`, `1e+16`). */
+export function pythonFloatText(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (value === Infinity) return 'inf';
+  if (value === -Infinity) return '-inf';
+  if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${value}.0`;
+  return pythonFloatRepr(value);
+}
 
 export function pythonJsonDumps(value: unknown): string {
   return encode(value, new Set());
@@ -19,6 +51,7 @@ function encode(value: unknown, open: Set<object>): string {
   if (typeof value === 'string') return encodeString(value);
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return encodeNumber(value);
+  if (value instanceof PythonFloat) return Number.isFinite(value.value) ? pythonFloatText(value.value) : encodeNumber(value.value);
   if (Array.isArray(value)) return encodeContainer(value, open, () => encodeArray(value, open));
   if (isPlainObject(value)) return encodeContainer(value, open, () => encodeObject(value, open));
   throw new TypeError(`Object of type ${describeType(value)} is not JSON serializable`);
@@ -101,4 +134,21 @@ function describeType(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'object' && value !== null) return value.constructor?.name ?? 'object';
   return typeof value;
+}
+
+/** Python's `str(value)` for what a config holds: strings bare, `True`/`False`/`None`, containers as Python's repr. */
+export function pythonStr(value: unknown): string {
+  return typeof value === 'string' ? value : pythonRepr(value);
+}
+
+function pythonRepr(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : pythonFloatText(value);
+  if (value instanceof PythonFloat) return pythonFloatText(value.value);
+  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
+  if (isPlainObject(value)) return `{${Object.entries(value).map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(', ')}}`;
+  throw new TypeError(`Cannot write ${describeType(value)} as a Python value`);
 }

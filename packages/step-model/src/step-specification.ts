@@ -3,7 +3,7 @@ import { type DependencySpec, type DependencySpecInput, dependencySpecErrors, no
 import { type OutputSpec, type OutputSpecInput, normalizeOutputSpec, outputSpecErrors } from './output-spec.js';
 import { describeValue, isPlainRecord, nameLabel } from './describe-value.js';
 import { pythonListRepr, pythonSetRepr } from './python-repr.js';
-import type { TrainingScriptContract } from './training-script-contract.js';
+import type { ScriptContract } from './script-contract.js';
 import { type ValidationResult, validationResult } from './validation-result.js';
 
 export interface StepSpecificationInput {
@@ -11,7 +11,8 @@ export interface StepSpecificationInput {
   nodeType: NodeType;
   dependencies: readonly DependencySpecInput[];
   outputs: readonly OutputSpecInput[];
-  scriptContract?: TrainingScriptContract;
+  /** Undefined for step types that run no script of their own (Transform, CreateModel). */
+  scriptContract?: ScriptContract | undefined;
 }
 
 export class SpecificationError extends Error {
@@ -72,7 +73,7 @@ export class StepSpecification {
   readonly nodeType: NodeType;
   readonly dependencies: ReadonlyMap<string, DependencySpec>;
   readonly outputs: ReadonlyMap<string, OutputSpec>;
-  readonly scriptContract: TrainingScriptContract | undefined;
+  readonly scriptContract: ScriptContract | undefined;
 
   private constructor(input: StepSpecificationInput) {
     this.stepType = input.stepType.trim();
@@ -163,11 +164,11 @@ export class StepSpecification {
 
 export function validateContractAlignment(
   spec: { dependencies: ReadonlyMap<string, unknown>; outputs: ReadonlyMap<string, unknown> },
-  contract: TrainingScriptContract | undefined,
+  contract: ScriptContract | undefined,
 ): ValidationResult {
   if (!contract) return validationResult([]);
   if (!isPlainRecord(contract)) return validationResult([`the script contract must be an object, got ${describeValue(contract)}`]);
-  // A contract whose path maps are not objects is reported by validateTrainingScriptContract; here it declares nothing.
+  // A contract whose path maps are not objects is reported by validateScriptContract; here it declares nothing.
   const contractInputs = isPlainRecord(contract.expectedInputPaths) ? Object.keys(contract.expectedInputPaths) : [];
   const contractOutputs = isPlainRecord(contract.expectedOutputPaths) ? Object.keys(contract.expectedOutputPaths) : [];
   const depNames = [...spec.dependencies.keys()];

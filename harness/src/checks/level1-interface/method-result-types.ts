@@ -1,4 +1,3 @@
-import { isPipelineExpression, isStepTypeName, type StepTypeName } from '@stepscore/sagemaker';
 import type { StepBuilderBase } from '@stepscore/step-builder';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
@@ -28,42 +27,20 @@ function jobArgumentsVerdict(value: unknown): Verdict {
   return `getJobArguments() must return strings only, but item ${bad.map(([i, item]) => `${i} is ${describeType(item)}`).join(', item ')}`;
 }
 
-type ResultKind = 'location' | 'list' | 'record';
-
-/**
- * What getInputs and getOutputs give for each step type: Training channels and an S3 location; Processing inputs and
- * outputs as lists; Transform its inputs by name and an S3 location; CreateModel its model data and its outputs' references.
- */
-const RESULT_KINDS: Readonly<Record<StepTypeName, { readonly inputs: ResultKind; readonly outputs: ResultKind }>> = {
-  Training: { inputs: 'list', outputs: 'location' },
-  Processing: { inputs: 'list', outputs: 'list' },
-  Transform: { inputs: 'record', outputs: 'location' },
-  CreateModel: { inputs: 'location', outputs: 'record' },
-};
-
-const KIND_WORDS: Readonly<Record<ResultKind, string>> = {
-  location: 'an S3 location (a string or a pipeline expression)',
-  list: 'an array',
-  record: 'an object',
-};
-
-function isKind(value: unknown, kind: ResultKind | undefined): boolean {
-  if (kind === 'location') return typeof value === 'string' || isPipelineExpression(value);
-  if (kind === 'list') return Array.isArray(value);
-  if (kind === 'record') return isPlainRecord(value) && !isPipelineExpression(value);
-  return value !== undefined && value !== null && !(value instanceof Promise);
-}
-
-function kindVerdict(call: string, kind: ResultKind | undefined, value: unknown, resolve: boolean): Verdict {
-  if (isKind(value, kind)) return undefined;
-  const wanted = kind === undefined ? 'a value' : KIND_WORDS[kind];
-  return `${call} must ${resolve ? 'resolve to' : 'return'} ${wanted}, got ${describeType(value)}`;
+// What getInputs and getOutputs return is the step type's own (channels, ProcessingInputs, a TransformInput, a model
+// data location): the request checks judge it; here it must at least be something.
+function outputsVerdict(value: unknown): Verdict {
+  return value === undefined || value === null ? `getOutputs({}) must return the step's outputs, got ${describeType(value)}` : undefined;
 }
 
 function propertyPathVerdict(output: string, value: unknown): Verdict {
   return typeof value === 'string' && value.length > 0
     ? undefined
     : `getPropertyPath('${output}') must return the output's property path as a string, got ${describeType(value)}`;
+}
+
+function inputsVerdict(value: unknown): Verdict {
+  return value === undefined || value === null ? `getInputs(<mock inputs>) must resolve to the step's inputs, got ${describeType(value)}` : undefined;
 }
 
 /** Calls one method; a throw becomes the problem, otherwise the verdict on what it returned (a Promise unawaited). */
@@ -94,17 +71,15 @@ export const methodResultTypes = defineCheck({
     const builder: StepBuilderBase = ctx.builder();
     const firstOutput: string | undefined = builder.spec.outputs.keys().next().value;
     const inputs = ctx.mockInputs();
-    const stepType = ctx.registration.stepType;
-    const kinds = isStepTypeName(stepType) ? RESULT_KINDS[stepType] : undefined;
     const verdicts = [
       judge('getStepName()', () => builder.getStepName(), stepNameVerdict),
       judge('getEnvironmentVariables()', () => builder.getEnvironmentVariables(), environmentVerdict),
       judge('getJobArguments()', () => builder.getJobArguments(), jobArgumentsVerdict),
-      judge('getOutputs({})', () => builder.getOutputs({}), (v) => kindVerdict('getOutputs({})', kinds?.outputs, v, false)),
+      judge('getOutputs({})', () => builder.getOutputs({}), outputsVerdict),
       firstOutput === undefined
         ? undefined
         : judge(`getPropertyPath('${firstOutput}')`, () => builder.getPropertyPath(firstOutput), (v) => propertyPathVerdict(firstOutput, v)),
-      await judgeResolved('getInputs(<mock inputs>)', () => builder.getInputs(inputs), (v) => kindVerdict('getInputs(<mock inputs>)', kinds?.inputs, v, true)),
+      await judgeResolved('getInputs(<mock inputs>)', () => builder.getInputs(inputs), inputsVerdict),
     ];
     const problems = verdicts.filter((v): v is string => v !== undefined);
     return outcomeFromProblems(problems, 'getStepName, getEnvironmentVariables, getJobArguments, getOutputs, getPropertyPath and getInputs return the right types');

@@ -1,14 +1,19 @@
-import { validateTrainingScriptContract } from '@stepscore/step-model';
-import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
+import { isStepTypeName } from '@stepscore/sagemaker';
+import { validateScriptContract } from '@stepscore/step-model';
+import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
+import { nestedArtefactProblems } from './nested-artefacts.js';
 
 export const contractPathsLegal = defineCheck({
   id: 'level2.contract_paths_legal',
   level: 2,
   severity: 'blocker',
-  appliesTo: ['Training'],
-  title: 'The script contract uses legal container paths and a Python entry point',
+  appliesTo: ['Training', 'Processing'],
+  title: "The script contract's container paths are legal for the step type, no output inside another's directory",
   run(ctx) {
-    const { errors } = validateTrainingScriptContract(ctx.registration.contract);
-    return outcomeFromProblems(errors, 'inputs under /opt/ml/input, outputs under /opt/ml/model, /opt/ml/output/data or /opt/ml/checkpoints, entry point a .py file');
+    const { stepType, contract } = ctx.registration;
+    if (!isStepTypeName(stepType)) return fail(`'${stepType}' is not a SageMaker step type`);
+    const { errors } = validateScriptContract(contract, stepType);
+    const problems = [...errors, ...(contract ? nestedArtefactProblems(contract) : [])];
+    return outcomeFromProblems(problems, `every contract path is legal for a ${stepType} step and has a directory of its own`);
   },
 });

@@ -8,7 +8,7 @@ import { configValueFor, envOverrides } from './config-value.js';
 const shown = (value: string | undefined): string => (value === undefined ? 'missing' : `'${value}'`);
 
 function expectedVariables(ctx: CheckContext, config: BasePipelineConfig): { name: string; expected: string | undefined; source: string }[] {
-  const { requiredEnvVars = [], optionalEnvVars = {} } = ctx.registration.contract;
+  const { requiredEnvVars = [], optionalEnvVars = {} } = ctx.registration.contract ?? {};
   const overrides = envOverrides(config);
   const required = requiredEnvVars.map((name) => ({
     name,

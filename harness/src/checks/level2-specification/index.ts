@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../../check/check-definition.js';
 import { contractAlignment } from './contract-alignment.js';
 import { contractPathsLegal } from './contract-paths-legal.js';
+import { distinctOutputPaths } from './distinct-output-paths.js';
 import { environmentVariables } from './environment-variables.js';
 import { frameworkVersionKnown } from './framework-version-known.js';
 import { hyperparametersLegal } from './hyperparameters-legal.js';
@@ -15,6 +16,7 @@ export const level2Checks: readonly CheckDefinition[] = [
   environmentVariables,
   jobArguments,
   propertyPathsExist,
+  distinctOutputPaths,
   hyperparametersLegal,
   frameworkVersionKnown,
 ];

@@ -11,7 +11,7 @@ export const jobArguments = defineCheck({
   run(ctx) {
     const config = ctx.config();
     const builder = ctx.builder();
-    const declared = Object.entries(ctx.registration.contract.expectedArguments ?? {});
+    const declared = Object.entries(ctx.registration.contract?.expectedArguments ?? {});
     const expected = declared.flatMap(([name, fallback]) => [`--${name}`, configValueFor(config, name) ?? fallback]);
     let actual: unknown;
     try {

@@ -1,15 +1,5 @@
-import { resolvePropertyPath } from '@stepscore/sagemaker';
-import type { SageMakerStepType } from '@stepscore/step-builder';
-import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
-
-/** The Describe* response a step's `properties` stand for, per step type (as SageMaker Pipelines documents them). */
-export const RESPONSE_SHAPE_BY_STEP_TYPE: Readonly<Record<SageMakerStepType, string>> = {
-  Training: 'DescribeTrainingJobResponse',
-  Processing: 'DescribeProcessingJobResponse',
-  Transform: 'DescribeTransformJobResponse',
-  CreateModel: 'DescribeModelOutput',
-  RegisterModel: 'DescribeModelPackageOutput',
-};
+import { resolvePropertyPath, stepTypeVocabulary } from '@stepscore/sagemaker';
+import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 
 /** Outputs of these data types are locations or names: their path must end on a string. */
 const STRING_DATA_TYPES = new Set(['S3Uri', 'String']);
@@ -22,7 +12,8 @@ export const propertyPathsExist = defineCheck({
   title: "Every output's property path exists on the step type's real response shape",
   run(ctx) {
     const { spec, stepType } = ctx.registration;
-    const shape = RESPONSE_SHAPE_BY_STEP_TYPE[stepType];
+    const shape = stepTypeVocabulary(stepType)?.responseShape;
+    if (shape === undefined) return fail(`'${stepType}' is not a SageMaker step type, so its outputs have no response shape`);
     const problems: string[] = [];
     const resolved: Record<string, unknown> = {};
     for (const output of spec.outputs) {

@@ -1,29 +1,6 @@
 import { posix } from 'node:path';
-import type { AdapterInput } from '@stepscore/sagemaker';
-import { isUnderContainerPath } from '@stepscore/step-model';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
-import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { adapterOf, literalText, problemsPerScenario } from './scenario-judgement.js';
-
-/**
- * The text of a launcher the container runs: a file at `path` that an input mounts from an object the builder
- * uploaded (the SDK's FrameworkProcessor runs such a runproc.sh, which runs the entry point).
- */
-function launcherText(path: string, inputs: readonly AdapterInput[], scenario: CreatedScenario): string | undefined {
-  for (const input of inputs) {
-    if (input.containerPath === undefined || typeof input.source !== 'string' || !isUnderContainerPath(path, input.containerPath)) continue;
-    const source = input.source.replace(/\/+$/, '');
-    const wanted = path === input.containerPath ? source : `${source}/${path.slice(input.containerPath.replace(/\/+$/, '').length + 1)}`;
-    const upload = scenario.uploads.find((u) => u.s3Uri === wanted || (u.s3Uri === source && posix.basename(u.s3Uri) === posix.basename(path)));
-    if (upload) return upload.body;
-  }
-  return undefined;
-}
-
-/** Whether a launcher's text runs the script: its file name as a word of a command. */
-function launches(text: string, script: string): boolean {
-  return text.split(/\s+/).some((word) => posix.basename(word.replace(/^["']|["']$/g, '')) === script);
-}
 
 export const entryPoint = defineCheck({
   id: 'level3.entry_point',
@@ -42,8 +19,9 @@ export const entryPoint = defineCheck({
       const candidates = [...(adapter.entrypoint(s.step.Arguments) ?? []), ...adapter.jobArguments(s.step.Arguments)];
       const runs = candidates.map(literalText).filter((t): t is string => t !== undefined);
       if (runs.some((text) => posix.basename(text) === expected)) return [];
-      const inputs = adapter.inputs(s.step.Arguments);
-      if (runs.some((text) => text.startsWith('/') && launches(launcherText(text, inputs, s) ?? '', expected))) return [];
+      // A launcher the builder uploaded (a FrameworkProcessor's runproc.sh) runs the entry point in turn.
+      const launchers = s.uploads.filter((u) => runs.some((text) => posix.basename(text) === posix.basename(u.s3Uri)));
+      if (launchers.some((u) => new RegExp(`(^|[\\s/"'])${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([\\s"']|$)`, 'm').test(u.body))) return [];
       // With the entry point given as a pipeline parameter, what runs is decided when the pipeline runs.
       if (s.plan.changed.some((c) => c.purpose === 'parameter') && candidates.some((c) => typeof c === 'object')) return [];
       return [`nothing in the request runs '${contract.entryPoint}' (entry point and arguments: ${runs.map((r) => `'${r}'`).join(', ') || 'none'})`];

@@ -9,11 +9,13 @@ import { inputsMounted } from './inputs-mounted.js';
 import { jobArgumentsInRequest } from './job-arguments-in-request.js';
 import { outputLocations } from './output-locations.js';
 import { outputsCollected } from './outputs-collected.js';
+import { processingOutputNames } from './processing-output-names.js';
 import { regionAndImage } from './region-and-image.js';
 import { requestMeetsServiceModel } from './request-meets-service-model.js';
 import { settingsReachRequest } from './settings-reach-request.js';
 import { sourceLocation } from './source-location.js';
 import { stepCreated } from './step-created.js';
+import { transformModelName } from './transform-model-name.js';
 
 export const level3Checks: readonly CheckDefinition[] = [
   stepCreated,
@@ -31,4 +33,6 @@ export const level3Checks: readonly CheckDefinition[] = [
   environmentInRequest,
   jobArgumentsInRequest,
   cacheConfig,
+  processingOutputNames,
+  transformModelName,
 ];

@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import type { AdapterInput } from '@stepscore/sagemaker';
 import { isUnderContainerPath } from '@stepscore/step-model';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
@@ -35,19 +34,11 @@ function mountedAsContracted(input: AdapterInput, given: unknown, contractPath: 
   return object.includes('.') ? `${mount}/${object}` === contractPath : true;
 }
 
-/** Whether `given` is the value of some member of the request, at any depth. */
-function isMemberValue(request: unknown, given: unknown): boolean {
-  if (isDeepStrictEqual(request, given)) return true;
-  if (Array.isArray(request)) return request.some((item) => isMemberValue(item, given));
-  if (typeof request === 'object' && request !== null) return Object.values(request).some((item) => isMemberValue(item, given));
-  return false;
-}
-
 function scenarioProblems(
   scenario: CreatedScenario,
   inputs: readonly AdapterInput[],
   contractPaths: Readonly<Record<string, string>> | undefined,
-  scripted: boolean,
+  dataDependencies: ReadonlySet<string>,
 ): string[] {
   const problems: string[] = [];
   const names = inputs.map((i) => i.name);
@@ -55,9 +46,8 @@ function scenarioProblems(
   if (repeated.length > 0) problems.push(`input name(s) ${repeated.join(', ')} are used more than once; SageMaker needs them unique`);
   const listed = inputs.map((i) => `${i.name} <- ${JSON.stringify(i.source)}${i.containerPath ? ` at ${i.containerPath}` : ''}`).join(', ');
   for (const [logical, given] of Object.entries(scenario.plan.inputs)) {
+    if (!dataDependencies.has(logical)) continue;
     const fed = inputs.filter((i) => reads(i, given));
-    // A step that runs no script of its own takes some dependencies as settings, not data (a Transform's ModelName).
-    if (fed.length === 0 && !scripted && isMemberValue(scenario.step.Arguments, given)) continue;
     if (fed.length === 0) {
       problems.push(`dependency '${logical}' (${JSON.stringify(given)}) reaches no input of the request (inputs: ${listed || 'none'})`);
       continue;
@@ -92,8 +82,10 @@ export const inputsMounted = defineCheck({
     const contract = ctx.registration.contract;
     const scripted = adapter.vocabulary.containerPaths !== null;
     if (scripted && !contract) return fail(`${ctx.registration.stepName} runs a script but has no script contract, so its inputs cannot be matched to container paths`);
+    // A dependency that carries a name (String data, e.g. a model name) is no data to mount.
+    const data = new Set([...ctx.specification().dependencies.values()].filter((d) => d.dataType !== 'String').map((d) => d.logicalName));
     const scenarios = await ctx.createdScenarios();
-    const problems = problemsPerScenario(scenarios, (s) => scenarioProblems(s, adapter.inputs(s.step.Arguments), scripted ? contract?.expectedInputPaths : undefined, scripted));
+    const problems = problemsPerScenario(scenarios, (s) => scenarioProblems(s, adapter.inputs(s.step.Arguments), scripted ? contract?.expectedInputPaths : undefined, data));
     return outcomeFromProblems(problems, `every dependency reaches its input${scripted ? ' at the contract path' : ''} in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
   },
 });

@@ -34,9 +34,11 @@ export const regionAndImage = defineCheck({
         const where = typeof image === 'string' && image.includes(other) ? `the image ${image} is pulled from ${other}` : `the request names region ${other}`;
         found.push(`${where}, but the config's region is ${region}`);
       }
-      const processor = processorOf(adapter.resources(args)?.instanceType);
+      // A step with no instance of its own (CreateModel) is judged by the instance type the scenario chose for it.
+      const instanceType = adapter.resources(args)?.instanceType ?? s.plan.changed.find((c) => c.purpose === 'instance')?.value;
+      const processor = processorOf(instanceType);
       const flavour = typeof image === 'string' ? /[-:](cpu|gpu)(?:[-.]|$)/.exec(image.split(':').pop() ?? '')?.[1] : undefined;
-      if (processor !== undefined && flavour !== undefined && flavour !== processor) found.push(`the image ${image} is a ${flavour.toUpperCase()} image, but the job runs on a ${processor.toUpperCase()} instance (${String(adapter.resources(args)?.instanceType)})`);
+      if (processor !== undefined && flavour !== undefined && flavour !== processor) found.push(`the image ${image} is a ${flavour.toUpperCase()} image, but the job runs on a ${processor.toUpperCase()} instance (${String(instanceType)})`);
       return found;
     });
     return outcomeFromProblems(problems, `image region and flavour follow the config in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);

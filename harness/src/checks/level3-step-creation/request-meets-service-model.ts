@@ -1,6 +1,8 @@
 import { type ConstraintViolation, isStepTypeName, STEP_TYPES, validateStepArguments, validateStepName } from '@stepscore/sagemaker';
 import type { PipelineStepDefinition } from '@stepscore/step-builder';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
+import type { CreatedScenario } from '../../scenarios/built-scenario.js';
+import { declaredParameters } from '../../scenarios/derive-scenarios.js';
 import { problemsPerScenario } from './scenario-judgement.js';
 
 function describeViolation(violation: ConstraintViolation): string {
@@ -19,6 +21,20 @@ export function serviceModelProblems(stepType: string, step: PipelineStepDefinit
   return problems;
 }
 
+/** A step may refer only to the pipeline parameters its scenario declares (none, unless the config used some). */
+function undeclaredParameters(scenario: CreatedScenario): string[] {
+  const declared = declaredParameters(scenario.plan.changed);
+  const used = new Set(referencedParameters(scenario.step));
+  return [...used].filter((name) => !declared.has(name)).map((name) => `the step refers to pipeline parameter '${name}', which the pipeline does not declare (declared: ${[...declared].join(', ') || 'none'})`);
+}
+
+function referencedParameters(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const get = (value as { Get?: unknown }).Get;
+  const own = typeof get === 'string' && get.startsWith('Parameters.') ? [get.slice('Parameters.'.length)] : [];
+  return [...own, ...Object.values(value).flatMap(referencedParameters)];
+}
+
 export const requestMeetsServiceModel = defineCheck({
   id: 'level3.request_meets_service_model',
   level: 3,
@@ -29,7 +45,7 @@ export const requestMeetsServiceModel = defineCheck({
     await ctx.step();
     const scenarios = await ctx.createdScenarios();
     const stepType = ctx.registration.stepType;
-    const problems = problemsPerScenario(scenarios, (s) => serviceModelProblems(stepType, s.step));
+    const problems = problemsPerScenario(scenarios, (s) => [...serviceModelProblems(stepType, s.step), ...undeclaredParameters(s)]);
     return outcomeFromProblems(
       problems,
       `${scenarios.length} scenario request(s) meet every ${isStepTypeName(stepType) ? STEP_TYPES[stepType].requestShape : stepType} constraint`,

@@ -22,7 +22,15 @@ export const sourceLocation = defineCheck({
       const value = args[at + 1];
       if (isPipelineExpression(value)) return [];
       const text = literalText(value);
-      return text !== undefined && TARBALL.test(text) ? [] : [`sagemaker_submit_directory is ${JSON.stringify(value)}; the container can only unpack an s3:// location of a .tar.gz`];
+      if (text !== undefined && TARBALL.test(text)) return [];
+      // With network isolation the code arrives through a channel: the location is where that channel mounts it.
+      if (text !== undefined && text.endsWith('.tar.gz')) {
+        const channel = adapter.inputs(s.step.Arguments).find((i) => i.containerPath !== undefined && text.startsWith(`${i.containerPath}/`));
+        const source = channel && typeof channel.source === 'string' ? channel.source.replace(/\/+$/, '') : undefined;
+        const object = source === undefined || source.endsWith('.tar.gz') ? source : `${source}/${text.slice(channel!.containerPath!.length + 1)}`;
+        if (object !== undefined && TARBALL.test(object)) return [];
+      }
+      return [`sagemaker_submit_directory is ${JSON.stringify(value)}; the container can only unpack an s3:// location of a .tar.gz`];
     });
     return outcomeFromProblems(problems, `code locations are s3:// tarballs in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
   },

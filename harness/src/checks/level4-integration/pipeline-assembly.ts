@@ -1,23 +1,43 @@
+import { stepTypeVocabulary } from '@stepscore/sagemaker';
+import type { PipelineStepDefinition } from '@stepscore/step-builder';
+import { stripPropertiesPrefix } from '@stepscore/step-model';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
+import type { AssembledPipeline } from '../../catalogue/assemble-pipeline.js';
+import { assembledPipeline } from '../../catalogue/context-pipeline.js';
 import { errorMessage, PrerequisiteError } from '../../context/prerequisite-error.js';
-import type { AssembledPipeline } from '../../integration/assemble-pipeline.js';
-import { assembledPipeline } from '../../integration/context-pipeline.js';
-import { containsExpression } from '../../integration/pipeline-expressions.js';
+import { containsExpression, findStepsGets } from '../../simulator/pipeline-expressions.js';
 
-const MODEL_OUTPUT = 'model_output';
-
-function assemblyProblems(pipeline: AssembledPipeline, expectedName: string): string[] {
+/** Each `Get` in the builder's Arguments to a producer's output that none of its dependencies resolved to. */
+function unresolvedProducerReads(pipeline: AssembledPipeline): string[] {
+  const { builderStep } = pipeline;
+  const resolvedGets = new Set(pipeline.builderMatches.flatMap((m) => (m.resolved ? [m.resolved.reference.Get] : [])));
+  const producers = new Map(pipeline.producers.map((p) => [p.name, p]));
   const problems: string[] = [];
-  const { builderStep, consumer, consumerMatch } = pipeline;
-  if (builderStep.Name !== expectedName) {
-    problems.push(`createStep returned a step named '${builderStep.Name}', but getStepName() says '${expectedName}'; references to the step would name the wrong one`);
-  }
-  const resolved = consumerMatch.resolved;
-  if (resolved.providerStep !== builderStep.Name || resolved.outputName !== MODEL_OUTPUT) {
+  for (const found of findStepsGets(builderStep.Arguments, 'Arguments')) {
+    const producer = producers.get(found.stepName);
+    if (!producer || resolvedGets.has(found.get)) continue;
+    const output = [...producer.spec.outputs.values()].find((o) => stripPropertiesPrefix(o.propertyPath) === found.path);
+    const what = output ? `${producer.name}.${output.logicalName} (${output.outputType})` : `${found.path} of ${producer.name}`;
     problems.push(
-      `${consumer.name}'s '${consumerMatch.dependency.logicalName}' resolves to ${resolved.providerStep}.${resolved.outputName}, ` +
-        `not to ${builderStep.Name}.${MODEL_OUTPUT}; the builder's trained model must be its '${MODEL_OUTPUT}' output`,
+      `${builderStep.Name} ${found.at} reads ${what}, which none of its dependencies resolved to; ` +
+        `a step must take upstream data only through the dependencies its specification declares`,
     );
+  }
+  return problems;
+}
+
+function assemblyProblems(pipeline: AssembledPipeline, expectedName: string, registeredType: string): string[] {
+  const problems: string[] = [];
+  const { builderStep } = pipeline;
+  if (builderStep.Name !== expectedName) {
+    problems.push(`createStep returned a step named '${builderStep.Name}', but the builder's references name '${expectedName}' (getOutputStepName()); references to the step would name the wrong one`);
+  }
+  const expectedType = stepTypeVocabulary(registeredType)?.pipelineType;
+  if (expectedType !== undefined && builderStep.Type !== expectedType) {
+    problems.push(`createStep returned a step of Type '${builderStep.Type}', but a ${registeredType} builder's step must have Type '${expectedType}'`);
+  }
+  for (const { output, reason } of pipeline.unconsumedOutputs) {
+    problems.push(`Output '${output.logicalName}' (${output.outputType}, ${output.dataType}) has no consumer in the catalogue: ${reason}; nothing downstream could take it`);
   }
   for (const match of pipeline.builderMatches) {
     if (!match.dependency.required || !match.resolved) continue;
@@ -29,16 +49,18 @@ function assemblyProblems(pipeline: AssembledPipeline, expectedName: string): st
       );
     }
   }
+  problems.push(...unresolvedProducerReads(pipeline));
   return problems;
 }
+
+const describeStep = (s: PipelineStepDefinition) => `${s.Name} (${s.Type})`;
 
 export const pipelineAssembly = defineCheck({
   id: 'level4.pipeline_assembly',
   level: 4,
   severity: 'blocker',
-  importance: 1.5,
   appliesTo: 'all',
-  title: 'The builder assembles into a pipeline between an upstream producer and a model consumer',
+  title: 'The builder assembles into a pipeline after the producers its dependencies resolve to and before a consumer of each output',
   async run(ctx) {
     const builder = ctx.builder();
     let pipeline: AssembledPipeline;
@@ -48,12 +70,18 @@ export const pipelineAssembly = defineCheck({
       if (error instanceof PrerequisiteError) throw error;
       return fail(`${ctx.registration.stepName} could not be assembled into a pipeline: ${errorMessage(error)}`);
     }
-    const order = pipeline.definition.Steps.map((s) => s.Name);
+    const order = pipeline.definition.Steps.map(describeStep);
     const evidence = {
       steps: order,
       builderInputs: Object.fromEntries(pipeline.builderMatches.flatMap((m) => (m.resolved ? [[m.dependency.logicalName, m.resolved.reference]] : []))),
-      consumer: { step: pipeline.consumer.name, resolvedTo: pipeline.consumerMatch.resolved },
+      consumers: pipeline.consumers.map((c) => ({ output: c.output.logicalName, step: c.name, dependency: c.dependency.logicalName, score: c.score })),
+      unconsumed: pipeline.unconsumedOutputs.map((u) => u.output.logicalName),
     };
-    return outcomeFromProblems(assemblyProblems(pipeline, builder.getStepName()), `assembled as ${order.join(' → ')}`, evidence);
+    const takes = pipeline.consumers.map((c) => `${c.output.logicalName} → ${c.name}.${c.dependency.logicalName}`).join(', ');
+    return outcomeFromProblems(
+      assemblyProblems(pipeline, builder.getOutputStepName(), ctx.registration.stepType),
+      `assembled as ${pipeline.definition.Steps.map((s) => s.Name).join(' → ')} (${takes})`,
+      evidence,
+    );
   },
 });

@@ -1,16 +1,16 @@
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
-import { pipelineNameFor } from '../../integration/assemble-pipeline.js';
-import { requireAssembledPipeline } from '../../integration/context-pipeline.js';
-import { jsonDifferences } from '../../integration/json-differences.js';
+import { pipelineNameFor } from '../../catalogue/assemble-pipeline.js';
+import { requireAssembledPipeline } from '../../catalogue/context-pipeline.js';
+import { servedByMockNote } from '../../backends/integration-backend.js';
+import { jsonDifferences } from '../../simulator/json-differences.js';
 
 export const pipelineRoundTrip = defineCheck({
   id: 'level4.pipeline_round_trip',
   level: 4,
   severity: 'blocker',
-  importance: 1.0,
   appliesTo: 'all',
-  title: 'The pipeline definition sent with CreatePipeline comes back unchanged from DescribePipeline',
+  title: 'SageMaker accepts the pipeline definition (step types, Arguments, references) and DescribePipeline returns it unchanged',
   async run(ctx) {
     const { definition } = await requireAssembledPipeline(ctx);
     const builder = ctx.builder();
@@ -33,7 +33,7 @@ export const pipelineRoundTrip = defineCheck({
     const differences = jsonDifferences(JSON.parse(sent), returned);
     return outcomeFromProblems(
       differences.map((d) => `Pipeline '${name}' did not round-trip through the ${backend.name} backend at ${d}`),
-      `pipeline '${name}' (${sent.length} characters) round-trips through the ${backend.name} backend`,
+      `pipeline '${name}' (${sent.length} characters, ${definition.Steps.length} steps) was accepted by the ${backend.name} backend and round-trips${servedByMockNote(backend)}`,
       differences.length > 0 ? { pipeline: name, differences } : undefined,
     );
   },

@@ -1,13 +1,12 @@
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
-import { requireAssembledPipeline } from '../../integration/context-pipeline.js';
-import { findStepsGets } from '../../integration/pipeline-expressions.js';
-import { propertyReferenceProblems } from '../../integration/property-reference-problems.js';
+import { requireAssembledPipeline } from '../../catalogue/context-pipeline.js';
+import { findStepsGets } from '../../simulator/pipeline-expressions.js';
+import { propertyReferenceProblems } from '../../simulator/property-reference-problems.js';
 
 export const propertyReferencesValid = defineCheck({
   id: 'level4.property_references_valid',
   level: 4,
   severity: 'blocker',
-  importance: 1.2,
   appliesTo: 'all',
   title: 'Every Get in the pipeline names an earlier step and a real property of its response',
   async run(ctx) {

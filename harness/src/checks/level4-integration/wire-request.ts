@@ -1,18 +1,18 @@
-import { CreatePipelineCommand, CreateTrainingJobCommand, type CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
-import { isPipelineExpression } from '@stepscore/sagemaker';
+import { CreatePipelineCommand } from '@aws-sdk/client-sagemaker';
+import { isPipelineExpression, stepTypeVocabulary } from '@stepscore/sagemaker';
 import { sanitizeNameForSageMaker } from '@stepscore/step-builder';
-import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
+import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
+import { JOB_COMMANDS } from '../../backends/job-commands.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
-import { pipelineNameFor } from '../../integration/assemble-pipeline.js';
-import { requireAssembledPipeline } from '../../integration/context-pipeline.js';
-import { jsonDifferences } from '../../integration/json-differences.js';
-import { childPath } from '../../integration/pipeline-expressions.js';
-import { withRecordingClient } from '../../integration/recording-client.js';
-import { type RecordedRequest, RecordingRequestHandler } from '../../integration/recording-request-handler.js';
-import { resolveExpressions } from '../../integration/resolve-expressions.js';
+import { pipelineNameFor } from '../../catalogue/assemble-pipeline.js';
+import { requireAssembledPipeline } from '../../catalogue/context-pipeline.js';
+import { jsonDifferences } from '../../simulator/json-differences.js';
+import { childPath } from '../../simulator/pipeline-expressions.js';
+import { withRecordingClient } from '../../backends/recording-client.js';
+import { type RecordedRequest, RecordingRequestHandler } from '../../backends/recording-request-handler.js';
+import { resolveExpressions } from '../../simulator/resolve-expressions.js';
 
 const CREATE_PIPELINE = 'SageMaker.CreatePipeline';
-const CREATE_TRAINING_JOB = 'SageMaker.CreateTrainingJob';
 const JSON_1_1 = 'application/x-amz-json-1.1';
 
 /** The concrete S3 URI a reference stands for in the request; a real execution would put the upstream output there. */
@@ -88,20 +88,23 @@ export const wireRequest = defineCheck({
   id: 'level4.wire_request',
   level: 4,
   severity: 'blocker',
-  importance: 1.0,
-  appliesTo: ['Training'],
-  title: 'The real SageMaker client serialises the pipeline and the training job request without losing anything',
+  appliesTo: 'all',
+  title: "The real SageMaker client serialises the pipeline and the step's create request without losing anything",
   async run(ctx) {
     const pipeline = await requireAssembledPipeline(ctx);
     const builder = ctx.builder();
+    const vocabulary = stepTypeVocabulary(pipeline.builderStep.Type);
+    if (!vocabulary) return fail(`${pipeline.builderStep.Name} has Type '${pipeline.builderStep.Type}', which is no SageMaker step type; its request cannot be sent`);
+    const operation = vocabulary.createOperation;
+    const target = `SageMaker.${operation}`;
     const handler = new RecordingRequestHandler();
     const problems: string[] = [];
 
     const pipelineName = pipelineNameFor(builder, 'wire');
     const definition = JSON.stringify(pipeline.definition);
-    const trainingRequest = {
+    const jobRequest = {
       ...(withPlaceholders(pipeline.builderStep.Arguments) as Record<string, unknown>),
-      TrainingJobName: sanitizeNameForSageMaker(`wire-${pipeline.builderStep.Name}`),
+      [vocabulary.jobNameMember]: sanitizeNameForSageMaker(`wire-${pipeline.builderStep.Name}`),
     };
     await withRecordingClient(ctx.awsRegion(), handler, async (client) => {
       try {
@@ -110,9 +113,9 @@ export const wireRequest = defineCheck({
         problems.push(`The SDK could not send CreatePipeline: ${errorMessage(error)}`);
       }
       try {
-        await client.send(new CreateTrainingJobCommand(trainingRequest as unknown as CreateTrainingJobRequest));
+        await JOB_COMMANDS[vocabulary.stepType].create(client, jobRequest);
       } catch (error) {
-        problems.push(`The SDK could not send CreateTrainingJob with ${pipeline.builderStep.Name}'s Arguments: ${errorMessage(error)}`);
+        problems.push(`The SDK could not send ${operation} with ${pipeline.builderStep.Name}'s Arguments: ${errorMessage(error)}`);
       }
     });
 
@@ -141,14 +144,14 @@ export const wireRequest = defineCheck({
       }
     }
 
-    const jobRequest = onlyRequest(handler, CREATE_TRAINING_JOB, problems);
-    if (jobRequest?.body !== undefined) {
-      const members = differences(JSON.parse(JSON.stringify(trainingRequest)), jobRequest.body);
-      problems.push(...describeDifferences('CreateTrainingJob', members));
-      evidence['createTrainingJob'] = { ...members, sent: jobRequest.body };
+    const sentJob = onlyRequest(handler, target, problems);
+    if (sentJob?.body !== undefined) {
+      const members = differences(JSON.parse(JSON.stringify(jobRequest)), sentJob.body);
+      problems.push(...describeDifferences(operation, members));
+      evidence['jobRequest'] = { operation, ...members, sent: sentJob.body };
     }
 
-    return outcomeFromProblems(problems, `CreatePipeline and CreateTrainingJob were serialised as ${JSON_1_1} with nothing dropped, renamed or changed`, evidence);
+    return outcomeFromProblems(problems, `CreatePipeline and ${operation} were serialised as ${JSON_1_1} with nothing dropped, renamed or changed`, evidence);
   },
 });
 

@@ -10,9 +10,11 @@ import { formatScore } from '../../reporters/console/table.js';
 import { LEVELS } from '../../scoring/score-builder.js';
 import { openBackend, parseBackend } from '../backend-option.js';
 import { CliError, type CliIo, EXIT_USAGE, writeLine } from '../cli-io.js';
+import { InputFileError } from '../../report/input-file-error.js';
 import { reportingBadInput } from '../input-errors.js';
 import { parseConcurrency, selectBuilders } from '../score-options.js';
 import { scoreRun } from '../score-run.js';
+import { exitCodesHelp } from '../exit-codes.js';
 import { DEFAULT_REPORTS_DIR } from './score.js';
 
 interface BaselineUpdateOptions {
@@ -36,10 +38,10 @@ export function registerBaselineCommand(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       `
-The baseline has no timestamps: regenerating it on an unchanged tree gives the same file. A corrupt
-existing baseline is reported (exit code 2) and left as it is; delete or restore it first.
+The baseline has no timestamps: regenerating it on an unchanged tree gives the same file. A damaged
+existing baseline is replaced (a warning on stderr says so); the folder is created when missing.
 
-Exit codes: 0 written, 2 bad input (bad option, corrupt baseline, unreadable --from folder).
+${exitCodesHelp('baseline update')}
 
 Examples:
   $ pnpm stepscore baseline update
@@ -47,7 +49,11 @@ Examples:
     )
     .action(async (options: BaselineUpdateOptions) => {
       const file = options.baseline ?? join(options.reportsDir, 'baseline.json');
-      const old = await reportingBadInput(() => loadBaseline(file));
+      const old = await loadBaseline(file).catch((error: unknown) => {
+        if (!(error instanceof InputFileError)) throw error;
+        writeLine(io.stderr, `warning: the existing baseline is damaged and will be replaced: ${error.file}${error.location ? `, ${error.location}` : ''}: ${error.problem}`);
+        return undefined;
+      });
       const report = options.from ? await reportFrom(options.from) : await runAll(options);
       const next = baselineFor(report);
       await reportingBadInput(() => writeBaseline(file, next));

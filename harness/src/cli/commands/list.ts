@@ -2,8 +2,10 @@ import type { BuilderRegistration } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import type { Command } from 'commander';
 import { builderRegistry } from '../../../../builders/registry.js';
-import { createTable } from '../../reporters/console/table.js';
-import { type CliIo, wantsColor, writeLine } from '../cli-io.js';
+import { bold, type ConsoleStyle, consoleStyleFor } from '../../reporters/console/console-style.js';
+import { wrapWithPrefix } from '../../reporters/console/table.js';
+import { type CliIo, writeLine } from '../cli-io.js';
+import { exitCodesHelp } from '../exit-codes.js';
 
 export interface BuilderListing {
   readonly builder: string;
@@ -36,24 +38,28 @@ export function registerListCommand(program: Command, io: CliIo): void {
     .command('list')
     .description('list the registered builders with their step type, framework, dependencies and outputs')
     .option('--json', 'print the list as JSON')
-    .addHelpText('after', '\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json')
+    .addHelpText('after', `\n${exitCodesHelp('list')}\n\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json`)
     .action((options: { json?: boolean }) => {
       const listings = builderRegistry.all().map(describeBuilder);
       if (options.json) {
         writeLine(io.stdout, JSON.stringify(listings, null, 2));
         return;
       }
-      const table = createTable(['Builder', 'Step type', 'Framework', 'Dependencies', 'Outputs'], { color: wantsColor(io.stdout) });
-      for (const listing of listings) {
-        table.push([
-          listing.builder,
-          listing.stepType,
-          listing.framework,
-          listing.dependencies.map((d) => `${d.name} (${d.required ? 'required' : 'optional'}, ${d.type})`).join('\n'),
-          listing.outputs.map((o) => `${o.name} → ${o.propertyPath}`).join('\n'),
-        ]);
-      }
-      writeLine(io.stdout, table.toString());
+      writeLine(io.stdout, renderListing(listings, consoleStyleFor(io.stdout)));
       writeLine(io.stdout, `${listings.length} builder${listings.length === 1 ? '' : 's'} registered.`);
     });
+}
+
+/** Per builder: its name, step type and framework, then a line per dependency and per output, wrapped to the width. */
+export function renderListing(listings: readonly BuilderListing[], style: ConsoleStyle): string {
+  const block = (listing: BuilderListing) => {
+    const field = (label: string, items: readonly string[]) =>
+      items.length === 0 ? wrapWithPrefix('none', style.width, `  ${label}`) : items.flatMap((item, i) => wrapWithPrefix(item, style.width, i === 0 ? `  ${label}` : ' '.repeat(label.length + 2), ' '.repeat(label.length + 4)));
+    return [
+      `${bold(listing.builder, style.color)}  ${listing.stepType}, ${listing.framework}`,
+      ...field('depends on: ', listing.dependencies.map((d) => `${d.name} (${d.required ? 'required' : 'optional'}, ${d.type})`)),
+      ...field('outputs:    ', listing.outputs.map((o) => `${o.name} → ${o.propertyPath}`)),
+    ].join('\n');
+  };
+  return listings.map(block).join('\n\n');
 }

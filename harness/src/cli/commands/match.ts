@@ -1,7 +1,9 @@
 import { SemanticMatcher, SIMILARITY_WEIGHTS, type SimilarityParts } from '@stepscore/dependency-resolver';
 import type { Command } from 'commander';
-import { createTable } from '../../reporters/console/table.js';
-import { type CliIo, wantsColor, writeLine } from '../cli-io.js';
+import { consoleStyleFor } from '../../reporters/console/console-style.js';
+import { renderFittedTable, wrapText } from '../../reporters/console/table.js';
+import { type CliIo, writeLine } from '../cli-io.js';
+import { exitCodesHelp } from '../exit-codes.js';
 
 const PARTS = ['string', 'token', 'synonym', 'substring'] as const satisfies readonly (keyof SimilarityParts)[];
 
@@ -19,7 +21,7 @@ export function registerMatchCommand(program: Command, io: CliIo): void {
     .argument('<nameA>', 'a dependency or output name, e.g. input_path')
     .argument('<nameB>', 'the name to compare it with, e.g. processed_data')
     .option('--json', 'print {"score": ..., "parts": {...}} instead of a table')
-    .addHelpText('after', '\nExamples:\n  $ pnpm stepscore match input_path processed_data\n  $ pnpm stepscore match model_input model_output --json')
+    .addHelpText('after', `\n${exitCodesHelp('match')}\n\nExamples:\n  $ pnpm stepscore match input_path processed_data\n  $ pnpm stepscore match model_input model_output --json`)
     .action((nameA: string, nameB: string, options: { json?: boolean }) => {
       const explanation = new SemanticMatcher().explainSimilarity(nameA, nameB);
       const parts = Object.fromEntries(PARTS.map((part) => [part, explanation.parts[part]]));
@@ -29,14 +31,14 @@ export function registerMatchCommand(program: Command, io: CliIo): void {
       }
       const [normalizedA, normalizedB] = explanation.normalized;
       writeLine(io.stdout, `${JSON.stringify(nameA)} vs ${JSON.stringify(nameB)} (normalised: ${JSON.stringify(normalizedA)} vs ${JSON.stringify(normalizedB)})`);
-      const table = createTable(['Part', 'Score', 'Weight', 'Weighted'], { color: wantsColor(io.stdout), colAligns: ['left', 'right', 'right', 'right'] });
-      for (const part of PARTS) {
+      const style = consoleStyleFor(io.stdout);
+      const rows = PARTS.map((part) => {
         const score = explanation.parts[part];
-        table.push([PART_LABELS[part], score.toFixed(4), SIMILARITY_WEIGHTS[part].toFixed(2), (score * SIMILARITY_WEIGHTS[part]).toFixed(4)]);
-      }
-      table.push(['total', '', '', explanation.score.toFixed(4)]);
-      writeLine(io.stdout, table.toString());
-      writeLine(io.stdout, totalNote(nameA, nameB, normalizedA, normalizedB));
+        return [PART_LABELS[part], score.toFixed(4), SIMILARITY_WEIGHTS[part].toFixed(2), (score * SIMILARITY_WEIGHTS[part]).toFixed(4)];
+      });
+      rows.push(['total', '', '', explanation.score.toFixed(4)]);
+      writeLine(io.stdout, renderFittedTable(['Part', 'Score', 'Weight', 'Weighted'], rows, { ...style, colAligns: ['left', 'right', 'right', 'right'] }));
+      writeLine(io.stdout, wrapText(totalNote(nameA, nameB, normalizedA, normalizedB), style.width));
     });
 }
 

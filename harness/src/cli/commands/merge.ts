@@ -9,12 +9,14 @@ import { completeNightly, nightlyPaths, prepareNightly } from '../nightly-output
 import { exitOnProblems, noteWritten, printReport } from '../report-output.js';
 import { parseMinRating, parseMinScore } from '../score-options.js';
 import { thresholdFailures } from '../thresholds.js';
-import { DEFAULT_REPORTS_DIR, SCORE_EXIT_CODES } from './score.js';
+import { exitCodesHelp } from '../exit-codes.js';
+import { DEFAULT_REPORTS_DIR } from './score.js';
 
 interface MergeOptions {
   readonly out?: string;
   readonly reportsDir: string;
   readonly json?: boolean;
+  readonly verbose?: boolean;
   readonly minScore?: string;
   readonly minRating?: string;
   readonly nightly?: boolean;
@@ -29,7 +31,8 @@ export function registerMergeCommand(program: Command, io: CliIo): void {
     .argument('<dirs...>', 'the folders the shards wrote (every shard of the run, each once)')
     .option('-o, --out <dir>', 'where to write the merged reports (default: <reports-dir>/latest)')
     .option('--reports-dir <dir>', 'the reports folder holding latest/, nightly/, history.jsonl and baseline.json', DEFAULT_REPORTS_DIR)
-    .option('--json', 'print the summary JSON on stdout instead of the tables')
+    .option('--json', 'print the summary JSON on stdout instead of the builder lines')
+    .option('-v, --verbose', 'list every check of every builder, not only the failing ones')
     .option('--min-score <n>', 'exit 1 when a builder scores below n (0-100)')
     .option('--min-rating <rating>', 'exit 1 when a builder is rated below this rating')
     .option('--nightly', 'treat the merged run as the nightly run: write <reports-dir>/nightly/<UTC time>/, append to the history, compare; exit 1 on a regression')
@@ -40,7 +43,8 @@ export function registerMergeCommand(program: Command, io: CliIo): void {
       `
 Each folder's summary.json and builder files are validated; a missing shard, a shard given twice,
 shards of different runs or a damaged file stop the merge with exit code 2.
-${SCORE_EXIT_CODES}
+
+${exitCodesHelp('merge')}
 
 Examples:
   $ pnpm stepscore score --shard 1/2 && pnpm stepscore score --shard 2/2

@@ -7,11 +7,13 @@ import {
   type PipelineStepDefinition,
   UnknownBuilderError,
 } from '@stepscore/step-builder';
+import { isPipelineExpression, type PipelineExpression, type PipelineParameterDeclaration, pipelineParametersOf } from '@stepscore/sagemaker';
 import { type DependencySpec, StepSpecification } from '@stepscore/step-model';
 import type { Command } from 'commander';
 import { builderRegistry } from '../../../../builders/registry.js';
 import { CliError, type CliIo, errorMessage, EXIT_USAGE, writeLine } from '../cli-io.js';
 import { readJsonConfigFile } from '../config-file.js';
+import { exitCodesHelp } from '../exit-codes.js';
 
 interface RenderOptions {
   readonly config?: string;
@@ -28,15 +30,19 @@ export function registerRenderCommand(program: Command, io: CliIo): void {
     .description('print the step definition a builder emits for a config (the default config when none is given)')
     .argument('<builder>', "a registered builder's step name (see `stepscore list`)")
     .option('-c, --config <file>', 'a JSON file with the builder config')
-    .option('-i, --input <name=s3uri>', 'the S3 location of one of the builder dependencies (repeatable)', collect, [])
+    .option(
+      '-i, --input <name=s3uri>',
+      'the S3 location of one of the builder dependencies, or a pipeline expression as JSON such as name={"Get":"Parameters.TrainData"} (repeatable)',
+      collect,
+      [],
+    )
     .option('--json', 'print only the step definition, as JSON')
     .addHelpText(
       'after',
       `
 Required inputs left out get an example location under the config's bucket (a note on stderr says which).
 
-Exit codes: 0 the step was rendered; 1 the builder could not be constructed or could not create its step
-from a valid config; 2 bad input (unknown builder, unreadable or invalid config file, malformed --input).
+${exitCodesHelp('render')}
 
 Examples:
   $ pnpm stepscore render PyTorchTraining
@@ -59,6 +65,9 @@ Examples:
       writeLine(io.stdout);
       writeLine(io.stdout, 'Step definition:');
       writeLine(io.stdout, JSON.stringify(step, null, 2));
+      writeLine(io.stdout);
+      writeLine(io.stdout, 'Pipeline parameters the step refers to (declare them in the pipeline definition):');
+      writeLine(io.stdout, JSON.stringify(declaredParameters(step), null, 2));
     });
 }
 
@@ -88,15 +97,45 @@ function describeDependencies(spec: StepSpecification): string {
   return [...spec.dependencies.values()].map((d) => `${d.logicalName} (${d.required ? 'required' : 'optional'})`).join(', ');
 }
 
-/** `--input name=s3://...` options as logical input name → URI, each name one of the builder's dependencies. */
-export function parseInputs(values: readonly string[], builder: string, spec: StepSpecification): Record<string, string> {
-  const inputs: Record<string, string> = {};
+/** The `Parameters` list of a pipeline holding this step: every `{"Get": "Parameters.X"}`, typed by where it sits. */
+function declaredParameters(step: PipelineStepDefinition): readonly PipelineParameterDeclaration[] {
+  try {
+    return pipelineParametersOf(step.Type === 'Training' ? step.Arguments : {});
+  } catch (error) {
+    throw new CliError(`${step.Name}: ${errorMessage(error)}`);
+  }
+}
+
+/** `{"Get": ...}` / `{"Std:Join": ...}` given as the value of `--input name=...`, or undefined when it is not JSON. */
+function expressionInput(value: string, option: string): PipelineExpression | undefined {
+  if (!value.trimStart().startsWith('{')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (error) {
+    throw new CliError(`Malformed --input '${option}': the value is not valid JSON (${errorMessage(error)})`, EXIT_USAGE);
+  }
+  if (!isPipelineExpression(parsed)) {
+    throw new CliError(`Malformed --input '${option}': expected a pipeline expression such as {"Get":"Parameters.TrainData"}`, EXIT_USAGE);
+  }
+  return parsed;
+}
+
+/** `--input name=s3://...` (or `name={"Get": ...}`) options as logical input name → URI, each name one of the builder's dependencies. */
+export function parseInputs(values: readonly string[], builder: string, spec: StepSpecification): Record<string, string | PipelineExpression> {
+  const inputs: Record<string, string | PipelineExpression> = {};
   for (const value of values) {
     const match = INPUT_OPTION.exec(value);
     if (!match) throw new CliError(`Malformed --input '${value}': expected name=s3://bucket/prefix, e.g. input_path=s3://my-bucket/data`, EXIT_USAGE);
     const [, name, uri] = match as unknown as [string, string, string];
     if (!spec.dependencies.has(name)) {
       throw new CliError(`Unknown input '${name}' for ${builder}. Its dependencies are: ${describeDependencies(spec)}`, EXIT_USAGE);
+    }
+    const expression = expressionInput(uri, value);
+    if (expression !== undefined) {
+      if (name in inputs) throw new CliError(`--input ${name} is given twice`, EXIT_USAGE);
+      inputs[name] = expression;
+      continue;
     }
     if (!S3_URI.test(uri)) throw new CliError(`Malformed --input '${value}': '${uri}' is not an s3:// URI such as s3://my-bucket/data`, EXIT_USAGE);
     if (name in inputs) throw new CliError(`--input ${name} is given twice`, EXIT_USAGE);
@@ -106,7 +145,7 @@ export function parseInputs(values: readonly string[], builder: string, spec: St
 }
 
 /** An example location for every required input not given, so that a step can always be shown. */
-function exampleInputs(spec: StepSpecification, given: Readonly<Record<string, string>>, bucket: string, io: CliIo): Record<string, string> {
+function exampleInputs(spec: StepSpecification, given: Readonly<Record<string, unknown>>, bucket: string, io: CliIo): Record<string, string> {
   const missing = spec.listRequiredDependencies().filter((d: DependencySpec) => !(d.logicalName in given));
   const examples = Object.fromEntries(missing.map((d) => [d.logicalName, `s3://${bucket}/example-inputs/${d.logicalName}`]));
   for (const [name, uri] of Object.entries(examples)) {
@@ -118,7 +157,7 @@ function exampleInputs(spec: StepSpecification, given: Readonly<Record<string, s
 async function createStep(
   registration: BuilderRegistration,
   config: BasePipelineConfig,
-  inputs: Record<string, string>,
+  inputs: Record<string, string | PipelineExpression>,
   artifactStore: InMemoryArtifactStore,
 ): Promise<PipelineStepDefinition> {
   let builder;

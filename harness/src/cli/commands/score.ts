@@ -19,18 +19,12 @@ import {
   parseShardOption,
   selectBuilders,
 } from '../score-options.js';
+import { startProgressLine } from '../progress-line.js';
 import { scoreRun } from '../score-run.js';
 import { thresholdFailures } from '../thresholds.js';
+import { exitCodesHelp } from '../exit-codes.js';
 
 export const DEFAULT_REPORTS_DIR = 'reports';
-
-export const SCORE_EXIT_CODES = `
-Exit codes:
-  0  every builder scored, none below --min-score/--min-rating, no nightly regression
-  1  a builder is below --min-score or --min-rating, or (with --nightly) the run regressed
-     against the previous run or the baseline
-  2  bad input: unknown builder or level, bad option value, a corrupt or unreadable
-     history, baseline or shard file, an output folder that cannot be written`;
 
 interface ScoreOptions {
   readonly builder: readonly string[];
@@ -41,6 +35,7 @@ interface ScoreOptions {
   readonly out?: string;
   readonly reportsDir: string;
   readonly json?: boolean;
+  readonly verbose?: boolean;
   readonly minScore?: string;
   readonly minRating?: string;
   readonly shard?: string;
@@ -52,7 +47,7 @@ interface ScoreOptions {
 export function registerScoreCommand(program: Command, io: CliIo): void {
   program
     .command('score')
-    .description('run the checks on the registered builders, print a score table per builder and a summary, and write the reports')
+    .description('run the checks on the registered builders, print a line per builder and its failing checks, and write the reports')
     .option('-b, --builder <name>', 'score only this builder (repeatable; default: every registered builder)', collect, [])
     .option('-l, --level <n>', 'run only this level, 1-4 (repeatable; default: all four)', collect, [])
     .option('--concurrency <n>', 'how many builders run at once (default: the number of CPUs)')
@@ -60,7 +55,8 @@ export function registerScoreCommand(program: Command, io: CliIo): void {
     .option('--backend <name>', 'the SageMaker backend of the Integration level: mock or moto', 'mock')
     .option('-o, --out <dir>', 'where to write the reports (default: <reports-dir>/latest, or <reports-dir>/shards/<i>-of-<n> with --shard)')
     .option('--reports-dir <dir>', 'the reports folder holding latest/, nightly/, shards/, history.jsonl and baseline.json', DEFAULT_REPORTS_DIR)
-    .option('--json', 'print the summary JSON on stdout instead of the tables')
+    .option('--json', 'print the summary JSON on stdout instead of the builder lines')
+    .option('-v, --verbose', 'list every check of every builder, not only the failing ones')
     .option('--min-score <n>', 'exit 1 when a builder scores below n (0-100)')
     .option('--min-rating <rating>', 'exit 1 when a builder is rated below: Excellent, Good, Satisfactory, "Needs Work" or Poor')
     .option('--shard <i/n>', 'score only slice i of n of the builders (sorted by name, every n-th) and write a partial result for `stepscore merge`')
@@ -70,9 +66,14 @@ export function registerScoreCommand(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       `
-Writes summary.json, builders/<builder>.json, report.md, report.html and junit.xml
-(the JSON schema is in harness/src/report/SCHEMA.md).
-${SCORE_EXIT_CODES}
+Prints a line per builder (score, rating, blockers, failed/ran) and its failing checks, blockers
+first, wrapped to the terminal (100 columns when not one; no colour then, or with NO_COLOR);
+--verbose lists every check. A progress line shows on stderr on a terminal.
+Writes summary.json, builders/<builder>.json, report.md, report.html and junit.xml to --out (the JSON
+schema is in harness/src/report/SCHEMA.md). A partial run (--builder, --level) keeps the other builders'
+files in builders/; its summary.json, report.md, report.html and junit.xml cover only what it scored.
+
+${exitCodesHelp('score')}
 
 Examples:
   $ pnpm score
@@ -105,6 +106,7 @@ async function score(io: CliIo, options: ScoreOptions): Promise<void> {
   if (!options.nightly) await reportingBadInput(() => ensureWritableFolder(out));
 
   const backend = await openBackend(backendName);
+  const stopProgress = startProgressLine(io.stderr, `scoring ${registrations.length} builder${registrations.length === 1 ? '' : 's'}`);
   const report = await scoreRun({
     registrations,
     registry: builderRegistry,
@@ -113,15 +115,19 @@ async function score(io: CliIo, options: ScoreOptions): Promise<void> {
     concurrency,
     checkTimeoutMs,
     shard: shard ? { ...shard, of: selected.map((r) => r.stepName) } : null,
-  }).finally(() => backend.close());
+  }).finally(() => {
+    stopProgress();
+    return backend.close();
+  });
 
   printReport(io, report, options);
   const problems = thresholdFailures(report, thresholds);
   if (nightlyInputs) {
     problems.push(...(await completeNightly(io, report, nightlyInputs, paths, options)));
   } else {
-    await reportingBadInput(() => writeReportFiles(out, reportFiles(report)));
-    noteWritten(io, options, out);
+    const partial = options.builder.length > 0 || options.level.length > 0;
+    await reportingBadInput(() => writeReportFiles(out, reportFiles(report), { keepOtherBuilders: partial }));
+    noteWritten(io, options, out, partial);
   }
   exitOnProblems(io, problems);
 }

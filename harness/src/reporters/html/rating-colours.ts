@@ -9,6 +9,15 @@ export const RATING_COLOURS: Readonly<Record<Rating, string>> = {
   Poor: '#d1242f',
 };
 
+/** Text on a rating's colour with at least 4.5:1 contrast (WCAG AA): white on the dark ends, ink on the light middle. */
+export const RATING_TEXT_COLOURS: Readonly<Record<Rating, string>> = {
+  Excellent: '#ffffff',
+  Good: '#1f2328',
+  Satisfactory: '#1f2328',
+  'Needs Work': '#1f2328',
+  Poor: '#ffffff',
+};
+
 /** For a level or run in which no check ran. */
 export const NOT_RUN_COLOUR = '#b0b7c3';
 
@@ -26,4 +35,8 @@ export function colourForScore(score: number | null): string {
 
 export function colourForRating(rating: Rating | null): string {
   return rating === null ? NOT_RUN_COLOUR : RATING_COLOURS[rating];
+}
+
+export function textColourForScore(score: number | null): string {
+  return score === null ? '#1f2328' : RATING_TEXT_COLOURS[ratingFor(score)];
 }

@@ -1,5 +1,6 @@
 import { LEVEL_NAMES } from '../../check/check-definition.js';
 import type { BuilderReport, ReportedCheck, RunReport } from '../../report/run-report.js';
+import { failingChecks, isFailing } from '../../report/failing-checks.js';
 import { formatScore } from '../console/table.js';
 
 /** Text for an XML attribute or element: escaped, and without the control characters XML 1.0 forbids. */
@@ -16,7 +17,8 @@ export function xmlText(text: string): string {
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
 function testCase(builder: BuilderReport, check: ReportedCheck): string {
-  const attributes = `classname="${xmlText(`${builder.builder}.L${check.level} ${LEVEL_NAMES[check.level]}`)}" name="${xmlText(`${check.id} — ${check.title}`)}" time="${seconds(builder.timing.checks[check.id] ?? 0)}"`;
+  const blocker = check.severity === 'blocker' && (check.status === 'fail' || check.status === 'error') ? 'BLOCKER ' : '';
+  const attributes = `classname="${xmlText(`${builder.builder}.L${check.level} ${LEVEL_NAMES[check.level]}`)}" name="${xmlText(`${blocker}${builder.builder} › ${check.id} — ${check.title}`)}" time="${seconds(builder.timing.checks[check.id] ?? 0)}"`;
   const message = check.message ?? '';
   const cause = check.rootCause ? `\nRoot cause #${check.rootCause.group} (${check.rootCause.kind}): ${check.rootCause.message}` : '';
   switch (check.status) {
@@ -27,7 +29,7 @@ function testCase(builder: BuilderReport, check: ReportedCheck): string {
     case 'fail':
       return `    <testcase ${attributes}>\n      <failure message="${xmlText(message)}" type="fail">${xmlText(message + cause)}</failure>\n    </testcase>`;
     case 'error':
-      return `    <testcase ${attributes}>\n      <error message="${xmlText(message)}" type="error">${xmlText(message)}</error>\n    </testcase>`;
+      return `    <testcase ${attributes}>\n      <error message="${xmlText(message)}" type="error">${xmlText(message + cause)}</error>\n    </testcase>`;
   }
 }
 
@@ -50,24 +52,28 @@ function testSuite(builder: BuilderReport): string {
     ['framework', builder.framework],
     ['score', formatScore(builder.score.overall)],
     ['rating', builder.score.rating ?? 'no checks ran'],
+    ['blockers', builder.score.blockers.join(', ') || 'none'],
   ]
     .map(([name, value]) => `      <property name="${name}" value="${xmlText(value ?? '')}"/>`)
     .join('\n');
   return [
     `  <testsuite name="${xmlText(builder.builder)}" ${countAttributes(counts(builder.checks), builder.timing.durationMs)}>`,
     `    <properties>\n${properties}\n    </properties>`,
-    ...builder.checks.map((c) => testCase(builder, c)),
+    ...[...failingChecks(builder), ...builder.checks.filter((c) => !isFailing(c))].map((c) => testCase(builder, c)),
     `  </testsuite>`,
   ].join('\n');
 }
 
-/** junit.xml: a test suite per builder, a test case per check (not applicable as skipped). */
+/**
+ * junit.xml: a test suite per builder (those with failures first), a test case per check (failing ones first,
+ * blockers leading; not applicable as skipped). Each case names its builder in classname and name.
+ */
 export function renderJunit(report: RunReport): string {
   const all = counts(report.builders.flatMap((b) => b.checks));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="stepscore" ${countAttributes(all, report.timing.durationMs)}>`,
-    ...report.builders.map(testSuite),
+    ...[...report.builders.filter((b) => b.checks.some(isFailing)), ...report.builders.filter((b) => !b.checks.some(isFailing))].map(testSuite),
     '</testsuites>',
     '',
   ].join('\n');

@@ -1,4 +1,4 @@
-import type { IntegrationBackendFactory } from '../../integration/integration-backend.js';
+import type { IntegrationBackendFactory } from '../../backends/integration-backend.js';
 
 /**
  * The Integration backend as plain data, so a worker can make its own: the in-process mock, or the SageMaker
@@ -15,8 +15,8 @@ export function backendName(descriptor: BackendDescriptor): string {
 export async function backendFactoryFor(descriptor: BackendDescriptor): Promise<IntegrationBackendFactory> {
   switch (descriptor.kind) {
     case 'mock':
-      return (await import('../../integration/mock-backend.js')).createMockBackend;
+      return (await import('../../backends/mock-backend.js')).createMockBackend;
     case 'moto':
-      return (await import('../../integration/moto-backend.js')).createMotoBackendFactory(descriptor.endpoint);
+      return (await import('../../backends/moto-backend.js')).createMotoBackendFactory(descriptor.endpoint);
   }
 }

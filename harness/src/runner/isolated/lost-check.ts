@@ -9,10 +9,14 @@ import type { PrerequisiteKind } from './messages.js';
 const BUSY = 0.9;
 const IDLE = 0.1;
 
-function hangKind(busy: number): string {
-  if (busy >= BUSY) return 'an infinite loop: the worker was busy running code the whole time';
-  if (busy <= IDLE) return 'a promise that never settles: the worker sat idle waiting';
-  return 'an infinite loop or a promise that never settles';
+/**
+ * What the worker did while over time. Only facts: a slow computation and an endless loop look the same from
+ * outside, and so do a slow promise and one that never settles.
+ */
+function activity(busy: number): string {
+  if (busy >= BUSY) return 'the worker was busy running code the whole time';
+  if (busy <= IDLE) return 'the worker sat idle, waiting on a promise';
+  return `the worker was running code ${Math.round(busy * 100)}% of the time`;
 }
 
 /** The builder code that was running, as the subject of a sentence. */
@@ -28,8 +32,14 @@ function runningCode(builder: string, pending: PendingPrerequisite | undefined):
   }
 }
 
-function didNotFinish(pending: PendingPrerequisite | undefined): string {
-  return pending?.phase === 'returned' ? 'did not settle' : 'did not return';
+/** "had not returned" or, for a promise, "had not settled". */
+function notYet(pending: PendingPrerequisite | undefined): string {
+  return pending?.phase === 'returned' ? 'had not settled' : 'had not returned';
+}
+
+/** "took longer than N ms" or, for a promise, "took longer than N ms to settle". */
+function tookLonger(pending: PendingPrerequisite | undefined, timeoutMs: number): string {
+  return `took longer than ${timeoutMs} ms${pending?.phase === 'returned' ? ' to settle' : ''}`;
 }
 
 const ROOT_CAUSE_PREFIX: Readonly<Record<PrerequisiteKind, (builder: string) => string>> = {
@@ -45,7 +55,7 @@ function during(builder: string, pending: PendingPrerequisite | undefined): stri
 
 function lossSentence(builder: string, lost: LostCheck, loss: WorkerLoss): string {
   const code = runningCode(builder, lost.pending);
-  if (loss.kind === 'timeout') return `${code} ${didNotFinish(lost.pending)} within ${loss.timeoutMs} ms (${hangKind(loss.busy)})`;
+  if (loss.kind === 'timeout') return `${code} ${tookLonger(lost.pending, loss.timeoutMs)} (${activity(loss.busy)})`;
   return `the worker stopped (${loss.cause}) while ${during(builder, lost.pending)}`;
 }
 
@@ -64,7 +74,7 @@ export function reportLostCheck(builder: string, check: CheckDefinition | undefi
   if (!check) return rootCause ? { rootCause } : {};
   const message =
     loss.kind === 'timeout'
-      ? `Check ${check.id} did not finish within ${loss.timeoutMs} ms: ${runningCode(builder, pending)} ${didNotFinish(pending)} (${hangKind(loss.busy)}); the worker running ${builder} was stopped`
+      ? `Check ${check.id} took longer than ${loss.timeoutMs} ms: ${runningCode(builder, pending)} ${notYet(pending)} (${activity(loss.busy)}); the worker running ${builder} was stopped`
       : `Check ${check.id} did not finish: the worker running ${builder} stopped (${loss.cause}) while ${during(builder, pending)}`;
   const result: CheckResult = {
     id: check.id,

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { BuilderRegistry } from '@stepscore/step-builder';
 import type { CheckDefinition } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
-import { toIndexedCatalogue } from '../../integration/indexed-catalogue.js';
+import { toIndexedCatalogue } from '../../catalogue/indexed-catalogue.js';
 import { runBuilder } from '../run-builder.js';
 import { backendFactoryFor, backendName } from './backend-descriptor.js';
 import { cloneable } from './cloneable.js';

@@ -43,7 +43,7 @@ describe(ID, () => {
 
   it('fails when the registered contract is not the one the spec carries', async () => {
     const base = realBuilder('XGBoostTraining');
-    const broken = { ...base, contract: { ...base.contract, entryPoint: 'other_training.py' } };
+    const broken = { ...base, contract: { ...base.contract!, entryPoint: 'other_training.py' } };
     const result = (await runChecks(broken, [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain("The specification's scriptContract is not the contract XGBoostTraining is registered with");

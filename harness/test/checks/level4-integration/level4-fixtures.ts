@@ -1,17 +1,19 @@
 // Broken builders and backends for the Integration checks.
-import { type BuilderRegistration } from '@stepscore/step-builder';
+import type { BuilderRegistration, PipelineStepDefinition } from '@stepscore/step-builder';
+import { IndexedCatalogue } from '../../../src/catalogue/indexed-catalogue.js';
+import type { UpstreamCatalogue } from '../../../src/catalogue/upstream-catalogue.js';
 import type { CheckResult } from '../../../src/check/check-result.js';
 import { CheckContext } from '../../../src/context/check-context.js';
 import { mockInputsFor } from '../../../src/context/mock-inputs.js';
-import type { IntegrationBackend } from '../../../src/integration/integration-backend.js';
-import { createMockBackend, type MockIntegrationBackend } from '../../../src/integration/mock-backend.js';
+import type { IntegrationBackend } from '../../../src/backends/integration-backend.js';
+import { createMockBackend, type MockIntegrationBackend } from '../../../src/backends/mock-backend.js';
 import { runCheck } from '../../../src/runner/run-check.js';
 import { builderRegistry, findCheck, withBuilderClass, withSpecAndContract } from '../../support/broken-builders.js';
 
-/** model_output points at a member DescribeTrainingJob does not have. */
-export function withModelPath(base: BuilderRegistration, propertyPath: string): BuilderRegistration {
+/** The output of that logical name points at `propertyPath` instead. */
+export function withOutputPath(base: BuilderRegistration, logicalName: string, propertyPath: string): BuilderRegistration {
   return withSpecAndContract(base, (spec) => {
-    spec.outputs = spec.outputs.map((o) => (o.logicalName === 'model_output' ? { ...o, propertyPath } : o));
+    spec.outputs = spec.outputs.map((o) => (o.logicalName === logicalName ? { ...o, propertyPath } : o));
   });
 }
 
@@ -32,6 +34,27 @@ export function droppingResolvedInputs(base: BuilderRegistration): BuilderRegist
     },
   }[name];
   return withBuilderClass(base, Dropping);
+}
+
+/** createStep's step, changed by `edit` before the builder returns it. */
+export function withStepEdit(base: BuilderRegistration, edit: (step: PipelineStepDefinition & { Arguments: Record<string, unknown> }) => void): BuilderRegistration {
+  const Base = base.builderClass as unknown as new (...args: never[]) => { createStep(options?: Record<string, unknown>): Promise<PipelineStepDefinition> };
+  const name = base.builderClass.name;
+  const Editing = {
+    [name]: class extends Base {
+      override async createStep(options: Record<string, unknown> = {}) {
+        const step = structuredClone(await super.createStep(options)) as PipelineStepDefinition & { Arguments: Record<string, unknown> };
+        edit(step);
+        return step;
+      }
+    },
+  }[name];
+  return withBuilderClass(base, Editing);
+}
+
+/** A context for one builder whose Integration level runs against `catalogue`. */
+export function contextWithCatalogue(registration: BuilderRegistration, catalogue: UpstreamCatalogue): CheckContext {
+  return new CheckContext({ registration, registry: builderRegistry, backendFactory: createMockBackend, catalogue: new IndexedCatalogue(catalogue) });
 }
 
 /** A context for one builder whose backend is made by `backendFactory`. */

@@ -23,7 +23,7 @@ export interface FrameworkImages {
   readonly versionAliases: Readonly<Record<string, string>>;
 }
 
-const DEEP_LEARNING_CONTAINER_REGISTRIES: Readonly<Record<string, string>> = {
+export const DEEP_LEARNING_CONTAINER_REGISTRIES: Readonly<Record<string, string>> = {
   'us-east-1': '763104351884',
   'us-west-2': '763104351884',
   'eu-west-1': '763104351884',

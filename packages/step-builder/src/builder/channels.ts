@@ -1,4 +1,4 @@
-import type { DependencySpec, TrainingScriptContract } from '@stepscore/step-model';
+import type { DependencySpec, ScriptContract } from '@stepscore/step-model';
 import type { PipelineValue, TrainingChannel } from './step-definition.js';
 import { CHANNEL_ROOT, s3Channel } from './training-step-builder.js';
 
@@ -14,7 +14,7 @@ export interface ChannelLayout {
 export function channelsForInput(
   dep: DependencySpec,
   value: PipelineValue | undefined,
-  contract: TrainingScriptContract | undefined,
+  contract: ScriptContract | undefined,
   layout: ChannelLayout,
 ): TrainingChannel[] {
   if (value === undefined) {

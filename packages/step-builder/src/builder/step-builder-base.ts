@@ -4,7 +4,7 @@ import {
   type OutputSpec,
   StepSpecification,
   type StepSpecificationInput,
-  type TrainingScriptContract,
+  type ScriptContract,
   pythonListRepr,
   stripPropertiesPrefix,
 } from '@stepscore/step-model';
@@ -26,6 +26,8 @@ export interface DependencyStep {
 export interface CreateStepOptions {
   /** Logical input name → S3 URI or expression; wins over what dependencies supply. */
   readonly inputs?: Readonly<Record<string, PipelineValue>>;
+  /** Logical output name → where it goes, for step types whose outputs have destinations of their own. */
+  readonly outputs?: Readonly<Record<string, PipelineValue>>;
   /** Upstream steps whose outputs are matched to this step's dependencies. */
   readonly dependencies?: readonly DependencyStep[];
   /** Extra step names to wait for, besides the dependencies. */
@@ -58,7 +60,7 @@ export class SpecContractAlignmentError extends Error {
 export abstract class StepBuilderBase<C extends BasePipelineConfig = BasePipelineConfig> {
   readonly config: C;
   readonly spec: StepSpecification;
-  readonly contract: TrainingScriptContract | undefined;
+  readonly contract: ScriptContract | undefined;
   readonly role: string;
   readonly awsRegion: string;
   readonly artifactStore: ArtifactStore;
@@ -82,10 +84,13 @@ export abstract class StepBuilderBase<C extends BasePipelineConfig = BasePipelin
 
   /** @throws Error naming the first missing or invalid setting. */
   abstract validateConfiguration(): void;
-  /** Maps logical inputs to the job's input channels as the script contract lays them out. */
+  /** Maps logical inputs to what the request reads them from (channels, processing inputs, a model's data...). */
   abstract getInputs(inputs: Readonly<Record<string, PipelineValue>>): unknown;
-  /** The S3 location the job writes its outputs under. */
-  abstract getOutputs(outputs: Readonly<Record<string, PipelineValue>>): PipelineValue;
+  /**
+   * Where the step's outputs go: the S3 location a Training or Transform job writes under, the ProcessingOutputs
+   * of a Processing job; a CreateModel step writes nothing and returns its outputs' references.
+   */
+  abstract getOutputs(outputs: Readonly<Record<string, PipelineValue>>): unknown;
   abstract createStep(options?: CreateStepOptions): Promise<PipelineStepDefinition>;
 
   /** The class name without `StepBuilder`, plus `-<JobType>` when the config has a job type. */
@@ -146,11 +151,16 @@ export abstract class StepBuilderBase<C extends BasePipelineConfig = BasePipelin
     return Object.fromEntries([...this.spec.outputs.values()].map((o: OutputSpec) => [o.logicalName, o.propertyPath]));
   }
 
-  /** `{"Get": "Steps.<this step>.<path>"}` for one of this step's outputs. */
+  /** The name of the emitted step whose properties the spec's outputs refer to (CreateModel: `<name>-CreateModel`). */
+  getOutputStepName(): string {
+    return this.getStepName();
+  }
+
+  /** `{"Get": "Steps.<the step that produces it>.<path>"}` for one of this step's outputs. */
   getOutputReference(logicalName: string): GetExpression {
     const path = this.getPropertyPath(logicalName);
     if (!path) throw new Error(`${this.getStepName()} has no output '${logicalName}'`);
-    return { Get: `Steps.${this.getStepName()}.${stripPropertiesPrefix(path)}` };
+    return { Get: `Steps.${this.getOutputStepName()}.${stripPropertiesPrefix(path)}` };
   }
 
   /** Matches this step's dependencies to the outputs of the given steps with the dependency resolver. */

@@ -35,7 +35,11 @@ export function toConfigIssues(error: z.ZodError): ConfigIssue[] {
     if (issue.code === 'unrecognized_keys') {
       return { field, message: `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(', ')}: remove or fix the spelling` };
     }
-    const got = input === undefined || issue.message.includes(String(input)) ? '' : ` (got ${describeValue(input)})`;
+    // A cross-field rule reporting a missing field carries the enclosing object as its input: no "(got ...)" for it.
+    const reportsMissing = issue.message.startsWith('required field is missing');
+    // A rule on a whole object or list says what is wrong in words: repeating the object adds nothing.
+    const aboutContainer = issue.code === 'custom' && typeof input === 'object' && input !== null;
+    const got = input === undefined || reportsMissing || aboutContainer || issue.message.includes(String(input)) ? '' : ` (got ${describeValue(input)})`;
     return { field, message: `${issue.message}${got}` };
   });
 }

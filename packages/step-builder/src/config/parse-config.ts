@@ -1,3 +1,4 @@
+import { PythonFloat } from '@stepscore/sagemaker';
 import { z } from 'zod';
 import { type BasePipelineConfigFields, type DerivedPipelineFields, derivePipelineFields } from './base-pipeline-config.js';
 import { ConfigValidationError, toConfigIssues } from './config-validation-error.js';
@@ -12,7 +13,25 @@ export function parseConfig<S extends z.ZodType<BasePipelineConfigFields>>(
   configName: string,
   source?: string,
 ): z.output<S> & DerivedPipelineFields {
-  const result = schema.safeParse(raw, { reportInput: true });
+  const result = schema.safeParse(plainNumbersOutsideHyperparameters(raw), { reportInput: true });
   if (!result.success) throw new ConfigValidationError(configName, toConfigIssues(result.error), source);
   return { ...result.data, ...derivePipelineFields(result.data) };
+}
+
+/**
+ * Only hyperparameters are encoded as Python values, so only they keep a config file's float form (PythonFloat);
+ * every other setting gets the plain number its schema expects.
+ */
+function plainNumbersOutsideHyperparameters(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, key === 'hyperparameters' ? value : plainNumbers(value)]));
+}
+
+function plainNumbers(value: unknown): unknown {
+  if (value instanceof PythonFloat) return value.value;
+  if (Array.isArray(value)) return value.map(plainNumbers);
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainNumbers(v)]));
+  }
+  return value;
 }

@@ -1,10 +1,15 @@
-import type { StepSpecificationInput, TrainingScriptContract } from '@stepscore/step-model';
+import type { StepTypeName } from '@stepscore/sagemaker';
+import type { ScriptContract, StepSpecificationInput } from '@stepscore/step-model';
 import type { z } from 'zod';
 import type { BasePipelineConfig, BasePipelineConfigFields } from '../config/base-pipeline-config.js';
 import { parseConfig } from '../config/parse-config.js';
 import type { StepBuilderBase, StepBuilderOptions } from '../builder/step-builder-base.js';
 
-export type SageMakerStepType = 'Training' | 'Processing' | 'Transform' | 'CreateModel' | 'RegisterModel';
+/**
+ * The step type a builder registers under: the vocabulary's step types. 'RegisterModel' stays only because the
+ * harness's per-type tables still name it; no vocabulary entry or builder base exists for it.
+ */
+export type SageMakerStepType = StepTypeName | 'RegisterModel';
 
 export type BuilderClass<C extends BasePipelineConfig = BasePipelineConfig> = new (
   config: C,
@@ -21,7 +26,8 @@ export interface BuilderRegistration<C extends BasePipelineConfig = BasePipeline
   readonly builderClass: BuilderClass<C>;
   readonly configSchema: z.ZodType<BasePipelineConfigFields>;
   readonly spec: StepSpecificationInput;
-  readonly contract: TrainingScriptContract;
+  /** The script's contract; undefined for step types that run no script of their own (Transform, CreateModel). */
+  readonly contract?: ScriptContract | undefined;
   /** Raw config data that the schema accepts: what runs use when no config is given. */
   readonly defaultConfig: Readonly<Record<string, unknown>>;
 }

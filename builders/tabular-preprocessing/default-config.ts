@@ -1,0 +1,23 @@
+/** The config `stepscore render` and the harness use when none is given: valid, deterministic, no real account. */
+export const tabularPreprocessingDefaultConfig = {
+  author: 'stepscore',
+  bucket: 'stepscore-example-bucket',
+  role: 'arn:aws:iam::123456789012:role/SageMakerRole',
+  region: 'NA',
+  service_name: 'bsm',
+  pipeline_version: '1.0.0',
+  model_class: 'xgboost',
+  current_date: '2025-08-15',
+  processing_source_dir: 's3://stepscore-example-bucket/code/preprocessing',
+  processing_entry_point: 'tabular_preprocessing.py',
+  processing_instance_type: 'ml.m5.2xlarge',
+  processing_instance_count: 1,
+  processing_volume_size: 30,
+  processing_framework_version: '1.2-1',
+  job_type: 'training',
+  label_field: 'target',
+  train_ratio: 0.7,
+  test_val_ratio: 0.5,
+  categorical_columns: ['category_1', 'category_2'],
+  numerical_columns: ['numeric_1', 'numeric_2'],
+} as const;

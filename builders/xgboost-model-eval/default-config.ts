@@ -1,0 +1,20 @@
+/** The config `stepscore render` and the harness use when none is given: valid, deterministic, no real account. */
+export const xgboostModelEvalDefaultConfig = {
+  author: 'stepscore',
+  bucket: 'stepscore-example-bucket',
+  role: 'arn:aws:iam::123456789012:role/SageMakerRole',
+  region: 'NA',
+  service_name: 'bsm',
+  pipeline_version: '1.0.0',
+  model_class: 'xgboost',
+  current_date: '2025-08-15',
+  processing_source_dir: 's3://stepscore-example-bucket/code/evaluation/sourcedir.tar.gz',
+  processing_entry_point: 'xgboost_model_evaluation.py',
+  processing_instance_type: 'ml.m5.xlarge',
+  processing_instance_count: 1,
+  processing_volume_size: 30,
+  processing_framework_version: '1.7-1',
+  job_type: 'calibration',
+  id_field: 'id',
+  label_field: 'target',
+} as const;

@@ -1,0 +1,28 @@
+import { DependencyType, NodeType, type StepSpecificationInput } from '@stepscore/step-model';
+
+export const xgboostModelSpec: StepSpecificationInput = {
+  stepType: 'XGBoostModel',
+  nodeType: NodeType.INTERNAL,
+  dependencies: [
+    {
+      logicalName: 'model_data',
+      dependencyType: DependencyType.MODEL_ARTIFACTS,
+      required: true,
+      compatibleSources: ['XGBoostTraining', 'Package', 'ProcessingStep', 'ModelArtifactsStep'],
+      semanticKeywords: ['model', 'artifacts', 'xgboost', 'training', 'output', 'model_data'],
+      dataType: 'S3Uri',
+      description: 'model.tar.gz holding the trained XGBoost model',
+    },
+  ],
+  outputs: [
+    {
+      // Read from the emitted `<name>-CreateModel` step: a Transform's ModelName.
+      logicalName: 'model_name',
+      outputType: DependencyType.CUSTOM_PROPERTY,
+      propertyPath: 'properties.ModelName',
+      dataType: 'String',
+      aliases: ['model', 'ModelName'],
+      description: 'Name of the SageMaker model the step creates',
+    },
+  ],
+};

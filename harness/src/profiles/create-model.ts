@@ -1,0 +1,31 @@
+import { defineProfile } from './profile.js';
+
+export const createModelProfile = defineProfile({
+  stepType: 'CreateModel',
+  checks: {
+    'level1.inheritance': 1.0,
+    'level1.required_methods': 1.0,
+    'level1.naming_conventions': 1.0,
+    'level1.registry_integration': 1.0,
+    'level1.valid_scenarios_accepted': 1.5,
+    'level1.invalid_configs_rejected': 1.2,
+    'level1.method_result_types': 1.0,
+    'level2.specification_valid': 1.2,
+    'level2.property_paths_exist': 1.3,
+    'level2.distinct_output_paths': 1.2,
+    'level3.step_created': 1.5,
+    'level3.request_meets_service_model': 1.5,
+    'level3.inputs_mounted': 1.4,
+    'level3.settings_reach_request': 1.2,
+    'level3.region_and_image': 1.2,
+    'level3.output_locations': 1.1,
+    'level3.environment_in_request': 1.1,
+    'level3.cache_config': 1.0,
+    'level4.dependency_resolution': 1.4,
+    'level4.pipeline_assembly': 1.5,
+    'level4.property_references_valid': 1.2,
+    'level4.pipeline_round_trip': 1.0,
+    'level4.dry_run_execution': 1.3,
+    'level4.wire_request': 1.0,
+  },
+});

@@ -1,0 +1,33 @@
+import { CreatePipelineCommand } from '@aws-sdk/client-sagemaker';
+import { describe, expect, it } from 'vitest';
+import { withRecordingClient } from '../../src/backends/recording-client.js';
+import { RecordingRequestHandler } from '../../src/backends/recording-request-handler.js';
+import { expectNoNetwork } from '../support/no-network.js';
+
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+const send = (name: string) => async (client: Parameters<Parameters<typeof withRecordingClient>[2]>[0]) => {
+  await client.send(new CreatePipelineCommand({ PipelineName: name, PipelineDefinition: '{}', RoleArn: ROLE }));
+  // Give an overlapping call the chance to send in between.
+  await new Promise((resolve) => setImmediate(resolve));
+  await client.send(new CreatePipelineCommand({ PipelineName: `${name}-again`, PipelineDefinition: '{}', RoleArn: ROLE }));
+};
+
+describe('withRecordingClient', () => {
+  expectNoNetwork();
+
+  it('records the serialised requests of each call with its own recorder, overlapping calls included', async () => {
+    const a = new RecordingRequestHandler();
+    const b = new RecordingRequestHandler();
+    await Promise.all([withRecordingClient('us-east-1', a, send('a')), withRecordingClient('us-east-1', b, send('b'))]);
+    const names = (recorder: RecordingRequestHandler) => recorder.sent('SageMaker.CreatePipeline').map((r) => (r.body as { PipelineName: string }).PipelineName);
+    expect(names(a)).toEqual(['a', 'a-again']);
+    expect(names(b)).toEqual(['b', 'b-again']);
+    expect(a.requests[0]?.contentType).toBe('application/x-amz-json-1.1');
+  });
+
+  it('reuses a region’s client for later calls', async () => {
+    const clients = new Set<unknown>();
+    for (let i = 0; i < 3; i++) await withRecordingClient('eu-west-1', new RecordingRequestHandler(), async (client) => void clients.add(client));
+    expect(clients.size).toBe(1);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { executionOrder } from '../../src/simulator/execution-order.js';
+import { jsonDifferences } from '../../src/simulator/json-differences.js';
+import { containsExpression, findGets, findStepsGets } from '../../src/simulator/pipeline-expressions.js';
+import { valueAtPropertyPath } from '../../src/simulator/property-values.js';
+
+const join = { 'Std:Join': { On: '/', Values: [{ Get: 'Steps.A.X.Y' }, 'x', { Get: 'Parameters.P' }] } };
+
+describe('pipeline expressions', () => {
+  it('finds Gets with where they sit, inside joins too', () => {
+    expect(findGets({ a: [join], b: { Get: 'Execution.PipelineName' } })).toEqual([
+      { at: 'a[0]["Std:Join"].Values[0]', get: 'Steps.A.X.Y' },
+      { at: 'a[0]["Std:Join"].Values[2]', get: 'Parameters.P' },
+      { at: 'b', get: 'Execution.PipelineName' },
+    ]);
+    expect(findStepsGets({ a: [join] })).toEqual([{ at: 'a[0]["Std:Join"].Values[0]', get: 'Steps.A.X.Y', stepName: 'A', path: 'X.Y' }]);
+  });
+
+  it('tells whether a value holds an expression anywhere', () => {
+    expect(containsExpression({ a: [join] }, { Get: 'Parameters.P' })).toBe(true);
+    expect(containsExpression({ a: 's3://b/k' }, { Get: 'Parameters.P' })).toBe(false);
+  });
+});
+
+describe('valueAtPropertyPath', () => {
+  const response = { ModelArtifacts: { S3ModelArtifacts: 's3://m' }, Outputs: [{ OutputName: 'a', S3Uri: 's3://a' }], HyperParameters: { epochs: '3' } };
+  it('reads members, named list items, map keys and indices', () => {
+    expect(valueAtPropertyPath(response, 'ModelArtifacts.S3ModelArtifacts')).toEqual({ ok: true, value: 's3://m' });
+    expect(valueAtPropertyPath(response, "Outputs['a'].S3Uri")).toEqual({ ok: true, value: 's3://a' });
+    expect(valueAtPropertyPath(response, 'Outputs[0].S3Uri')).toEqual({ ok: true, value: 's3://a' });
+    expect(valueAtPropertyPath(response, "HyperParameters['epochs']")).toEqual({ ok: true, value: '3' });
+  });
+  it('says where the path found nothing', () => {
+    expect(valueAtPropertyPath(response, 'ModelArtifacts.S3Uri')).toEqual({ ok: false, reason: 'the response has no value at ModelArtifacts.S3Uri' });
+    expect(valueAtPropertyPath(response, "Outputs['b'].S3Uri")).toEqual({ ok: false, reason: "the response has no value at Outputs['b']" });
+    expect(valueAtPropertyPath(response, 'ModelArtifacts..x')).toMatchObject({ ok: false });
+  });
+});
+
+describe('executionOrder', () => {
+  it('orders by Get references and DependsOn, keeping definition order otherwise', () => {
+    const steps = [
+      { Name: 'C', Type: 'Model', Arguments: { U: { Get: 'Steps.B.ModelArtifacts.S3ModelArtifacts' } } },
+      { Name: 'B', Type: 'Training', Arguments: {}, DependsOn: ['A'] },
+      { Name: 'A', Type: 'Processing', Arguments: {} },
+      { Name: 'D', Type: 'Processing', Arguments: {} },
+    ];
+    expect(executionOrder(steps)).toEqual({ order: ['A', 'D', 'B', 'C'], problems: [] });
+  });
+  it('reports self-dependencies and unknown steps', () => {
+    const { problems } = executionOrder([{ Name: 'A', Type: 'Training', Arguments: { X: { Get: 'Steps.A.TrainingJobName' } }, DependsOn: ['Z'] }]);
+    expect(problems).toEqual(["Step 'A' depends on itself", "Step 'A' depends on 'Z', which is not a step of the pipeline"]);
+  });
+});
+
+describe('jsonDifferences', () => {
+  it('lists where two definitions differ', () => {
+    expect(jsonDifferences({ a: [1, { b: 'x' }], c: 1 }, { a: [1, { b: 'y' }], d: 2 })).toEqual([
+      'a[1].b: sent "x", got back "y"',
+      'c: sent 1, got back nothing',
+      'd: sent nothing, got back 2',
+    ]);
+    expect(jsonDifferences({ a: 1 }, { a: 1 })).toEqual([]);
+  });
+});
