@@ -16,7 +16,8 @@ describe(ID, () => {
       PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
         override validateConfiguration(): void {
           super.validateConfiguration();
-          if (!/^ml\.(g|p)\d/.test(this.config.training_instance_type)) throw new Error(`PyTorch training needs a GPU instance, got ${this.config.training_instance_type}`);
+          const type = String(this.config.training_instance_type);
+          if (!/^ml\.(g|p)\d/.test(type)) throw new Error(`PyTorch training needs a GPU instance, got ${type}`);
         }
       },
     }.PyTorchTrainingStepBuilder;

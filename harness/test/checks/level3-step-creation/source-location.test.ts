@@ -31,7 +31,7 @@ describe(ID, () => {
   });
 
   it('fails (major) when the code location is the S3 folder, not the tarball in it', async () => {
-    const folder = (b: PyTorchTrainingStepBuilder) => b.config.source_dir.replace(/\/[^/]+\.tar\.gz$/, '/');
+    const folder = (b: PyTorchTrainingStepBuilder) => String(b.config.source_dir).replace(/\/[^/]+\.tar\.gz$/, '/');
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), pytorchSubmitting(folder)), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');

@@ -18,8 +18,9 @@ describe(ID, () => {
     const Tabled = {
       PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
         override getEnvironmentVariables(): Record<string, string> {
-          const gpus = GPUS_PER_INSTANCE[this.config.training_instance_type];
-          if (gpus === undefined) throw new Error(`Unknown instance type ${this.config.training_instance_type}`);
+          const type = String(this.config.training_instance_type);
+          const gpus = GPUS_PER_INSTANCE[type];
+          if (gpus === undefined) throw new Error(`Unknown instance type ${type}`);
           return { ...super.getEnvironmentVariables(), NUM_GPUS: String(gpus) };
         }
       },
