@@ -1,3 +1,4 @@
+import type { PipelineValue } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
 import { XGBoostTrainingStepBuilder } from '../../../../builders/xgboost-training/index.js';
@@ -27,10 +28,11 @@ describe(ID, () => {
     expect(result.message).toContain('getEnvironmentVariables() must map names to strings, but MAX_EPOCHS is a number');
   });
 
-  it('fails (minor) when getInputs resolves to something other than an array and getStepName is empty', async () => {
+  it('fails (minor) when getInputs forgets to return its channels and getStepName is empty', async () => {
     class Odd extends XGBoostTrainingStepBuilder {
-      override async getInputs() {
-        return { train: 's3://bucket/train' } as never;
+      override async getInputs(inputs: Readonly<Record<string, PipelineValue>>) {
+        await super.getInputs(inputs);
+        return undefined as never;
       }
       override getStepName(): string {
         return '';
@@ -39,19 +41,20 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), Odd), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('minor');
-    expect(result.message).toContain('getInputs(<mock inputs>) must resolve to an array, got an object');
+    expect(result.message).toContain("getInputs(<mock inputs>) must resolve to the step's inputs, got undefined");
     expect(result.message).toContain('getStepName() must return a non-empty string, got an empty string');
   });
 
-  it("fails (minor) when a Training builder's getOutputs returns a list of outputs, as a Processing builder's does", async () => {
+  it('fails (minor) when getOutputs forgets to return its location', async () => {
     class ListedOutputs extends PyTorchTrainingStepBuilder {
       override getOutputs(): never {
-        return [{ OutputName: 'model_output', S3Output: { S3Uri: 's3://bucket/model', LocalPath: '/opt/ml/model', S3UploadMode: 'EndOfJob' } }] as never;
+        void `${String(this.config.pipeline_s3_loc)}/pytorch_training`;
+        return undefined as never;
       }
     }
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), ListedOutputs), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('minor');
-    expect(result.message).toBe('getOutputs({}) must return an S3 location (a string or a pipeline expression), got an array of 1 item(s)');
+    expect(result.message).toBe("getOutputs({}) must return the step's outputs, got undefined");
   });
 });

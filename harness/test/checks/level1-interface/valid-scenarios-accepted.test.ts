@@ -24,7 +24,7 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Picky), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
-    expect(result.message).toContain("scenario 'cpu' (CPU instance types the schema accepts): the builder could not be constructed: PyTorch training needs a GPU instance, got ml.m5.xlarge");
+    expect(result.message).toMatch(/^scenario 'cpu' \(CPU instance types the schema accepts\): the builder could not be constructed: PyTorch training needs a GPU instance, got ml\.[a-z]\w*\.\w+/);
     expect(result.message).not.toContain("scenario 'gpu'");
   });
 
@@ -40,6 +40,6 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), ShortNames), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
-    expect(result.message).toMatch(/^scenario 'max-names' \(every name field at the longest value the schema accepts\): the builder could not be constructed: pipeline name too long: \d+ characters$/);
+    expect(result.message).toMatch(/^scenario 'max-names' \(every name field at the longest value the schema accepts\): the builder could not be constructed: pipeline name too long: \d+ characters/);
   });
 });

@@ -1,4 +1,6 @@
-import type { PipelineValue, TrainingStepArguments } from '@stepscore/step-builder';
+import type { PipelineValue } from '@stepscore/step-builder';
+
+type CheckpointSettings = { S3Uri: PipelineValue; LocalPath?: PipelineValue } | undefined;
 import { describe, expect, it } from 'vitest';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withSpecAndContract } from '../../support/broken-builders.js';
@@ -15,12 +17,12 @@ function declaresCheckpoints(contract: { optionalEnvVars?: Record<string, string
   );
 }
 
-/** PyTorch as registered, its CheckpointConfig replaced by `extra`. */
-function pytorchCheckpointing(extra: (builder: PyTorchTrainingStepBuilder, outputPath: PipelineValue) => Partial<TrainingStepArguments>) {
+/** PyTorch as registered, its CheckpointConfig replaced by `settings`. */
+function pytorchCheckpointing(settings: (builder: PyTorchTrainingStepBuilder, outputPath: PipelineValue) => CheckpointSettings) {
   return {
     PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
-      protected override extraArguments(outputPath: PipelineValue): Partial<TrainingStepArguments> {
-        return extra(this, outputPath);
+      protected override checkpointConfig(outputPath: PipelineValue): CheckpointSettings {
+        return settings(this, outputPath);
       }
     },
   }.PyTorchTrainingStepBuilder;
@@ -60,7 +62,7 @@ describe(ID, () => {
   });
 
   it("fails (major) when CheckpointConfig's LocalPath is not SM_CHECKPOINT_DIR", async () => {
-    const Typo = pytorchCheckpointing((b, out) => ({ CheckpointConfig: { S3Uri: `${String(out)}/checkpoints`, LocalPath: '/opt/ml/checkpoint' } }));
+    const Typo = pytorchCheckpointing((_b, out) => ({ S3Uri: `${String(out)}/checkpoints`, LocalPath: '/opt/ml/checkpoint' }));
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Typo), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
@@ -68,7 +70,7 @@ describe(ID, () => {
   });
 
   it('fails (major) when the script is told where to checkpoint but no CheckpointConfig syncs it', async () => {
-    const Forgotten = pytorchCheckpointing(() => ({}));
+    const Forgotten = pytorchCheckpointing(() => undefined);
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Forgotten), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
@@ -82,8 +84,8 @@ describe(ID, () => {
           const { SM_CHECKPOINT_DIR: _dir, ...rest } = super.getEnvironmentVariables();
           return rest;
         }
-        protected override extraArguments(): Partial<TrainingStepArguments> {
-          return {};
+        protected override checkpointConfig(): CheckpointSettings {
+          return undefined;
         }
       },
     }.PyTorchTrainingStepBuilder;
@@ -94,7 +96,7 @@ describe(ID, () => {
   });
 
   it("fails (major) when CheckpointConfig's S3Uri is a relative key", async () => {
-    const Relative = pytorchCheckpointing(() => ({ CheckpointConfig: { S3Uri: 'checkpoints/', LocalPath: '/opt/ml/checkpoints' } }));
+    const Relative = pytorchCheckpointing(() => ({ S3Uri: 'checkpoints/', LocalPath: '/opt/ml/checkpoints' }));
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Relative), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
