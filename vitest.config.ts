@@ -9,6 +9,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 //   defects   - `pnpm test:defects`: every seeded defect caught by its declared check, and the detection rate
 //   moto      - integration against a local moto_server (127.0.0.1 only)
 //   browser   - the HTML report opened in headless Chromium
+//   pack      - the packed tarballs installed into a fresh npm project outside the repository (slow: npm install)
 export default defineConfig({
   test: {
     reporters: ['default', './harness/vitest/score-table-reporter.ts', './harness/vitest/plain-summary-reporter.ts'],
@@ -17,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'builders/**/*.test.ts', 'harness/test/**/*.test.ts'],
-          exclude: ['harness/test/moto/**', 'harness/test/browser/**', '**/node_modules/**'],
+          exclude: ['harness/test/moto/**', 'harness/test/browser/**', 'harness/test/pack/**', '**/node_modules/**'],
         },
       },
       {
@@ -43,6 +44,14 @@ export default defineConfig({
           include: ['harness/test/moto/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'pack',
+          include: ['harness/test/pack/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
         },
       },
       {

@@ -1,7 +1,7 @@
 // Broken copies of a real builder's registration: one artefact changed, everything else as registered.
 import type { BuilderRegistration } from '@stepscore/step-builder';
 import type { StepSpecificationInput, TrainingScriptContract } from '@stepscore/step-model';
-import { builderRegistry } from '../../builders/registry.js';
+import { builderRegistry } from '../test/support/repository-project.js';
 
 export { builderRegistry };
 

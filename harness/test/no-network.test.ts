@@ -9,7 +9,7 @@ import dns from 'node:dns';
 import { BroadcastChannel } from 'node:worker_threads';
 import { ListPipelinesCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { builderRegistry } from '../../builders/registry.js';
+import { builderRegistry } from './support/repository-project.js';
 import type { BuilderResult } from '../src/check/check-result.js';
 import { ALL_CHECKS } from '../src/checks/index.js';
 import { createMockBackend } from '../src/backends/mock-backend.js';

@@ -1,4 +1,5 @@
-// `pnpm test:builders`, level 1: one test per check per registered builder (see define-builder-tests.ts).
-import { defineBuilderTests } from './define-builder-tests.js';
+// `pnpm test:builders`, level 1: one test per check per builder of the project's stepscore config (see
+// harness/src/vitest/define-builder-tests.ts).
+import { defineBuilderTests } from '../src/vitest/define-builder-tests.js';
 
-await defineBuilderTests(1);
+await defineBuilderTests({ levels: [1] });

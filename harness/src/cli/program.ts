@@ -9,12 +9,13 @@ import { registerMergeCommand } from './commands/merge.js';
 import { registerScoreCommand } from './commands/score.js';
 import { topLevelExitCodesHelp } from './exit-codes.js';
 
-interface RootPackage {
+interface HarnessPackage {
   readonly version: string;
   readonly description: string;
 }
 
-const rootPackage = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as RootPackage;
+// The harness's own package.json: two folders up from src/cli/ and, compiled, from dist/cli/ alike.
+const harnessPackage = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as HarnessPackage;
 
 const EXAMPLES = `
 Examples:
@@ -28,8 +29,8 @@ ${topLevelExitCodesHelp()}`;
 /** The `stepscore` program with every command registered, writing through `io`. */
 export function createProgram(io: CliIo): Command {
   const program = new Command('stepscore')
-    .description(rootPackage.description)
-    .version(rootPackage.version, '-V, --version', 'print the stepscore version')
+    .description(harnessPackage.description)
+    .version(harnessPackage.version, '-V, --version', 'print the stepscore version')
     .helpOption('-h, --help', 'show help for a command')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

@@ -1,13 +1,14 @@
-import type { BuilderRegistration, BuilderRegistry } from '@stepscore/step-builder';
+import type { BuilderRegistration } from '@stepscore/step-builder';
 import type { Level } from '../check/check-definition.js';
-import { ALL_CHECKS } from '../checks/index.js';
+import type { LoadedProject } from '../project-config/load-project.js';
 import { buildRunReport, type RunReport, type ShardInfo } from '../report/run-report.js';
 import { runCatalogue } from '../runner/run-catalogue.js';
 import type { OpenBackend } from './backend-option.js';
 
 export interface ScoreRunOptions {
   readonly registrations: readonly BuilderRegistration[];
-  readonly registry: BuilderRegistry;
+  /** The project the builders come from: its registry module and its own checks go to the workers. */
+  readonly project: LoadedProject;
   readonly levels: readonly Level[];
   readonly backend: OpenBackend;
   readonly concurrency: number;
@@ -23,8 +24,10 @@ export interface ScoreRunOptions {
 export async function scoreRun(options: ScoreRunOptions): Promise<RunReport> {
   const startedAt = new Date();
   const started = performance.now();
-  const results = await runCatalogue(options.registrations, options.registry, {
-    checks: ALL_CHECKS,
+  const { project } = options;
+  const results = await runCatalogue(options.registrations, project.registry, {
+    checks: project.checks,
+    ...project.modules,
     levels: options.levels,
     isolation: 'worker',
     backend: options.backend.descriptor,

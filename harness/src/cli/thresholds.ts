@@ -1,6 +1,8 @@
+import type { StepscoreConfig } from '../project-config/stepscore-config.js';
 import type { RunReport } from '../report/run-report.js';
 import { formatScore } from '../reporters/console/table.js';
 import { type Rating, ratingRank } from '../scoring/rating.js';
+import { parseMinRating, parseMinScore } from './score-options.js';
 
 export interface Thresholds {
   readonly minScore?: number;
@@ -20,4 +22,11 @@ export function thresholdFailures(report: RunReport, thresholds: Thresholds): st
     }
   }
   return failures;
+}
+
+/** The bars of a run: each one given on the command line, else the stepscore config's. */
+export function thresholdsFrom(options: { readonly minScore?: string; readonly minRating?: string }, config: StepscoreConfig): Thresholds {
+  const minScore = parseMinScore(options.minScore) ?? config.thresholds?.minScore;
+  const minRating = parseMinRating(options.minRating) ?? config.thresholds?.minRating;
+  return { ...(minScore !== undefined ? { minScore } : {}), ...(minRating !== undefined ? { minRating } : {}) };
 }

@@ -18,7 +18,7 @@ export interface InProcessCatalogueOptions extends Omit<BuilderRunOptions, 'rawC
 
 /**
  * Builders run in worker threads (the default): each worker loads the registry from `registryModule`
- * (builders/registry.ts unless told) and picks the given registrations by step name, so they must be
+ * (a loaded project's `modules.registryModule`) and picks the given registrations by step name, so they must be
  * registered there; the Integration backend is given as data (`backend`), not as a factory.
  */
 export interface WorkerCatalogueOptions extends IsolatedRunOptions {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBuilderConfig } from '@stepscore/step-builder';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builderRegistry } from '../../../builders/registry.js';
+import { builderRegistry } from '../support/repository-project.js';
 import { runStepscore } from './cli-runner.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'stepscore-render-'));
@@ -128,7 +128,7 @@ describe('stepscore render errors', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: "error: Unknown builder 'LightGBMTraining'. Registered builders: PyTorchTraining, XGBoostTraining. Run 'pnpm stepscore list' to see them.\n",
+      stderr: `error: Unknown builder 'LightGBMTraining'. Registered builders: ${builderRegistry.names().join(', ')}. Run 'pnpm stepscore list' to see them.\n`,
     });
   });
 

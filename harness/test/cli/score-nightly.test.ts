@@ -7,6 +7,7 @@ import { readHistory } from '../../src/nightly/history.js';
 import { reportFiles } from '../../src/report/report-files.js';
 import { writeReportFiles } from '../../src/report/write-report-files.js';
 import { brokenBuilder, fabricatedReport, healthyBuilder } from '../report/fabricated-results.js';
+import { builderRegistry } from '../support/repository-project.js';
 import { runStepscore } from './cli-runner.js';
 
 let reports: string;
@@ -136,7 +137,7 @@ describe('stepscore baseline update', () => {
     const first = await readFile(file, 'utf8');
     const baseline = JSON.parse(first) as { levels: number[]; builders: { builder: string; checks: Record<string, string> }[] };
     expect(baseline.levels).toEqual([1, 2, 3, 4]);
-    expect(baseline.builders.map((b) => b.builder)).toEqual(['PyTorchTraining', 'XGBoostTraining']);
+    expect(baseline.builders.map((b) => b.builder)).toEqual(builderRegistry.names().sort());
     expect(Object.keys(baseline.builders[0]?.checks ?? {}).length).toBeGreaterThan(30);
 
     const again = await runStepscore(['baseline', 'update', '--baseline', file]);

@@ -2,7 +2,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builderRegistry } from '../support/repository-project.js';
 import { ANSI_ESCAPE, runStepscore } from './cli-runner.js';
+
+const registered = builderRegistry.names().sort();
 
 let work: string;
 beforeAll(async () => {
@@ -24,9 +27,9 @@ describe('stepscore score on every registered builder', () => {
 
   it('exits 0 and prints a line per builder and a summary line, plain when not a terminal', () => {
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^stepscore \S+ — 2 builders, levels L1, L2, L3, L4, backend mock/);
-    for (const builder of ['PyTorchTraining', 'XGBoostTraining']) expect(run.stdout).toMatch(new RegExp(`^✓ ${builder} {2}100\\.0 Excellent · no blockers · passed (\\d+)/\\1, \\d+ n/a$`, 'm'));
-    expect(run.stdout).toMatch(/^Summary: 2 builders \(2 Excellent\); no blockers; all \d+ checks that ran passed$/m);
+    expect(run.stdout).toMatch(new RegExp(`^stepscore \\S+ — ${registered.length} builders, levels L1, L2, L3, L4, backend mock`));
+    for (const builder of registered) expect(run.stdout).toMatch(new RegExp(`^✓ ${builder} {2}100\\.0 Excellent · no blockers · passed (\\d+)/\\1(, \\d+ n/a)?$`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^Summary: ${registered.length} builders \\(${registered.length} Excellent\\); no blockers; all \\d+ checks that ran passed$`, 'm'));
     expect(run.stdout).toContain(`Reports written to ${out}/`);
     expect(run.stdout).not.toMatch(ANSI_ESCAPE);
   });
@@ -43,9 +46,9 @@ describe('stepscore score on every registered builder', () => {
 
   it('writes summary.json, a JSON per builder, report.md, report.html and junit.xml', async () => {
     expect((await readdir(out)).sort()).toEqual(['builders', 'junit.xml', 'report.html', 'report.md', 'summary.json']);
-    expect((await readdir(join(out, 'builders'))).sort()).toEqual(['PyTorchTraining.json', 'XGBoostTraining.json']);
+    expect((await readdir(join(out, 'builders'))).sort()).toEqual(registered.map((n) => `${n}.json`));
     const summary = await readJson(join(out, 'summary.json'));
-    expect(summary).toMatchObject({ schema: 'stepscore.summary', schemaVersion: 2, run: { backend: 'mock', levels: [1, 2, 3, 4], builders: ['PyTorchTraining', 'XGBoostTraining'], shard: null } });
+    expect(summary).toMatchObject({ schema: 'stepscore.summary', schemaVersion: 2, run: { backend: 'mock', levels: [1, 2, 3, 4], builders: registered, shard: null } });
     const builders = summary.builders as { builder: string; overall: number; rating: string; ran: number }[];
     for (const b of builders) {
       // The summary agrees with the builder's own file.
@@ -123,7 +126,7 @@ describe('stepscore score options', () => {
 
 describe('stepscore score on bad input exits 2 and says what to do', () => {
   it.each([
-    [['--builder', 'NoSuchTraining'], "Unknown builder 'NoSuchTraining': the registered builders are PyTorchTraining, XGBoostTraining"],
+    [['--builder', 'NoSuchTraining'], `Unknown builder 'NoSuchTraining': the registered builders are ${builderRegistry.names().join(', ')} (see`],
     [['--level', '5'], '--level 5 is not a level: use 1 (Interface), 2 (Specification), 3 (Step Creation) or 4 (Integration)'],
     [['--min-score', 'high'], '--min-score high is not valid: give a score from 0 to 100'],
     [['--min-score', '101'], '--min-score 101 is not valid'],

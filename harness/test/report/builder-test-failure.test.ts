@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckFailure, failureText } from '../../vitest/define-builder-tests.js';
+import { CheckFailure, failureText } from '../../src/vitest/define-builder-tests.js';
 import { check, CONSTRUCTION_FAILURE } from './fabricated-results.js';
 
 describe('a failing check in `pnpm test:builders`', () => {

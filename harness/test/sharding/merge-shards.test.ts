@@ -10,6 +10,7 @@ import { writeReportFiles } from '../../src/report/write-report-files.js';
 import { MergeError, mergeShardFolders } from '../../src/sharding/merge-shards.js';
 import { namesInShard } from '../../src/sharding/shard.js';
 import { runStepscore } from '../cli/cli-runner.js';
+import { builderRegistry } from '../support/repository-project.js';
 import { brokenBuilder, fabricatedReport, healthyBuilder, withoutTiming } from '../report/fabricated-results.js';
 
 let work: string;
@@ -100,14 +101,15 @@ describe('stepscore score --shard and stepscore merge on the real builders', () 
     const second = await runStepscore(['score', '--shard', '2/2', '--out', shard2, '--json']);
     expect([first.code, second.code]).toEqual([0, 0]);
     const partial = JSON.parse(first.stdout) as { run: { builders: string[]; shard: unknown } };
-    expect(partial.run.builders).toEqual(['PyTorchTraining']);
-    expect(partial.run.shard).toEqual({ index: 1, count: 2, of: ['PyTorchTraining', 'XGBoostTraining'] });
+    const registered = builderRegistry.names().sort();
+    expect(partial.run.builders).toEqual(namesInShard(registered, { index: 1, count: 2 }));
+    expect(partial.run.shard).toEqual({ index: 1, count: 2, of: registered });
 
     const run = await runStepscore(['merge', shard2, shard1, '--out', merged]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Summary');
     const read = async (folder: string, file: string) => withoutTiming(JSON.parse(await readFile(join(folder, file), 'utf8')));
-    for (const file of ['summary.json', 'builders/PyTorchTraining.json', 'builders/XGBoostTraining.json']) {
+    for (const file of ['summary.json', ...registered.map((n) => `builders/${n}.json`)]) {
       expect(await read(merged, file)).toEqual(await read(whole, file));
     }
   }, 120_000);

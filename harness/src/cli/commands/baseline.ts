@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { builderRegistry } from '../../../../builders/registry.js';
 import { baselineFor, loadBaseline, writeBaseline } from '../../nightly/baseline.js';
 import { compareRuns } from '../../nightly/compare-runs.js';
 import { renderComparisonText } from '../../nightly/render-comparison.js';
@@ -15,14 +14,16 @@ import { reportingBadInput } from '../input-errors.js';
 import { parseConcurrency, selectBuilders } from '../score-options.js';
 import { scoreRun } from '../score-run.js';
 import { exitCodesHelp } from '../exit-codes.js';
+import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
 import { DEFAULT_REPORTS_DIR } from './score.js';
 
 interface BaselineUpdateOptions {
   readonly from?: string;
   readonly baseline?: string;
   readonly reportsDir: string;
-  readonly backend: string;
+  readonly backend?: string;
   readonly concurrency?: string;
+  readonly config?: string;
 }
 
 export function registerBaselineCommand(program: Command, io: CliIo): void {
@@ -33,7 +34,8 @@ export function registerBaselineCommand(program: Command, io: CliIo): void {
     .option('--from <dir>', 'take the scores from a report folder `stepscore score` or `merge` wrote, instead of running')
     .option('--baseline <file>', 'the baseline file (default: <reports-dir>/baseline.json)')
     .option('--reports-dir <dir>', 'the reports folder', DEFAULT_REPORTS_DIR)
-    .option('--backend <name>', 'the backend of the run: mock or moto', 'mock')
+    .option('--backend <name>', "the backend of the run: mock or moto (default: the config's backend, else mock)")
+    .option('--config <file>', `${PROJECT_CONFIG_HELP}; the baseline always covers all four levels`)
     .option('--concurrency <n>', 'how many builders run at once')
     .addHelpText(
       'after',
@@ -64,10 +66,11 @@ Examples:
 }
 
 async function runAll(options: BaselineUpdateOptions): Promise<RunReport> {
-  const backendName = parseBackend(options.backend);
+  const project = await loadCliProject(options.config);
+  const backendName = parseBackend(options.backend ?? project.config.backend ?? 'mock');
   const concurrency = parseConcurrency(options.concurrency);
   const backend = await openBackend(backendName);
-  return scoreRun({ registrations: selectBuilders(builderRegistry, []), registry: builderRegistry, levels: LEVELS, backend, concurrency }).finally(() => backend.close());
+  return scoreRun({ registrations: selectBuilders(project.registry, []), project, levels: LEVELS, backend, concurrency }).finally(() => backend.close());
 }
 
 async function reportFrom(folder: string): Promise<RunReport> {

@@ -1,11 +1,11 @@
 import type { BuilderRegistration } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import type { Command } from 'commander';
-import { builderRegistry } from '../../../../builders/registry.js';
 import { bold, type ConsoleStyle, consoleStyleFor } from '../../reporters/console/console-style.js';
 import { wrapWithPrefix } from '../../reporters/console/table.js';
 import { type CliIo, writeLine } from '../cli-io.js';
 import { exitCodesHelp } from '../exit-codes.js';
+import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
 
 export interface BuilderListing {
   readonly builder: string;
@@ -38,9 +38,11 @@ export function registerListCommand(program: Command, io: CliIo): void {
     .command('list')
     .description('list the registered builders with their step type, framework, dependencies and outputs')
     .option('--json', 'print the list as JSON')
-    .addHelpText('after', `\n${exitCodesHelp('list')}\n\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json`)
-    .action((options: { json?: boolean }) => {
-      const listings = builderRegistry.all().map(describeBuilder);
+    .option('--config <file>', PROJECT_CONFIG_HELP)
+    .addHelpText('after', `\n${exitCodesHelp('list')}\n\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json\n  $ pnpm stepscore list --config ../team-builders/stepscore.config.ts`)
+    .action(async (options: { json?: boolean; config?: string }) => {
+      const { registry } = await loadCliProject(options.config);
+      const listings = registry.all().map(describeBuilder);
       if (options.json) {
         writeLine(io.stdout, JSON.stringify(listings, null, 2));
         return;

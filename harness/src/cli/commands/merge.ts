@@ -8,8 +8,9 @@ import { reportingBadInput } from '../input-errors.js';
 import { completeNightly, nightlyPaths, prepareNightly } from '../nightly-output.js';
 import { exitOnProblems, noteWritten, printReport } from '../report-output.js';
 import { parseMinRating, parseMinScore } from '../score-options.js';
-import { thresholdFailures } from '../thresholds.js';
+import { thresholdFailures, thresholdsFrom } from '../thresholds.js';
 import { exitCodesHelp } from '../exit-codes.js';
+import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
 import { DEFAULT_REPORTS_DIR } from './score.js';
 
 interface MergeOptions {
@@ -22,6 +23,7 @@ interface MergeOptions {
   readonly nightly?: boolean;
   readonly history?: string;
   readonly baseline?: string;
+  readonly config?: string;
 }
 
 export function registerMergeCommand(program: Command, io: CliIo): void {
@@ -38,6 +40,7 @@ export function registerMergeCommand(program: Command, io: CliIo): void {
     .option('--nightly', 'treat the merged run as the nightly run: write <reports-dir>/nightly/<UTC time>/, append to the history, compare; exit 1 on a regression')
     .option('--history <file>', 'the nightly history (default: <reports-dir>/history.jsonl)')
     .option('--baseline <file>', 'the baseline (default: <reports-dir>/baseline.json)')
+    .option('--config <file>', `${PROJECT_CONFIG_HELP}; its thresholds apply when no --min-score/--min-rating is given`)
     .addHelpText(
       'after',
       `
@@ -52,7 +55,8 @@ Examples:
   $ pnpm stepscore merge shard-*/ --nightly`,
     )
     .action(async (dirs: string[], options: MergeOptions) => {
-      const thresholds = { minScore: parseMinScore(options.minScore), minRating: parseMinRating(options.minRating) };
+      const { config } = await loadCliProject(options.config);
+      const thresholds = thresholdsFrom(options, config);
       if (options.nightly && options.out) throw new CliError('--nightly writes to <reports-dir>/nightly/<UTC time>/: use --reports-dir instead of --out', EXIT_USAGE);
       if (!options.nightly && (options.history || options.baseline)) throw new CliError('--history and --baseline only apply with --nightly', EXIT_USAGE);
       const out = options.out ?? join(options.reportsDir, 'latest');

@@ -1,6 +1,7 @@
 import {
   type BasePipelineConfig,
   type BuilderRegistration,
+  type BuilderRegistry,
   ConfigValidationError,
   InMemoryArtifactStore,
   parseBuilderConfig,
@@ -10,13 +11,14 @@ import {
 import { isPipelineExpression, type PipelineExpression, type PipelineParameterDeclaration, pipelineParametersOf } from '@stepscore/sagemaker';
 import { type DependencySpec, StepSpecification } from '@stepscore/step-model';
 import type { Command } from 'commander';
-import { builderRegistry } from '../../../../builders/registry.js';
 import { CliError, type CliIo, errorMessage, EXIT_USAGE, writeLine } from '../cli-io.js';
 import { readJsonConfigFile } from '../config-file.js';
 import { exitCodesHelp } from '../exit-codes.js';
+import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
 
 interface RenderOptions {
   readonly config?: string;
+  readonly stepscoreConfig?: string;
   readonly input: readonly string[];
   readonly json?: boolean;
 }
@@ -48,8 +50,10 @@ Examples:
   $ pnpm stepscore render PyTorchTraining
   $ pnpm stepscore render XGBoostTraining --config xgb.json --input input_path=s3://my-bucket/data --json`,
     )
+    .option('--stepscore-config <file>', `${PROJECT_CONFIG_HELP}; --config here is the builder's JSON config`)
     .action(async (builderName: string, options: RenderOptions) => {
-      const registration = findBuilder(builderName);
+      const { registry } = await loadCliProject(options.stepscoreConfig);
+      const registration = findBuilder(registry, builderName);
       const rawConfig = options.config === undefined ? registration.defaultConfig : readJsonConfigFile(options.config);
       const config = parseConfigOrExplain(registration, rawConfig, options.config);
       const spec = StepSpecification.create(registration.spec);
@@ -75,9 +79,9 @@ function collect(value: string, previous: readonly string[]): string[] {
   return [...previous, value];
 }
 
-function findBuilder(name: string): BuilderRegistration {
+function findBuilder(registry: BuilderRegistry, name: string): BuilderRegistration {
   try {
-    return builderRegistry.get(name);
+    return registry.get(name);
   } catch (error) {
     if (error instanceof UnknownBuilderError) throw new CliError(error.message, EXIT_USAGE);
     throw error;

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { builderRegistry } from '../../../../builders/registry.js';
 import { reportFiles } from '../../report/report-files.js';
 import { ensureWritableFolder, writeReportFiles } from '../../report/write-report-files.js';
 import { openBackend, parseBackend } from '../backend-option.js';
@@ -14,15 +13,14 @@ import {
   parseCheckTimeout,
   parseConcurrency,
   parseLevels,
-  parseMinRating,
-  parseMinScore,
   parseShardOption,
   selectBuilders,
 } from '../score-options.js';
 import { startProgressLine } from '../progress-line.js';
 import { scoreRun } from '../score-run.js';
-import { thresholdFailures } from '../thresholds.js';
+import { thresholdFailures, thresholdsFrom } from '../thresholds.js';
 import { exitCodesHelp } from '../exit-codes.js';
+import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
 
 export const DEFAULT_REPORTS_DIR = 'reports';
 
@@ -31,7 +29,8 @@ interface ScoreOptions {
   readonly level: readonly string[];
   readonly concurrency?: string;
   readonly checkTimeout?: string;
-  readonly backend: string;
+  readonly backend?: string;
+  readonly config?: string;
   readonly out?: string;
   readonly reportsDir: string;
   readonly json?: boolean;
@@ -52,7 +51,8 @@ export function registerScoreCommand(program: Command, io: CliIo): void {
     .option('-l, --level <n>', 'run only this level, 1-4 (repeatable; default: all four)', collect, [])
     .option('--concurrency <n>', 'how many builders run at once (default: the number of CPUs)')
     .option('--check-timeout <ms>', 'time limit per check, builder code included; a check that overruns errors and its worker is replaced (default: 5000)')
-    .option('--backend <name>', 'the SageMaker backend of the Integration level: mock or moto', 'mock')
+    .option('--backend <name>', 'the SageMaker backend of the Integration level: mock or moto (default: the config\'s backend, else mock)')
+    .option('--config <file>', PROJECT_CONFIG_HELP)
     .option('-o, --out <dir>', 'where to write the reports (default: <reports-dir>/latest, or <reports-dir>/shards/<i>-of-<n> with --shard)')
     .option('--reports-dir <dir>', 'the reports folder holding latest/, nightly/, shards/, history.jsonl and baseline.json', DEFAULT_REPORTS_DIR)
     .option('--json', 'print the summary JSON on stdout instead of the builder lines')
@@ -88,13 +88,15 @@ Examples:
 }
 
 async function score(io: CliIo, options: ScoreOptions): Promise<void> {
-  const levels = parseLevels(options.level);
+  const project = await loadCliProject(options.config);
+  const { config } = project;
+  const levels = options.level.length > 0 ? parseLevels(options.level) : parseLevels((config.levels ?? []).map(String));
   const concurrency = parseConcurrency(options.concurrency);
   const checkTimeoutMs = parseCheckTimeout(options.checkTimeout);
-  const thresholds = { minScore: parseMinScore(options.minScore), minRating: parseMinRating(options.minRating) };
+  const thresholds = thresholdsFrom(options, config);
   const shard = parseShardOption(options.shard);
-  const backendName = parseBackend(options.backend);
-  const selected = selectBuilders(builderRegistry, options.builder);
+  const backendName = parseBackend(options.backend ?? config.backend ?? 'mock');
+  const selected = selectBuilders(project.registry, options.builder);
   if (options.nightly && shard) throw new CliError('--nightly cannot be combined with --shard: score the shards, then run `stepscore merge --nightly` on their folders', EXIT_USAGE);
   if (options.nightly && options.out) throw new CliError('--nightly writes to <reports-dir>/nightly/<UTC time>/: use --reports-dir instead of --out', EXIT_USAGE);
   if (!options.nightly && (options.history || options.baseline)) throw new CliError('--history and --baseline only apply with --nightly', EXIT_USAGE);
@@ -109,7 +111,7 @@ async function score(io: CliIo, options: ScoreOptions): Promise<void> {
   const stopProgress = startProgressLine(io.stderr, `scoring ${registrations.length} builder${registrations.length === 1 ? '' : 's'}`);
   const report = await scoreRun({
     registrations,
-    registry: builderRegistry,
+    project,
     levels,
     backend,
     concurrency,

@@ -43,8 +43,11 @@ export type JobOutcome =
 /** A job as the caller gives it; the worker handle numbers it and notes when it was handed over. */
 export type JobRequest = Omit<BuilderJob, 'job' | 'handedOver'>;
 
-const BOOT_FILE = new URL('./worker-boot.mjs', import.meta.url);
-const ENTRY = new URL('./worker-main.ts', import.meta.url).href;
+// Run from TypeScript source, a worker first registers tsx (worker-boot.mjs), then imports worker-main.ts;
+// compiled, worker-main.js is plain JavaScript and starts the worker itself.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const ENTRY = new URL(FROM_SOURCE ? './worker-main.ts' : './worker-main.js', import.meta.url).href;
+const BOOT_FILE = FROM_SOURCE ? new URL('./worker-boot.mjs', import.meta.url) : new URL(ENTRY);
 
 const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000;
 

@@ -7,17 +7,23 @@ import type { ProgressBuffers, StretchStart } from './progress-board.js';
 
 /** Where a worker finds what it runs: each `*Module` is a file URL, each `*Export` the name exported there. */
 export interface WorkerModules {
+  /** The module that exports the builders (the project config's `builders`). */
   readonly registryModule: string;
-  readonly registryExport: string;
+  /** The export holding them; when absent, taken apart as registryFromModule does (default, or the one registry). */
+  readonly registryExport?: string;
   readonly checksModule: string;
   readonly checksExport: string;
+  /** The project's own checks (stepscore config `checks`), each module's default or `checks` export. */
+  readonly extraChecksModules?: readonly string[];
+  /** Upstream steps added to the catalogue (stepscore config `upstream`), each module's default or `upstream` export. */
+  readonly upstreamModules?: readonly string[];
   /** The upstream catalogue of the Integration level (an UpstreamCatalogue or IndexedCatalogue); the built-in one when absent. */
   readonly catalogueModule?: string;
   readonly catalogueExport?: string;
 }
 
 export interface WorkerStartData extends WorkerModules {
-  /** The worker's TypeScript entry module, imported by the boot file once tsx is registered. */
+  /** The worker's entry module when it runs from TypeScript source: the boot file imports it once tsx is registered. */
   readonly entry: string;
   readonly backend: BackendDescriptor;
   /** Where the worker records its progress and its results for the main thread. */

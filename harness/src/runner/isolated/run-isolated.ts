@@ -10,18 +10,21 @@ import { BuilderWorker, type BuilderWorkerOptions, type JobOutcome, type JobRequ
 import { reportLostCheck } from './lost-check.js';
 import type { BuilderSummary, KnownFailures, WorkerModules } from './messages.js';
 
-/** The registered builders and every check: what `pnpm test:builders` and the CLI run. */
-export const DEFAULT_WORKER_MODULES: WorkerModules = {
-  registryModule: new URL('../../../../builders/registry.ts', import.meta.url).href,
-  registryExport: 'builderRegistry',
-  checksModule: new URL('../../checks/index.ts', import.meta.url).href,
+/** Compiled, this file is .js and so are the modules beside it; run from source, they are .ts. */
+const OWN_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+
+/** Every built-in check; the builders come from the project (its stepscore config), never from a fixed path. */
+export const DEFAULT_CHECK_MODULES: Pick<WorkerModules, 'checksModule' | 'checksExport'> = {
+  checksModule: new URL(`../../checks/index${OWN_EXTENSION}`, import.meta.url).href,
   checksExport: 'ALL_CHECKS',
 };
 
 /** A worker loads the registry, the SDK and the checks (about a second); a hung one should not hang the run. */
 export const DEFAULT_WORKER_START_TIMEOUT_MS = 60_000;
 
-export interface IsolatedRunOptions extends Partial<WorkerModules> {
+export interface IsolatedRunOptions extends Partial<Omit<WorkerModules, 'registryModule'>> {
+  /** The module that exports the builders (a loaded project's `modules.registryModule`). */
+  readonly registryModule: string;
   /** The checks to run, in order; each worker takes the checks with these ids from `checksModule`. */
   readonly checks: readonly CheckDefinition[];
   /** Only these levels run; all four when absent. */
@@ -78,10 +81,12 @@ function assertChecksLoadable(checks: readonly CheckDefinition[], ready: WorkerR
 export async function runIsolated(builders: readonly string[], options: IsolatedRunOptions): Promise<BuilderResult[]> {
   if (builders.length === 0) return [];
   const modules: WorkerModules = {
-    registryModule: moduleUrl(options.registryModule ?? DEFAULT_WORKER_MODULES.registryModule),
-    registryExport: options.registryExport ?? DEFAULT_WORKER_MODULES.registryExport,
-    checksModule: moduleUrl(options.checksModule ?? DEFAULT_WORKER_MODULES.checksModule),
-    checksExport: options.checksExport ?? DEFAULT_WORKER_MODULES.checksExport,
+    registryModule: moduleUrl(options.registryModule),
+    ...(options.registryExport ? { registryExport: options.registryExport } : {}),
+    checksModule: moduleUrl(options.checksModule ?? DEFAULT_CHECK_MODULES.checksModule),
+    checksExport: options.checksExport ?? DEFAULT_CHECK_MODULES.checksExport,
+    ...(options.extraChecksModules?.length ? { extraChecksModules: options.extraChecksModules.map(moduleUrl) } : {}),
+    ...(options.upstreamModules?.length ? { upstreamModules: options.upstreamModules.map(moduleUrl) } : {}),
     ...(options.catalogueModule ? { catalogueModule: moduleUrl(options.catalogueModule), catalogueExport: options.catalogueExport ?? 'upstreamCatalogue' } : {}),
   };
   const backend = options.backend ?? MOCK_BACKEND;

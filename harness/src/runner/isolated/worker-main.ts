@@ -2,10 +2,13 @@
 // one builder at a time with the in-process runner, recording what it is doing as it goes where the main
 // thread can read it (progress-board.ts), and sending one message per builder, with its results, when done.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BuilderRegistry } from '@stepscore/step-builder';
 import type { CheckDefinition } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
-import { toIndexedCatalogue } from '../../catalogue/indexed-catalogue.js';
+import { type IndexedCatalogue, toIndexedCatalogue } from '../../catalogue/indexed-catalogue.js';
+import { upstreamCatalogue } from '../../catalogue/upstream-catalogue.js';
+import { importModule } from '../../project-config/module-loader.js';
+import { checksFromModule, registryFromModule } from '../../project-config/registry-from-module.js';
+import { upstreamFromModule, withUpstream } from '../../project-config/upstream-from-module.js';
 import { runBuilder } from '../run-builder.js';
 import { backendFactoryFor, backendName } from './backend-descriptor.js';
 import { cloneable } from './cloneable.js';
@@ -31,23 +34,32 @@ function post(message: FromWorker): void {
 }
 
 async function loadExport(moduleUrl: string, exportName: string, what: string): Promise<unknown> {
-  const loaded = (await import(moduleUrl)) as Record<string, unknown>;
+  const loaded = await importModule(moduleUrl);
   if (!(exportName in loaded)) throw new Error(`${moduleUrl} has no export '${exportName}' (expected the ${what})`);
   return loaded[exportName];
 }
 
-async function load() {
-  const registry = (await loadExport(start.registryModule, start.registryExport, 'BuilderRegistry')) as BuilderRegistry;
-  if (typeof registry?.get !== 'function' || typeof registry.all !== 'function') {
-    throw new Error(`${start.registryModule}'s export '${start.registryExport}' is not a BuilderRegistry`);
-  }
+async function loadChecks(): Promise<CheckDefinition[]> {
   const checks = (await loadExport(start.checksModule, start.checksExport, 'list of checks')) as readonly CheckDefinition[];
   if (!Array.isArray(checks)) throw new Error(`${start.checksModule}'s export '${start.checksExport}' is not a list of checks`);
+  const extra = await Promise.all((start.extraChecksModules ?? []).map(async (file) => checksFromModule(await importModule(file), file)));
+  return [...checks, ...extra.flat()];
+}
+
+async function loadCatalogue(): Promise<IndexedCatalogue | undefined> {
+  const base = start.catalogueModule ? await loadExport(start.catalogueModule, start.catalogueExport ?? 'upstreamCatalogue', 'upstream catalogue') : undefined;
+  const extras = await Promise.all((start.upstreamModules ?? []).map(async (file) => upstreamFromModule(await importModule(file), file)));
+  if (extras.length === 0) return base === undefined ? undefined : toIndexedCatalogue(base);
+  const baseCatalogue = base === undefined ? upstreamCatalogue : toIndexedCatalogue(base).catalogue;
+  return toIndexedCatalogue(withUpstream(baseCatalogue, extras));
+}
+
+async function load() {
+  const registry = registryFromModule(await importModule(start.registryModule), start.registryModule, start.registryExport);
+  const checks = await loadChecks();
   const backendFactory = await backendFactoryFor(start.backend);
   // Indexed once per worker, for every builder it runs.
-  const catalogue = start.catalogueModule
-    ? toIndexedCatalogue(await loadExport(start.catalogueModule, start.catalogueExport ?? 'upstreamCatalogue', 'upstream catalogue'))
-    : undefined;
+  const catalogue = await loadCatalogue();
   return { registry, checks: new Map(checks.map((c) => [c.id, c])), backendFactory, ...(catalogue ? { catalogue } : {}) };
 }
 

@@ -83,7 +83,12 @@ function isOn(value: unknown): boolean {
 
 /** A Training step built the way the SageMaker Python SDK builds a framework estimator's step. */
 export abstract class TrainingStepBuilder<C extends TrainingStepConfig = TrainingStepConfig> extends StepBuilderBase<C> {
-  abstract readonly framework: TrainingFramework;
+  /**
+   * The framework whose container runs the script. Any name: getImageUri() looks its images up in the SageMaker
+   * knowledge package (@stepscore/sagemaker), and a builder whose framework that package does not hold overrides
+   * getImageUri() in its own folder — no central list to edit.
+   */
+  abstract readonly framework: string;
 
   constructor(config: C, spec: StepSpecificationInput, options: StepBuilderOptions = {}) {
     super(config, spec, options);
@@ -141,7 +146,7 @@ export abstract class TrainingStepBuilder<C extends TrainingStepConfig = Trainin
       throw new Error('training_instance_type is a pipeline expression: give image_uri so the image does not depend on it');
     }
     return retrieveTrainingImageUri({
-      framework: this.framework,
+      framework: this.framework as TrainingFramework,
       version: this.config.framework_version,
       pyVersion: this.config.py_version,
       instanceType,

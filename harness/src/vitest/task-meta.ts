@@ -1,4 +1,4 @@
-import type { CheckResult } from '../src/check/check-result.js';
+import type { CheckResult } from '../check/check-result.js';
 
 export interface StepscoreTaskMeta {
   readonly builder: string;

@@ -1,0 +1,150 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { BuilderRegistry } from '@stepscore/step-builder';
+import type { CheckDefinition } from '../check/check-definition.js';
+import { ALL_CHECKS } from '../checks/index.js';
+import { ProjectConfigError } from './config-error.js';
+import { importModule } from './module-loader.js';
+import { checksFromModule, registryFromModule } from './registry-from-module.js';
+import { upstreamFromModule } from './upstream-from-module.js';
+import { CONFIG_FILE_NAMES, type StepscoreConfig } from './stepscore-config.js';
+import { CONFIG_FILES_TEXT, validateConfig } from './validate-config.js';
+
+/** A project's config file, loaded and checked, with the builders it names. */
+export interface LoadedProject {
+  /** Absolute path of the config file. */
+  readonly configFile: string;
+  readonly config: StepscoreConfig;
+  readonly registry: BuilderRegistry;
+  /** Every check that runs: the built-in ones, then the project's own. */
+  readonly checks: readonly CheckDefinition[];
+  /** Where worker threads load the same things from (absolute paths). */
+  readonly modules: ProjectModules;
+}
+
+export interface ProjectModules {
+  readonly registryModule: string;
+  readonly registryExport?: string;
+  readonly extraChecksModules: readonly string[];
+  readonly upstreamModules: readonly string[];
+}
+
+export interface LoadProjectOptions {
+  /** The config file given on the command line (`--config`); looked for from `cwd` upward when absent. */
+  readonly configFile?: string;
+  readonly cwd?: string;
+}
+
+/** The first stepscore.config.* in `cwd` or the nearest folder above it. */
+export function findConfigFile(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function configFileFrom(options: LoadProjectOptions): string {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  if (options.configFile !== undefined) {
+    const file = resolve(cwd, options.configFile);
+    if (!existsSync(file)) throw new ProjectConfigError(options.configFile, `Config file not found: ${options.configFile}${file === options.configFile ? '' : ` (looked at ${file})`}`);
+    if (!statSync(file).isFile()) throw new ProjectConfigError(options.configFile, `Config file ${options.configFile} is a directory: give the stepscore.config.ts file itself`);
+    return file;
+  }
+  const found = findConfigFile(cwd);
+  if (!found) {
+    throw new ProjectConfigError(
+      cwd,
+      `No stepscore config found in ${cwd} or any folder above it (looked for ${CONFIG_FILES_TEXT}). ` +
+        `Create stepscore.config.ts with: export default defineConfig({ builders: './builders/registry.ts' }) — or give --config <file>.`,
+    );
+  }
+  return found;
+}
+
+/** A path from the config, relative to the config file's folder; the file must exist. */
+function modulePathFrom(configFile: string, field: string, path: string): string {
+  const absolute = isAbsolute(path) ? path : resolve(dirname(configFile), path);
+  if (!existsSync(absolute)) {
+    throw new ProjectConfigError(configFile, `Config file ${configFile}: ${field} names ${path}, which does not exist (looked at ${absolute})`);
+  }
+  return absolute;
+}
+
+async function importFor(configFile: string, field: string, file: string): Promise<Record<string, unknown>> {
+  try {
+    return await importModule(file);
+  } catch (error) {
+    throw new ProjectConfigError(configFile, `Config file ${configFile}: ${field} module ${file} could not be loaded: ${errorMessage(error)}`);
+  }
+}
+
+/**
+ * Finds and loads the project's stepscore config, then the builders, checks and upstream steps it names.
+ * @throws ProjectConfigError naming the file and the field when any of it cannot be used.
+ */
+export async function loadProject(options: LoadProjectOptions = {}): Promise<LoadedProject> {
+  const configFile = configFileFrom(options);
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = await importModule(configFile);
+  } catch (error) {
+    throw new ProjectConfigError(configFile, `Config file ${configFile} could not be loaded: ${errorMessage(error)}`);
+  }
+  const config = validateConfig(configFile, namespace['default'] ?? namespace['config']);
+
+  const registryModule = modulePathFrom(configFile, 'builders', config.builders);
+  const buildersNamespace = await importFor(configFile, 'builders', registryModule);
+  let registry: BuilderRegistry;
+  try {
+    registry = registryFromModule(buildersNamespace, displayPath(registryModule), config.buildersExport);
+  } catch (error) {
+    throw new ProjectConfigError(configFile, `Config file ${configFile}: builders: ${errorMessage(error)}`);
+  }
+
+  const extraChecksModules = (config.checks ?? []).map((path, i) => modulePathFrom(configFile, `checks[${i}]`, path));
+  const extraChecks: CheckDefinition[] = [];
+  for (const [i, file] of extraChecksModules.entries()) {
+    const loaded = await importFor(configFile, `checks[${i}]`, file);
+    try {
+      extraChecks.push(...checksFromModule(loaded, displayPath(file)));
+    } catch (error) {
+      throw new ProjectConfigError(configFile, `Config file ${configFile}: checks[${i}]: ${errorMessage(error)}`);
+    }
+  }
+  const known = new Set(ALL_CHECKS.map((c) => c.id));
+  for (const check of extraChecks) {
+    if (known.has(check.id)) throw new ProjectConfigError(configFile, `Config file ${configFile}: checks: the check id '${check.id}' is taken; give the project's check another id`);
+    known.add(check.id);
+  }
+
+  const upstreamModules = (config.upstream ?? []).map((path, i) => modulePathFrom(configFile, `upstream[${i}]`, path));
+  for (const [i, file] of upstreamModules.entries()) {
+    const loaded = await importFor(configFile, `upstream[${i}]`, file);
+    try {
+      upstreamFromModule(loaded, displayPath(file));
+    } catch (error) {
+      throw new ProjectConfigError(configFile, `Config file ${configFile}: upstream[${i}]: ${errorMessage(error)}`);
+    }
+  }
+
+  return {
+    configFile,
+    config,
+    registry,
+    checks: [...ALL_CHECKS, ...extraChecks],
+    modules: { registryModule, ...(config.buildersExport ? { registryExport: config.buildersExport } : {}), extraChecksModules, upstreamModules },
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function displayPath(file: string): string {
+  const fromCwd = relative(process.cwd(), file);
+  return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? file : fromCwd;
+}

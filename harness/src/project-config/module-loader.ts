@@ -1,0 +1,54 @@
+// Loads a user's module by path: their stepscore.config.ts, the module that exports their builders, their own
+// checks. TypeScript (.ts, .mts, .cts, .tsx) loads without a build step through tsx, registered once for the
+// whole process (or worker) with `register()` from tsx/esm/api.
+//
+// Why tsx: it is already what runs this repository (`pnpm stepscore`, the worker boot), it is built on esbuild,
+// is actively maintained, and handles ESM, NodeNext `.js` specifiers that name `.ts` files, and tsconfig paths.
+// Why a global `register()` rather than `tsImport()` or jiti: both of those give the loaded file its own module
+// graph, so a user's builder would extend a *second copy* of TrainingStepBuilder and every `instanceof` the checks
+// make would fail. Registered globally, the user's builders and our checks share one copy of every package.
+// Plain JavaScript (ours, compiled, and a user's .js/.mjs) is imported as it is: tsx is only registered when a
+// TypeScript file is about to be loaded.
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx']);
+
+let registered: Promise<void> | undefined;
+
+/** True when this module itself runs as TypeScript source: someone (tsx, vitest) already transpiles for us. */
+const runningFromSource = import.meta.url.endsWith('.ts');
+
+export function isTypeScriptFile(path: string): boolean {
+  return TYPESCRIPT_EXTENSIONS.has(extname(new URL(toUrl(path)).pathname));
+}
+
+/** A file URL for an absolute path or a URL string. */
+export function toUrl(location: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location) ? location : pathToFileURL(location).href;
+}
+
+async function registerTypeScript(): Promise<void> {
+  // Running as source (under `tsx` or vitest's transform), whatever loads us already transpiles TypeScript.
+  if (runningFromSource) return;
+  registered ??= import('tsx/esm/api').then(({ register }) => {
+    register();
+  });
+  await registered;
+}
+
+/** The module's namespace; TypeScript files go through tsx. */
+export async function importModule(location: string): Promise<Record<string, unknown>> {
+  const url = toUrl(location);
+  if (!isTypeScriptFile(url)) return (await import(url)) as Record<string, unknown>;
+  await registerTypeScript();
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } catch (error) {
+    // tsx loads a .ts file as CommonJS unless its package.json says "type": "module"; the `stepscore` package is ESM.
+    if (error instanceof Error && /require\(\) ES Module|Cannot use import statement outside a module|ERR_REQUIRE_(ESM|CYCLE_MODULE)/.test(`${error.message} ${String((error as NodeJS.ErrnoException).code)}`)) {
+      error.message += ' (TypeScript files load as ES modules only when the nearest package.json has "type": "module", or when they are .mts files)';
+    }
+    throw error;
+  }
+}

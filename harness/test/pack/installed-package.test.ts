@@ -1,0 +1,115 @@
+// The installed package, as a team gets it: the workspace packages packed with `pnpm pack` (prepack compiles them),
+// installed from the tarballs into an empty npm project under os.tmpdir(), a builder of the team's own written there
+// against the public API, scored by `npx stepscore score` and by the project's one-file `test:builders` — with the
+// same result as the same builder scored from this repository.
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runStepscore } from '../cli/cli-runner.js';
+import {
+  copyExternalProject,
+  EXTERNAL_BUILDER,
+  EXTERNAL_PROJECT_FIXTURE,
+  PACKAGE_FOLDERS,
+  removeTemporaryFolders,
+  REPOSITORY_ROOT,
+  runCommand,
+  scoredChecks,
+  temporaryFolder,
+} from '../support/external-project.js';
+
+/** The environment of a command run in the installed project: nothing of this pnpm and vitest run leaks into it. */
+function cleanEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|pnpm_|vitest|__vitest)/i.test(name)));
+}
+
+let tarballs: string;
+let project: string;
+let inRepository: ReturnType<typeof scoredChecks>;
+
+afterAll(removeTemporaryFolders);
+
+async function pack(): Promise<Record<string, string>> {
+  tarballs = temporaryFolder('stepscore-tarballs-');
+  for (const folder of PACKAGE_FOLDERS) {
+    const packed = await runCommand('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(REPOSITORY_ROOT, folder), env: cleanEnvironment() });
+    expect(packed.code, `${folder}: ${packed.stderr}`).toBe(0);
+  }
+  const files = readdirSync(tarballs);
+  const tarball = (name: string) => {
+    const file = name === 'stepscore' ? 'stepscore-0.1.0.tgz' : `stepscore-${name.slice('@stepscore/'.length)}-0.1.0.tgz`;
+    expect(files).toContain(file);
+    return `file:${join(tarballs, file)}`;
+  };
+  const names = ['@stepscore/step-model', '@stepscore/dependency-resolver', '@stepscore/sagemaker', '@stepscore/step-builder', '@stepscore/harness'];
+  return { stepscore: tarball('stepscore'), ...Object.fromEntries(names.map((n) => [n, tarball(n)])) };
+}
+
+function writeProject(packages: Record<string, string>): void {
+  project = copyExternalProject(temporaryFolder('stepscore-team-project-'));
+  const { stepscore, ...internal } = packages;
+  const manifest = {
+    name: 'team-builders',
+    private: true,
+    type: 'module',
+    scripts: { 'test:builders': 'vitest run' },
+    devDependencies: { stepscore, vitest: '4.1.12' },
+    // The internal packages come from their tarballs too, not from a registry.
+    overrides: internal,
+  };
+  writeFileSync(join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(project, 'builders.test.ts'), "import { defineBuilderTests } from 'stepscore/vitest';\n\nawait defineBuilderTests();\n");
+  writeFileSync(
+    join(project, 'vitest.config.ts'),
+    "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { reporters: ['default', 'stepscore/vitest/reporter'] } });\n",
+  );
+}
+
+describe('the packed stepscore package installed into a new npm project', () => {
+  beforeAll(async () => {
+    writeProject(await pack());
+    const installed = await runCommand('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: project, env: cleanEnvironment() });
+    expect(installed.code, installed.stderr).toBe(0);
+
+    const out = join(temporaryFolder('stepscore-in-repository-'), 'latest');
+    const run = await runStepscore(['score', '--config', join(EXTERNAL_PROJECT_FIXTURE, 'stepscore.config.ts'), '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    inRepository = scoredChecks(out, EXTERNAL_BUILDER);
+  });
+
+  it('holds compiled JavaScript and declarations, no TypeScript source', () => {
+    for (const name of ['stepscore', '@stepscore/harness', '@stepscore/step-builder']) {
+      const folder = join(project, 'node_modules', name);
+      expect(existsSync(join(folder, 'dist', 'index.js')), name).toBe(true);
+      expect(existsSync(join(folder, 'dist', 'index.d.ts')), name).toBe(true);
+      expect(existsSync(join(folder, 'src')), name).toBe(false);
+    }
+    expect(existsSync(join(project, 'node_modules', '@stepscore', 'harness', 'dist', 'runner', 'isolated', 'worker-main.js'))).toBe(true);
+  });
+
+  it('`npx stepscore list` finds the project config and lists its builder', async () => {
+    const run = await runCommand('npx', ['stepscore', 'list', '--json'], { cwd: project, env: cleanEnvironment() });
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { builder: string }[]).map((b) => b.builder)).toEqual([EXTERNAL_BUILDER]);
+  });
+
+  it('`npx stepscore score` scores the builder as this repository scores it', async () => {
+    const run = await runCommand('npx', ['stepscore', 'score', '--out', 'reports/latest'], { cwd: project, env: cleanEnvironment() });
+    expect(run.code, run.stderr).toBe(0);
+    const installed = scoredChecks(join(project, 'reports', 'latest'), EXTERNAL_BUILDER);
+    expect(installed.checks.length).toBeGreaterThan(20);
+    expect(installed).toEqual(inRepository);
+  });
+
+  it("the project's one-file test:builders runs one test per check, with the same results and score", async () => {
+    const run = await runCommand('npm', ['run', '-s', 'test:builders'], { cwd: project, env: { ...cleanEnvironment(), NO_COLOR: '1' } });
+    const statuses = inRepository.checks.map((c) => c.status);
+    const passed = statuses.filter((s) => s === 'pass').length;
+    const failed = statuses.filter((s) => s === 'fail' || s === 'error').length;
+    const skipped = statuses.filter((s) => s === 'not_applicable').length;
+    expect(run.code, run.stdout + run.stderr).toBe(failed > 0 ? 1 : 0);
+    const stdout = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(stdout).toMatch(new RegExp(`Tests\\s+.*${failed > 0 ? `${failed} failed.*` : ''}${passed} passed.*${skipped} skipped`));
+    expect(stdout).toContain(`${EXTERNAL_BUILDER}: ${Number(inRepository.overall).toFixed(1)} ${String(inRepository.rating)}`);
+  });
+});

@@ -1,0 +1,94 @@
+// "Adding a builder is its folder plus one registry line, and breaks no existing test", shown rather than argued:
+// a temporary copy of this repository gets one more builder folder (TabularTraining, written against the public
+// API) and its line in builders/registry.ts, exactly as README's "Adding a builder" says, and then runs
+//   - every unit test that sees the registered builders (vitest's `related` over the modules through which tests
+//     reach them: the repository's config, builders/registry.ts, the CLI),
+//   - the defect corpus's clean run of every registered builder, and
+//   - the whole builders project (test:builders), which must now test the new builder too.
+// Tests that import no path to the registry cannot see a new builder; that part holds by construction.
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTERNAL_BUILDER, EXTERNAL_PROJECT_FIXTURE, removeTemporaryFolders, REPOSITORY_ROOT, runCommand, temporaryFolder } from '../support/external-project.js';
+
+const VITEST = join(REPOSITORY_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+
+/** The files a test reaches the registered builders through. */
+const REGISTRY_ENTRY_POINTS = ['builders/registry.ts', 'stepscore.config.ts', 'harness/test/support/repository-project.ts', 'harness/test/cli/cli-runner.ts'];
+
+function cleanEnvironment(): NodeJS.ProcessEnv {
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(vitest|__vitest)/i.test(name))), NO_COLOR: '1' };
+}
+
+let copy: string;
+
+const failures = (out: string): string => out.split('\n').filter((l) => /FAIL|×|Error/.test(l)).join('\n');
+
+async function copyRepository(): Promise<string> {
+  const folder = temporaryFolder('stepscore-repository-copy-');
+  const listed = await runCommand('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPOSITORY_ROOT });
+  expect(listed.code, listed.stderr).toBe(0);
+  for (const file of listed.stdout.split('\0').filter(Boolean)) {
+    try {
+      cpSync(join(REPOSITORY_ROOT, file), join(folder, file), { recursive: true });
+    } catch (error) {
+      // A file deleted in the working tree but still in the index.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  // The installed dependencies are shared, not copied.
+  for (const modules of ['node_modules', 'harness/node_modules', ...['step-model', 'dependency-resolver', 'sagemaker', 'step-builder', 'stepscore'].map((p) => `packages/${p}/node_modules`)]) {
+    symlinkSync(join(REPOSITORY_ROOT, modules), join(folder, modules), 'dir');
+  }
+  return folder;
+}
+
+/** README's two steps: the builder's folder, and one line (and its import) in builders/registry.ts. */
+function registerOneMoreBuilder(folder: string): void {
+  cpSync(join(EXTERNAL_PROJECT_FIXTURE, 'builders', 'tabular-training'), join(folder, 'builders', 'tabular-training'), { recursive: true });
+  const registry = join(folder, 'builders', 'registry.ts');
+  const text = readFileSync(registry, 'utf8');
+  const lastImport = text.lastIndexOf('\nimport ');
+  const afterImports = text.indexOf('\n', lastImport + 1) + 1;
+  const end = text.lastIndexOf(']);');
+  expect(lastImport).toBeGreaterThan(-1);
+  expect(end).toBeGreaterThan(afterImports);
+  const withImport = `${text.slice(0, afterImports)}import { tabularTraining } from './tabular-training/index.js';\n${text.slice(afterImports, end)}  tabularTraining,\n${text.slice(end)}`;
+  writeFileSync(registry, withImport);
+}
+
+describe('registering one more builder folder in a copy of the repository', () => {
+  beforeAll(async () => {
+    copy = await copyRepository();
+    registerOneMoreBuilder(copy);
+  });
+  afterAll(removeTemporaryFolders);
+
+  it('the registry lists it', async () => {
+    const run = await runCommand(process.execPath, ['--import', 'tsx', 'harness/src/cli/main.ts', 'list', '--json'], { cwd: copy, env: cleanEnvironment() });
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { builder: string }[]).map((b) => b.builder)).toContain(EXTERNAL_BUILDER);
+  });
+
+  it('breaks no unit test that sees the registered builders', async () => {
+    const run = await runCommand(process.execPath, [VITEST, 'related', '--run', '--project', 'unit', ...REGISTRY_ENTRY_POINTS], { cwd: copy, env: cleanEnvironment() });
+    const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(run.code, failures(out) + run.stderr).toBe(0);
+    expect(out).toMatch(/Test Files\s+\d+ passed/);
+  });
+
+  it("the defect corpus's clean run takes it in and it fails no check", async () => {
+    // The seeded defects themselves are copies of named builders: a new builder cannot change them.
+    const run = await runCommand(process.execPath, [VITEST, 'run', '--project', 'defects', '-t', 'clean registered builders'], { cwd: copy, env: cleanEnvironment() });
+    const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(run.code, failures(out) + run.stderr).toBe(0);
+    expect(out).toMatch(/Tests\s+1 passed/);
+  });
+
+  it('test:builders tests it along with the others, and passes', async () => {
+    const run = await runCommand(process.execPath, [VITEST, 'run', '--project', 'builders'], { cwd: copy, env: cleanEnvironment() });
+    const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(run.code, failures(out) + run.stderr).toBe(0);
+    expect(out).toContain(`${EXTERNAL_BUILDER}: `);
+  });
+});
