@@ -1,9 +1,11 @@
 // Helpers to make a broken copy of a real builder's registration, and to run checks against it.
+import { isStepTypeName } from '@stepscore/sagemaker';
 import { type BuilderRegistration, BuilderRegistry } from '@stepscore/step-builder';
 import type { CheckDefinition } from '../../src/check/check-definition.js';
 import type { CheckResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import { createMockBackend } from '../../src/backends/mock-backend.js';
+import { PROFILES } from '../../src/profiles/index.js';
 import { runBuilder } from '../../src/runner/run-builder.js';
 import { builderRegistry } from '../../defects/registration-variants.js';
 
@@ -22,4 +24,20 @@ export function findCheck(id: string): CheckDefinition {
   const check = ALL_CHECKS.find((c) => c.id === id);
   if (!check) throw new Error(`No check with id ${id}`);
   return check;
+}
+
+/** The registered builders a check judges (those whose step type's profile runs it), for its pass tests. */
+export function buildersJudgedBy(id: string): BuilderRegistration[] {
+  findCheck(id);
+  return builderRegistry.all().filter((r) => {
+    const profile = isStepTypeName(r.stepType) ? PROFILES[r.stepType] : undefined;
+    return profile?.checks[id] !== undefined;
+  });
+}
+
+/** Runs one check on a registration and returns its result (throws when the check did not run). */
+export async function runCheck(registration: BuilderRegistration, id: string): Promise<CheckResult> {
+  const result = (await runChecks(registration, [id]))[id];
+  if (!result) throw new Error(`${id} did not run on ${registration.stepName}`);
+  return result;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../context/prerequisite-error.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
+import { configFields } from '../../scenarios/config-fields.js';
 import { reads } from './inputs-mounted.js';
 import { adapterOf, problemsPerScenario, stringsIn } from './scenario-judgement.js';
 import type { StepTypeAdapter } from '@stepscore/sagemaker';
@@ -12,17 +13,35 @@ function isRead(uploaded: string, source: string): boolean {
   return uploaded === prefix || uploaded.startsWith(`${prefix}/`);
 }
 
-function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter): string[] {
+/** Whether the key names the object's own digest: steps that share such a key write the very same bytes there. */
+function isContentAddressed(s3Uri: string, body: string): boolean {
+  return ['sha256', 'sha1', 'md5'].some((algorithm) => s3Uri.includes(createHash(algorithm).update(body).digest('hex')));
+}
+
+/**
+ * The S3 locations the user set in the config's own fields. Fields the platform derives (the pipeline's S3 prefix)
+ * are left out: a file the builder writes below them is the builder's to upload, not the user's.
+ */
+function configuredLocations(scenario: CreatedScenario, fields: ReadonlySet<string>): string[] {
+  const config = scenario.config as unknown as Record<string, unknown>;
+  return [...fields]
+    .flatMap((field) => stringsIn(config[field]))
+    .map((s) => s.value.replace(/\/+$/, ''))
+    .filter((value) => value.startsWith('s3://'));
+}
+
+function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter, fields: ReadonlySet<string>): string[] {
   const given = Object.values(scenario.plan.inputs);
-  const configured = stringsIn(scenario.config).map((s) => s.value.replace(/\/+$/, ''));
+  const configured = configuredLocations(scenario, fields);
   const problems: string[] = [];
   for (const input of adapter.inputs(scenario.step.Arguments)) {
     const source = input.source;
     if (typeof source !== 'string' || !source.startsWith('s3://')) continue;
     if (given.some((g) => reads(input, g))) continue;
-    if (configured.some((c) => c.startsWith('s3://') && isRead(source, c))) continue;
+    const chosenByUser = configured.some((c) => isRead(source, c));
     const written = scenario.uploads.filter((u) => isRead(u.s3Uri, source));
     if (written.length === 0) {
+      if (chosenByUser) continue;
       const all = scenario.uploads.map((u) => u.s3Uri).join(', ') || 'none';
       problems.push(`input '${input.name}' reads ${source}, which is neither a dependency nor a configured location, and nothing had been uploaded there when the step was returned (uploads: ${all})`);
       continue;
@@ -34,10 +53,9 @@ function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter): st
         problems.push(`${upload.s3Uri}, uploaded for input '${input.name}', is not valid JSON: ${errorMessage(error)}`);
       }
     }
-    for (const upload of written) {
-      // A key named after its content (its SHA-256) may be shared: every step that writes it writes the same bytes.
-      const contentAddressed = upload.s3Uri.includes(createHash('sha256').update(upload.body).digest('hex'));
-      if (!contentAddressed && !upload.s3Uri.includes(scenario.step.Name)) {
+    // Where the user chose the location, sharing it is the user's choice.
+    for (const upload of chosenByUser ? [] : written) {
+      if (!upload.s3Uri.includes(scenario.step.Name) && !isContentAddressed(upload.s3Uri, upload.body)) {
         problems.push(`${upload.s3Uri}, generated for input '${input.name}', does not depend on the step's name, so two steps of this builder in one pipeline would share (and overwrite) it`);
       }
     }
@@ -55,7 +73,8 @@ export const generatedFilesUploaded = defineCheck({
     await ctx.step();
     const adapter = adapterOf(ctx);
     const scenarios = await ctx.createdScenarios();
-    const problems = problemsPerScenario(scenarios, (s) => uploadProblems(s, adapter));
+    const fields = new Set(configFields(ctx.registration.configSchema).map((f) => f.name));
+    const problems = problemsPerScenario(scenarios, (s) => uploadProblems(s, adapter, fields));
     return outcomeFromProblems(problems, `every generated input was uploaded first in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
   },
 });

@@ -18,6 +18,12 @@ function unseen(change: ChangedSetting, scenario: CreatedScenario, adapter: Step
     if (resources === undefined) return undefined;
     return resources.instanceType === value ? undefined : `${field} = '${String(value)}', but the request runs on ${JSON.stringify(resources.instanceType)}`;
   }
+  if (change.purpose === 'parameter') {
+    // A setting given as a pipeline parameter reaches the request as that parameter's Get, alone or inside a Join.
+    const get = typeof value === 'object' && value !== null ? (value as { Get?: unknown }).Get : undefined;
+    if (typeof get !== 'string') return undefined;
+    return stringsIn(args).some((s) => s.value === get || s.value.includes(`${get}`)) ? undefined : `${field} = ${JSON.stringify(value)} appears nowhere in the request`;
+  }
   if (typeof value === 'string') {
     const wanted = value.replace(/\/+$/, '');
     return stringsIn(args).some((s) => s.value.includes(wanted)) ? undefined : `${field} = '${value}' appears nowhere in the request`;
@@ -38,14 +44,14 @@ export const settingsReachRequest = defineCheck({
   level: 3,
   severity: 'major',
   appliesTo: 'all',
-  title: 'Each config setting a scenario changes reaches the request (instance types, overridden settings)',
+  title: 'Each config setting a scenario changes reaches the request (instance types, overridden settings, settings given as pipeline parameters)',
   async run(ctx) {
     await ctx.step();
     const adapter = adapterOf(ctx);
     const scenarios = await ctx.createdScenarios();
     // A switch may rightly change nothing in some settings (the SDK turns the debugger hook off when checkpoints
     // sync), so flipped switches are built and judged by the other checks, not required to change the step.
-    const judged = scenarios.flatMap((s) => s.plan.changed.filter((c) => ['override', 'instance'].includes(c.purpose)).map((c) => ({ s, c })));
+    const judged = scenarios.flatMap((s) => s.plan.changed.filter((c) => ['override', 'instance', 'parameter'].includes(c.purpose)).map((c) => ({ s, c })));
     const problems = judged.flatMap(({ s, c }) => {
       const why = unseen(c, s, adapter);
       return why === undefined ? [] : [`[${s.plan.name}] ${why}`];

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
 import { XGBoostTrainingStepBuilder } from '../../../../builders/xgboost-training/index.js';
-import { realBuilder, runChecks, withBuilderClass, withDefaultConfig, withSpecAndContract } from '../../support/broken-builders.js';
+import { buildersJudgedBy, realBuilder, runCheck, runChecks, withBuilderClass, withDefaultConfig, withSpecAndContract } from '../../support/broken-builders.js';
 
 const ID = 'level2.environment_variables';
 
 describe(ID, () => {
-  it.each(['PyTorchTraining', 'XGBoostTraining'] as const)('passes on %s', async (name) => {
-    expect((await runChecks(realBuilder(name), [ID]))[ID]?.status).toBe('pass');
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
   });
 
   it("passes when the config's env overrides an optional variable", async () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { realBuilder, runChecks, withSpecAndContract } from '../../support/broken-builders.js';
+import { buildersJudgedBy, realBuilder, runCheck, runChecks, withSpecAndContract } from '../../support/broken-builders.js';
 
 const ID = 'level2.property_paths_exist';
 
 describe(ID, () => {
-  it.each(['PyTorchTraining', 'XGBoostTraining'] as const)('passes on %s', async (name) => {
-    expect((await runChecks(realBuilder(name), [ID]))[ID]?.status).toBe('pass');
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
   });
 
   it("fails on the reference PyTorch path properties.TrainingJobOutput.S3Output, naming output, path, segment and real members", async () => {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
+import { buildersJudgedBy, realBuilder, runCheck, withConfigSchema } from '../../support/broken-builders.js';
+
+const ID = 'level1.invalid_configs_rejected';
+
+describe(ID, () => {
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
+    expect(result.message).toMatch(/^[1-9]\d* invalid config\(s\) refused, each naming its field$/);
+  });
+
+  it('fails (major) when the instance type allow-list is loosened to any string', async () => {
+    const loose = pytorchTrainingConfigSchema.safeExtend({ training_instance_type: z.string().default('ml.g5.12xlarge') });
+    const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), loose), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe("the schema accepted training_instance_type = 'ml.nonexistent.xlarge' (not a SageMaker instance type)");
+  });
+
+  it('fails (major) when a "forgiving" schema silently replaces a bad count with a default', async () => {
+    const forgiving = pytorchTrainingConfigSchema.safeExtend({ training_instance_count: z.number().int().min(1).catch(1) });
+    const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), forgiving), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain('the schema accepted training_instance_count = 0 (below its minimum 1)');
+    expect(result.message).toContain('the schema accepted training_instance_count = 1.5 (not a whole number)');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
+
+const ID = 'level1.valid_scenarios_accepted';
+
+describe(ID, () => {
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
+    expect(result.message).toMatch(/^\d+ scenario\(s\) accepted: default/);
+  });
+
+  it('fails (blocker) when the builder refuses a CPU instance type its own schema accepts', async () => {
+    const Picky = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override validateConfiguration(): void {
+          super.validateConfiguration();
+          const type = String(this.config.training_instance_type);
+          if (!/^ml\.(g|p)\d/.test(type)) throw new Error(`PyTorch training needs a GPU instance, got ${type}`);
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Picky), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(/^scenario 'cpu' \(CPU instance types the schema accepts\): the builder could not be constructed: PyTorch training needs a GPU instance, got ml\.[a-z]\w*\.\w+/);
+    expect(result.message).not.toContain("scenario 'gpu'");
+  });
+
+  it('fails (blocker) when the builder refuses the long names its schema accepts', async () => {
+    const ShortNames = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override validateConfiguration(): void {
+          super.validateConfiguration();
+          if (this.config.pipeline_name.length > 100) throw new Error(`pipeline name too long: ${this.config.pipeline_name.length} characters`);
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), ShortNames), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(/^scenario 'max-names' \(every name field at the longest value the schema accepts\): the builder could not be constructed: pipeline name too long: \d+ characters/);
+  });
+});

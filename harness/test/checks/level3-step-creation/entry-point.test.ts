@@ -1,0 +1,69 @@
+import { type EncodedHyperparameters, frameworkHyperparameters } from '@stepscore/sagemaker';
+import { type CreateStepOptions, type PipelineValue, s3Channel, type TrainingChannel, type TrainingStepDefinition } from '@stepscore/step-builder';
+import { describe, expect, it } from 'vitest';
+import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { XGBoostTrainingStepBuilder } from '../../../../builders/xgboost-training/index.js';
+import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
+
+const ID = 'level3.entry_point';
+
+describe(ID, () => {
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
+  });
+
+  it("fails (blocker) when the builder, copied from another, runs that builder's script", async () => {
+    const CopyPasted = {
+      XGBoostTrainingStepBuilder: class extends XGBoostTrainingStepBuilder {
+        override getHyperparameters(): EncodedHyperparameters {
+          return frameworkHyperparameters({ entryPoint: 'train.py', submitDirectory: this.config.source_dir, region: this.awsRegion });
+        }
+      },
+    }.XGBoostTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), CopyPasted), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toContain("[default] nothing in the request runs 'xgboost_training.py'");
+    expect(result.message).toContain("'train.py'");
+  });
+
+  /**
+   * PyTorch run through a launcher of its own: it uploads run.sh, mounts it as channel `launcher` and makes it the
+   * container's entry point, with no sagemaker_program; the launcher's text decides what runs.
+   */
+  function pytorchLaunching(launcher: string) {
+    return {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        private launcherUri(): string {
+          return `${this.config.pipeline_s3_loc}/${this.getStepName()}/launcher/run.sh`;
+        }
+        override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
+          await this.artifactStore.put(this.launcherUri(), launcher, 'text/x-shellscript');
+          return [...(await super.getInputs(inputs)), s3Channel('launcher', this.launcherUri())];
+        }
+        override getHyperparameters(): EncodedHyperparameters {
+          const { sagemaker_program: _program, ...rest } = super.getHyperparameters();
+          return rest;
+        }
+        override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
+          const step = await super.createStep(options);
+          const spec = { ...step.Arguments.AlgorithmSpecification, ContainerEntrypoint: ['/bin/bash', '/opt/ml/input/data/launcher/run.sh'] };
+          return { ...step, Arguments: { ...step.Arguments, AlgorithmSpecification: spec } as TrainingStepDefinition['Arguments'] };
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+  }
+
+  it('passes when the container runs a launcher the builder uploaded, and the launcher runs the entry point', async () => {
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), pytorchLaunching('#!/bin/bash\nset -e\npython train.py "$@"\n')), ID);
+    expect(result.status, result.message).toBe('pass');
+  });
+
+  it('fails (blocker) when the uploaded launcher runs another script', async () => {
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), pytorchLaunching('#!/bin/bash\nset -e\npython main.py "$@"\n')), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toContain("[default] nothing in the request runs 'train.py' (entry point and arguments: '/bin/bash', '/opt/ml/input/data/launcher/run.sh'");
+  });
+});

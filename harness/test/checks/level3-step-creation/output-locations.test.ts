@@ -1,0 +1,42 @@
+import type { PipelineValue } from '@stepscore/step-builder';
+import { describe, expect, it } from 'vitest';
+import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
+
+const ID = 'level3.output_locations';
+
+describe(ID, () => {
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
+  });
+
+  it("fails (major) when an optional segment left empty gives an S3 key with '//'", async () => {
+    const EmptySegment = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override getOutputs(): PipelineValue {
+          return this.config.output_path ?? `${this.config.pipeline_s3_loc}/${this.config.job_type ?? ''}/pytorch_training`;
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), EmptySegment), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain("[default] OutputDataConfig.S3OutputPath is s3://stepscore-example-bucket/MODS/stepscore-bsm-pytorch-NA_1.0.0//pytorch_training: its key has an empty segment ('//')");
+    expect(result.message).not.toContain('[max-names]');
+  });
+
+  it("fails (major) when a configured prefix's trailing slash is joined with another", async () => {
+    const TrailingSlash = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        protected override extraArguments(outputPath: PipelineValue) {
+          return { CheckpointConfig: { S3Uri: `${String(outputPath)}/checkpoints/`.replace('/checkpoints/', '//checkpoints'), LocalPath: '/opt/ml/checkpoints' } };
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), TrailingSlash), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toMatch(/^\[default\] CheckpointConfig\.S3Uri is s3:\/\/\S+\/\/checkpoints: its key has an empty segment/);
+  });
+});

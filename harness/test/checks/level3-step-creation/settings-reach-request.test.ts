@@ -1,0 +1,57 @@
+import type { PipelineValue } from '@stepscore/step-builder';
+import { describe, expect, it } from 'vitest';
+import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
+
+const ID = 'level3.settings_reach_request';
+
+describe(ID, () => {
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
+    const result = await runCheck(registration, ID);
+    expect(result.status, result.message).toBe('pass');
+  });
+
+  it('fails (major) when the configured output_path is ignored', async () => {
+    const IgnoresOutputPath = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override getOutputs(): PipelineValue {
+          return `${this.config.pipeline_s3_loc}/pytorch_training`;
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), IgnoresOutputPath), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe('[parameters] output_path = {"Get":"Parameters.OutputPath"} appears nowhere in the request');
+  });
+
+  it("fails (major) when the user's environment overrides are dropped", async () => {
+    const ContractEnvironmentOnly = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override getEnvironmentVariables(): Record<string, string> {
+          const env = super.getEnvironmentVariables();
+          return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('SM_')));
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), ContractEnvironmentOnly), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe('[overrides] env sets STEPSCORE_PROBE_VARIABLE, which appear nowhere in the request');
+  });
+
+  it('fails (major) when the instance type is hard-coded', async () => {
+    const HardCoded = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override async createStep(options?: Parameters<PyTorchTrainingStepBuilder['createStep']>[0]) {
+          const step = await super.createStep(options);
+          return { ...step, Arguments: { ...step.Arguments, ResourceConfig: { ...step.Arguments.ResourceConfig, InstanceType: 'ml.g5.12xlarge' as never } } };
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), HardCoded), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toMatch(/^\[cpu\] training_instance_type = 'ml\.[a-z]\w*\.\w+', but the request runs on "ml\.g5\.12xlarge"; \[gpu\] training_instance_type = 'ml\.[a-z]\w*\.\w+', but the request runs on "ml\.g5\.12xlarge"/);
+  });
+});
