@@ -45,9 +45,11 @@ export class CheckContext {
   private readonly store: ArtifactStore = {
     put: async (s3Uri, body, contentType) => {
       await new Promise((resolve) => setImmediate(resolve));
-      await this.s3.store.put(s3Uri, body, contentType);
+      // A write the builder never waited for may land after the run: it is dropped, as it was never judged.
+      if (!this.closed) await this.s3.store.put(s3Uri, body, contentType);
     },
   };
+  private closed = false;
   private specMemo?: { value?: StepSpecification; error?: PrerequisiteError };
   private configMemo?: { value?: BasePipelineConfig; error?: PrerequisiteError };
   private builderMemo?: { value?: StepBuilderBase; error?: PrerequisiteError };
@@ -201,6 +203,7 @@ export class CheckContext {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.s3.restore();
     if (this.backendMemo) await (await this.backendMemo.catch(() => undefined))?.close();
   }

@@ -46,6 +46,17 @@ function fieldType(node: JsonSchemaNode): ConfigField['type'] {
   return branch ? fieldType(branch) : 'unknown';
 }
 
+/**
+ * A field that may also be a pipeline expression is `anyOf: [<its own rules>, <an expression object>]`: its own
+ * rules are the branch that is not an object (the default stays with the field).
+ */
+function scalarBranch(node: JsonSchemaNode): JsonSchemaNode {
+  const branches = node.anyOf?.filter((b) => b.type !== 'null') ?? [];
+  const own = branches.find((b) => fieldType(b) !== 'object');
+  if (!own || branches.length < 2) return node;
+  return { ...own, ...(node.default !== undefined ? { default: node.default } : {}) };
+}
+
 /** The top-level fields of a config schema; [] when it is not an object schema. */
 export function configFields(schema: z.ZodType): ConfigField[] {
   let json: JsonSchemaNode;
@@ -55,7 +66,8 @@ export function configFields(schema: z.ZodType): ConfigField[] {
     return [];
   }
   const required = new Set(json.required ?? []);
-  return Object.entries(json.properties ?? {}).map(([name, node]) => {
+  return Object.entries(json.properties ?? {}).map(([name, field]) => {
+    const node = scalarBranch(field);
     const extra = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
     return {
       name,
