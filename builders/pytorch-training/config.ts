@@ -1,5 +1,6 @@
 import {
   checkFieldLists,
+  checkTrainingImage,
   checkTrainingSettings,
   fieldListShape,
   frameworkTrainingInstanceTypes,
@@ -52,7 +53,8 @@ export const pytorchTrainingConfigSchema = z
     enable_checkpointing: z.boolean().default(true),
     distribution: pytorchDistributionSchema.optional(),
   })
-  .superRefine((config, ctx) => checkTrainingSettings(config, ctx));
+  .superRefine((config, ctx) => checkTrainingSettings(config, ctx))
+  .superRefine(checkTrainingImage('pytorch'));
 
 export type PyTorchTrainingConfig = TrainingStepConfig &
   z.output<typeof pytorchTrainingConfigSchema> & { hyperparameters: Record<string, unknown> };

@@ -1,5 +1,6 @@
 import {
   checkFieldLists,
+  checkTrainingImage,
   checkTrainingSettings,
   fieldListShape,
   frameworkTrainingInstanceTypes,
@@ -61,6 +62,7 @@ export const xgboostTrainingConfigSchema = z
       .regex(/^s3:\/\/[^/]+\/.+$/, { error: 'must be an s3:// URI (a prefix, or a key ending in hyperparameters.json)' })
       .optional(),
   })
+  .superRefine(checkTrainingImage('xgboost'))
   .superRefine((config, ctx) => {
     checkTrainingSettings(config, ctx);
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });

@@ -57,8 +57,19 @@ function scalarBranch(node: JsonSchemaNode): JsonSchemaNode {
   return { ...own, ...(node.default !== undefined ? { default: node.default } : {}) };
 }
 
-/** The top-level fields of a config schema; [] when it is not an object schema. */
+const fieldsBySchema = new WeakMap<z.ZodType, ConfigField[]>();
+
+/** The top-level fields of a config schema, read once per schema; [] when it is not an object schema. */
 export function configFields(schema: z.ZodType): ConfigField[] {
+  let fields = fieldsBySchema.get(schema);
+  if (!fields) {
+    fields = readConfigFields(schema);
+    fieldsBySchema.set(schema, fields);
+  }
+  return fields;
+}
+
+function readConfigFields(schema: z.ZodType): ConfigField[] {
   let json: JsonSchemaNode;
   try {
     json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
@@ -86,6 +97,20 @@ export function configFields(schema: z.ZodType): ConfigField[] {
   });
 }
 
+/**
+ * Whether one field's own schema accepts a value: a necessary condition of the whole config accepting it, and far
+ * cheaper to try many values with; rules across fields are left to `schemaAccepts`.
+ */
+export function fieldAccepts(schema: z.ZodType, raw: Readonly<Record<string, unknown>>, field: string, value: unknown): boolean {
+  const own = (schema as { shape?: Record<string, z.ZodType> }).shape?.[field];
+  if (!own) return schemaAccepts(schema, withField(raw, field, value));
+  try {
+    return own.safeParse(value).success;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the schema accepts the raw config as a whole (cross-field rules included). */
 export function schemaAccepts(schema: z.ZodType, raw: unknown): boolean {
   try {
@@ -95,12 +120,13 @@ export function schemaAccepts(schema: z.ZodType, raw: unknown): boolean {
   }
 }
 
+// Shallow copies: schemas read a config and never change it, and scenarios share the values they did not change.
 export function withField(raw: Readonly<Record<string, unknown>>, field: string, value: unknown): Record<string, unknown> {
-  return { ...structuredClone(raw), [field]: structuredClone(value) };
+  return { ...raw, [field]: value };
 }
 
 export function withoutField(raw: Readonly<Record<string, unknown>>, field: string): Record<string, unknown> {
-  const copy = structuredClone(raw) as Record<string, unknown>;
+  const copy = { ...raw };
   delete copy[field];
   return copy;
 }

@@ -6,7 +6,7 @@ import { processorForInstanceType } from '@stepscore/sagemaker';
 import { type AnyBuilderRegistration, NAME_FIELDS, pipelineExpressionFields, REGION_CODES } from '@stepscore/step-builder';
 import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
-import { type ConfigField, configFields, schemaAccepts, withField, withoutField } from './config-fields.js';
+import { type ConfigField, configFields, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
 import { instanceTypesFor } from './instance-types.js';
 import { mockInputsFor } from './mock-inputs.js';
 import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
@@ -34,15 +34,16 @@ function isInstanceTypeField(field: ConfigField, raw: Raw): boolean {
 
 /** The longest string of `unit` repeated, up to LONGEST_NAME, that the schema accepts in `field`; undefined when none is. */
 function longestAccepted(schema: z.ZodType, raw: Raw, field: string): string | undefined {
+  const accepts = (value: string) => fieldAccepts(schema, raw, field, value);
   for (const unit of ['a', 'A', '1', 'a1']) {
-    if (!schemaAccepts(schema, withField(raw, field, unit.repeat(Math.ceil(3 / unit.length))))) continue;
+    const make = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+    if (!accepts(make(3))) continue;
+    if (accepts(make(LONGEST_NAME))) return make(LONGEST_NAME);
     let low = 3;
     let high = LONGEST_NAME;
-    const make = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-    if (schemaAccepts(schema, withField(raw, field, make(high)))) return make(high);
     while (high - low > 1) {
       const mid = Math.floor((low + high) / 2);
-      if (schemaAccepts(schema, withField(raw, field, make(mid)))) low = mid;
+      if (accepts(make(mid))) low = mid;
       else high = mid;
     }
     return make(low);
@@ -51,11 +52,13 @@ function longestAccepted(schema: z.ZodType, raw: Raw, field: string): string | u
 }
 
 function applyAll(raw: Raw, changes: readonly ChangedSetting[]): Record<string, unknown> {
-  return changes.reduce<Record<string, unknown>>((config, c) => withField(config, c.field, c.value), structuredClone(raw) as Record<string, unknown>);
+  return Object.assign({ ...raw }, ...changes.map((c) => ({ [c.field]: c.value })));
 }
 
 /** Keeps the changes the schema accepts together with those kept before it. */
 function acceptedTogether(schema: z.ZodType, raw: Raw, changes: readonly ChangedSetting[]): ChangedSetting[] {
+  // Usually the schema takes them all at once: one parse instead of one per change.
+  if (changes.length === 0 || schemaAccepts(schema, applyAll(raw, changes))) return [...changes];
   const kept: ChangedSetting[] = [];
   for (const change of changes) if (schemaAccepts(schema, applyAll(raw, [...kept, change]))) kept.push(change);
   return kept;
@@ -75,7 +78,7 @@ function nameScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[
 }
 
 function regionScenario(schema: z.ZodType, raw: Raw): ChangedSetting[] {
-  const other = REGION_CODES.find((code) => code !== raw['region'] && schemaAccepts(schema, withField(raw, 'region', code)));
+  const other = REGION_CODES.find((code) => code !== raw['region'] && fieldAccepts(schema, raw, 'region', code));
   return other === undefined ? [] : [{ field: 'region', value: other, purpose: 'region' }];
 }
 
@@ -91,7 +94,7 @@ function instanceScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigFi
   const changes = fields
     .filter((f) => isInstanceTypeField(f, raw))
     .flatMap((f): ChangedSetting[] => {
-      const type = candidates.find((t) => processorOf(t) === processor && schemaAccepts(schema, withField(raw, f.name, t)));
+      const type = candidates.find((t) => processorOf(t) === processor && fieldAccepts(schema, raw, f.name, t) && schemaAccepts(schema, withField(raw, f.name, t)));
       return type === undefined ? [] : [{ field: f.name, value: type, purpose: 'instance' }];
     });
   return acceptedTogether(schema, raw, changes);
@@ -101,7 +104,7 @@ function largestNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigFiel
   const changes = fields
     .filter((f) => f.type === 'integer' || f.type === 'number')
     .flatMap((f): ChangedSetting[] => {
-      const value = LARGE_NUMBERS.find((n) => schemaAccepts(schema, withField(raw, f.name, n)));
+      const value = LARGE_NUMBERS.find((n) => fieldAccepts(schema, raw, f.name, n));
       return value === undefined || value === raw[f.name] ? [] : [{ field: f.name, value, purpose: 'boundary' }];
     });
   return acceptedTogether(schema, raw, changes);
@@ -113,7 +116,7 @@ function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigF
     .flatMap((f): ChangedSetting[] => {
       const base = typeof raw[f.name] === 'number' ? (raw[f.name] as number) : typeof f.default === 'number' ? f.default : 1;
       const value = Math.floor(base) + 1.5;
-      return schemaAccepts(schema, withField(raw, f.name, value)) ? [{ field: f.name, value, purpose: 'boundary' }] : [];
+      return fieldAccepts(schema, raw, f.name, value) ? [{ field: f.name, value, purpose: 'boundary' }] : [];
     });
   return acceptedTogether(schema, raw, changes);
 }
@@ -132,7 +135,7 @@ function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField): unknown
     const base = typeof current === 'number' ? current : (field.minimum ?? 1);
     candidates.push(base + 7, base + 1, base - 1);
   }
-  return candidates.find((value) => value !== current && schemaAccepts(schema, withField(raw, field.name, value)));
+  return candidates.find((value) => value !== current && fieldAccepts(schema, raw, field.name, value));
 }
 
 function overrides(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {

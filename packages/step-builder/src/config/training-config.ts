@@ -1,7 +1,8 @@
-import { processorForInstanceType, type PipelineExpression, trainingInstanceTypes } from '@stepscore/sagemaker';
+import { processorForInstanceType, type PipelineExpression, retrieveTrainingImageUri, type TrainingFramework, trainingInstanceTypes } from '@stepscore/sagemaker';
 import { z } from 'zod';
 import { TRAINING_MAX_RUNTIME_SECONDS } from '@stepscore/sagemaker';
 import { basePipelineConfigShape, type BasePipelineConfig, NAME_FIELD_MAX_LENGTH } from './base-pipeline-config.js';
+import { AWS_REGION_BY_CODE, isRegionCode } from './regions.js';
 import { orPipelineExpression } from './pipeline-expression-fields.js';
 
 export interface TrainingConfigOptions {
@@ -207,6 +208,22 @@ export function checkTrainingSettings(config: Record<string, unknown>, ctx: z.Re
   if (channels && config['model_uri'] !== undefined && typeof config['model_channel_name'] === 'string' && config['model_channel_name'] in channels) {
     issue('model_channel_name', `channel '${config['model_channel_name']}' is both an input channel and the model channel`);
   }
+}
+
+/**
+ * A framework's versions do not all have an image for every processor (XGBoost 1.0-1 has no GPU image): when the
+ * versions, instance type and region are literals and no image_uri is given, the config names an image that exists.
+ */
+export function checkTrainingImage(framework: TrainingFramework) {
+  return (config: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    const { framework_version: version, py_version: pyVersion, training_instance_type: instanceType, region, image_uri: imageUri } = config;
+    if (imageUri !== undefined || typeof version !== 'string' || typeof instanceType !== 'string' || !isRegionCode(region)) return;
+    try {
+      retrieveTrainingImageUri({ framework, version, pyVersion: typeof pyVersion === 'string' ? pyVersion : undefined, instanceType, region: AWS_REGION_BY_CODE[region] });
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['training_instance_type'], input: instanceType, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
 }
 
 export type PipelineNumber = number | PipelineExpression;
