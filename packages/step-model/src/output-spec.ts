@@ -1,5 +1,5 @@
 import { DEPENDENCY_TYPES, type DependencyType, isDependencyType } from './dependency-type.js';
-import { describeValue, isPlainRecord } from './describe-value.js';
+import { describeValue, isPlainRecord, nameLabel } from './describe-value.js';
 import { cleanStringList, logicalNameErrors } from './logical-name.js';
 import { pythonListRepr } from './python-repr.js';
 
@@ -41,7 +41,7 @@ export function outputSpecErrors(input: OutputSpecInput): string[] {
   for (const alias of Array.isArray(input.aliases) ? (input.aliases as readonly unknown[]) : []) {
     errors.push(...logicalNameErrors(alias, `alias ${describeValue(alias)}`));
     if (typeof alias === 'string' && alias.trim().toLowerCase() === name) {
-      errors.push(`alias ${JSON.stringify(alias)} must not repeat the logical name '${input.logicalName}'`);
+      errors.push(`alias ${JSON.stringify(alias)} must not repeat the logical name '${nameLabel(input.logicalName)}'`);
     }
   }
   return errors;
