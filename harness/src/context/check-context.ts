@@ -130,6 +130,7 @@ export class CheckContext {
 
   private async buildScenarios(): Promise<BuiltScenario[]> {
     const [defaultPlan, ...others] = this.derivedScenarios().valid as [ScenarioPlan, ...ScenarioPlan[]];
+    this.onGatheringStep();
     const step = await this.step();
     const built: BuiltScenario[] = [{ plan: defaultPlan, config: this.config(), builder: this.builder(), step, uploads: this.defaultUploads ?? [] }];
     for (const plan of others) {
