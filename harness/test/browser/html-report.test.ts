@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStepscore } from '../cli/cli-runner.js';
+import { builderRegistry } from '../support/repository-project.js';
 import { readReportFolder } from '../../src/report/read-report-folder.js';
 import { reportFiles } from '../../src/report/report-files.js';
 import { buildRunReport } from '../../src/report/run-report.js';
@@ -16,7 +17,7 @@ import { brokenBuilder, FIXED_TIMING, withBlocker } from '../report/fabricated-r
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = fileURLToPath(new URL('../../../reports/screenshots/', import.meta.url));
-const BUILDERS = ['PyTorchTraining', 'XGBoostTraining'];
+const BUILDERS = builderRegistry.names().sort();
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
@@ -68,7 +69,7 @@ describe('report.html in headless Chromium', () => {
     expect(await summaryRows.count()).toBe(BUILDERS.length);
     expect(await summaryRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-builder')))).toEqual(BUILDERS);
     expect(await page.locator('table.summary-table thead th').allTextContents()).toEqual(['Builder', 'Rating', 'Blockers', 'Failed/Ran', 'L1', 'L2', 'L3', 'L4', 'N/A']);
-    expect(await page.locator('#verdict').textContent()).toMatch(/^Summary: 2 builders \(2 Excellent\); no blockers/);
+    expect(await page.locator('#verdict').textContent()).toMatch(new RegExp(`^Summary: ${BUILDERS.length} builders \\(${BUILDERS.length} Excellent\\); no blockers`));
 
     for (const builder of BUILDERS) {
       const section = page.locator(`section.builder[data-builder="${builder}"]`);

@@ -33,7 +33,9 @@ beforeAll(async () => {
     shards.push(folder);
   }
   unknownVersionConfig = join(work, 'unknown-version.json');
-  await writeFile(unknownVersionConfig, JSON.stringify({ ...builderRegistry.get('PyTorchTraining').defaultConfig, framework_version: '0.1.0' }));
+  // A config the schema accepts that the builder cannot build from: the training image cannot be chosen when the
+  // instance type is decided only when the pipeline runs and no image_uri is given.
+  await writeFile(unknownVersionConfig, JSON.stringify({ ...builderRegistry.get('PyTorchTraining').defaultConfig, training_instance_type: { Get: 'Parameters.TrainingInstanceType' } }));
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
