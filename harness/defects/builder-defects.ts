@@ -74,7 +74,7 @@ const serviceModelDefects: readonly SeededDefect[] = [
           override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
             return editChannels(await super.getInputs(inputs), (c) => ({
               ...c,
-              DataSource: { S3DataSource: { ...s3DataSource(c), S3DataDistributionType: 'Sharded' } } as TrainingChannel['DataSource'],
+              DataSource: { S3DataSource: { ...s3DataSource(c), S3DataDistributionType: 'Sharded' } } as unknown as TrainingChannel['DataSource'],
             }));
           }
         },
@@ -281,7 +281,10 @@ const contractRequestDefects: readonly SeededDefect[] = [
         class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
           override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
             const swap: Record<string, string> = { train: 'val', val: 'train' };
-            return (await super.getInputs(inputs)).map((c) => (c.ChannelName && swap[c.ChannelName] ? { ...c, ChannelName: swap[c.ChannelName] } : c));
+            return (await super.getInputs(inputs)).map((c) => {
+              const other = typeof c.ChannelName === 'string' ? swap[c.ChannelName] : undefined;
+              return other ? { ...c, ChannelName: other } : c;
+            });
           }
         },
       ),
