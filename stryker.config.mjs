@@ -4,6 +4,8 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
+  // pnpm keeps packages out of each other's reach: name the runner plugin so Stryker loads it from here.
+  plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.stryker.config.ts', related: false },
   mutate: [
     'builders/**/*.ts',
