@@ -30,6 +30,12 @@ function allLevelsRun(): Promise<BuilderResult[]> {
  */
 export async function defineBuilderTests(level: Level): Promise<void> {
   const results = (await allLevelsRun()).map((result) => ({ ...result, checks: result.checks.filter((c) => c.level === level) }));
+  // With no builder there would be no test at all, and an empty run passes: an emptied registry must fail it.
+  if (results.length === 0) {
+    it(`L${level}: the registry holds at least one builder`, () => {
+      throw new Error('test:builders found no registered builder: builders/registry.ts registers none');
+    });
+  }
   for (const result of results) {
     describe(result.builder, () => {
       describe(`L${level} ${LEVEL_NAMES[level]}`, () => {
