@@ -1,8 +1,8 @@
-// Defects in builder code: each a subclass (named like the real class) that changes one method.
-import { type EncodedHyperparameters, retrieveTrainingImageUri } from '@stepscore/sagemaker';
+// Defects in builder code: each a subclass (named like the real class) that changes one method, as the builder's
+// author would have written it.
+import { type EncodedHyperparameters, encodeHyperparameters, pythonJsonDumps, retrieveTrainingImageUri } from '@stepscore/sagemaker';
 import {
   type CacheConfig,
-  channelsForInput,
   type CreateStepOptions,
   type DependencyStep,
   joinS3,
@@ -12,7 +12,6 @@ import {
   type TrainingStepArguments,
   type TrainingStepDefinition,
   TrainingStepBuilder,
-  snakeCaseStepName,
 } from '@stepscore/step-builder';
 import type { GetExpression } from '@stepscore/step-model';
 import { PyTorchTrainingStepBuilder as RealPyTorchTrainingStepBuilder } from '../../builders/pytorch-training/builder.js';
@@ -26,14 +25,822 @@ import { realBuilder, withBuilderClass, withSpecAndContract } from './registrati
 const pytorchWith = (builderClass: unknown) => withBuilderClass(realBuilder('PyTorchTraining'), builderClass);
 const xgboostWith = (builderClass: unknown) => withBuilderClass(realBuilder('XGBoostTraining'), builderClass);
 
-export const builderDefects: readonly SeededDefect[] = [
+/** Every channel of the step with one field of its data source or the channel itself changed. */
+function editChannels(channels: readonly TrainingChannel[], edit: (channel: TrainingChannel) => TrainingChannel): TrainingChannel[] {
+  return channels.map(edit);
+}
+
+const s3DataSource = (channel: TrainingChannel) => channel.DataSource?.S3DataSource as Record<string, unknown>;
+
+// --- The schema admits what SageMaker refuses (names that break only when long) -------------------------------
+const longNameDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'builder.step-name-uncapped',
+    title: 'A step name that breaks only when the job type is long',
+    change: "getStepName() returns '<StepName>-<job_type>' itself, without the base class's 64-character cap",
+    artefact: 'builder',
+    defectClass: 'schema-admits-refused',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: '[max-names]',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override getStepName(): string {
+            const jobType = this.config.job_type;
+            return jobType ? `PyTorchTraining-${jobType}` : 'PyTorchTraining';
+          }
+        },
+      ),
+  }),
+];
+
+// --- The request breaks the service model ----------------------------------------------------------------------
+const serviceModelDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'builder.channel-distribution-misspelt',
+    title: "Channels shard their data with a distribution type SageMaker does not have ('Sharded')",
+    change: "getInputs() sets S3DataDistributionType 'Sharded' on every channel (SageMaker's value is 'ShardedByS3Key')",
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'S3DataDistributionType',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
+            return editChannels(await super.getInputs(inputs), (c) => ({
+              ...c,
+              DataSource: { S3DataSource: { ...s3DataSource(c), S3DataDistributionType: 'Sharded' } } as unknown as TrainingChannel['DataSource'],
+            }));
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.channel-input-mode-invalid',
+    title: "A channel input mode SageMaker does not have ('Stream')",
+    change: "getInputs() sets InputMode 'Stream' on the data channel (SageMaker's modes are File, Pipe and FastFile)",
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'InputMode',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
+            return editChannels(await super.getInputs(inputs), (c) => ({ ...c, InputMode: 'Stream' as TrainingChannel['InputMode'] }));
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.channel-compression-lowercase',
+    title: "The data channel's compression type in lower case ('gzip')",
+    change: "getInputs() sets CompressionType 'gzip' on every channel (SageMaker's value is 'Gzip')",
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'CompressionType',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
+            return editChannels(await super.getInputs(inputs), (c) => ({ ...c, CompressionType: 'gzip' as TrainingChannel['CompressionType'] }));
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.channel-content-type-too-long',
+    title: 'A content type longer than the 256 characters SageMaker allows',
+    change: "getInputs() sets ContentType to 'text/csv; header=present; columns=<every field name>' with 40 generated column names",
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'ContentType',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
+            const columns = Array.from({ length: 40 }, (_, i) => `feature_${i}`).join(',');
+            return editChannels(await super.getInputs(inputs), (c) => ({ ...c, ContentType: `text/csv; header=present; columns=${columns}` }));
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.channel-name-bad-character',
+    title: 'An input channel name with a space',
+    change: "getInputs() names the data channel 'training data' instead of 'data'",
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'ChannelName',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
+            return editChannels(await super.getInputs(inputs), (c) => (c.ChannelName === 'data' ? { ...c, ChannelName: 'training data' } : c));
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.role-name-not-arn',
+    title: 'The job is given the role name where SageMaker wants its ARN',
+    change: "createStep() sets RoleArn to the part of the role after 'role/' ('SageMakerRole')",
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'RoleArn',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
+            const step = await super.createStep(options);
+            return { ...step, Arguments: { ...step.Arguments, RoleArn: this.role.split('role/').pop() ?? this.role } };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.training-input-mode-lowercase',
+    title: "The algorithm's training input mode in lower case ('file')",
+    change: "createStep() sets AlgorithmSpecification.TrainingInputMode 'file'",
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'TrainingInputMode',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
+            const step = await super.createStep(options);
+            const algorithm = step.Arguments.AlgorithmSpecification as Record<string, unknown>;
+            return { ...step, Arguments: { ...step.Arguments, AlgorithmSpecification: { ...algorithm, TrainingInputMode: 'file' } as never } };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.wrong-step-type',
+    title: 'A training builder that emits a Processing step',
+    change: "createStep() returns Type 'Processing'",
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: "the step's Type is 'Processing'",
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
+            const step = await super.createStep(options);
+            return { ...step, Type: 'Processing' as 'Training' };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.unknown-request-member',
+    title: "A request member CreateTrainingJob does not have (the reference's TrainingJobOutput)",
+    change: 'createStep() adds Arguments.TrainingJobOutput = { S3Output: <output path> }',
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'TrainingJobOutput',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
+            const step = await super.createStep(options);
+            return { ...step, Arguments: { ...step.Arguments, TrainingJobOutput: { S3Output: this.getOutputs({}) } } };
+          }
+        },
+      ),
+  }),
+];
+
+// --- Contract and request disagree ---------------------------------------------------------------------------
+const contractRequestDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'builder.config-channel-renamed',
+    title: 'The hyperparameters channel is mounted where the script does not look',
+    change: "getInputs() names the hyperparameters.json channel 'hyperparameters' instead of 'config'",
+    artefact: 'builder',
+    defectClass: 'contract-request-disagree',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.inputs_mounted',
+    severity: 'blocker',
+    messageFragment: 'hyperparameters_s3_uri',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
+            const channels = await super.getInputs(inputs);
+            return channels.map((c) => (c.ChannelName === 'config' ? { ...c, ChannelName: 'hyperparameters' } : c));
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.train-val-channels-swapped',
+    title: 'The train and val channels read each other’s folder',
+    change: "getInputs() builds the 'train' channel from <input>/val/ and the 'val' channel from <input>/train/",
+    artefact: 'builder',
+    defectClass: 'contract-request-disagree',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.inputs_mounted',
+    severity: 'blocker',
+    messageFragment: 'input_path',
+    knownMiss:
+      "the contract reads the whole of /opt/ml/input/data for input_path, so any channel below it is 'where the contract " +
+      "reads it'; a swap inside the builder's own layout of train/val/test is invisible to level3.inputs_mounted, which would " +
+      'need the channel name to equal the last segment of the S3 prefix it reads when the builder splits one input',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
+            const swap: Record<string, string> = { train: 'val', val: 'train' };
+            return (await super.getInputs(inputs)).map((c) => {
+              const other = typeof c.ChannelName === 'string' ? swap[c.ChannelName] : undefined;
+              return other ? { ...c, ChannelName: other } : c;
+            });
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.checkpoint-local-path-mismatch',
+    title: 'Checkpoints are synced from a directory the script does not write to',
+    change: "extraArguments() sets CheckpointConfig.LocalPath '/opt/ml/checkpoint' (singular)",
+    artefact: 'builder',
+    defectClass: 'contract-request-disagree',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.checkpoint_config',
+    severity: 'major',
+    messageFragment: 'CheckpointConfig syncs /opt/ml/checkpoint, but the script writes checkpoints to /opt/ml/checkpoints',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          protected override extraArguments(outputPath: PipelineValue): Partial<TrainingStepArguments> {
+            return { CheckpointConfig: { S3Uri: joinS3(outputPath, 'checkpoints'), LocalPath: '/opt/ml/checkpoint' } };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.checkpoints-never-synced',
+    title: 'The script writes checkpoints but the request syncs none',
+    change: 'extraArguments() returns {} (the CheckpointConfig was deleted)',
+    artefact: 'builder',
+    defectClass: 'contract-request-disagree',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.checkpoint_config',
+    severity: 'major',
+    messageFragment: 'but the request has no CheckpointConfig',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          protected override extraArguments(_outputPath: PipelineValue): Partial<TrainingStepArguments> {
+            return {};
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.entry-point-from-default',
+    title: "The builder runs a fixed 'train.py', not the contract's entry point",
+    change: "frameworkHyperparameters() passes entryPoint 'train.py' instead of config.training_entry_point",
+    artefact: 'builder',
+    defectClass: 'contract-request-disagree',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.entry_point',
+    severity: 'blocker',
+    messageFragment: "nothing in the request runs 'xgboost_training.py'",
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override getHyperparameters(): EncodedHyperparameters {
+            return { ...super.getHyperparameters(), sagemaker_program: pythonJsonDumps('train.py') };
+          }
+        },
+      ),
+  }),
+];
+
+// --- A config setting does not reach the request ---------------------------------------------------------------
+const settingDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'builder.image-for-fixed-region',
+    title: "The training image is looked up for a fixed region, not the builder's",
+    change: "getImageUri() passes region 'us-west-2' instead of this.awsRegion",
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.region_and_image',
+    severity: 'major',
+    messageFragment: 'is pulled from us-west-2',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override getImageUri(): string {
+            return retrieveTrainingImageUri({
+              framework: this.framework,
+              version: this.config.framework_version,
+              pyVersion: this.config.py_version,
+              instanceType: this.config.training_instance_type as string,
+              region: 'us-west-2',
+            });
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.cpu-image-on-gpu',
+    title: 'The image is always the CPU flavour, whatever instance the job runs on',
+    change: "getImageUri() passes instanceType 'ml.m5.xlarge' instead of config.training_instance_type",
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.region_and_image',
+    severity: 'major',
+    messageFragment: 'is a CPU image, but the job runs on a GPU instance',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override getImageUri(): string {
+            return retrieveTrainingImageUri({
+              framework: this.framework,
+              version: this.config.framework_version,
+              pyVersion: this.config.py_version,
+              instanceType: 'ml.m5.xlarge',
+              region: this.awsRegion,
+            });
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.sagemaker-region-hard-coded',
+    title: "sagemaker_region is always 'us-east-1'",
+    change: "frameworkHyperparameters() passes region 'us-east-1' instead of this.awsRegion",
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.region_and_image',
+    severity: 'major',
+    messageFragment: 'the request names region us-east-1',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override getHyperparameters(): EncodedHyperparameters {
+            return { ...super.getHyperparameters(), sagemaker_region: pythonJsonDumps('us-east-1') };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.ignores-output-path',
+    title: "The builder ignores the configured output_path (the reference's bug)",
+    change: "getOutputs() always returns '<pipeline_s3_loc>/<step folder>', never config.output_path",
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.settings_reach_request',
+    severity: 'major',
+    messageFragment: 'output_path',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override getOutputs(_outputs: Readonly<Record<string, PipelineValue>>): PipelineValue {
+            return `${this.config.pipeline_s3_loc}/pytorch_training`;
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.caching-always-on',
+    title: 'enable_caching: false still caches the step',
+    change: 'getCacheConfig() always passes enableCaching true',
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.settings_reach_request',
+    severity: 'major',
+    messageFragment: 'enable_caching = false leaves the step exactly as it is without it',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override getCacheConfig(_enableCaching: boolean, expireAfter: string): CacheConfig {
+            return super.getCacheConfig(true, expireAfter);
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.cache-expiry-ignored',
+    title: 'The cache expiry from the config never reaches the step',
+    change: "getCacheConfig() always sets ExpireAfter 'P30D', whatever config.cache_expire_after says",
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.settings_reach_request',
+    severity: 'major',
+    messageFragment: 'cache_expire_after',
+    knownMiss:
+      'no scenario overrides cache_expire_after: overrides try only S3 locations, numbers and string records, so a ' +
+      'duration the builder drops is never seen. level3.settings_reach_request would need an override for strings with ' +
+      'a recognisable format (another ISO-8601 duration here)',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override getCacheConfig(enableCaching: boolean, _expireAfter: string): CacheConfig {
+            return super.getCacheConfig(enableCaching, 'P30D');
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.env-override-ignored',
+    title: 'config.env overrides never reach the environment',
+    change: 'getEnvironmentVariables() returns only the contract defaults, dropping config.env',
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.settings_reach_request',
+    severity: 'major',
+    messageFragment: 'env sets STEPSCORE_PROBE_VARIABLE, which appear nowhere in the request',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override getEnvironmentVariables(): Record<string, string> {
+            return { ...(this.contract?.optionalEnvVars ?? {}) };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.instance-count-fixed',
+    title: 'The job always runs on one instance',
+    change: 'createStep() sets ResourceConfig.InstanceCount 1 instead of config.training_instance_count',
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.settings_reach_request',
+    severity: 'major',
+    messageFragment: 'training_instance_count',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
+            const step = await super.createStep(options);
+            return { ...step, Arguments: { ...step.Arguments, ResourceConfig: { ...step.Arguments.ResourceConfig, InstanceCount: 1 } as never } };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.environment-left-out-of-request',
+    title: 'The job request carries no Environment although the builder has variables',
+    change: 'createStep() deletes Arguments.Environment',
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.environment_in_request',
+    severity: 'major',
+    messageFragment: "the builder computes SM_CHECKPOINT_DIR=\"/opt/ml/checkpoints\", but the request's environment lacks it",
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
+            const step = await super.createStep(options);
+            const { Environment: _dropped, ...args } = step.Arguments;
+            return { ...step, Arguments: args as TrainingStepDefinition['Arguments'] };
+          }
+        },
+      ),
+  }),
+];
+
+// --- Values encoded wrongly -------------------------------------------------------------------------------------
+const encodingDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'builder.hyperparameters-double-encoded',
+    title: 'Hyperparameters json.dumps-ed twice',
+    change: 'getHyperparameters() passes the encoded hyperparameters through encodeHyperparameters() a second time',
+    artefact: 'builder',
+    defectClass: 'value-encoded-wrongly',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.hyperparameters_encoded',
+    severity: 'major',
+    messageFragment: 'not the configured',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override getHyperparameters(): EncodedHyperparameters {
+            return { ...encodeHyperparameters(encodeHyperparameters(this.config.hyperparameters)), ...this.frameworkHyperparameters() };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.hyperparameters-str-not-json',
+    title: "Hyperparameters sent as String(value), not json.dumps (lists become 'a,b')",
+    change: 'getHyperparameters() maps each configured value through String() instead of encodeHyperparameters()',
+    artefact: 'builder',
+    defectClass: 'value-encoded-wrongly',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.hyperparameters_encoded',
+    severity: 'major',
+    messageFragment: 'which is not json.dumps output',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override getHyperparameters(): EncodedHyperparameters {
+            const plain = Object.fromEntries(Object.entries(this.config.hyperparameters).map(([k, v]) => [k, String(v)]));
+            return { ...plain, ...this.frameworkHyperparameters() };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.hyperparameter-keys-camel-cased',
+    title: 'Hyperparameter names camel-cased on the way out (batch_size becomes batchSize)',
+    change: 'getHyperparameters() renames every key from snake_case to camelCase',
+    artefact: 'builder',
+    defectClass: 'value-encoded-wrongly',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.hyperparameters_encoded',
+    severity: 'major',
+    messageFragment: "the configured hyperparameter 'batch_size' reaches the script neither in HyperParameters",
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override getHyperparameters(): EncodedHyperparameters {
+            const encoded = encodeHyperparameters(this.config.hyperparameters);
+            const camel = Object.fromEntries(Object.entries(encoded).map(([k, v]) => [k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()), v]));
+            return { ...camel, ...this.frameworkHyperparameters() };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.hyperparameters-file-number-as-text',
+    title: "hyperparameters.json carries num_round as text ('100')",
+    change: 'hyperparametersFileContent() writes num_round as String(num_round)',
+    artefact: 'builder',
+    defectClass: 'value-encoded-wrongly',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.hyperparameters_encoded',
+    severity: 'major',
+    messageFragment: "'num_round' is \"100\"",
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override hyperparametersFileContent(): Record<string, unknown> {
+            const content = super.hyperparametersFileContent();
+            return { ...content, num_round: String(content['num_round']) };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.hyperparameters-not-strings',
+    title: 'Hyperparameters put on the step without encoding them as strings',
+    change: 'getHyperparameters() returns { ...config.hyperparameters, ...frameworkHyperparameters() }: lists and numbers as they are',
+    artefact: 'builder',
+    defectClass: 'value-encoded-wrongly',
+    base: 'XGBoostTraining',
+    caughtBy: 'level2.hyperparameters_legal',
+    severity: 'blocker',
+    messageFragment: 'num_round',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override getHyperparameters(): EncodedHyperparameters {
+            return { ...(this.config.hyperparameters as unknown as EncodedHyperparameters), ...super.getHyperparameters() };
+          }
+        },
+      ),
+  }),
+];
+
+// --- The pipeline wires the wrong data ------------------------------------------------------------------------
+const wiringDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'builder.resolved-input-dropped',
+    title: 'createStep ignores the inputs its dependencies resolve to',
+    change: 'createStep() replaces the resolved inputs with fixed mock S3 locations',
+    artefact: 'builder',
+    defectClass: 'pipeline-wires-wrong-data',
+    base: 'PyTorchTraining',
+    caughtBy: 'level4.pipeline_assembly',
+    severity: 'blocker',
+    messageFragment: 'resolved reference',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override createStep(options: CreateStepOptions = {}): Promise<TrainingStepDefinition> {
+            return super.createStep({ ...options, inputs: mockInputsFor(this.spec) });
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.get-keeps-properties-prefix',
+    title: "References to upstream outputs keep the 'properties.' prefix SageMaker does not expect",
+    change: "extractInputsFromDependencies() renders {\"Get\": \"Steps.<step>.properties.<path>\"} instead of dropping 'properties.'",
+    artefact: 'builder',
+    defectClass: 'pipeline-wires-wrong-data',
+    base: 'XGBoostTraining',
+    caughtBy: 'level4.property_references_valid',
+    severity: 'blocker',
+    messageFragment: "without 'properties.'",
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override extractInputsFromDependencies(steps: readonly DependencyStep[]): Record<string, GetExpression> {
+            const resolved = super.extractInputsFromDependencies(steps);
+            return Object.fromEntries(Object.entries(resolved).map(([name, get]) => [name, { Get: get.Get.replace(/^(Steps\.[^.]+\.)/, '$1properties.') }]));
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.inputs-from-last-step',
+    title: 'Every dependency takes the first output of the step just before it, whatever the spec says it needs',
+    change:
+      'extractInputsFromDependencies() replaces the resolver with "my inputs come from the previous step": each ' +
+      "dependency gets the first output of the last dependency step (compatibleSources, types and names ignored)",
+    artefact: 'builder',
+    defectClass: 'pipeline-wires-wrong-data',
+    base: 'XGBoostTraining',
+    caughtBy: 'level4.pipeline_assembly',
+    severity: 'blocker',
+    messageFragment: 'does not use',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override extractInputsFromDependencies(steps: readonly DependencyStep[]): Record<string, GetExpression> {
+            const previous = steps[steps.length - 1];
+            const output = previous ? [...previous.spec.outputs.values()][0] : undefined;
+            if (!previous || !output) return {};
+            const get = { Get: `Steps.${previous.name}.${output.propertyPath.replace(/^properties\./, '')}` };
+            return Object.fromEntries([...this.spec.dependencies.keys()].map((name) => [name, get]));
+          }
+        },
+      ),
+  }),
+];
+
+// --- Not reproducible -----------------------------------------------------------------------------------------
+const reproducibilityDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'builder.hyperparameters-file-in-bucket-root',
+    title: 'hyperparameters.json written to one fixed key of the bucket, shared by every step and pipeline',
+    change: "hyperparametersFileUri() returns 's3://<bucket>/config/hyperparameters.json'",
+    artefact: 'builder',
+    defectClass: 'not-reproducible',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.generated_files_uploaded',
+    severity: 'blocker',
+    messageFragment: "does not depend on the step's name",
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override hyperparametersFileUri(): string {
+            if (this.config.hyperparameters_s3_uri) return super.hyperparametersFileUri();
+            return `s3://${this.config.bucket}/config/hyperparameters.json`;
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.hyperparameters-file-per-date',
+    title: 'hyperparameters.json keyed by the config date only, shared by every step and pipeline of that day',
+    change: "hyperparametersFileUri() returns 's3://<bucket>/training_config/<current_date>/hyperparameters.json'",
+    artefact: 'builder',
+    defectClass: 'not-reproducible',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.generated_files_uploaded',
+    severity: 'blocker',
+    messageFragment: "does not depend on the step's name",
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override hyperparametersFileUri(): string {
+            if (this.config.hyperparameters_s3_uri) return super.hyperparametersFileUri();
+            return `s3://${this.config.bucket}/training_config/${this.config.current_date}/hyperparameters.json`;
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.checkpoints-shared-by-executions',
+    title: 'Every execution resumes from the previous one’s checkpoints',
+    change: "extraArguments() sets CheckpointConfig.S3Uri to '<output path>/checkpoints', without the execution id",
+    artefact: 'builder',
+    defectClass: 'not-reproducible',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.checkpoint_config',
+    severity: 'major',
+    messageFragment: 'CheckpointConfig.S3Uri',
+    knownMiss:
+      'level3.checkpoint_config judges the LocalPath and that S3Uri is an s3:// location, not that it differs per ' +
+      'execution; SageMaker copies whatever is at S3Uri into the container when a job starts, so a fixed location makes ' +
+      'every execution resume from the last. The check would need S3Uri to depend on Execution.PipelineExecutionId ' +
+      '(or another per-execution value) unless the user configured the location',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          protected override extraArguments(outputPath: PipelineValue): Partial<TrainingStepArguments> {
+            if (!this.config.enable_checkpointing) return {};
+            return { CheckpointConfig: { S3Uri: this.config.checkpoint_s3_uri ?? joinS3(outputPath, 'checkpoints'), LocalPath: '/opt/ml/checkpoints' } };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.output-path-from-clock',
+    title: 'The output location carries the time the pipeline was built, so no two builds give the same definition',
+    change: "getOutputs() appends '/<Date.now()>' to the output path",
+    artefact: 'builder',
+    defectClass: 'not-reproducible',
+    base: 'XGBoostTraining',
+    caughtBy: 'level4.pipeline_round_trip',
+    severity: 'blocker',
+    messageFragment: 'OutputDataConfig',
+    knownMiss:
+      'each scenario is built once, so a definition that changes with the clock is never compared with a second build; ' +
+      'the pipeline round trip compares what was sent with what comes back, not two builds. A check would build the ' +
+      'default scenario twice (with the clock moved) and compare the definitions',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override getOutputs(outputs: Readonly<Record<string, PipelineValue>>): PipelineValue {
+            return joinS3(super.getOutputs(outputs), String(Date.now()));
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.upload-not-awaited',
+    title: 'hyperparameters.json is referenced before its upload has finished',
+    change: 'getInputs() starts the hyperparameters.json upload without awaiting it (fire and forget, errors swallowed)',
+    artefact: 'builder',
+    defectClass: 'not-reproducible',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.generated_files_uploaded',
+    severity: 'blocker',
+    messageFragment: 'nothing had been uploaded there when the step was returned',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
+            const supplied = inputs['hyperparameters_s3_uri'];
+            if (supplied !== undefined) return super.getInputs(inputs);
+            const uri = this.config.hyperparameters_s3_uri ? this.hyperparametersFileUri() : `s3://${this.config.bucket}/${this.getStepName()}/hyperparameters.json`;
+            // Fire and forget, errors swallowed: (an unhandled rejection from an upload landing after the run has
+            // restored its mocks would end the process, see the report).
+            this.artifactStore.put(uri, `${JSON.stringify(this.hyperparametersFileContent(), null, 2)}\n`, 'application/json').catch(() => undefined);
+            return super.getInputs({ ...inputs, hyperparameters_s3_uri: uri });
+          }
+        },
+      ),
+  }),
+];
+
+// --- The builder interface ------------------------------------------------------------------------------------
+const interfaceDefects: readonly SeededDefect[] = [
   defineDefect({
     id: 'builder.required-method-dropped',
     title: 'The builder class no longer implements getInputs()',
     change: 'PyTorchTrainingStepBuilder as written, with its getInputs() method deleted (so it stays abstract)',
     artefact: 'builder',
+    defectClass: 'interface',
     base: 'PyTorchTraining',
     caughtBy: 'level1.required_methods',
+    severity: 'major',
     messageFragment: 'PyTorchTrainingStepBuilder must implement getInputs() (it is missing or left abstract)',
     make: () => {
       // The real class's own members, all but getInputs, on a class with the same base: the builder as written,
@@ -53,65 +860,14 @@ export const builderDefects: readonly SeededDefect[] = [
     },
   }),
   defineDefect({
-    id: 'builder.ignores-output-path',
-    title: "The builder ignores the configured output_path (the reference's bug)",
-    change: "getOutputs() always returns '<pipeline_s3_loc>/pytorch_training', never config.output_path",
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level3.output_path',
-    messageFragment: 'the builder ignores the configured output_path',
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          override getOutputs(_outputs: Readonly<Record<string, PipelineValue>>): PipelineValue {
-            return `${this.config.pipeline_s3_loc}/${snakeCaseStepName('PyTorchTraining')}`;
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.output-path-trailing-slash',
-    title: 'The output path ends with a slash',
-    change: "getOutputs() appends '/' to the path it used to return",
-    artefact: 'builder',
-    base: 'XGBoostTraining',
-    caughtBy: 'level3.output_path',
-    messageFragment: "/xgboost_training/' ends with '/'",
-    make: () =>
-      xgboostWith(
-        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
-          override getOutputs(outputs: Readonly<Record<string, PipelineValue>>): PipelineValue {
-            return `${String(super.getOutputs(outputs))}/`;
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.channel-name-bad-character',
-    title: 'An input channel name with a space',
-    change: "getInputs() names the data channel 'training data' instead of 'data'",
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level3.configuration_validity',
-    messageFragment: 'InputDataConfig[0].ChannelName',
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
-            return [...this.spec.dependencies.values()].flatMap((dep) =>
-              channelsForInput(dep, inputs[dep.logicalName], this.contract, { wholeDataRoot: (uri) => [['training data', uri]] }),
-            );
-          }
-        },
-      ),
-  }),
-  defineDefect({
     id: 'builder.step-name-not-registered-name',
     title: 'The builder names its step differently from the name it is registered under',
     change: 'getStepName() returns the class-derived name in lower case',
     artefact: 'builder',
+    defectClass: 'interface',
     base: 'PyTorchTraining',
     caughtBy: 'level1.registry_integration',
+    severity: 'minor',
     messageFragment: "getStepName() returned 'pytorchtraining', but the builder is registered as 'PyTorchTraining'",
     make: () =>
       pytorchWith(
@@ -123,265 +879,14 @@ export const builderDefects: readonly SeededDefect[] = [
       ),
   }),
   defineDefect({
-    id: 'builder.step-name-over-64',
-    title: 'A step name longer than the 64 characters SageMaker allows',
-    change: "getStepName() returns '<bucket>-<pipeline_name>-XGBoostTraining' without the base class's 64-character cap",
-    artefact: 'builder',
-    base: 'XGBoostTraining',
-    caughtBy: 'level3.step_name_generation',
-    messageFragment: "'stepscore-example-bucket-stepscore-risk-xgboost-NA-XGBoostTraining' is not a legal pipeline step name (at most 64",
-    make: () =>
-      xgboostWith(
-        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
-          override getStepName(): string {
-            return `${this.config.bucket}-${this.config.pipeline_name}-${super.getStepName()}`;
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.hyperparameters-not-strings',
-    title: 'Hyperparameters put on the step without encoding them as strings',
-    change: "getHyperparameters() returns { ...config.hyperparameters, ...frameworkHyperparameters() }: lists and numbers as they are",
-    artefact: 'builder',
-    base: 'XGBoostTraining',
-    caughtBy: 'level2.hyperparameters_legal',
-    messageFragment: "HyperParameters['num_round'] must be a string (HyperParameterValue), but is number 100",
-    make: () =>
-      xgboostWith(
-        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
-          override getHyperparameters(): EncodedHyperparameters {
-            return { ...(this.config.hyperparameters as unknown as EncodedHyperparameters), ...super.getHyperparameters() };
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.framework-hyperparameter-dropped',
-    title: 'The framework hyperparameter sagemaker_region is not sent',
-    change: 'getHyperparameters() leaves out sagemaker_region',
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level3.framework_hyperparameters',
-    messageFragment: 'HyperParameters.sagemaker_region is missing',
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          override getHyperparameters(): EncodedHyperparameters {
-            const { sagemaker_region: _region, ...rest } = super.getHyperparameters();
-            return rest;
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.depends-on-dropped',
-    title: 'The step forgets the steps it depends on',
-    change: 'createStep() returns the step without its DependsOn',
-    artefact: 'builder',
-    base: 'XGBoostTraining',
-    caughtBy: 'level3.dependencies_attachment',
-    messageFragment: 'DependsOn is missing; it must be a list naming',
-    make: () =>
-      xgboostWith(
-        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
-          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
-            const { DependsOn: _dropped, ...step } = await super.createStep(options);
-            return step;
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.env-override-ignored',
-    title: 'config.env overrides never reach the environment',
-    change: 'getEnvironmentVariables() returns only the contract defaults, dropping config.env',
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level2.environment_variables',
-    messageFragment: "config.env sets 'override', but getEnvironmentVariables() gave missing",
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          override getEnvironmentVariables(): Record<string, string> {
-            return { ...(this.contract?.optionalEnvVars ?? {}) };
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.environment-left-out-of-request',
-    title: "The job request carries no Environment although the builder has variables",
-    change: 'createStep() deletes Arguments.Environment',
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level3.environment_in_request',
-    messageFragment: "Environment is missing, but getEnvironmentVariables() gives {\"SM_CHECKPOINT_DIR\":\"/opt/ml/checkpoints\"}",
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
-            const step = await super.createStep(options);
-            const { Environment: _dropped, ...args } = step.Arguments;
-            return { ...step, Arguments: args as TrainingStepDefinition['Arguments'] };
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.upload-not-awaited',
-    title: 'hyperparameters.json is referenced before its upload has finished',
-    change: 'getInputs() starts the hyperparameters.json upload without awaiting it',
-    artefact: 'builder',
-    base: 'XGBoostTraining',
-    caughtBy: 'level3.generated_files_uploaded',
-    messageFragment: 'its upload had not finished when createStep() returned the step',
-    make: () =>
-      xgboostWith(
-        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
-          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
-            const supplied = inputs['hyperparameters_s3_uri'];
-            if (supplied !== undefined) return super.getInputs(inputs);
-            const uri = this.hyperparametersFileUri();
-            void this.artifactStore.put(uri, `${JSON.stringify(this.hyperparametersFileContent(), null, 2)}\n`, 'application/json');
-            return super.getInputs({ ...inputs, hyperparameters_s3_uri: uri });
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.image-for-wrong-region',
-    title: "The training image is looked up for a fixed region, not the builder's",
-    change: "getImageUri() passes region 'us-west-2' instead of this.awsRegion",
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level3.training_step_creation',
-    messageFragment: 'AlgorithmSpecification.TrainingImage is ',
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          override getImageUri(): string {
-            return retrieveTrainingImageUri({
-              framework: this.framework,
-              version: this.config.framework_version,
-              pyVersion: this.config.py_version,
-              instanceType: this.config.training_instance_type as string,
-              region: 'us-west-2',
-            });
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.config-channel-renamed',
-    title: "The hyperparameters channel is mounted where the script does not look",
-    change: "getInputs() names the hyperparameters.json channel 'hyperparameters' instead of 'config'",
-    artefact: 'builder',
-    base: 'XGBoostTraining',
-    caughtBy: 'level3.input_channels_mapped',
-    messageFragment: "channel 'hyperparameters' (fed by input 'hyperparameters_s3_uri') is mounted at /opt/ml/input/data/hyperparameters, which is neither under nor above",
-    make: () =>
-      xgboostWith(
-        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
-          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
-            const channels = await super.getInputs(inputs);
-            return channels.map((c) => (c.ChannelName === 'config' ? { ...c, ChannelName: 'hyperparameters' } : c));
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.resolved-input-dropped',
-    title: 'createStep ignores the inputs its dependencies resolve to',
-    change: 'createStep() replaces the resolved inputs with fixed mock S3 locations',
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level4.pipeline_assembly',
-    messageFragment: "createStep must feed the resolved reference into the job's inputs",
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          override createStep(options: CreateStepOptions = {}): Promise<TrainingStepDefinition> {
-            return super.createStep({ ...options, inputs: mockInputsFor(this.spec) });
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.unknown-request-member',
-    title: "A request member CreateTrainingJob does not have (the reference's TrainingJobOutput)",
-    change: "createStep() adds Arguments.TrainingJobOutput = { S3Output: <output path> }",
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level4.wire_request',
-    messageFragment: "CreateTrainingJob: the SDK's serialiser dropped TrainingJobOutput",
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
-            const step = await super.createStep(options);
-            return { ...step, Arguments: { ...step.Arguments, TrainingJobOutput: { S3Output: this.getOutputs({}) } } };
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.checkpoint-local-path-mismatch',
-    title: 'Checkpoints are synced from a directory the script does not write to',
-    change: "extraArguments() sets CheckpointConfig.LocalPath '/opt/ml/checkpoint' (singular)",
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level3.checkpoint_config',
-    messageFragment: "CheckpointConfig.LocalPath is '/opt/ml/checkpoint', but the script writes checkpoints to SM_CHECKPOINT_DIR='/opt/ml/checkpoints'",
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          protected override extraArguments(outputPath: PipelineValue): Partial<TrainingStepArguments> {
-            return { CheckpointConfig: { S3Uri: joinS3(outputPath, 'checkpoints'), LocalPath: '/opt/ml/checkpoint' } };
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.wrong-step-type',
-    title: 'A training builder that emits a Processing step',
-    change: "createStep() returns Type 'Processing'",
-    artefact: 'builder',
-    base: 'XGBoostTraining',
-    caughtBy: 'level3.step_instantiation',
-    messageFragment: "the step's Type is 'Processing'",
-    make: () =>
-      xgboostWith(
-        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
-          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
-            const step = await super.createStep(options);
-            return { ...step, Type: 'Processing' as 'Training' };
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.validate-configuration-accepts-anything',
-    title: 'validateConfiguration() checks nothing',
-    change: 'validateConfiguration() is overridden with an empty body',
-    artefact: 'builder',
-    base: 'XGBoostTraining',
-    caughtBy: 'level1.validate_configuration_names_missing_setting',
-    messageFragment: "validateConfiguration() accepted a config without 'training_instance_type'",
-    make: () =>
-      xgboostWith(
-        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
-          override validateConfiguration(): void {}
-        },
-      ),
-  }),
-  defineDefect({
     id: 'builder.job-arguments-wrong-type',
     title: 'getJobArguments() returns one string instead of a list',
     change: "getJobArguments() returns '--epochs 3'",
     artefact: 'builder',
+    defectClass: 'interface',
     base: 'PyTorchTraining',
     caughtBy: 'level1.method_result_types',
+    severity: 'minor',
     messageFragment: 'getJobArguments() must return undefined or a string array, got a string',
     make: () =>
       pytorchWith(
@@ -397,8 +902,10 @@ export const builderDefects: readonly SeededDefect[] = [
     title: 'Job arguments the contract does not declare',
     change: "getJobArguments() returns ['--job_type', 'training'] although the contract declares no arguments",
     artefact: 'builder',
+    defectClass: 'interface',
     base: 'XGBoostTraining',
     caughtBy: 'level2.job_arguments',
+    severity: 'major',
     messageFragment: 'the contract declares no arguments: the builder invents --job_type',
     make: () =>
       xgboostWith(
@@ -412,11 +919,13 @@ export const builderDefects: readonly SeededDefect[] = [
   defineDefect({
     id: 'builder.job-arguments-not-sent',
     title: "The contract's job arguments never reach the job",
-    change: "on a contract declaring --job-type, jobArgumentHyperparameters() returns {} so the argument is not sent",
+    change: 'on a contract declaring --job-type, jobArgumentHyperparameters() returns {} so the argument is not sent',
     artefact: 'builder',
+    defectClass: 'contract-request-disagree',
     base: 'PyTorchTraining',
     caughtBy: 'level3.job_arguments_in_request',
-    messageFragment: "job argument --job-type (from the contract) is not among the step's HyperParameters",
+    severity: 'major',
+    messageFragment: 'the contract expects --job-type, but the script is not given it',
     make: () => {
       const withArgument = withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
         (contract as { expectedArguments: Record<string, string> }).expectedArguments = { 'job-type': 'training' };
@@ -432,57 +941,15 @@ export const builderDefects: readonly SeededDefect[] = [
       );
     },
   }),
-  defineDefect({
-    id: 'builder.step-named-unlike-its-references',
-    title: 'The step is named differently from the name its outputs are referenced by',
-    change: "createStep() names the step '<getStepName()>Step'",
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level4.pipeline_assembly',
-    messageFragment: "createStep returned a step named 'PyTorchTrainingStep', but getStepName() says 'PyTorchTraining'",
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          override async createStep(options?: CreateStepOptions): Promise<TrainingStepDefinition> {
-            const step = await super.createStep(options);
-            return { ...step, Name: `${step.Name}Step` };
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.get-keeps-properties-prefix',
-    title: "References to upstream outputs keep the 'properties.' prefix SageMaker does not expect",
-    change: "extractInputsFromDependencies() renders {\"Get\": \"Steps.<step>.properties.<path>\"} instead of dropping 'properties.'",
-    artefact: 'builder',
-    base: 'XGBoostTraining',
-    caughtBy: 'level4.property_references_valid',
-    messageFragment: "but a Get names the property without 'properties.'",
-    make: () =>
-      xgboostWith(
-        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
-          override extractInputsFromDependencies(steps: readonly DependencyStep[]): Record<string, GetExpression> {
-            const resolved = super.extractInputsFromDependencies(steps);
-            return Object.fromEntries(Object.entries(resolved).map(([name, get]) => [name, { Get: get.Get.replace(/^(Steps\.[^.]+\.)/, '$1properties.') }]));
-          }
-        },
-      ),
-  }),
-  defineDefect({
-    id: 'builder.cache-expiry-ignored',
-    title: 'The cache expiry from the config never reaches the step',
-    change: "getCacheConfig() always sets ExpireAfter 'P30D', whatever config.cache_expire_after says",
-    artefact: 'builder',
-    base: 'PyTorchTraining',
-    caughtBy: 'level3.cache_config',
-    messageFragment: "with enable_caching true and cache_expire_after 'P7DT12H', CacheConfig.ExpireAfter is 'P30D'",
-    make: () =>
-      pytorchWith(
-        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
-          override getCacheConfig(enableCaching: boolean, _expireAfter: string): CacheConfig {
-            return super.getCacheConfig(enableCaching, 'P30D');
-          }
-        },
-      ),
-  }),
+];
+
+export const builderDefects: readonly SeededDefect[] = [
+  ...longNameDefects,
+  ...serviceModelDefects,
+  ...contractRequestDefects,
+  ...settingDefects,
+  ...encodingDefects,
+  ...wiringDefects,
+  ...reproducibilityDefects,
+  ...interfaceDefects,
 ];

@@ -1,118 +1,179 @@
-// Defects in a builder's config schema, or in the default config it ships with.
-import { basePipelineConfigShape, fieldListShape } from '@stepscore/step-builder';
+// Defects in a builder's config schema, or in the default config it ships with: what a builder author loosens,
+// forgets or mistypes in config.ts and default-config.ts.
+import { TRAINING_MAX_RUNTIME_SECONDS } from '@stepscore/sagemaker';
 import { z } from 'zod';
 import { PYTORCH_TRAINING_INSTANCE_TYPES, pytorchTrainingConfigSchema } from '../../builders/pytorch-training/config.js';
-import { xgboostTrainingConfigSchema } from '../../builders/xgboost-training/config.js';
+import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostTrainingConfigSchema } from '../../builders/xgboost-training/config.js';
 import { defineDefect, type SeededDefect } from './defect.js';
 import { realBuilder, withConfigSchema, withDefaultConfig } from './registration-variants.js';
 
 const hyperparametersOf = (config: Record<string, unknown>): Record<string, unknown> => config['hyperparameters'] as Record<string, unknown>;
 
-/** A g5 size SageMaker does not sell: g5 goes from xlarge to 48xlarge with no 32xlarge. */
-const UNKNOWN_INSTANCE_TYPE = 'ml.g5.32xlarge';
+/** An allow-list refinement as trainingConfigShape writes it, over another list. */
+const instanceTypeAllowList = (types: readonly string[], defaultType: string) =>
+  z
+    .string()
+    .refine((v) => types.includes(v), { error: 'not an allowed instance type' })
+    .default(defaultType);
 
 export const configDefects: readonly SeededDefect[] = [
+  // --- The schema admits what SageMaker refuses -------------------------------------------------------------
   defineDefect({
-    id: 'config.count-below-one-accepted',
-    title: 'The schema accepts an instance count of 0',
-    change: 'training_instance_count lost its .min(1): z.number().int().default(1)',
+    id: 'config.instance-count-not-integer',
+    title: 'The schema accepts a fractional instance count',
+    change: 'training_instance_count lost its .int(): z.number().min(1).default(1)',
     artefact: 'config',
+    defectClass: 'schema-admits-refused',
     base: 'PyTorchTraining',
-    caughtBy: 'level1.rejects_count_below_one',
-    messageFragment: 'training_instance_count = 0',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'ResourceConfig.InstanceCount',
     make: () =>
-      withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.safeExtend({ training_instance_count: z.number().int().default(1) })),
+      withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.extend({ training_instance_count: z.number().min(1).default(1) })),
   }),
   defineDefect({
-    id: 'config.instance-type-not-allow-listed',
-    title: 'The schema takes any string as the instance type',
-    change: "training_instance_type lost its allow-list refinement: z.string().default('ml.m5.4xlarge')",
+    id: 'config.runtime-past-service-limit',
+    title: "The schema accepts a maximum runtime past SageMaker's 28 days",
+    change: `max_runtime_in_seconds lost its .max(${TRAINING_MAX_RUNTIME_SECONDS}): z.number().int().min(1).default(86400)`,
     artefact: 'config',
+    defectClass: 'schema-admits-refused',
     base: 'XGBoostTraining',
-    caughtBy: 'level1.rejects_value_outside_allow_list',
-    messageFragment: 'training_instance_type = "ml.not-a-type.xlarge"',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'StoppingCondition.MaxRuntimeInSeconds',
     make: () =>
-      withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ training_instance_type: z.string().default('ml.m5.4xlarge') })),
+      withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ max_runtime_in_seconds: z.number().int().min(1).default(86_400) })),
   }),
   defineDefect({
-    id: 'config.label-not-checked-against-field-list',
-    title: 'The hyperparameters schema no longer checks label and id against the full field list',
-    change: 'hyperparameters is z.looseObject(fieldListShape) without the checkFieldLists refinement',
+    id: 'config.volume-size-not-integer',
+    title: 'The schema accepts a fractional EBS volume size',
+    change: 'training_volume_size lost its .int(): z.number().min(1).default(30)',
     artefact: 'config',
-    base: 'PyTorchTraining',
-    caughtBy: 'level1.rejects_label_not_in_field_list',
-    messageFragment: "'hyperparameters.label_name' is not checked",
-    make: () => withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.safeExtend({ hyperparameters: z.looseObject(fieldListShape) })),
-  }),
-  defineDefect({
-    id: 'config.required-role-optional',
-    title: 'The schema lets the IAM role be left out',
-    change: 'role became basePipelineConfigShape.role.optional()',
-    artefact: 'config',
+    defectClass: 'schema-admits-refused',
     base: 'XGBoostTraining',
-    caughtBy: 'level1.rejects_missing_required_field',
-    messageFragment: "The config schema accepted a config without 'role'",
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'ResourceConfig.VolumeSizeInGB',
+    make: () => withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ training_volume_size: z.number().min(1).default(30) })),
+  }),
+  defineDefect({
+    id: 'config.instance-type-sagemaker-does-not-train-on',
+    title: "The instance allow-list offers ml.c5.large, which CreateTrainingJob does not accept (the reference's list)",
+    change: "XGBOOST_TRAINING_INSTANCE_TYPES gained 'ml.c5.large' (the default instance type stays ml.m5.4xlarge)",
+    artefact: 'config',
+    defectClass: 'schema-admits-refused',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'ml.c5.large',
+    knownMiss:
+      'the cpu/gpu scenarios pick instance types from the service model that the schema accepts, so a type only the allow-list ' +
+      'has is never tried; the allow-list is a refine(), which the JSON Schema of the config does not carry. To catch it, ' +
+      'level3.request_meets_service_model (or level1.invalid_configs_rejected) would need a scenario per value a refined field ' +
+      'accepts among a list of known-bad values (e.g. the instance types of other job kinds)',
     make: () =>
       withConfigSchema(
         realBuilder('XGBoostTraining'),
-        // safeExtend keeps the schema's cross-field rules; its types forbid loosening a required field, which is the defect.
-        xgboostTrainingConfigSchema.safeExtend({ role: basePipelineConfigShape.role.optional() } as unknown as { role: typeof basePipelineConfigShape.role }),
+        xgboostTrainingConfigSchema.extend({ training_instance_type: instanceTypeAllowList([...XGBOOST_TRAINING_INSTANCE_TYPES, 'ml.c5.large'], 'ml.m5.4xlarge') }),
       ),
   }),
   defineDefect({
-    id: 'config.unknown-instance-type',
-    title: 'The allow-list offers an instance type SageMaker does not have, and the default config picks it',
-    change: `the instance allow-list gained '${UNKNOWN_INSTANCE_TYPE}' and the default config's training_instance_type is '${UNKNOWN_INSTANCE_TYPE}'`,
+    id: 'config.cache-expiry-not-checked',
+    title: 'The schema takes any text as the cache expiry',
+    change: "cache_expire_after lost its ISO-8601 refinement: z.string().default('P30D')",
     artefact: 'config',
+    defectClass: 'schema-admits-refused',
     base: 'PyTorchTraining',
-    caughtBy: 'level3.configuration_validity',
-    messageFragment: UNKNOWN_INSTANCE_TYPE,
-    make: () => {
-      const instanceTypes: readonly string[] = [...PYTORCH_TRAINING_INSTANCE_TYPES, UNKNOWN_INSTANCE_TYPE];
-      const schema = pytorchTrainingConfigSchema.safeExtend({
-        training_instance_type: z.string().refine((v) => instanceTypes.includes(v), { error: 'not an allowed instance type' }).default('ml.g5.12xlarge'),
-      });
-      return withDefaultConfig(withConfigSchema(realBuilder('PyTorchTraining'), schema), (config) => {
-        config['training_instance_type'] = UNKNOWN_INSTANCE_TYPE;
-      });
-    },
+    caughtBy: 'level1.invalid_configs_rejected',
+    severity: 'major',
+    messageFragment: 'cache_expire_after',
+    knownMiss:
+      "invalid probes come from the config's JSON Schema, which cannot express a refine(): no probe tries '30 days', and no " +
+      "scenario sets cache_expire_after to anything but its default. level1.invalid_configs_rejected would need a probe of a " +
+      "non-duration text for fields whose default is an ISO-8601 duration",
+    make: () => withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.extend({ cache_expire_after: z.string().default('P30D') })),
   }),
   defineDefect({
     id: 'config.cache-expiry-not-duration',
-    title: 'A cache expiry that is not an ISO-8601 duration reaches the step',
-    change: "cache_expire_after lost its ISO-8601 refinement (z.string().default('P30D')) and the default config says '30 days'",
+    title: 'A default config whose cache expiry is not an ISO-8601 duration, through a schema that no longer checks it',
+    change: "cache_expire_after lost its ISO-8601 refinement and the default config says '30 days'",
     artefact: 'config',
+    defectClass: 'request-breaks-service-model',
     base: 'XGBoostTraining',
     caughtBy: 'level3.cache_config',
-    messageFragment: "CacheConfig.ExpireAfter is '30 days', which is not an ISO-8601 duration",
+    severity: 'major',
+    messageFragment: 'CacheConfig.ExpireAfter is "30 days"',
     make: () =>
       withDefaultConfig(
-        withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ cache_expire_after: z.string().default('P30D') })),
+        withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ cache_expire_after: z.string().default('P30D') })),
         (config) => {
           config['cache_expire_after'] = '30 days';
         },
       ),
   }),
   defineDefect({
+    id: 'config.unknown-instance-type-default',
+    title: 'The allow-list offers an instance type SageMaker does not have, and the default config picks it',
+    change: "the instance allow-list gained 'ml.g5.32xlarge' (g5 has no 32xlarge) and the default config's training_instance_type is it",
+    artefact: 'config',
+    defectClass: 'schema-admits-refused',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
+    messageFragment: 'ml.g5.32xlarge',
+    make: () =>
+      withDefaultConfig(
+        withConfigSchema(
+          realBuilder('PyTorchTraining'),
+          pytorchTrainingConfigSchema.extend({ training_instance_type: instanceTypeAllowList([...PYTORCH_TRAINING_INSTANCE_TYPES, 'ml.g5.32xlarge'], 'ml.g5.12xlarge') }),
+        ),
+        (config) => {
+          config['training_instance_type'] = 'ml.g5.32xlarge';
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'config.required-role-optional',
+    title: 'The schema lets the IAM role be left out',
+    change: 'role became .optional()',
+    artefact: 'config',
+    defectClass: 'interface',
+    base: 'XGBoostTraining',
+    caughtBy: 'level1.invalid_configs_rejected',
+    severity: 'major',
+    messageFragment: "'role' missing",
+    knownMiss:
+      'probes remove only the fields the schema itself declares required; once role is optional no probe removes it, and ' +
+      'the default config still gives one, so no scenario builds a step without a role. level1.invalid_configs_rejected ' +
+      'would need to probe the fields the request cannot do without (RoleArn) whatever the schema says',
+    make: () => withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ role: xgboostTrainingConfigSchema.shape.role.optional() })),
+  }),
+  // --- Values encoded wrongly ---------------------------------------------------------------------------------
+  defineDefect({
     id: 'config.hyperparameter-value-too-long',
     title: "A hyperparameter's value is longer than SageMaker's 2500 characters",
     change: 'the default config gained hyperparameters.class_descriptions, a 2,600-character text',
     artefact: 'config',
+    defectClass: 'request-breaks-service-model',
     base: 'PyTorchTraining',
-    caughtBy: 'level2.hyperparameters_legal',
+    caughtBy: 'level3.request_meets_service_model',
+    severity: 'blocker',
     messageFragment: 'class_descriptions',
     make: () =>
       withDefaultConfig(realBuilder('PyTorchTraining'), (config) => {
         hyperparametersOf(config)['class_descriptions'] = 'negative review; positive review; '.repeat(80).slice(0, 2600);
       }),
   }),
+  // --- Interface and versions ---------------------------------------------------------------------------------
   defineDefect({
     id: 'config.framework-version-unknown',
     title: 'The default config names a PyTorch version with no training image',
     change: "framework_version '2.1.0' became '2.1.5'",
     artefact: 'config',
+    defectClass: 'interface',
     base: 'PyTorchTraining',
     caughtBy: 'level2.framework_version_known',
+    severity: 'blocker',
     messageFragment: "framework_version '2.1.5' is not a known pytorch training image version",
     make: () =>
       withDefaultConfig(realBuilder('PyTorchTraining'), (config) => {
@@ -120,25 +181,14 @@ export const configDefects: readonly SeededDefect[] = [
       }),
   }),
   defineDefect({
-    id: 'config.py-version-unknown',
-    title: 'The default config names a Python version the framework image does not have',
-    change: "py_version 'py3' became 'py38'",
-    artefact: 'config',
-    base: 'XGBoostTraining',
-    caughtBy: 'level2.framework_version_known',
-    messageFragment: "py_version 'py38' is not known for xgboost 1.7-1",
-    make: () =>
-      withDefaultConfig(realBuilder('XGBoostTraining'), (config) => {
-        config['py_version'] = 'py38';
-      }),
-  }),
-  defineDefect({
     id: 'config.default-label-not-in-field-list',
     title: 'The default config its own schema refuses',
     change: "hyperparameters.label_name 'target' became 'label', which is not in full_field_list",
     artefact: 'config',
+    defectClass: 'interface',
     base: 'XGBoostTraining',
-    caughtBy: 'level1.valid_config_accepted',
+    caughtBy: 'level1.valid_scenarios_accepted',
+    severity: 'blocker',
     messageFragment: "label_name 'label' must be in full_field_list",
     rootCause: 'config',
     make: () =>

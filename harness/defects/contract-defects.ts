@@ -1,4 +1,5 @@
 // Defects in a builder's script contract: what the training script reads and writes inside the container.
+import { DependencyType } from '@stepscore/step-model';
 import { defineDefect, type SeededDefect } from './defect.js';
 import { realBuilder, withSpecAndContract } from './registration-variants.js';
 
@@ -11,8 +12,11 @@ export const contractDefects: readonly SeededDefect[] = [
     title: "A contract output the specification does not declare (the reference's checkpoints)",
     change: "expectedOutputPaths gained checkpoints: '/opt/ml/checkpoints'",
     artefact: 'contract',
+    defectClass: 'specification',
     base: 'PyTorchTraining',
     caughtBy: 'level2.contract_alignment',
+    severity: 'blocker',
+    // The seed's whole message (`Spec-Contract alignment errors: [...]`) is asserted on its own in defect-corpus.test.ts.
     messageFragment: "Contract outputs missing from specification outputs: {'checkpoints'}",
     make: () =>
       withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
@@ -24,8 +28,10 @@ export const contractDefects: readonly SeededDefect[] = [
     title: 'A specification dependency the contract has no container path for',
     change: 'expectedInputPaths lost hyperparameters_s3_uri',
     artefact: 'contract',
+    defectClass: 'specification',
     base: 'XGBoostTraining',
     caughtBy: 'level2.contract_alignment',
+    severity: 'blocker',
     messageFragment: "Specification dependencies missing from contract inputs: {'hyperparameters_s3_uri'}",
     make: () =>
       withSpecAndContract(realBuilder('XGBoostTraining'), (_spec, contract) => {
@@ -38,8 +44,10 @@ export const contractDefects: readonly SeededDefect[] = [
     title: 'A training input read from a processing-job path',
     change: "expectedInputPaths.input_path '/opt/ml/input/data' became '/opt/ml/processing/input/data'",
     artefact: 'contract',
+    defectClass: 'contract-request-disagree',
     base: 'XGBoostTraining',
     caughtBy: 'level2.contract_paths_legal',
+    severity: 'blocker',
     messageFragment: "Input path for 'input_path' must start with /opt/ml/input/data or /opt/ml/input/config, got: /opt/ml/processing/input/data",
     make: () =>
       withSpecAndContract(realBuilder('XGBoostTraining'), (_spec, contract) => {
@@ -47,12 +55,90 @@ export const contractDefects: readonly SeededDefect[] = [
       }),
   }),
   defineDefect({
-    id: 'contract.env-var-bad-name',
-    title: 'An environment variable name no shell can export',
-    change: "optionalEnvVars SM_CHECKPOINT_DIR became SM-CHECKPOINT-DIR",
+    id: 'contract.hyperparameters-file-renamed',
+    title: 'The script reads a hyperparameters file the builder never writes under that name',
+    change: "expectedInputPaths.hyperparameters_s3_uri '/opt/ml/input/data/config/hyperparameters.json' became '.../config/params.json'",
     artefact: 'contract',
+    defectClass: 'contract-request-disagree',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.inputs_mounted',
+    severity: 'blocker',
+    messageFragment: 'params.json',
+    knownMiss:
+      'when no dependency supplies hyperparameters_s3_uri the builder writes hyperparameters.json itself, and nothing ' +
+      "compares that generated object's name with the contract path (params.json); when a dependency supplies it, the " +
+      "mock location is named after the contract's file, so the mount agrees. level3.inputs_mounted (or " +
+      'level3.generated_files_uploaded) would need to judge a generated input against the contract path as it judges a given one',
+    make: () =>
+      withSpecAndContract(realBuilder('XGBoostTraining'), (_spec, contract) => {
+        writable(contract).expectedInputPaths = { ...contract.expectedInputPaths, hyperparameters_s3_uri: '/opt/ml/input/data/config/params.json' };
+      }),
+  }),
+  defineDefect({
+    id: 'contract.checkpoints-output-not-synced',
+    title: 'Checkpoints declared as an output (spec and contract agree) of a builder that never syncs them',
+    change:
+      "XGBoost's contract gained checkpoints: '/opt/ml/checkpoints' and its spec an output 'checkpoints' " +
+      "(properties.CheckpointConfig.S3Uri); the builder was left as it was, with no CheckpointConfig",
+    artefact: 'contract',
+    defectClass: 'contract-request-disagree',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.outputs_collected',
+    severity: 'blocker',
+    messageFragment: "output 'checkpoints' is written to /opt/ml/checkpoints, but the request collects nothing from there",
+    make: () =>
+      withSpecAndContract(realBuilder('XGBoostTraining'), (spec, contract) => {
+        writable(contract).expectedOutputPaths = { ...contract.expectedOutputPaths, checkpoints: '/opt/ml/checkpoints' };
+        spec.outputs = [
+          ...spec.outputs,
+          { logicalName: 'checkpoints', outputType: DependencyType.CUSTOM_PROPERTY, propertyPath: 'properties.CheckpointConfig.S3Uri', dataType: 'S3Uri' },
+        ];
+      }),
+  }),
+  defineDefect({
+    id: 'contract.entry-point-renamed',
+    title: "The contract's entry point is renamed, the config still runs the old script",
+    change: "entryPoint 'xgboost_training.py' became 'train_xgb.py' (training_entry_point in the default config left as it was)",
+    artefact: 'contract',
+    defectClass: 'contract-request-disagree',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.entry_point',
+    severity: 'blocker',
+    messageFragment: "nothing in the request runs 'train_xgb.py'",
+    make: () =>
+      withSpecAndContract(realBuilder('XGBoostTraining'), (_spec, contract) => {
+        writable(contract).entryPoint = 'train_xgb.py';
+      }),
+  }),
+  defineDefect({
+    id: 'contract.output-inside-model-dir',
+    title: "An output written inside another output's directory",
+    change: "expectedOutputPaths.data_output '/opt/ml/output/data' became '/opt/ml/model/predictions'",
+    artefact: 'contract',
+    defectClass: 'contract-request-disagree',
     base: 'PyTorchTraining',
     caughtBy: 'level2.contract_paths_legal',
+    severity: 'blocker',
+    messageFragment: '/opt/ml/model/predictions',
+    knownMiss:
+      "no check says that one contract path sits inside another artefact's directory: /opt/ml/model/predictions is a legal " +
+      'output root and is collected (with the model), so data_output resolves to OutputDataConfig while the script writes ' +
+      'into model.tar.gz. level2.contract_paths_legal (or level3.outputs_collected) would need to refuse a contract path ' +
+      "inside another contract path's directory",
+    make: () =>
+      withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
+        writable(contract).expectedOutputPaths = { ...contract.expectedOutputPaths, data_output: '/opt/ml/model/predictions' };
+      }),
+  }),
+  defineDefect({
+    id: 'contract.env-var-bad-name',
+    title: 'An environment variable name no shell can export',
+    change: 'optionalEnvVars SM_CHECKPOINT_DIR became SM-CHECKPOINT-DIR',
+    artefact: 'contract',
+    defectClass: 'specification',
+    base: 'PyTorchTraining',
+    caughtBy: 'level2.contract_paths_legal',
+    severity: 'blocker',
     messageFragment: "Environment variable name 'SM-CHECKPOINT-DIR'",
     make: () =>
       withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
@@ -64,8 +150,10 @@ export const contractDefects: readonly SeededDefect[] = [
     title: 'A required environment variable the config has no value for',
     change: "requiredEnvVars [] became ['LABEL_FIELD']",
     artefact: 'contract',
+    defectClass: 'setting-not-reaching-request',
     base: 'PyTorchTraining',
     caughtBy: 'level2.environment_variables',
+    severity: 'major',
     messageFragment: 'LABEL_FIELD',
     make: () =>
       withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
@@ -73,25 +161,14 @@ export const contractDefects: readonly SeededDefect[] = [
       }),
   }),
   defineDefect({
-    id: 'contract.hyperparameters-file-renamed',
-    title: 'The script reads a hyperparameters file the builder never writes under that name',
-    change: "expectedInputPaths.hyperparameters_s3_uri '/opt/ml/input/data/config/hyperparameters.json' became '.../config/params.json'",
-    artefact: 'contract',
-    base: 'XGBoostTraining',
-    caughtBy: 'level3.input_channels_mapped',
-    messageFragment: "the S3 object must be named 'params.json'",
-    make: () =>
-      withSpecAndContract(realBuilder('XGBoostTraining'), (_spec, contract) => {
-        writable(contract).expectedInputPaths = { ...contract.expectedInputPaths, hyperparameters_s3_uri: '/opt/ml/input/data/config/params.json' };
-      }),
-  }),
-  defineDefect({
     id: 'contract.entry-point-not-python',
     title: 'A training entry point that is not a Python file',
     change: "entryPoint 'train.py' became 'train.sh'",
     artefact: 'contract',
+    defectClass: 'specification',
     base: 'PyTorchTraining',
     caughtBy: 'level2.contract_paths_legal',
+    severity: 'blocker',
     messageFragment: 'Entry point must be a Python file (.py), got: "train.sh"',
     make: () =>
       withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {

@@ -1,45 +1,75 @@
+// The seeded-defect corpus: a regression suite, not proof. Each defect must be caught by the check it declares, at
+// that check's severity, and a blocker must rate its builder Poor; a known miss must stay missed until a check learns
+// to see it (then its marker goes). The detection rate per class is printed, whatever it is.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../src/checks/index.js';
-import { builderRegistry } from '../test/support/repository-project.js';
+import { BLOCKER_SCORE_CAP } from '../src/scoring/score-builder.js';
 import { DEFECT_CORPUS } from './corpus.js';
-import { formatCorpusTable } from './format-corpus-table.js';
-import { cleanFailures, type DefectOutcome, detectionRate, formatDetectionRate, runCleanBuilders, runDefect } from './run-defect-corpus.js';
+import { BUILD_3_CLASSES, DEFECT_CLASSES } from './defect.js';
+import { formatCorpusTable, formatKnownMisses } from './format-corpus-table.js';
+import { cleanFailures, type DefectOutcome, formatDetectionRates, runCleanBuilders, runDefect } from './run-defect-corpus.js';
 
 const outcomes: DefectOutcome[] = [];
+const SEED_DEFECT = 'contract.output-missing-from-spec';
+const SEED_MESSAGE = `Spec-Contract alignment errors: ["Contract outputs missing from specification outputs: {'checkpoints'}"]`;
 
 describe('the seeded-defect corpus', () => {
-  it('holds at least 25 distinct kinds over all four artefacts, all four levels and both real builders', () => {
+  it('holds at least 3 realistic defects of each class of issue 10, over all four artefacts, all four levels and both real builders', () => {
     const ids = DEFECT_CORPUS.map((d) => d.id);
     expect(new Set(ids).size, 'defect ids must be unique').toBe(ids.length);
-    expect(ids.length).toBeGreaterThanOrEqual(25);
+    for (const defectClass of BUILD_3_CLASSES) {
+      expect(DEFECT_CORPUS.filter((d) => d.defectClass === defectClass).length, DEFECT_CLASSES[defectClass]).toBeGreaterThanOrEqual(3);
+    }
     expect(new Set(DEFECT_CORPUS.map((d) => d.artefact))).toEqual(new Set(['config', 'contract', 'spec', 'builder']));
     expect(new Set(DEFECT_CORPUS.map((d) => d.base))).toEqual(new Set(['PyTorchTraining', 'XGBoostTraining']));
-    const levelOf = new Map(ALL_CHECKS.map((c) => [c.id, c.level]));
-    for (const defect of DEFECT_CORPUS) expect(levelOf.has(defect.caughtBy), `${defect.id} declares unknown check ${defect.caughtBy}`).toBe(true);
-    expect(new Set(DEFECT_CORPUS.map((d) => levelOf.get(d.caughtBy)))).toEqual(new Set([1, 2, 3, 4]));
+    const checks = new Map(ALL_CHECKS.map((c) => [c.id, c]));
+    for (const defect of DEFECT_CORPUS) {
+      const check = checks.get(defect.caughtBy);
+      expect(check, `${defect.id} declares unknown check ${defect.caughtBy}`).toBeDefined();
+      expect(check?.severity, `${defect.id}: ${defect.caughtBy}'s severity`).toBe(defect.severity);
+    }
+    expect(new Set(DEFECT_CORPUS.filter((d) => !d.knownMiss).map((d) => checks.get(d.caughtBy)?.level))).toEqual(new Set([1, 2, 3, 4]));
   });
 
-  it.each(DEFECT_CORPUS.map((d) => [d.id, d] as const))('%s is caught by its declared check', async (_id, defect) => {
+  it.each(DEFECT_CORPUS.map((d) => [d.id, d] as const))('%s', async (_id, defect) => {
     const outcome = await runDefect(defect);
     outcomes.push(outcome);
     const declared = outcome.declared;
-    expect(declared?.status, `${defect.caughtBy}: ${declared?.message ?? 'no result'}`).toBe('fail');
-    expect(declared?.message).toContain(defect.messageFragment);
-    expect(declared?.rootCause?.kind, 'the declared check must fail on its own evidence unless the defect says otherwise').toBe(defect.rootCause);
     // A check that breaks on a defect instead of reporting it is a defect of the harness.
     expect(outcome.errors.map((e) => `${e.id}: ${e.message ?? ''}`)).toEqual([]);
+    if (defect.knownMiss) {
+      expect(outcome.caught, `${defect.id} is now caught by ${defect.caughtBy}: remove its knownMiss marker`).toBe(false);
+      return;
+    }
+    expect(declared?.status, `${defect.caughtBy}: ${declared?.message ?? 'no result'}`).toBe('fail');
+    expect(declared?.severity).toBe(defect.severity);
+    expect(declared?.message).toContain(defect.messageFragment);
+    expect(declared?.rootCause?.kind, 'the declared check must fail on its own evidence unless the defect says otherwise').toBe(defect.rootCause);
     expect(outcome.caught, outcome.missedBecause).toBe(true);
+    if (defect.severity === 'blocker') {
+      expect(outcome.score.blockers).toContain(defect.caughtBy);
+      expect(outcome.score.overall, 'a failing blocker caps the score').toBeLessThanOrEqual(BLOCKER_SCORE_CAP);
+      expect(outcome.score.rating).toBe('Poor');
+    }
+  });
+
+  it("the seed's defect (checkpoints in the PyTorch contract only) fails level2.contract_alignment with the seed's message and rates the builder Poor", async () => {
+    const seed = DEFECT_CORPUS.find((d) => d.id === SEED_DEFECT);
+    if (!seed) throw new Error(`${SEED_DEFECT} is missing from the corpus`);
+    const outcome = await runDefect(seed);
+    expect(outcome.declared?.status).toBe('fail');
+    expect(outcome.declared?.message).toContain(SEED_MESSAGE);
+    expect(outcome.score.rating).toBe('Poor');
   });
 
   it('the clean registered builders fail no check', async () => {
     const results = await runCleanBuilders();
-    expect(results.map((r) => r.builder).sort()).toEqual(builderRegistry.names().sort());
-    expect(results.every((r) => r.checks.length === ALL_CHECKS.length)).toBe(true);
+    expect(results.map((r) => r.builder).sort()).toEqual(['PyTorchTraining', 'XGBoostTraining']);
     expect(cleanFailures(results)).toEqual([]);
   });
 });
 
 afterAll(() => {
   if (outcomes.length === 0) return;
-  console.log(`${formatCorpusTable(outcomes)}\n${formatDetectionRate(detectionRate(outcomes))}`);
+  console.log(`${formatCorpusTable(outcomes)}\n${formatDetectionRates(outcomes)}\n${formatKnownMisses(outcomes)}`);
 });

@@ -4,14 +4,18 @@ import type { BuilderResult, CheckResult } from '../src/check/check-result.js';
 import { ALL_CHECKS } from '../src/checks/index.js';
 import { createMockBackend } from '../src/backends/mock-backend.js';
 import { runBuilder } from '../src/runner/run-builder.js';
-import type { SeededDefect } from './defect.js';
+import { type BuilderScore, scoreBuilder } from '../src/scoring/score-builder.js';
+import { DEFECT_CLASSES, type DefectClass, type SeededDefect } from './defect.js';
 import { builderRegistry } from './registration-variants.js';
 
 export interface DefectOutcome {
   readonly defect: SeededDefect;
   /** The declared check's result; undefined when no check has the declared id. */
   readonly declared: CheckResult | undefined;
-  /** The declared check failed ('error' does not count), naming the declared fragment, with the declared root cause if any. */
+  /**
+   * The declared check failed ('error' does not count) at the declared severity, naming the declared fragment, with
+   * the declared root cause if any.
+   */
   readonly caught: boolean;
   /** Why it does not count as caught; undefined when caught. */
   readonly missedBecause?: string;
@@ -20,6 +24,8 @@ export interface DefectOutcome {
   /** Checks that errored: a check that breaks on a defect instead of reporting it. */
   readonly errors: readonly CheckResult[];
   readonly result: BuilderResult;
+  /** The builder's score with the defect: a failing blocker caps it at Poor. */
+  readonly score: BuilderScore;
 }
 
 /** Runs every check on one builder registration, in a registry where it takes the place of the real one. */
@@ -31,6 +37,7 @@ export async function runAllChecks(registration: BuilderRegistration, checks: re
 function missedBecause(defect: SeededDefect, declared: CheckResult | undefined): string | undefined {
   if (!declared) return `no check has the id ${defect.caughtBy}`;
   if (declared.status !== 'fail') return `${defect.caughtBy} ${declared.status === 'pass' ? 'passed' : `was ${declared.status}`}${declared.message ? `: ${declared.message}` : ''}`;
+  if (declared.severity !== defect.severity) return `${defect.caughtBy} failed, but it is a ${declared.severity} check, not the declared ${defect.severity}`;
   if (!(declared.message ?? '').includes(defect.messageFragment)) {
     return `${defect.caughtBy} failed, but its message does not contain ${JSON.stringify(defect.messageFragment)}: ${declared.message ?? '(no message)'}`;
   }
@@ -55,6 +62,7 @@ export async function runDefect(defect: SeededDefect, checks: readonly CheckDefi
     otherFailures: result.checks.filter((c) => c.status === 'fail' && c.id !== defect.caughtBy),
     errors: result.checks.filter((c) => c.status === 'error'),
     result,
+    score: scoreBuilder(result.checks),
   };
 }
 
@@ -91,4 +99,19 @@ export function detectionRate(outcomes: readonly DefectOutcome[]): DetectionRate
 export function formatDetectionRate({ caught, total }: DetectionRate): string {
   const percent = total === 0 ? 0 : (100 * caught) / total;
   return `detection rate: ${caught}/${total} (${percent.toFixed(1)}%)`;
+}
+
+/** The detection rate of each defect class present, in the order of DEFECT_CLASSES. */
+export function detectionRateByClass(outcomes: readonly DefectOutcome[]): { defectClass: DefectClass; rate: DetectionRate }[] {
+  return (Object.keys(DEFECT_CLASSES) as DefectClass[]).flatMap((defectClass) => {
+    const mine = outcomes.filter((o) => o.defect.defectClass === defectClass);
+    return mine.length === 0 ? [] : [{ defectClass, rate: detectionRate(mine) }];
+  });
+}
+
+/** One line per class, then the whole corpus: `<class>: detection rate: N/M (x%)`. */
+export function formatDetectionRates(outcomes: readonly DefectOutcome[]): string {
+  const width = Math.max(...Object.values(DEFECT_CLASSES).map((t) => t.length));
+  const lines = detectionRateByClass(outcomes).map(({ defectClass, rate }) => `${DEFECT_CLASSES[defectClass].padEnd(width)}  ${formatDetectionRate(rate)}`);
+  return [...lines, `${'All defects'.padEnd(width)}  ${formatDetectionRate(detectionRate(outcomes))}`].join('\n');
 }

@@ -83,6 +83,12 @@ function projectRun(config: string | undefined): Promise<ProjectRun> {
 export async function defineBuilderTests(options: BuilderTestsOptions = {}): Promise<void> {
   const { project, results } = await projectRun(options.config);
   const levels = options.levels ?? project.config.levels ?? LEVELS;
+  // With no builder there would be no test at all, and an empty run passes: an emptied registry must fail it.
+  if (results.length === 0) {
+    it('the project registers at least one builder', () => {
+      throw new Error(`test:builders found no builder in ${project.configFile}: its builders module registers none`);
+    });
+  }
   for (const result of results) {
     describe(result.builder, () => {
       for (const level of levels) {
