@@ -29,7 +29,7 @@ export const configDefects: readonly SeededDefect[] = [
     severity: 'blocker',
     messageFragment: 'ResourceConfig.InstanceCount',
     make: () =>
-      withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.extend({ training_instance_count: z.number().min(1).default(1) })),
+      withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.safeExtend({ training_instance_count: z.number().min(1).default(1) })),
   }),
   defineDefect({
     id: 'config.runtime-past-service-limit',
@@ -42,7 +42,7 @@ export const configDefects: readonly SeededDefect[] = [
     severity: 'blocker',
     messageFragment: 'StoppingCondition.MaxRuntimeInSeconds',
     make: () =>
-      withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ max_runtime_in_seconds: z.number().int().min(1).default(86_400) })),
+      withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ max_runtime_in_seconds: z.number().int().min(1).default(86_400) })),
   }),
   defineDefect({
     id: 'config.volume-size-not-integer',
@@ -54,7 +54,7 @@ export const configDefects: readonly SeededDefect[] = [
     caughtBy: 'level3.request_meets_service_model',
     severity: 'blocker',
     messageFragment: 'ResourceConfig.VolumeSizeInGB',
-    make: () => withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ training_volume_size: z.number().min(1).default(30) })),
+    make: () => withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ training_volume_size: z.number().min(1).default(30) })),
   }),
   defineDefect({
     id: 'config.instance-type-sagemaker-does-not-train-on',
@@ -74,7 +74,7 @@ export const configDefects: readonly SeededDefect[] = [
     make: () =>
       withConfigSchema(
         realBuilder('XGBoostTraining'),
-        xgboostTrainingConfigSchema.extend({ training_instance_type: instanceTypeAllowList([...XGBOOST_TRAINING_INSTANCE_TYPES, 'ml.c5.large'], 'ml.m5.4xlarge') }),
+        xgboostTrainingConfigSchema.safeExtend({ training_instance_type: instanceTypeAllowList([...XGBOOST_TRAINING_INSTANCE_TYPES, 'ml.c5.large'], 'ml.m5.4xlarge') }),
       ),
   }),
   defineDefect({
@@ -91,7 +91,7 @@ export const configDefects: readonly SeededDefect[] = [
       "invalid probes come from the config's JSON Schema, which cannot express a refine(): no probe tries '30 days', and no " +
       "scenario sets cache_expire_after to anything but its default. level1.invalid_configs_rejected would need a probe of a " +
       "non-duration text for fields whose default is an ISO-8601 duration",
-    make: () => withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.extend({ cache_expire_after: z.string().default('P30D') })),
+    make: () => withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.safeExtend({ cache_expire_after: z.string().default('P30D') })),
   }),
   defineDefect({
     id: 'config.cache-expiry-not-duration',
@@ -105,7 +105,7 @@ export const configDefects: readonly SeededDefect[] = [
     messageFragment: 'CacheConfig.ExpireAfter is "30 days"',
     make: () =>
       withDefaultConfig(
-        withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ cache_expire_after: z.string().default('P30D') })),
+        withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ cache_expire_after: z.string().default('P30D') })),
         (config) => {
           config['cache_expire_after'] = '30 days';
         },
@@ -125,7 +125,7 @@ export const configDefects: readonly SeededDefect[] = [
       withDefaultConfig(
         withConfigSchema(
           realBuilder('PyTorchTraining'),
-          pytorchTrainingConfigSchema.extend({ training_instance_type: instanceTypeAllowList([...PYTORCH_TRAINING_INSTANCE_TYPES, 'ml.g5.32xlarge'], 'ml.g5.12xlarge') }),
+          pytorchTrainingConfigSchema.safeExtend({ training_instance_type: instanceTypeAllowList([...PYTORCH_TRAINING_INSTANCE_TYPES, 'ml.g5.32xlarge'], 'ml.g5.12xlarge') }),
         ),
         (config) => {
           config['training_instance_type'] = 'ml.g5.32xlarge';
@@ -146,7 +146,7 @@ export const configDefects: readonly SeededDefect[] = [
       'probes remove only the fields the schema itself declares required; once role is optional no probe removes it, and ' +
       'the default config still gives one, so no scenario builds a step without a role. level1.invalid_configs_rejected ' +
       'would need to probe the fields the request cannot do without (RoleArn) whatever the schema says',
-    make: () => withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.extend({ role: xgboostTrainingConfigSchema.shape.role.optional() })),
+    make: () => withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ role: z.string().optional() } as never)),
   }),
   // --- Values encoded wrongly ---------------------------------------------------------------------------------
   defineDefect({

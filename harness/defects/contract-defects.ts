@@ -120,11 +120,6 @@ export const contractDefects: readonly SeededDefect[] = [
     caughtBy: 'level2.contract_paths_legal',
     severity: 'blocker',
     messageFragment: '/opt/ml/model/predictions',
-    knownMiss:
-      "no check says that one contract path sits inside another artefact's directory: /opt/ml/model/predictions is a legal " +
-      'output root and is collected (with the model), so data_output resolves to OutputDataConfig while the script writes ' +
-      'into model.tar.gz. level2.contract_paths_legal (or level3.outputs_collected) would need to refuse a contract path ' +
-      "inside another contract path's directory",
     make: () =>
       withSpecAndContract(realBuilder('PyTorchTraining'), (_spec, contract) => {
         writable(contract).expectedOutputPaths = { ...contract.expectedOutputPaths, data_output: '/opt/ml/model/predictions' };

@@ -119,7 +119,7 @@ export const specDefects: readonly SeededDefect[] = [
     base: 'XGBoostTraining',
     caughtBy: 'level4.dry_run_execution',
     severity: 'blocker',
-    messageFragment: 'must lead to the model artifacts',
+    messageFragment: "Output 'model_output' (model_artifacts) resolves to",
     make: () =>
       withSpecAndContract(realBuilder('XGBoostTraining'), (spec) => {
         editOutput(spec, 'model_output', (o) => ({ ...o, propertyPath: 'properties.OutputDataConfig.S3OutputPath' }));
@@ -135,10 +135,6 @@ export const specDefects: readonly SeededDefect[] = [
     caughtBy: 'level4.dry_run_execution',
     severity: 'blocker',
     messageFragment: 'data_output',
-    knownMiss:
-      'the dry run traces only the model to its consumer; no check says that two outputs with different logical names ' +
-      'resolve to the same value (issue 10, Build 3). level4.dry_run_execution would need to trace every output and ' +
-      'refuse two logical names that resolve to one value',
     make: () =>
       withSpecAndContract(realBuilder('PyTorchTraining'), (spec) => {
         editOutput(spec, 'data_output', (o) => ({ ...o, propertyPath: 'properties.ModelArtifacts.S3ModelArtifacts' }));
@@ -151,9 +147,9 @@ export const specDefects: readonly SeededDefect[] = [
     artefact: 'spec',
     defectClass: 'pipeline-wires-wrong-data',
     base: 'PyTorchTraining',
-    caughtBy: 'level4.pipeline_assembly',
+    caughtBy: 'level4.dry_run_execution',
     severity: 'blocker',
-    messageFragment: 'model_output (processing_output)',
+    messageFragment: 'but is declared processing_output',
     make: () =>
       withSpecAndContract(realBuilder('PyTorchTraining'), (spec) => {
         editOutput(spec, 'model_output', (o) => ({ ...o, outputType: DependencyType.PROCESSING_OUTPUT }));

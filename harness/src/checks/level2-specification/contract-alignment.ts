@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { validateContractAlignment } from '@stepscore/step-model';
+import { pythonListRepr, validateContractAlignment } from '@stepscore/step-model';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 
 const byLogicalName = (items: readonly { logicalName: string }[]): Map<string, unknown> =>
@@ -15,7 +15,8 @@ export const contractAlignment = defineCheck({
     // From the registration's data, not the builder: the builder refuses to construct on this very defect.
     const { spec, contract, stepName } = ctx.registration;
     const { errors } = validateContractAlignment({ dependencies: byLogicalName(spec.dependencies), outputs: byLogicalName(spec.outputs) }, contract);
-    const problems = [...errors];
+    // The message the builder refuses to construct with: `Spec-Contract alignment errors: [...]`.
+    const problems = errors.length > 0 ? [`Spec-Contract alignment errors: ${pythonListRepr(errors)}`] : [];
     if (spec.scriptContract && !isDeepStrictEqual(spec.scriptContract, contract)) {
       problems.push(`The specification's scriptContract is not the contract ${stepName} is registered with: the builder would follow a different contract`);
     }

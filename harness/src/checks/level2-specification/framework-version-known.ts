@@ -10,7 +10,14 @@ export const frameworkVersionKnown = defineCheck({
   title: 'The framework and Python versions are known for the framework image',
   run(ctx) {
     const framework = ctx.registration.framework as TrainingFramework;
-    const config = ctx.config() as unknown as { framework_version?: string; py_version?: string; training_instance_type?: string };
+    // Judged on the config as given when the schema refuses it: an unknown version is this check's own evidence.
+    let parsed: unknown;
+    try {
+      parsed = ctx.config();
+    } catch {
+      parsed = ctx.rawConfig;
+    }
+    const config = parsed as { framework_version?: string; py_version?: string; training_instance_type?: string };
     const version = config.framework_version;
     const pyVersion = config.py_version;
     let known;

@@ -18,7 +18,7 @@ describe(ID, () => {
   it("fails with the reference's message for the checkpoints defect, without a root cause", async () => {
     const result = (await runChecks(withCheckpointsOutput(), [ID]))[ID];
     expect(result?.status).toBe('fail');
-    expect(result?.message).toBe("Contract outputs missing from specification outputs: {'checkpoints'}");
+    expect(result?.message).toBe(`Spec-Contract alignment errors: ["Contract outputs missing from specification outputs: {'checkpoints'}"]`);
     expect(result?.rootCause).toBeUndefined();
   });
 
@@ -38,7 +38,7 @@ describe(ID, () => {
     });
     const result = (await runChecks(broken, [ID]))[ID];
     expect(result?.status).toBe('fail');
-    expect(result?.message).toBe("Specification dependencies missing from contract inputs: {'hyperparameters_s3_uri'}");
+    expect(result?.message).toBe(`Spec-Contract alignment errors: ["Specification dependencies missing from contract inputs: {'hyperparameters_s3_uri'}"]`);
   });
 
   it('fails when the registered contract is not the one the spec carries', async () => {

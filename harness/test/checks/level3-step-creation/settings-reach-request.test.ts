@@ -22,7 +22,8 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), IgnoresOutputPath), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
-    expect(result.message).toBe('[parameters] output_path = {"Get":"Parameters.OutputPath"} appears nowhere in the request');
+    expect(result.message).toContain("[overrides] output_path = 's3://stepscore-probe-bucket/override/output_path' appears nowhere in the request");
+    expect(result.message).toContain('[parameters] output_path = {"Get":"Parameters.OutputPath"} appears nowhere in the request');
   });
 
   it("fails (major) when the user's environment overrides are dropped", async () => {
