@@ -189,10 +189,18 @@ describe('stepscore render errors', () => {
     expect(run).toMatchObject({ code: 2, stderr: 'error: --input input_path is given twice\n' });
   });
 
-  it('reports a builder that cannot create its step from a valid config', async () => {
-    const path = writeConfig('unknown-version.json', JSON.stringify({ ...pytorchDefaults, framework_version: '0.1.0' }));
+  it('reports a builder that cannot be built from a config its schema accepts', async () => {
+    const config = { ...pytorchDefaults, training_instance_type: { Get: 'Parameters.TrainingInstanceType' } };
+    const path = writeConfig('parameterised-instance.json', JSON.stringify(config));
     const run = await runStepscore(['render', 'PyTorchTraining', '--config', path, '--json']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("error: PyTorchTraining could not create its step: Unknown PyTorch training version '0.1.0'");
+    expect(run.stderr).toContain('error: PyTorchTraining could not be constructed: training_instance_type is a pipeline expression');
+  });
+
+  it('refuses, as bad input, a framework version with no training image', async () => {
+    const path = writeConfig('unknown-version.json', JSON.stringify({ ...pytorchDefaults, framework_version: '0.1.0' }));
+    const run = await runStepscore(['render', 'PyTorchTraining', '--config', path, '--json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Unknown PyTorch training version '0.1.0'");
   });
 });

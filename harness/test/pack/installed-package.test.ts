@@ -110,6 +110,6 @@ describe('the packed stepscore package installed into a new npm project', () => 
     expect(run.code, run.stdout + run.stderr).toBe(failed > 0 ? 1 : 0);
     const stdout = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(stdout).toMatch(new RegExp(`Tests\\s+.*${failed > 0 ? `${failed} failed.*` : ''}${passed} passed.*${skipped} skipped`));
-    expect(stdout).toContain(`${EXTERNAL_BUILDER}: ${Number(inRepository.overall).toFixed(1)} ${String(inRepository.rating)}`);
+    expect(stdout).toMatch(new RegExp(`^[✓✗] ${EXTERNAL_BUILDER} {2}${Number(inRepository.overall).toFixed(1).replace(".", "\\.")} ${String(inRepository.rating)}`, "m"));
   });
 });
