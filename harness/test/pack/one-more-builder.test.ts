@@ -16,8 +16,9 @@ const VITEST = join(REPOSITORY_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 /** The files a test reaches the registered builders through. */
 const REGISTRY_ENTRY_POINTS = ['builders/registry.ts', 'stepscore.config.ts', 'harness/test/support/repository-project.ts', 'harness/test/cli/cli-runner.ts'];
 
+/** This run's environment without vitest's own variables (and without NO_COLOR: the copy's colour tests need it unset). */
 function cleanEnvironment(): NodeJS.ProcessEnv {
-  return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(vitest|__vitest)/i.test(name))), NO_COLOR: '1' };
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(vitest|__vitest)/i.test(name) && name !== 'NO_COLOR'));
 }
 
 let copy: string;
