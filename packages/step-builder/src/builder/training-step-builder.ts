@@ -249,11 +249,7 @@ export abstract class TrainingStepBuilder<C extends TrainingStepConfig = Trainin
     const stepName = this.getStepName();
     const fromDependencies = options.dependencies?.length ? this.extractInputsFromDependencies(options.dependencies) : {};
     const inputs = { ...fromDependencies, ...(options.inputs ?? {}) };
-    // input_content_type is the content type of the builder's own data channels, whichever builder made them.
-    const contentType = this.config.input_content_type;
-    const ownChannels = (await this.getInputs(inputs)).map((channel) =>
-      contentType === undefined || channel.ContentType !== undefined ? channel : { ...channel, ContentType: contentType },
-    );
+    const ownChannels = await this.getInputs(inputs);
     const configured = this.configuredChannels();
     const channels = [...ownChannels, ...configured];
     if (channels.length === 0) {
