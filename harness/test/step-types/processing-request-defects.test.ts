@@ -1,29 +1,12 @@
 // A Processing builder whose request SageMaker would refuse rates Poor, whatever else it gets right: the issue's
 // three mistakes, each made in the request a registered Processing builder emits.
-import { type BuilderRegistration, BuilderRegistry, type CreateStepOptions, type PipelineStepDefinition } from '@stepscore/step-builder';
+import { BuilderRegistry } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import { createMockBackend } from '../../src/backends/mock-backend.js';
 import { runBuilder } from '../../src/runner/run-builder.js';
 import { scoreBuilder } from '../../src/scoring/score-builder.js';
-import { builderRegistry, withBuilderClass } from '../support/broken-builders.js';
-
-type AnyBuilderClass = new (...args: never[]) => { createStep(options?: CreateStepOptions): Promise<PipelineStepDefinition> };
-
-function withRequestEdit(base: BuilderRegistration, edit: (args: Record<string, unknown>) => void): BuilderRegistration {
-  const Base = base.builderClass as unknown as AnyBuilderClass;
-  const named = {
-    [base.builderClass.name]: class extends Base {
-      override async createStep(options?: CreateStepOptions): Promise<PipelineStepDefinition> {
-        const step = await super.createStep(options);
-        const args = structuredClone(step.Arguments);
-        edit(args);
-        return { ...step, Arguments: args };
-      }
-    },
-  };
-  return withBuilderClass(base, named[base.builderClass.name]);
-}
+import { builderRegistry, withStepEdit } from '../support/broken-builders.js';
 
 const cluster = (args: Record<string, unknown>) => (args['ProcessingResources'] as { ClusterConfig: Record<string, unknown> }).ClusterConfig;
 const firstOutput = (args: Record<string, unknown>) => (args['ProcessingOutputConfig'] as { Outputs: { S3Output: Record<string, unknown> }[] }).Outputs[0]!.S3Output;
@@ -43,7 +26,7 @@ describe('a Processing builder whose request SageMaker refuses', () => {
 
   for (const registration of processing) {
     it.each(MISTAKES)(`${registration.stepName} emitting %s rates Poor, naming the request check as a blocker`, async (_what, edit, member) => {
-      const broken = withRequestEdit(registration, edit);
+      const broken = withStepEdit(registration, edit);
       const registry = new BuilderRegistry([...builderRegistry.all().filter((r) => r.stepName !== registration.stepName), broken]);
       const result = await runBuilder(broken, registry, { checks: ALL_CHECKS, backendName: 'mock', backendFactory: createMockBackend });
       const score = scoreBuilder(result.checks);

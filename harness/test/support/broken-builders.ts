@@ -1,13 +1,13 @@
 // Helpers to make a broken copy of a real builder's registration, and to run checks against it.
 import { isStepTypeName } from '@stepscore/sagemaker';
-import { type BuilderRegistration, BuilderRegistry } from '@stepscore/step-builder';
+import { type BuilderRegistration, BuilderRegistry, type CreateStepOptions, type PipelineStepDefinition } from '@stepscore/step-builder';
 import type { CheckDefinition } from '../../src/check/check-definition.js';
 import type { CheckResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import { createMockBackend } from '../../src/backends/mock-backend.js';
 import { PROFILES } from '../../src/profiles/index.js';
 import { runBuilder } from '../../src/runner/run-builder.js';
-import { builderRegistry } from '../../defects/registration-variants.js';
+import { builderRegistry, withBuilderClass } from '../../defects/registration-variants.js';
 
 // The helpers that make broken copies live with the seeded-defect corpus, which builds on them.
 export { builderRegistry, realBuilder, withBuilderClass, withConfigSchema, withDefaultConfig, withSpecAndContract } from '../../defects/registration-variants.js';
@@ -40,4 +40,22 @@ export async function runCheck(registration: BuilderRegistration, id: string): P
   const result = (await runChecks(registration, [id]))[id];
   if (!result) throw new Error(`${id} did not run on ${registration.stepName}`);
   return result;
+}
+
+type AnyStepBuilderClass = new (...args: never[]) => { createStep(options?: CreateStepOptions): Promise<PipelineStepDefinition> };
+
+/** A subclass of the registration's builder, of the same name, whose createStep edits (a copy of) the Arguments it returns. */
+export function withStepEdit(base: BuilderRegistration, edit: (args: Record<string, unknown>) => void): BuilderRegistration {
+  const Base = base.builderClass as unknown as AnyStepBuilderClass;
+  const named = {
+    [base.builderClass.name]: class extends Base {
+      override async createStep(options?: CreateStepOptions): Promise<PipelineStepDefinition> {
+        const step = await super.createStep(options);
+        const args = structuredClone(step.Arguments);
+        edit(args);
+        return { ...step, Arguments: args };
+      }
+    },
+  };
+  return withBuilderClass(base, named[base.builderClass.name]);
 }

@@ -1,26 +1,8 @@
 // The Processing and Transform checks of Level 3, on every registered builder of their step type and on the
 // mistakes their authors make: an output renamed in the request but not in the spec, a fixed model name.
-import type { BuilderRegistration, CreateStepOptions, PipelineStepDefinition } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
-import { builderRegistry, runChecks, withBuilderClass } from '../../support/broken-builders.js';
+import { builderRegistry, runChecks, withStepEdit } from '../../support/broken-builders.js';
 
-type AnyBuilderClass = new (...args: never[]) => { createStep(options?: CreateStepOptions): Promise<PipelineStepDefinition> };
-
-/** A subclass of the registration's builder whose createStep changes the step it returns. */
-function withStepEdit(base: BuilderRegistration, edit: (args: Record<string, unknown>) => void): BuilderRegistration {
-  const Base = base.builderClass as unknown as AnyBuilderClass;
-  const named = {
-    [base.builderClass.name]: class extends Base {
-      override async createStep(options?: CreateStepOptions): Promise<PipelineStepDefinition> {
-        const step = await super.createStep(options);
-        const args = structuredClone(step.Arguments);
-        edit(args);
-        return { ...step, Arguments: args };
-      }
-    },
-  };
-  return withBuilderClass(base, named[base.builderClass.name]);
-}
 
 const ofType = (stepType: string) => builderRegistry.all().filter((r) => r.stepType === stepType);
 
