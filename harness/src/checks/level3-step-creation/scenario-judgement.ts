@@ -1,4 +1,4 @@
-import { adapterFor, isPipelineExpression, type StepTypeAdapter } from '@stepscore/sagemaker';
+import { adapterFor, type StepTypeAdapter } from '@stepscore/sagemaker';
 import type { CheckContext } from '../../context/check-context.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 
@@ -57,4 +57,3 @@ export function literalText(value: unknown): string | undefined {
   }
 }
 
-export { isPipelineExpression };
