@@ -2,12 +2,11 @@
 // names the schema accepts, another region, an instance type of each family, boundary numbers, each optional
 // setting overridden, and one invalid config per schema rule.
 
-import { processorForInstanceType } from '@stepscore/sagemaker';
 import { type AnyBuilderRegistration, NAME_FIELDS, pipelineExpressionFields, REGION_CODES } from '@stepscore/step-builder';
 import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { type ConfigField, configFields, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
-import { instanceTypesFor } from './instance-types.js';
+import { instanceTypesFor, processorOf } from './instance-types.js';
 import { mockInputsFor } from './mock-inputs.js';
 import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
 
@@ -80,14 +79,6 @@ function nameScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[
 function regionScenario(schema: z.ZodType, raw: Raw): ChangedSetting[] {
   const other = REGION_CODES.find((code) => code !== raw['region'] && fieldAccepts(schema, raw, 'region', code));
   return other === undefined ? [] : [{ field: 'region', value: other, purpose: 'region' }];
-}
-
-function processorOf(instanceType: string): 'cpu' | 'gpu' | undefined {
-  try {
-    return processorForInstanceType(instanceType);
-  } catch {
-    return undefined;
-  }
 }
 
 function instanceScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], candidates: readonly string[], processor: 'cpu' | 'gpu'): ChangedSetting[] {

@@ -4,15 +4,10 @@ import { errorMessage } from '../../context/prerequisite-error.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { configFields } from '../../scenarios/config-fields.js';
 import { reads } from './inputs-mounted.js';
-import { adapterOf, problemsPerScenario, stringsIn } from './scenario-judgement.js';
+import { adapterOf, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
 import type { StepTypeAdapter } from '@stepscore/sagemaker';
 
 /** An upload is read by an input when it is the input's object or lies below its prefix. */
-function isRead(uploaded: string, source: string): boolean {
-  const prefix = source.replace(/\/+$/, '');
-  return uploaded === prefix || uploaded.startsWith(`${prefix}/`);
-}
-
 /** Whether the key names the object's own digest: steps that share such a key write the very same bytes there. */
 function isContentAddressed(s3Uri: string, body: string): boolean {
   return ['sha256', 'sha1', 'md5'].some((algorithm) => s3Uri.includes(createHash(algorithm).update(body).digest('hex')));
@@ -38,8 +33,8 @@ function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter, fie
     const source = input.source;
     if (typeof source !== 'string' || !source.startsWith('s3://')) continue;
     if (given.some((g) => reads(input, g))) continue;
-    const chosenByUser = configured.some((c) => isRead(source, c));
-    const written = scenario.uploads.filter((u) => isRead(u.s3Uri, source));
+    const chosenByUser = configured.some((c) => isAtOrBelow(source, c));
+    const written = scenario.uploads.filter((u) => isAtOrBelow(u.s3Uri, source));
     if (written.length === 0) {
       if (chosenByUser) continue;
       const all = scenario.uploads.map((u) => u.s3Uri).join(', ') || 'none';

@@ -3,15 +3,11 @@ import type { AdapterInput } from '@stepscore/sagemaker';
 import { isUnderContainerPath } from '@stepscore/step-model';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
-import { adapterOf, problemsPerScenario } from './scenario-judgement.js';
+import { adapterOf, isAtOrBelow, problemsPerScenario } from './scenario-judgement.js';
 
 /** Whether an input reads the given location: the same value, or an object below a given prefix. */
 export function reads(input: AdapterInput, given: unknown): boolean {
-  if (typeof input.source === 'string' && typeof given === 'string') {
-    const source = input.source.replace(/\/+$/, '');
-    const prefix = given.replace(/\/+$/, '');
-    return source === prefix || source.startsWith(`${prefix}/`);
-  }
+  if (typeof input.source === 'string' && typeof given === 'string') return isAtOrBelow(input.source, given);
   return JSON.stringify(input.source) === JSON.stringify(given);
 }
 

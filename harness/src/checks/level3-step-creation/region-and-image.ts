@@ -1,18 +1,9 @@
-import { processorForInstanceType } from '@stepscore/sagemaker';
+import { processorOf } from '../../scenarios/instance-types.js';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { adapterOf, problemsPerScenario } from './scenario-judgement.js';
 
 const AWS_REGION = /\b(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|southwest|northwest)-\d\b/g;
-
-function processorOf(instanceType: unknown): 'cpu' | 'gpu' | undefined {
-  if (typeof instanceType !== 'string') return undefined;
-  try {
-    return processorForInstanceType(instanceType);
-  } catch {
-    return undefined;
-  }
-}
 
 export const regionAndImage = defineCheck({
   id: 'level3.region_and_image',

@@ -57,3 +57,10 @@ export function literalText(value: unknown): string | undefined {
   }
 }
 
+
+/** Whether an S3 location is a prefix's own location or an object below it (trailing slashes aside). */
+export function isAtOrBelow(location: string, prefix: string): boolean {
+  const at = location.replace(/\/+$/, '');
+  const base = prefix.replace(/\/+$/, '');
+  return at === base || at.startsWith(`${base}/`);
+}
