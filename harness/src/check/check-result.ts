@@ -19,6 +19,11 @@ export interface CheckResult {
   readonly message?: string;
   readonly evidence?: unknown;
   readonly rootCause?: RootCause;
+  /**
+   * Which Integration backend served the check, when it used one: `mock`, `moto`, or `moto (served by mock:
+   * moto lacks CreateTransformJob)` when moto handed some operations to the in-process mock.
+   */
+  readonly servedBy?: string;
   readonly durationMs: number;
 }
 

@@ -2,7 +2,7 @@ import type { ArtifactStore, BasePipelineConfig, BuilderRegistration, BuilderReg
 import { parseBuilderConfig } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import { type CatalogueView, type IndexedCatalogue, indexedCatalogue } from '../catalogue/indexed-catalogue.js';
-import type { IntegrationBackend, IntegrationBackendFactory } from '../backends/integration-backend.js';
+import { type IntegrationBackend, type IntegrationBackendFactory, servedByMockNote } from '../backends/integration-backend.js';
 import { createMockedS3, type UploadedObject } from '../mocks/mocked-s3.js';
 import { type BuiltScenario, type CreatedScenario, isCreated } from '../scenarios/built-scenario.js';
 import { type DerivedScenarios, deriveScenarios } from '../scenarios/derive-scenarios.js';
@@ -58,6 +58,7 @@ export class CheckContext {
   private derivedMemo?: DerivedScenarios;
   private scenariosMemo?: Promise<BuiltScenario[]>;
   private backendMemo?: Promise<IntegrationBackend>;
+  private backendRequests = 0;
 
   constructor(options: CheckContextOptions) {
     this.registration = options.registration;
@@ -191,8 +192,20 @@ export class CheckContext {
   }
 
   backend(): Promise<IntegrationBackend> {
+    this.backendRequests += 1;
     this.backendMemo ??= this.backendFactory(this.awsRegion());
     return this.backendMemo;
+  }
+
+  /** How many times a check asked for the backend: a check that asked was served by it. */
+  get backendRequestCount(): number {
+    return this.backendRequests;
+  }
+
+  /** The backend's name and the operations it handed to the mock, or undefined when it could not be made. */
+  async backendServedBy(): Promise<string | undefined> {
+    const backend = await this.backendMemo?.catch(() => undefined);
+    return backend ? `${backend.name}${servedByMockNote(backend)}` : undefined;
   }
 
   awsRegion(): string {

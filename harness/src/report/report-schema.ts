@@ -80,6 +80,7 @@ export const builderFileSchema = z.object({
       message: z.string().nullable(),
       evidence: z.unknown().optional(),
       rootCause: z.object({ kind: rootCauseKindSchema, message: z.string(), group: z.number().int().min(1) }).optional(),
+      servedBy: z.string().optional(),
     }),
   ),
   rootCauses: z.array(z.object({ group: z.number().int(), kind: rootCauseKindSchema, message: z.string(), hint: z.string(), checks: z.array(z.string()) })),

@@ -45,6 +45,8 @@ export interface ReportedCheck {
   readonly evidence?: unknown;
   /** Absent unless the check failed because something it needed could not be made. */
   readonly rootCause?: RootCause & { readonly group: number };
+  /** Absent unless the check used an Integration backend: which one served it. */
+  readonly servedBy?: string;
 }
 
 export interface BuilderTiming {
@@ -107,6 +109,7 @@ function reportChecks(checks: readonly CheckResult[], groups: readonly RootCause
       message: check.message ?? null,
       ...(check.evidence !== undefined ? { evidence: toJsonValue(check.evidence) } : {}),
       ...(check.rootCause && group ? { rootCause: { kind: check.rootCause.kind, message: check.rootCause.message, group: group.group } } : {}),
+      ...(check.servedBy ? { servedBy: check.servedBy } : {}),
     };
   });
 }

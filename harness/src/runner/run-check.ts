@@ -29,6 +29,7 @@ export async function runCheck(check: CheckDefinition, context: CheckContext, ti
     return { ...base, status: 'not_applicable', message: `applies to ${types} builders; ${context.registration.stepName} is a ${stepType} builder`, durationMs: 0 };
   }
   const started = performance.now();
+  const backendRequestsBefore = context.backendRequestCount;
   let outcome: CheckOutcome;
   let rootCause: RootCause | undefined;
   try {
@@ -44,12 +45,14 @@ export async function runCheck(check: CheckDefinition, context: CheckContext, ti
     }
   }
   const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+  const servedBy = context.backendRequestCount > backendRequestsBefore ? await context.backendServedBy() : undefined;
+  const judged = servedBy ? { ...base, servedBy } : base;
   switch (outcome.status) {
     case 'pass':
-      return { ...base, status: 'pass', ...(outcome.details ? { message: outcome.details } : {}), durationMs };
+      return { ...judged, status: 'pass', ...(outcome.details ? { message: outcome.details } : {}), durationMs };
     case 'fail':
       return {
-        ...base,
+        ...judged,
         status: 'fail',
         message: outcome.message,
         ...(outcome.evidence !== undefined ? { evidence: outcome.evidence } : {}),
@@ -63,6 +66,6 @@ export async function runCheck(check: CheckDefinition, context: CheckContext, ti
       }
       return { ...base, status: 'not_applicable', message: outcome.reason, durationMs };
     case 'error':
-      return { ...base, status: 'error', message: outcome.message, durationMs };
+      return { ...judged, status: 'error', message: outcome.message, durationMs };
   }
 }

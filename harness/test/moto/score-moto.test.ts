@@ -1,6 +1,6 @@
 // `stepscore score --backend moto`: the CLI starts moto_server, the Integration level runs against it, and the
 // server is stopped afterwards.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,10 @@ describe('stepscore score --backend moto', () => {
       for (const b of summary.builders) {
         expect(b.ran).toBeGreaterThan(0);
         expect(b.levels['4']).not.toBeNull();
+        const file = JSON.parse(await readFile(join(out, 'builders', `${b.builder}.json`), 'utf8')) as { checks: { id: string; servedBy?: string }[] };
+        const served = file.checks.filter((c) => c.servedBy !== undefined);
+        expect(served.length, `${b.builder}: no check says which backend served it`).toBeGreaterThan(0);
+        for (const check of served) expect(check.servedBy, check.id).toMatch(/^moto( \(served by mock: .+\))?$/);
       }
     } finally {
       await rm(out, { recursive: true, force: true });

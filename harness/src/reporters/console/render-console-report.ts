@@ -19,7 +19,7 @@ function builderLine(builder: BuilderReport, style: ConsoleStyle): string[] {
 function checkLines(check: ReportedCheck, style: ConsoleStyle): string[] {
   const status = STATUS_LABELS[check.status];
   const severity = check.severity === 'blocker' ? 'BLOCKER ' : '';
-  const head = `${severity}${status} ${check.id} — ${check.title}`;
+  const head = `${severity}${status} ${check.id} — ${check.title}${check.servedBy ? ` [backend: ${check.servedBy}]` : ''}`;
   const painted = isFailing(check) ? (check.severity === 'blocker' ? red : yellow) : check.status === 'pass' ? green : dim;
   const headLines = wrapWithPrefix(head, style.width, '  ', '      ').map((l, i) => (i === 0 ? `  ${painted(l.slice(2), style.color)}` : l));
   if (check.status === 'pass') return headLines;

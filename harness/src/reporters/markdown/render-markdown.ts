@@ -57,9 +57,9 @@ function levelTable(b: BuilderReport): string {
 
 function checkTable(checks: readonly ReportedCheck[]): string {
   return markdownTable(
-    ['Check', 'Level', 'Status', 'Severity', 'Message', 'Root cause'],
-    checks.map((c) => [`\`${c.id}\``, `L${c.level}`, STATUS_LABELS[c.status], c.severity, c.rootCause ? shortMessage(c) : (c.message ?? ''), rootCauseLabel(c.rootCause)]),
-    ['l', 'l', 'l', 'l', 'l', 'l'],
+    ['Check', 'Level', 'Status', 'Severity', 'Message', 'Root cause', 'Backend'],
+    checks.map((c) => [`\`${c.id}\``, `L${c.level}`, STATUS_LABELS[c.status], c.severity, c.rootCause ? shortMessage(c) : (c.message ?? ''), rootCauseLabel(c.rootCause), c.servedBy ?? '']),
+    ['l', 'l', 'l', 'l', 'l', 'l', 'l'],
   );
 }
 
