@@ -1,5 +1,5 @@
 import { pipelineParametersOf, validateTrainingStepArguments } from '@stepscore/sagemaker';
-import { type AnyBuilderRegistration, ConfigValidationError, parseBuilderConfig, pipelineExpressionFields } from '@stepscore/step-builder';
+import { type AnyBuilderRegistration, type ConfigValidationError, parseBuilderConfig, pipelineExpressionFields } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import { pytorchTraining } from './pytorch-training/index.js';
 import { xgboostTraining } from './xgboost-training/index.js';

@@ -1,4 +1,4 @@
-import { type JobType } from '@stepscore/step-builder';
+import type { JobType } from '@stepscore/step-builder';
 import { DependencyType, NodeType, type StepSpecificationInput } from '@stepscore/step-model';
 import { tabularPreprocessingContract } from './contract.js';
 

@@ -31,7 +31,7 @@ const EXPECTED: readonly { readonly uri: string; readonly request: ImageRequest 
 const USER_GIVEN_IMAGES = ['123456789012.dkr.ecr.us-west-2.amazonaws.com/baseline:latest'];
 
 function imageUris(value: unknown, found: Set<string>): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => imageUris(v, found));
+  if (Array.isArray(value)) for (const v of value) imageUris(v, found);
   else if (value !== null && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
       if (['TrainingImage', 'ImageUri', 'Image'].includes(key) && typeof v === 'string') found.add(v);

@@ -89,8 +89,8 @@ describe('XGBoostModelEval reproduces the SDK step (sdk_processing_framework_xgb
 
   it('sends eval_output to the given destination and metrics_output, given none, to a per-execution location', () => {
     expect(ourOutputs[0]).toEqual(sdkOutputs[0]);
-    const sdkJoin = (sdkOutputs[1]?.S3Output['S3Uri'] as { 'Std:Join': { Values: unknown[] } })['Std:Join'].Values;
-    const ourJoin = (ourOutputs[1]?.S3Output?.S3Uri as unknown as { 'Std:Join': { Values: unknown[] } })['Std:Join'].Values;
+    const sdkJoin = (sdkOutputs[1]!.S3Output['S3Uri'] as { 'Std:Join': { Values: unknown[] } })['Std:Join'].Values;
+    const ourJoin = (ourOutputs[1]!.S3Output!.S3Uri as unknown as { 'Std:Join': { Values: unknown[] } })['Std:Join'].Values;
     // Same shape: 's3:/', bucket, <pipeline>, execution id, <step>, 'output', name.
     expect([ourJoin[0], ourJoin[1], ourJoin[3], ourJoin[5], ourJoin[6]]).toEqual([sdkJoin[0], sdkJoin[1], sdkJoin[3], sdkJoin[5], sdkJoin[6]]);
     expect([ourJoin[2], ourJoin[4]]).toEqual(['sdk-sdkcase-xgboost-FE', 'XGBoostModelEval-Calibration']);

@@ -76,10 +76,10 @@ function main(): void {
     rows
       .sort((a, b) => b[key] - a[key])
       .slice(0, top)
-      .forEach((t) => console.log(`${t[key].toFixed(0).padStart(8)} ms ${((100 * t[key]) / all).toFixed(1).padStart(5)}%  ${t.name}`));
+      .forEach((t) => void console.log(`${t[key].toFixed(0).padStart(8)} ms ${((100 * t[key]) / all).toFixed(1).padStart(5)}%  ${t.name}`));
   console.log(`profile: ${all.toFixed(0)} ms sampled${under ? ` under '${under}'` : ''}\n\nself time:`);
   show([...times], 'selfMs');
-  console.log('\ninclusive time' + (filter ? ` (functions matching '${filter}')` : '') + ':');
+  console.log(`\ninclusive time${filter ? ` (functions matching '${filter}')` : ''}:`);
   show(times.filter((t) => !filter || t.name.includes(filter)), 'totalMs');
 }
 

@@ -1,6 +1,6 @@
 import { stepTypeVocabulary, type StepTypeName } from '@stepscore/sagemaker';
 import type { PipelineDefinition, PipelineStepDefinition, StepBuilderBase } from '@stepscore/step-builder';
-import { type DependencySpec, type GetExpression, type OutputSpec, StepSpecification, stripPropertiesPrefix } from '@stepscore/step-model';
+import { type DependencySpec, type GetExpression, type OutputSpec, type StepSpecification, stripPropertiesPrefix } from '@stepscore/step-model';
 import { errorMessage } from '../context/prerequisite-error.js';
 import { type DependencyMatch, describeCandidates } from './dependency-matching.js';
 import { CatalogueView, type IndexedProducer, indexedCatalogue } from './indexed-catalogue.js';

@@ -72,7 +72,7 @@ export class ProviderSelectionIndex {
   constructor(providers: readonly { readonly stepName: string; readonly spec: StepSpecification }[]) {
     providers.forEach(({ stepName, spec }, position) => {
       const sourceType = normalizeStepType(spec.stepType);
-      [...spec.outputs.values()].forEach((output, outputIndex) => this.add(output, { position, outputIndex, stepName, spec, sourceType }));
+      for (const [outputIndex, output] of [...spec.outputs.values()].entries()) this.add(output, { position, outputIndex, stepName, spec, sourceType });
     });
   }
 

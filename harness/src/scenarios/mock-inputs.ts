@@ -12,7 +12,7 @@ export function mockInputUri(logicalName: string, containerPath?: string, depend
   // Model artefacts are what a training job writes: one gzipped tarball.
   if (dependencyType === DependencyType.MODEL_ARTIFACTS && containerPath === undefined) return `${base}/model.tar.gz`;
   const file = containerPath === undefined ? undefined : posix.basename(containerPath);
-  return file !== undefined && file.includes('.') ? `${base}/${file}` : base;
+  return file?.includes('.') ? `${base}/${file}` : base;
 }
 
 /** A distinct name for a dependency that carries a name (a model name) rather than a location. */

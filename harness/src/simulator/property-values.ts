@@ -14,7 +14,7 @@ function itemNamed(items: readonly unknown[], key: string): unknown {
 
 /** Reads `path` (`ModelArtifacts.S3ModelArtifacts`, `Outputs['name'].S3Output.S3Uri`) from a Describe* response. */
 export function valueAtPropertyPath(response: unknown, path: string): PropertyValue {
-  let segments;
+  let segments: ReturnType<typeof parsePropertyPath>;
   try {
     segments = parsePropertyPath(path);
   } catch (error) {

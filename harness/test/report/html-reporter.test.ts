@@ -53,7 +53,7 @@ describe('HTML reporter', () => {
     expect(brokenChart).toContain('Overall 14.3');
     expect(brokenChart).toContain('<g class="chart-legend">');
     // Bars and legend use the rating colour scale: L1 100 is Excellent, the others Poor.
-    expect(brokenChart).toMatch(new RegExp(`class="bar" data-level="1"`));
+    expect(brokenChart).toMatch(/class="bar" data-level="1"/);
     expect(brokenChart).toContain(`fill="${RATING_COLOURS.Excellent}" class="bar" data-level="1"`);
     expect(brokenChart).toContain(`fill="${RATING_COLOURS.Poor}" class="bar" data-level="2"`);
     for (const colour of Object.values(RATING_COLOURS)) expect(brokenChart).toContain(colour);

@@ -81,10 +81,10 @@ describe('dryRun', () => {
       expect(findExpressions(run.arguments)).toEqual([]);
     }
     const job = result.runs.get(name);
-    const artifacts = (job?.response as { ModelArtifacts?: { S3ModelArtifacts?: string } }).ModelArtifacts?.S3ModelArtifacts;
+    const artifacts = (job!.response as { ModelArtifacts?: { S3ModelArtifacts?: string } }).ModelArtifacts?.S3ModelArtifacts;
     expect(artifacts).toMatch(/^s3:\/\/.+\/model\.tar\.gz$/);
     const model = result.runs.get('ModelServing');
-    expect((model?.arguments['PrimaryContainer'] as { ModelDataUrl: unknown }).ModelDataUrl).toBe(artifacts);
+    expect((model!.arguments['PrimaryContainer'] as { ModelDataUrl: unknown }).ModelDataUrl).toBe(artifacts);
     expect(result.servedByMock).toEqual([]);
 
     const creates = backend.sageMakerMock.commandCalls(CreatePipelineCommand);
@@ -113,7 +113,7 @@ describe('dryRun', () => {
     );
     const result = await dryRun(await mockBackend(), definition, OPTIONS);
     expect(result.unresolved).toEqual([]);
-    const channel = (result.runs.get('Train')?.arguments['InputDataConfig'] as { DataSource: { S3DataSource: { S3Uri: unknown } } }[])[0];
+    const channel = (result.runs.get('Train')!.arguments['InputDataConfig'] as { DataSource: { S3DataSource: { S3Uri: unknown } } }[])[0];
     expect(channel?.DataSource.S3DataSource.S3Uri).toBe('s3://bucket/processed/mock0001/bucket');
   });
 

@@ -122,27 +122,27 @@ export function installNetworkGuard(onAttempt?: (attempt: ConnectionAttempt) => 
     }
   }
   patch(globalThis, 'fetch', (original) =>
-    function (input: unknown, init?: unknown) {
+    ((input: unknown, init?: unknown) => {
       const attempt = judge('fetch', fetchTarget(input));
       if (!attempt.allowed) return Promise.reject(new NetworkRefusedError(attempt));
       return (original as AnyFunction)(input, init);
-    } as typeof fetch,
+    }) as typeof fetch,
   );
   patch(dns, 'lookup', (original) =>
-    function (hostname: unknown, ...rest: unknown[]) {
+    ((hostname: unknown, ...rest: unknown[]) => {
       const attempt = judge('dns.lookup', { host: String(hostname) });
       if (attempt.allowed) return (original as AnyFunction)(hostname, ...rest);
       const callback = rest[rest.length - 1];
       if (typeof callback === 'function') process.nextTick(() => (callback as AnyFunction)(new NetworkRefusedError(attempt)));
       return undefined;
-    } as typeof dns.lookup,
+    }) as typeof dns.lookup,
   );
   patch(dns.promises, 'lookup', (original) =>
-    function (hostname: unknown, ...rest: unknown[]) {
+    ((hostname: unknown, ...rest: unknown[]) => {
       const attempt = judge('dns.promises.lookup', { host: String(hostname) });
       if (!attempt.allowed) return Promise.reject(new NetworkRefusedError(attempt));
       return (original as AnyFunction)(hostname, ...rest);
-    } as typeof dns.promises.lookup,
+    }) as typeof dns.promises.lookup,
   );
   syncBuiltinESMExports();
 

@@ -44,7 +44,7 @@ export function pipelineParametersOf(
   const visit = (value: unknown, shape: ShapeConstraints | undefined, where: string): void => {
     if (Array.isArray(value)) {
       const item = shape?.type === 'list' && shape.member ? model.shapes[shape.member] : undefined;
-      value.forEach((v, i) => visit(v, item, `${where}[${i}]`));
+      for (const [i, v] of value.entries()) visit(v, item, `${where}[${i}]`);
       return;
     }
     if (!isPlainObject(value)) return;

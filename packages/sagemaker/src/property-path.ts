@@ -25,7 +25,7 @@ export function parsePropertyPath(path: string): ParsedPath {
     const [text, name, index, singleQuoted, doubleQuoted] = match;
     if (name !== undefined) segments.push({ kind: 'member', name, text: name });
     else if (index !== undefined) segments.push({ kind: 'index', index: Number(index), text: `[${index}]` });
-    else segments.push({ kind: 'key', key: unescape(singleQuoted ?? doubleQuoted ?? ''), text: text });
+    else segments.push({ kind: 'key', key: unescapeQuoted(singleQuoted ?? doubleQuoted ?? ''), text: text });
     rest = rest.slice(text.length);
   }
   if (segments.length === 0) return { ok: false, at: path, reason: 'the path is empty' };
@@ -44,6 +44,6 @@ export function keyPath(parent: string, key: string): string {
   return `${parent}['${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
 }
 
-function unescape(quoted: string): string {
+function unescapeQuoted(quoted: string): string {
   return quoted.replace(/\\(.)/g, '$1');
 }

@@ -101,7 +101,7 @@ class ShapeWalker {
       return;
     }
     this.checkCount(shapeName, shape, value.length, 'items', path, subject);
-    value.forEach((item: unknown, index) => this.check(shape.member as string, item, indexPath(path, index)));
+    for (const [index, item] of value.entries()) this.check(shape.member as string, item, indexPath(path, index));
   }
 
   private checkMap(shapeName: string, shape: ShapeConstraints, value: unknown, path: string, subject: string): void {

@@ -173,7 +173,7 @@ describe('knownTrainingVersions', () => {
 
   it('hands out copies that callers cannot use to change the data', () => {
     const first = knownTrainingVersions('pytorch');
-    (first[0]?.pyVersions as string[]).push('py99');
+    (first[0]!.pyVersions as string[]).push('py99');
     expect(knownTrainingVersions('pytorch')[0]?.pyVersions).toStrictEqual(['py36']);
   });
 });

@@ -35,7 +35,7 @@ describe('pythonJsonDumps', () => {
     [12345678901234.5, '12345678901234.5'],
     [123456789012345.6, '123456789012345.6'],
     [1234567890123456.8, '1234567890123456.8'],
-    [3.14159, '3.14159'],
+    [2.71, '2.71'],
   ])('writes the float %s as Python repr %s', (value, expected) => {
     expect(pythonJsonDumps(value)).toBe(expected);
   });

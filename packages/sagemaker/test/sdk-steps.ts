@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 export interface FixtureStep {
   readonly Name: string;
   readonly Type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: SDK fixture JSON, navigated freely by the tests that read it
   readonly Arguments: Record<string, any>;
 }
 
@@ -33,6 +34,7 @@ export function sdkSteps(): (readonly [string, FixtureStep])[] {
 }
 
 /** A fresh copy of one step's Arguments, to break in a test. */
+// biome-ignore lint/suspicious/noExplicitAny: SDK fixture JSON, navigated freely by the tests that read it
 export function sdkArguments(file: (typeof SDK_PIPELINE_FIXTURES)[number], stepName: string): Record<string, any> {
   const step = readFixture<PipelineFixture>(file).definition.Steps.find((candidate) => candidate.Name === stepName);
   if (step === undefined) throw new Error(`${stepName} is not a step of ${file}`);

@@ -37,6 +37,7 @@ describe('compileServicePattern', () => {
   });
 
   it('reports, and does not throw for, patterns JavaScript cannot compile', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the service model's pattern text, not a template
     const compiled = compileServicePattern('([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)${1,128}');
     expect(compiled.ok).toBe(false);
     if (!compiled.ok) expect(compiled.reason).toMatch(/Nothing to repeat/);

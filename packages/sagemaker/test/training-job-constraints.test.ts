@@ -34,6 +34,7 @@ const trainingSteps = sdkPipelines.flatMap(({ name, pipeline }) =>
 );
 
 /** A complete CreateTrainingJob request built from the SDK's PyTorch step, fresh for each use. */
+// biome-ignore lint/suspicious/noExplicitAny: SDK fixture JSON, navigated freely by the tests that read it
 function pytorchRequest(): Record<string, any> {
   const step = fixture<PipelineFixture>('sdk_pytorch_basic.json').definition.Steps.find((s) => s.Name === 'TrainPyTorch');
   if (step === undefined) throw new Error('TrainPyTorch step missing from the fixture');

@@ -181,6 +181,7 @@ describe('inputs the properties found, each once crashing a validator with a Typ
   });
 
   it('a hole or null among the outputs, and aliases that are not a list', () => {
+    // biome-ignore lint/suspicious/noSparseArray: a hole in the outputs is the input under test
     const input = { stepType: 'S', nodeType: NodeType.SOURCE, dependencies: [], outputs: [, null, { logicalName: 'm', outputType: 'model_artifacts', propertyPath: 'properties.M', aliases: 5 }] };
     expect(StepSpecification.validate(input as never).errors).toEqual([
       'outputs[0] (undefined): an output must be an object, got undefined',

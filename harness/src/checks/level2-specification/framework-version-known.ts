@@ -20,7 +20,7 @@ export const frameworkVersionKnown = defineCheck({
     const config = parsed as { framework_version?: string; py_version?: string; training_instance_type?: string };
     const version = config.framework_version;
     const pyVersion = config.py_version;
-    let known;
+    let known: ReturnType<typeof knownTrainingVersions>;
     try {
       known = knownTrainingVersions(framework);
     } catch (error) {

@@ -15,7 +15,7 @@ export const outputLocations = defineCheck({
       const found: string[] = [];
       for (const { path, value } of stringsIn(s.step.Arguments)) {
         const key = /^s3:\/\/[^/]+\/(.*)$/.exec(value)?.[1];
-        if (key !== undefined && key.includes('//')) found.push(`${path} is ${value}: its key has an empty segment ('//'), so it is not where the step's readers look`);
+        if (key?.includes('//')) found.push(`${path} is ${value}: its key has an empty segment ('//'), so it is not where the step's readers look`);
       }
       const byDestination = new Map<string, string[]>();
       for (const output of adapter.outputs(s.step.Arguments)) {

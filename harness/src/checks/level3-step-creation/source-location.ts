@@ -17,14 +17,14 @@ export const sourceLocation = defineCheck({
     const scenarios = await ctx.createdScenarios();
     const problems = problemsPerScenario(scenarios, (s) => {
       const args = adapter.jobArguments(s.step.Arguments);
-      const at = args.findIndex((a) => a === '--sagemaker_submit_directory');
+      const at = args.indexOf('--sagemaker_submit_directory');
       if (at === -1) return [];
       const value = args[at + 1];
       if (isPipelineExpression(value)) return [];
       const text = literalText(value);
       if (text !== undefined && TARBALL.test(text)) return [];
       // With network isolation the code arrives through a channel: the location is where that channel mounts it.
-      if (text !== undefined && text.endsWith('.tar.gz')) {
+      if (text?.endsWith('.tar.gz')) {
         const channel = adapter.inputs(s.step.Arguments).find((i) => i.containerPath !== undefined && text.startsWith(`${i.containerPath}/`));
         const source = channel && typeof channel.source === 'string' ? channel.source.replace(/\/+$/, '') : undefined;
         const object = source === undefined || source.endsWith('.tar.gz') ? source : `${source}/${text.slice(channel!.containerPath!.length + 1)}`;

@@ -51,7 +51,7 @@ function differences(expected: unknown, sent: unknown, at = '', found: Differenc
     }
     for (const key of Object.keys(sent)) if (!(key in expected)) found.added.push(childPath(at, key));
   } else if (Array.isArray(expected) && Array.isArray(sent) && expected.length === sent.length) {
-    expected.forEach((item, i) => differences(item, sent[i], childPath(at, i), found));
+    for (const [i, item] of expected.entries()) differences(item, sent[i], childPath(at, i), found);
   } else if (JSON.stringify(expected) !== JSON.stringify(sent)) {
     found.changed.push({ at: at || '(the whole value)', expected, sent });
   }

@@ -7,7 +7,6 @@ import { CliError, type CliIo, EXIT_USAGE } from '../cli-io.js';
 import { reportingBadInput } from '../input-errors.js';
 import { completeNightly, nightlyPaths, prepareNightly } from '../nightly-output.js';
 import { exitOnProblems, noteWritten, printReport } from '../report-output.js';
-import { parseMinRating, parseMinScore } from '../score-options.js';
 import { thresholdFailures, thresholdsFrom } from '../thresholds.js';
 import { exitCodesHelp } from '../exit-codes.js';
 import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';

@@ -164,7 +164,7 @@ async function createStep(
   inputs: Record<string, string | PipelineExpression>,
   artifactStore: InMemoryArtifactStore,
 ): Promise<PipelineStepDefinition> {
-  let builder;
+  let builder: InstanceType<typeof registration.builderClass>;
   try {
     builder = new registration.builderClass(config, { artifactStore });
   } catch (error) {

@@ -8,7 +8,7 @@ import { formatScore } from '../console/table.js';
 import { type HistoryPoint, renderHistoryChart } from './history-chart-svg.js';
 import { escapeHtml } from './html-escape.js';
 import { renderLevelChart } from './level-chart-svg.js';
-import { colourForScore, RATING_COLOURS, RATING_TEXT_COLOURS, RATING_THRESHOLDS, textColourForScore } from './rating-colours.js';
+import { colourForScore, RATING_COLOURS, RATING_THRESHOLDS, textColourForScore } from './rating-colours.js';
 
 export interface HtmlReportOptions {
   /** Per builder, its overall score in the last runs (oldest first, this run last): drawn as a line chart. */

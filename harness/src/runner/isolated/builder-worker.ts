@@ -194,11 +194,17 @@ export class BuilderWorker {
     if (!first || this.isLost) return;
     const snapshot = this.progress.read();
     // The worker finished the first job and took up the next: the first one's result is on its way.
-    if (snapshot.job > first.job) return this.watchIn(1);
+    if (snapshot.job > first.job) {
+      this.watchIn(1);
+      return;
+    }
     const stretch = this.stretchOf(first, snapshot);
     const timeoutMs = this.options.checkTimeoutMs;
     const elapsedMs = monotonicMs() - stretch.startMs;
-    if (elapsedMs < timeoutMs) return this.watchIn(timeoutMs - elapsedMs);
+    if (elapsedMs < timeoutMs) {
+      this.watchIn(timeoutMs - elapsedMs);
+      return;
+    }
     const activeMs = this.worker.performance.eventLoopUtilization().active - stretch.activeMs;
     const busy = Math.min(1, Math.max(0, activeMs / elapsedMs));
     void this.terminate();

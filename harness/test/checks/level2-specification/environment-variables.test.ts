@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
-import { XGBoostTrainingStepBuilder } from '../../../../builders/xgboost-training/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, runChecks, withBuilderClass, withDefaultConfig, withSpecAndContract } from '../../support/broken-builders.js';
 
 const ID = 'level2.environment_variables';

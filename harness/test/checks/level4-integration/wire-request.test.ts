@@ -26,7 +26,7 @@ describe(ID, () => {
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain('dropped OutputDataConfig.S3OutputUri');
     // What the SDK sent lost the output location altogether.
-    const sent = (result?.evidence as { jobRequest: { sent: Record<string, unknown> } }).jobRequest.sent;
+    const sent = (result!.evidence as { jobRequest: { sent: Record<string, unknown> } }).jobRequest.sent;
     expect(sent['OutputDataConfig']).toEqual({});
   });
 

@@ -1,5 +1,5 @@
 import { PythonFloat } from '@stepscore/sagemaker';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type BasePipelineConfigFields, type DerivedPipelineFields, derivePipelineFields } from './base-pipeline-config.js';
 import { ConfigValidationError, toConfigIssues } from './config-validation-error.js';
 

@@ -1,4 +1,4 @@
-import { isPipelineExpression, numericValue, type PipelineExpression, PythonFloat } from '@stepscore/sagemaker';
+import { isPipelineExpression, numericValue, type PipelineExpression, type PythonFloat } from '@stepscore/sagemaker';
 import { z } from 'zod';
 
 /** The metadata key `orPipelineExpression` sets on a field's schema (zod's global registry). */

@@ -52,7 +52,7 @@ export class UnknownBuilderError extends Error {
 }
 
 /** A registration of any config type: the registry holds builders of different configs side by side. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a registration's config type varies per builder; `unknown` would not let builders of any config in
 export type AnyBuilderRegistration = BuilderRegistration<any>;
 
 export class BuilderRegistry {
