@@ -1,7 +1,7 @@
 import { stepTypeVocabulary, type StepTypeName } from '@stepscore/sagemaker';
 import type { PipelineDefinition, PipelineStepDefinition, StepBuilderBase } from '@stepscore/step-builder';
 import { type DependencySpec, type GetExpression, type OutputSpec, type StepSpecification, stripPropertiesPrefix } from '@stepscore/step-model';
-import { errorMessage } from '../context/prerequisite-error.js';
+import { errorMessage } from '../error-message.js';
 import { type DependencyMatch, describeCandidates } from './dependency-matching.js';
 import { CatalogueView, type IndexedProducer, indexedCatalogue } from './indexed-catalogue.js';
 import { type StepRenderContext, upstreamCatalogue, type UpstreamCatalogue } from './upstream-catalogue.js';

@@ -1,5 +1,6 @@
 import type { CheckContext } from '../context/check-context.js';
-import { errorMessage, PrerequisiteError } from '../context/prerequisite-error.js';
+import { PrerequisiteError } from '../context/prerequisite-error.js';
+import { errorMessage } from '../error-message.js';
 import { type AssembledPipeline, assemblePipeline } from './assemble-pipeline.js';
 
 const assembled = new WeakMap<CheckContext, Promise<AssembledPipeline>>();

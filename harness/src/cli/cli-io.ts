@@ -43,6 +43,3 @@ export function wantsColor(stream: CliStream): boolean {
   return colorWanted(stream);
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PythonFloat } from '@stepscore/sagemaker';
 import { parse as parseLossless } from 'lossless-json';
-import { CliError, EXIT_USAGE, errorMessage } from './cli-io.js';
+import { CliError, EXIT_USAGE } from './cli-io.js';
+import { errorMessage } from '../error-message.js';
 
 /** A number as written: `1.0` or `1e3` stays a float (PythonFloat) so that hyperparameters encode as the SDK's json.dumps does. */
 function parseNumber(text: string): number | PythonFloat {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { CliError, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, errorMessage, writeLine } from './cli-io.js';
+import { CliError, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLine } from './cli-io.js';
+import { errorMessage } from '../error-message.js';
 import { registerListCommand } from './commands/list.js';
 import { registerMatchCommand } from './commands/match.js';
 import { registerRenderCommand } from './commands/render.js';

@@ -8,7 +8,8 @@ import { type BuiltScenario, type CreatedScenario, isCreated } from '../scenario
 import { type DerivedScenarios, deriveScenarios } from '../scenarios/derive-scenarios.js';
 import { mockInputsFor } from '../scenarios/mock-inputs.js';
 import type { InvalidConfigProbe, ScenarioPlan } from '../scenarios/scenario.js';
-import { errorMessage, PrerequisiteError } from './prerequisite-error.js';
+import { PrerequisiteError } from './prerequisite-error.js';
+import { errorMessage } from '../error-message.js';
 
 /** Job names depend on the clock; a fixed one keeps every run's output the same. */
 export const FIXED_CLOCK_MS = Date.UTC(2025, 7, 16, 0, 0, 0);

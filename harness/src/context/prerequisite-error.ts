@@ -8,7 +8,3 @@ export class PrerequisiteError extends Error {
   }
 }
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
-}

@@ -9,6 +9,7 @@ import { checksFromModule, registryFromModule } from './registry-from-module.js'
 import { upstreamFromModule } from './upstream-from-module.js';
 import { CONFIG_FILE_NAMES, type StepscoreConfig } from './stepscore-config.js';
 import { CONFIG_FILES_TEXT, validateConfig } from './validate-config.js';
+import { errorMessage } from '../error-message.js';
 
 /** A project's config file, loaded and checked, with the builders it names. */
 export interface LoadedProject {
@@ -140,9 +141,6 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Loa
   };
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function displayPath(file: string): string {
   const fromCwd = relative(process.cwd(), file);

@@ -2,7 +2,8 @@ import type { SageMakerStepType } from '@stepscore/step-builder';
 import type { CheckDefinition, CheckOutcome } from '../check/check-definition.js';
 import type { CheckResult, RootCause } from '../check/check-result.js';
 import type { CheckContext } from '../context/check-context.js';
-import { errorMessage, PrerequisiteError } from '../context/prerequisite-error.js';
+import { PrerequisiteError } from '../context/prerequisite-error.js';
+import { errorMessage } from '../error-message.js';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 5_000;
 

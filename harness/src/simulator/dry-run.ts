@@ -1,7 +1,7 @@
 import { stepTypeVocabulary } from '@stepscore/sagemaker';
 import { type PipelineDefinition, type PipelineStepDefinition, sanitizeNameForSageMaker } from '@stepscore/step-builder';
 import { parseStepsGet } from '@stepscore/step-model';
-import { errorMessage } from '../context/prerequisite-error.js';
+import { errorMessage } from '../error-message.js';
 import { executionOrder } from './execution-order.js';
 import type { IntegrationBackend } from '../backends/integration-backend.js';
 import { valueAtPropertyPath } from './property-values.js';

@@ -1,6 +1,6 @@
+import { isPlainRecord } from '@stepscore/step-model';
 import { childPath } from './pipeline-expressions.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value));
 
 /** Where two JSON values differ, as `at: expected …, found …`, at most `limit` of them. */
@@ -12,7 +12,7 @@ export function jsonDifferences(expected: unknown, actual: unknown, limit = 10):
       for (let i = 0; i < Math.max(a.length, b.length); i++) compare(a[i], b[i], childPath(at, i));
       return;
     }
-    if (isObject(a) && isObject(b)) {
+    if (isPlainRecord(a) && isPlainRecord(b)) {
       for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) compare(a[key], b[key], childPath(at, key));
       return;
     }

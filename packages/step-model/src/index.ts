@@ -8,3 +8,4 @@ export * from './property-reference.js';
 export * from './validation-result.js';
 export * from './python-repr.js';
 export { logicalNameErrors } from './logical-name.js';
+export { describeValue, isPlainRecord } from './describe-value.js';

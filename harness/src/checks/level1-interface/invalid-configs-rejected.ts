@@ -1,6 +1,6 @@
 import { ConfigValidationError, parseBuilderConfig } from '@stepscore/step-builder';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import type { InvalidConfigProbe } from '../../scenarios/scenario.js';
 
 /** undefined when the probe is refused with an error naming its field; otherwise what went wrong. */

@@ -1,6 +1,6 @@
 import type { StepBuilderBase } from '@stepscore/step-builder';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import { describeType } from './describe-type.js';
 
 type Verdict = string | undefined;

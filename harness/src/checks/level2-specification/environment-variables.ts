@@ -1,7 +1,7 @@
 import type { BasePipelineConfig } from '@stepscore/step-builder';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CheckContext } from '../../context/check-context.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import { configValueFor, envOverrides } from './config-value.js';
 
 

@@ -1,6 +1,6 @@
 import { knownTrainingVersions, retrieveTrainingImageUri, type TrainingFramework } from '@stepscore/sagemaker';
 import { defineCheck, fail, pass } from '../../check/check-definition.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 
 export const frameworkVersionKnown = defineCheck({
   id: 'level2.framework_version_known',

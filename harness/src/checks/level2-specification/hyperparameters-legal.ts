@@ -1,6 +1,6 @@
 import { validateCreateTrainingJobRequest } from '@stepscore/sagemaker';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 
 const MEMBER = 'HyperParameters';
 

@@ -1,5 +1,5 @@
 import { defineCheck, fail, outcomeFromProblems, pass } from '../../check/check-definition.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import { configValueFor } from './config-value.js';
 
 export const jobArguments = defineCheck({

@@ -1,5 +1,5 @@
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import { adapterOf, problemsPerScenario } from './scenario-judgement.js';
 
 export const environmentInRequest = defineCheck({

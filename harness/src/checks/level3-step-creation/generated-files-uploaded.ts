@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { configFields } from '../../scenarios/config-fields.js';
 import { reads } from './inputs-mounted.js';

@@ -1,12 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isPipelineExpression } from '@stepscore/sagemaker';
+import { isPlainRecord } from '@stepscore/step-model';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { problemsPerScenario } from './scenario-judgement.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function decode(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -19,7 +16,7 @@ function decode(text: string): { ok: true; value: unknown } | { ok: false } {
 function encodingProblems(scenario: CreatedScenario, optionalDependencies: ReadonlySet<string>): string[] {
   const sent = scenario.step.Arguments['HyperParameters'];
   if (sent === undefined) return [];
-  if (!isRecord(sent)) return [`HyperParameters is ${JSON.stringify(sent)}; it must be a map of strings`];
+  if (!isPlainRecord(sent)) return [`HyperParameters is ${JSON.stringify(sent)}; it must be a map of strings`];
   const problems: string[] = [];
   for (const [name, value] of Object.entries(sent)) {
     if (isPipelineExpression(value)) continue;
@@ -27,10 +24,10 @@ function encodingProblems(scenario: CreatedScenario, optionalDependencies: Reado
     else if (!decode(value).ok) problems.push(`HyperParameters.${name} is '${value}', which is not json.dumps output (the framework container decodes every value as JSON)`);
   }
   const configured = (scenario.config as { hyperparameters?: unknown }).hyperparameters;
-  if (!isRecord(configured)) return problems;
+  if (!isPlainRecord(configured)) return problems;
   const files = scenario.uploads.flatMap((u) => {
     const decoded = decode(u.body);
-    return decoded.ok && isRecord(decoded.value) ? [{ uri: u.s3Uri, values: decoded.value }] : [];
+    return decoded.ok && isPlainRecord(decoded.value) ? [{ uri: u.s3Uri, values: decoded.value }] : [];
   });
   for (const [name, value] of Object.entries(configured)) {
     const found = sent[name];

@@ -4,7 +4,7 @@ import { servedByMockNote } from '../../backends/integration-backend.js';
 import { type AssembledPipeline, pipelineNameFor } from '../../catalogue/assemble-pipeline.js';
 import { requireAssembledPipeline } from '../../catalogue/context-pipeline.js';
 import { defineCheck, fail, pass } from '../../check/check-definition.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import { type DryRunResult, dryRun, type StepRun } from '../../simulator/dry-run.js';
 import { valueAtPropertyPath } from '../../simulator/property-values.js';
 

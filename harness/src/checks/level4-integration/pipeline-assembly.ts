@@ -4,7 +4,8 @@ import { stripPropertiesPrefix } from '@stepscore/step-model';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import type { AssembledPipeline } from '../../catalogue/assemble-pipeline.js';
 import { assembledPipeline } from '../../catalogue/context-pipeline.js';
-import { errorMessage, PrerequisiteError } from '../../context/prerequisite-error.js';
+import { PrerequisiteError } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import { containsExpression, findStepsGets } from '../../simulator/pipeline-expressions.js';
 
 /** Each `Get` in the builder's Arguments to a producer's output that none of its dependencies resolved to. */

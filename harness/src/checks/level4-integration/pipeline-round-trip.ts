@@ -1,5 +1,5 @@
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import { pipelineNameFor } from '../../catalogue/assemble-pipeline.js';
 import { requireAssembledPipeline } from '../../catalogue/context-pipeline.js';
 import { servedByMockNote } from '../../backends/integration-backend.js';

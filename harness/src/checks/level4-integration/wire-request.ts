@@ -1,9 +1,10 @@
 import { CreatePipelineCommand } from '@aws-sdk/client-sagemaker';
 import { isPipelineExpression, stepTypeVocabulary } from '@stepscore/sagemaker';
 import { sanitizeNameForSageMaker } from '@stepscore/step-builder';
+import { isPlainRecord } from '@stepscore/step-model';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import { JOB_COMMANDS } from '../../backends/job-commands.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import { pipelineNameFor } from '../../catalogue/assemble-pipeline.js';
 import { requireAssembledPipeline } from '../../catalogue/context-pipeline.js';
 import { jsonDifferences } from '../../simulator/json-differences.js';
@@ -41,10 +42,8 @@ interface Differences {
   readonly changed: { at: string; expected: unknown; sent: unknown }[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function differences(expected: unknown, sent: unknown, at = '', found: Differences = { dropped: [], added: [], changed: [] }): Differences {
-  if (isObject(expected) && isObject(sent)) {
+  if (isPlainRecord(expected) && isPlainRecord(sent)) {
     for (const key of Object.keys(expected)) {
       if (!(key in sent)) found.dropped.push(childPath(at, key));
       else differences(expected[key], sent[key], childPath(at, key), found);

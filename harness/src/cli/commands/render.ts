@@ -11,7 +11,8 @@ import {
 import { isPipelineExpression, type PipelineExpression, type PipelineParameterDeclaration, pipelineParametersOf } from '@stepscore/sagemaker';
 import { type DependencySpec, StepSpecification } from '@stepscore/step-model';
 import type { Command } from 'commander';
-import { CliError, type CliIo, errorMessage, EXIT_USAGE, writeLine } from '../cli-io.js';
+import { CliError, type CliIo, EXIT_USAGE, writeLine } from '../cli-io.js';
+import { errorMessage } from '../../error-message.js';
 import { readJsonConfigFile } from '../config-file.js';
 import { exitCodesHelp } from '../exit-codes.js';
 import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';

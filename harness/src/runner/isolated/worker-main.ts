@@ -3,7 +3,7 @@
 // thread can read it (progress-board.ts), and sending one message per builder, with its results, when done.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckDefinition } from '../../check/check-definition.js';
-import { errorMessage } from '../../context/prerequisite-error.js';
+import { errorMessage } from '../../error-message.js';
 import { type IndexedCatalogue, toIndexedCatalogue } from '../../catalogue/indexed-catalogue.js';
 import { upstreamCatalogue } from '../../catalogue/upstream-catalogue.js';
 import { importModule } from '../../project-config/module-loader.js';
