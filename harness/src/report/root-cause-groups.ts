@@ -24,10 +24,6 @@ const HINTS: Readonly<Record<RootCause['kind'], string>> = {
     "Make the builder's step assemble into a pipeline between an upstream producer and a downstream consumer: the message says what failed. Every Integration check listed uses that pipeline.",
 };
 
-export function rootCauseHint(kind: RootCause['kind']): string {
-  return HINTS[kind];
-}
-
 /** Groups the failed checks by their root cause (same kind and message); checks without one are left out. */
 export function groupRootCauses(checks: readonly CheckResult[]): RootCauseGroup[] {
   const groups = new Map<string, { kind: RootCause['kind']; message: string; checks: string[] }>();

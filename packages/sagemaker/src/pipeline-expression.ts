@@ -15,8 +15,6 @@ export interface JsonGetExpression {
 
 export type PipelineExpression = GetExpression | JoinExpression | JsonGetExpression;
 
-export const PIPELINE_EXPRESSION_KEYS = ['Get', 'Std:Join', 'Std:JsonGet'] as const;
-
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);

@@ -8,9 +8,3 @@ export function validationResult(errors: readonly string[], warnings: readonly s
   return { isValid: errors.length === 0, errors: [...errors], warnings: [...warnings] };
 }
 
-export function combineValidationResults(results: readonly ValidationResult[]): ValidationResult {
-  return validationResult(
-    results.flatMap((r) => r.errors),
-    results.flatMap((r) => r.warnings),
-  );
-}

@@ -1,6 +1,7 @@
 import type { DependencySpec, ScriptContract } from '@stepscore/step-model';
 import type { PipelineValue, TrainingChannel } from './step-definition.js';
-import { CHANNEL_ROOT, s3Channel } from './training-step-builder.js';
+import { TRAINING_CHANNEL_ROOT as CHANNEL_ROOT } from '@stepscore/sagemaker';
+import { s3Channel } from './training-step-builder.js';
 
 export interface ChannelLayout {
   /** How an input mapped to the channel root itself (`/opt/ml/input/data`) is split into channels. */

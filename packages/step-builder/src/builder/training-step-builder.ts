@@ -14,7 +14,6 @@ import type { PipelineValue, TrainingChannel, TrainingStepArguments, TrainingSte
 export type TrainingFramework = 'pytorch' | 'xgboost';
 
 /** The container path under which SageMaker mounts input channel `<name>` as `<root>/<name>`. */
-export const CHANNEL_ROOT = '/opt/ml/input/data';
 
 /** Where a framework container finds the code under network isolation: the `code` channel's tarball. */
 export const CODE_CHANNEL_SOURCEDIR_PATH = '/opt/ml/input/data/code/sourcedir.tar.gz';
