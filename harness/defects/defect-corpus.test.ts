@@ -22,7 +22,7 @@ describe('the seeded-defect corpus', () => {
       expect(DEFECT_CORPUS.filter((d) => d.defectClass === defectClass).length, DEFECT_CLASSES[defectClass]).toBeGreaterThanOrEqual(3);
     }
     expect(new Set(DEFECT_CORPUS.map((d) => d.artefact))).toEqual(new Set(['config', 'contract', 'spec', 'builder']));
-    expect(new Set(DEFECT_CORPUS.map((d) => d.base))).toEqual(new Set(['PyTorchTraining', 'XGBoostTraining']));
+    expect(new Set(DEFECT_CORPUS.map((d) => d.base))).toEqual(new Set(builderRegistry.names()));
     const checks = new Map(ALL_CHECKS.map((c) => [c.id, c]));
     for (const defect of DEFECT_CORPUS) {
       const check = checks.get(defect.caughtBy);

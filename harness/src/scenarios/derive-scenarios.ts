@@ -101,6 +101,20 @@ function largestNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigFiel
   return acceptedTogether(schema, raw, changes);
 }
 
+/**
+ * Every number at the smallest value its schema declares (its JSON Schema minimum): a count or size of 0 that the
+ * schema lets through is refused by SageMaker. Fields with no declared minimum are left to the other scenarios.
+ */
+function smallestNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+  const changes = fields
+    .filter((f) => (f.type === 'integer' || f.type === 'number') && f.minimum !== undefined && Number.isFinite(f.minimum))
+    .flatMap((f): ChangedSetting[] => {
+      const value = f.minimum as number;
+      return value === raw[f.name] || !fieldAccepts(schema, raw, f.name, value) ? [] : [{ field: f.name, value, purpose: 'boundary' }];
+    });
+  return acceptedTogether(schema, raw, changes);
+}
+
 function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
   const changes = fields
     .filter((f) => f.type === 'integer' || f.type === 'number')
@@ -112,8 +126,12 @@ function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigF
   return acceptedTogether(schema, raw, changes);
 }
 
-/** A value for an optional setting that differs from its default and that the schema accepts; undefined when none is. */
-function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField): unknown {
+/**
+ * A value for an optional setting that differs from its default and that the schema accepts; undefined when none is.
+ * A number is also kept apart from the numbers `taken` (other settings' values), so that one setting reaching the
+ * request cannot pass for another that did not.
+ */
+function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField, taken: ReadonlySet<unknown> = new Set()): unknown {
   const current = raw[field.name] ?? field.default;
   const candidates: unknown[] = [];
   if (field.stringRecord) candidates.push(PROBE_ENV);
@@ -124,17 +142,21 @@ function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField): unknown
     candidates.push(`s3://${PROBE_BUCKET}/override/${field.name}`, `s3://${PROBE_BUCKET}/override/${field.name}/file.json`);
   } else if (field.type === 'integer' || field.type === 'number') {
     const base = typeof current === 'number' ? current : (field.minimum ?? 1);
-    candidates.push(base + 7, base + 1, base - 1);
+    candidates.push(base + 7, base + 1, base - 1, base + 11, base + 13);
   }
-  return candidates.find((value) => value !== current && fieldAccepts(schema, raw, field.name, value));
+  return candidates.find((value) => value !== current && !taken.has(value) && fieldAccepts(schema, raw, field.name, value));
 }
 
 function overrides(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+  // Numbers already in the config, then each override's, are taken: a probe must be told apart from them.
+  const taken = new Set<unknown>(fields.map((f) => raw[f.name] ?? f.default).filter((v) => typeof v === 'number'));
   const changes = fields
     .filter((f) => !f.required && f.type !== 'boolean')
     .flatMap((f): ChangedSetting[] => {
-      const value = overrideValue(schema, raw, f);
-      return value === undefined ? [] : [{ field: f.name, value, purpose: 'override' }];
+      const value = overrideValue(schema, raw, f, taken);
+      if (value === undefined) return [];
+      taken.add(value);
+      return [{ field: f.name, value, purpose: 'override' }];
     });
   return acceptedTogether(schema, raw, changes);
 }
@@ -254,6 +276,7 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   add('cpu', 'CPU instance types the schema accepts', instanceScenario(schema, rawConfig, fields, candidates, 'cpu'));
   add('gpu', 'GPU instance types the schema accepts', instanceScenario(schema, rawConfig, fields, candidates, 'gpu'));
   add('largest-numbers', 'every number at the largest value the schema accepts', largestNumbers(schema, rawConfig, fields));
+  add('smallest-numbers', 'every number at the smallest value its schema declares', smallestNumbers(schema, rawConfig, fields));
   add('fractional-numbers', 'fractional numbers the schema accepts', fractionalNumbers(schema, rawConfig, fields));
   add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields));
   add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
