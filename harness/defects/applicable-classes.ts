@@ -1,6 +1,6 @@
 // Which defect classes a builder of each step type can have: the corpus must hold a caught defect of every class
 // that applies to every step type among its bases. A class that does not apply says why, from the step type alone.
-import type { StepTypeName } from '@stepscore/sagemaker';
+import { isStepTypeName, type StepTypeName } from '@stepscore/sagemaker';
 import { DEFECT_CLASSES, type DefectClass } from './defect.js';
 
 export interface ClassApplicability {
@@ -40,7 +40,18 @@ export const APPLICABLE_CLASSES: Readonly<Record<StepTypeName, Readonly<Record<D
   },
 };
 
+function tableFor(stepType: string): Readonly<Record<DefectClass, ClassApplicability>> {
+  if (!isStepTypeName(stepType)) throw new Error(`No table of applicable defect classes for the step type '${stepType}'`);
+  return APPLICABLE_CLASSES[stepType];
+}
+
 /** The classes that apply to a step type, in the order of DEFECT_CLASSES. */
-export function applicableClasses(stepType: StepTypeName): DefectClass[] {
-  return (Object.keys(DEFECT_CLASSES) as DefectClass[]).filter((c) => APPLICABLE_CLASSES[stepType][c].applies);
+export function applicableClasses(stepType: string): DefectClass[] {
+  const table = tableFor(stepType);
+  return (Object.keys(DEFECT_CLASSES) as DefectClass[]).filter((c) => table[c].applies);
+}
+
+/** Whether a defect class applies to a step type. */
+export function classApplies(stepType: string, defectClass: DefectClass): boolean {
+  return tableFor(stepType)[defectClass].applies;
 }
