@@ -1,6 +1,7 @@
 import type { PipelineValue } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { XGBoostModelEvalStepBuilder } from '../../../../builders/xgboost-model-eval/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
 
 const ID = 'level3.settings_reach_request';
@@ -54,5 +55,22 @@ describe(ID, () => {
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
     expect(result.message).toMatch(/^\[cpu\] training_instance_type = 'ml\.[a-z]\w*\.\w+', but the request runs on "ml\.g5\.12xlarge"; \[gpu\] training_instance_type = 'ml\.[a-z]\w*\.\w+', but the request runs on "ml\.g5\.12xlarge"/);
+  });
+
+  it('fails (major) when the instance count is fixed, though another overridden number shares its default', async () => {
+    // processing_instance_count and max_runtime_in_seconds both start from 1: their probes must differ.
+    const OneInstance = {
+      XGBoostModelEvalStepBuilder: class extends XGBoostModelEvalStepBuilder {
+        override async createStep(options?: Parameters<XGBoostModelEvalStepBuilder['createStep']>[0]) {
+          const step = await super.createStep(options);
+          const cluster = step.Arguments.ProcessingResources?.ClusterConfig;
+          return { ...step, Arguments: { ...step.Arguments, ProcessingResources: { ClusterConfig: { ...cluster, InstanceCount: 1 } } } as typeof step.Arguments };
+        }
+      },
+    }.XGBoostModelEvalStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostModelEval'), OneInstance), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toMatch(/^\[overrides\] processing_instance_count = \d+ appears nowhere in the request$/);
   });
 });
