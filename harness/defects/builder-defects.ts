@@ -470,11 +470,7 @@ const settingDefects: readonly SeededDefect[] = [
     base: 'PyTorchTraining',
     caughtBy: 'level3.settings_reach_request',
     severity: 'major',
-    messageFragment: 'cache_expire_after',
-    knownMiss:
-      'no scenario overrides cache_expire_after: overrides try only S3 locations, numbers and string records, so a ' +
-      'duration the builder drops is never seen. level3.settings_reach_request would need an override for strings with ' +
-      'a recognisable format (another ISO-8601 duration here)',
+    messageFragment: "cache_expire_after = 'P29D' appears nowhere in the request",
     make: () =>
       pytorchWith(
         class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {

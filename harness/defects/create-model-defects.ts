@@ -153,8 +153,9 @@ const settingDefects: readonly SeededDefect[] = [
     messageFragment: 'inference_entry_point',
     knownMiss:
       "the default entry point is 'inference.py', and no scenario changes inference_entry_point: overrides try S3 " +
-      'locations, numbers and string records only, so a script name the builder drops is never missed. ' +
-      'level3.settings_reach_request would need an override for strings with a recognisable format (another .py name here)',
+      'locations, MIME types, durations, numbers and string records, not script names, because a Training or Processing ' +
+      "builder given another script runs what its contract does not name (level3.entry_point's failure, rightly). " +
+      'level3.settings_reach_request would need a script-name override in step types with no contract (CreateModel)',
     make: () =>
       pytorchModelWith(
         class PyTorchModelStepBuilder extends RealPyTorchModelStepBuilder {

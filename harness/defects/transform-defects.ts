@@ -191,11 +191,7 @@ const settingDefects: readonly SeededDefect[] = [
     base: 'BatchTransform',
     caughtBy: 'level3.settings_reach_request',
     severity: 'major',
-    messageFragment: 'content_type',
-    knownMiss:
-      "ContentType is optional in CreateTransformJob, and no scenario changes content_type: overrides try S3 locations, " +
-      'numbers and string records only, so a MIME type the builder drops is never missed. level3.settings_reach_request ' +
-      'would need an override for strings with a recognisable format (another MIME type here)',
+    messageFragment: "content_type = 'application/x-stepscore-content-type' appears nowhere in the request",
     make: () =>
       transformWith(
         class BatchTransformStepBuilder extends RealBatchTransformStepBuilder {

@@ -12,6 +12,8 @@ import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenari
 
 const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
 const S3_URI = /^s3:\/\//;
+const MIME_TYPE = /^[a-z]+\/[-\w.+]+$/;
+const ISO_8601_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 /** The longest value tried for a name field: a pipeline name may be 256 characters, and nothing SageMaker names is longer. */
 const LONGEST_NAME = 256;
 /** Numbers tried as the largest a schema accepts, largest first: 2^31-1, a billion, and SageMaker's runtime limits + 1. */
@@ -127,6 +129,21 @@ function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigF
 }
 
 /**
+ * Probes for a string setting in a format its value (or pattern) shows: an S3 location, a MIME type, an ISO-8601
+ * duration. Free text (names, script files) takes none: what it must change is not something the request shows alone.
+ */
+function stringProbes(field: ConfigField, current: unknown): string[] {
+  const value = typeof current === 'string' ? current : '';
+  if (S3_URI.test(value) || (field.pattern ?? '').includes('s3')) {
+    return [`s3://${PROBE_BUCKET}/override/${field.name}`, `s3://${PROBE_BUCKET}/override/${field.name}/file.json`];
+  }
+  // One probe per field, so that one setting reaching the request cannot pass for another of the same format.
+  if (MIME_TYPE.test(value)) return [`application/x-stepscore-${field.name.replace(/[^a-z0-9]+/gi, '-')}`];
+  if (ISO_8601_DURATION.test(value)) return ['P29D', 'PT13H'];
+  return [];
+}
+
+/**
  * A value for an optional setting that differs from its default and that the schema accepts; undefined when none is.
  * A number is also kept apart from the numbers `taken` (other settings' values), so that one setting reaching the
  * request cannot pass for another that did not.
@@ -136,10 +153,7 @@ function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField, taken: R
   const candidates: unknown[] = [];
   if (field.stringRecord) candidates.push(PROBE_ENV);
   else if (field.type === 'string') {
-    // Only settings that hold an S3 location (by their pattern or their value) take the S3 probe.
-    const holdsS3 = (typeof current === 'string' && S3_URI.test(current)) || (field.pattern ?? '').includes('s3');
-    if (!holdsS3) return undefined;
-    candidates.push(`s3://${PROBE_BUCKET}/override/${field.name}`, `s3://${PROBE_BUCKET}/override/${field.name}/file.json`);
+    candidates.push(...stringProbes(field, current));
   } else if (field.type === 'integer' || field.type === 'number') {
     const base = typeof current === 'number' ? current : (field.minimum ?? 1);
     candidates.push(base + 7, base + 1, base - 1, base + 11, base + 13);

@@ -1,6 +1,8 @@
 import type { PipelineValue } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
+import { BatchTransformStepBuilder } from '../../../../builders/batch-transform/index.js';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
 import { XGBoostModelEvalStepBuilder } from '../../../../builders/xgboost-model-eval/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
 
@@ -72,5 +74,35 @@ describe(ID, () => {
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
     expect(result.message).toMatch(/^\[overrides\] processing_instance_count = \d+ appears nowhere in the request$/);
+  });
+
+  it('fails (major) when a MIME-type setting is dropped, though another of the same format reaches the request', async () => {
+    const NoContentType = {
+      BatchTransformStepBuilder: class extends BatchTransformStepBuilder {
+        override async createStep(options?: Parameters<BatchTransformStepBuilder['createStep']>[0]) {
+          const step = await super.createStep(options);
+          const { ContentType: _dropped, ...input } = step.Arguments.TransformInput as unknown as Record<string, unknown>;
+          return { ...step, Arguments: { ...step.Arguments, TransformInput: input } as typeof step.Arguments };
+        }
+      },
+    }.BatchTransformStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('BatchTransform'), NoContentType), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe("[overrides] content_type = 'application/x-stepscore-content-type' appears nowhere in the request");
+  });
+
+  it('fails (major) when the cache expiry never reaches the step’s CacheConfig', async () => {
+    const FixedExpiry = {
+      TabularPreprocessingStepBuilder: class extends TabularPreprocessingStepBuilder {
+        override getCacheConfig(enableCaching: boolean) {
+          return super.getCacheConfig(enableCaching, 'P30D');
+        }
+      },
+    }.TabularPreprocessingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('TabularPreprocessing'), FixedExpiry), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe("[overrides] cache_expire_after = 'P29D' appears nowhere in the request");
   });
 });
