@@ -2,6 +2,7 @@
 // spec and code, as their author would make them. A CreateModel step runs no script of its own (no contract).
 import { retrieveImageUri } from '@stepscore/sagemaker';
 import { type CreateModelStepDefinition, type CreateStepOptions, type PipelineValue } from '@stepscore/step-builder';
+import { DependencyType } from '@stepscore/step-model';
 import { z } from 'zod';
 import { PyTorchModelStepBuilder as RealPyTorchModelStepBuilder } from '../../builders/pytorch-model/builder.js';
 import { XGBoostModelStepBuilder as RealXGBoostModelStepBuilder } from '../../builders/xgboost-model/builder.js';
@@ -254,6 +255,32 @@ const wiringDefects: readonly SeededDefect[] = [
   }),
 ];
 
+const dependencyDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'spec.model-data-declared-processing-output',
+    title: 'The model data is declared a processing output, so the model takes preprocessed data for its artefacts',
+    change: "model_data.dependencyType became PROCESSING_OUTPUT and compatibleSources gained 'TabularPreprocessing'",
+    artefact: 'spec',
+    defectClass: 'pipeline-wires-wrong-data',
+    base: 'XGBoostModel',
+    caughtBy: 'level4.dependency_resolution',
+    severity: 'blocker',
+    messageFragment: 'model_data',
+    knownMiss:
+      "the resolver matches model_data to DataPreparation-Training's processed_data (0.879) and every check accepts it: " +
+      'the edited spec allows that producer, and nothing compares what the producer writes (a folder of data) with what ' +
+      'the request needs there (a model.tar.gz at ModelDataUrl). level4.dependency_resolution would need the dependency ' +
+      'that feeds ModelDataUrl to resolve to model artefacts whatever type the spec declares',
+    make: () =>
+      withSpecAndContract(realBuilder('XGBoostModel'), (spec) => {
+        const dependency = spec.dependencies?.find((d) => d.logicalName === 'model_data') as { dependencyType: DependencyType; compatibleSources: string[] } | undefined;
+        if (!dependency) return;
+        dependency.dependencyType = DependencyType.PROCESSING_OUTPUT;
+        dependency.compatibleSources = [...dependency.compatibleSources, 'TabularPreprocessing'];
+      }),
+  }),
+];
+
 // --- The specification ------------------------------------------------------------------------------------------
 const specificationDefects: readonly SeededDefect[] = [
   defineDefect({
@@ -299,6 +326,7 @@ export const createModelDefects: readonly SeededDefect[] = [
   ...settingDefects,
   ...encodingDefects,
   ...wiringDefects,
+  ...dependencyDefects,
   ...specificationDefects,
   ...interfaceDefects,
 ];

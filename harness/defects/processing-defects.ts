@@ -463,6 +463,25 @@ const wiringDefects: readonly SeededDefect[] = [
       ),
   }),
   defineDefect({
+    id: 'builder.processing-output-renamed',
+    title: "The output is named 'processed' in the request, while consumers read Outputs['processed_data']",
+    change: "getOutputs() names each ProcessingOutput after its logical name with '_data' cut off",
+    artefact: 'builder',
+    defectClass: 'pipeline-wires-wrong-data',
+    base: 'TabularPreprocessing',
+    caughtBy: 'level3.processing_output_names',
+    severity: 'blocker',
+    messageFragment: "output 'processed_data' is read at Outputs['processed_data'], but the request's outputs are named 'processed'",
+    make: () =>
+      tabularWith(
+        class TabularPreprocessingStepBuilder extends RealTabularPreprocessingStepBuilder {
+          override getOutputs(outputs: Readonly<Record<string, PipelineValue>>): ProcessingOutputArgument[] {
+            return super.getOutputs(outputs).map((o) => ({ ...o, OutputName: String(o.OutputName).replace(/_data$/, '') }));
+          }
+        },
+      ),
+  }),
+  defineDefect({
     id: 'spec.processing-output-declared-model',
     title: 'The predictions are declared model artefacts, so model consumers take them',
     change: 'eval_output.outputType became MODEL_ARTIFACTS',

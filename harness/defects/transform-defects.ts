@@ -273,6 +273,30 @@ const wiringDefects: readonly SeededDefect[] = [
   }),
 ];
 
+const misspeltSourceDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'spec.transform-model-sources-misspelt',
+    title: "The model may come only from steps named as the reference spelt them ('PytorchModel', 'XgboostModel')",
+    change: "model_name.compatibleSources became ['PytorchModel', 'XgboostModel']",
+    artefact: 'spec',
+    defectClass: 'pipeline-wires-wrong-data',
+    base: 'BatchTransform',
+    caughtBy: 'level4.dependency_resolution',
+    severity: 'blocker',
+    messageFragment: 'model_name',
+    knownMiss:
+      'compatible sources only add a bonus to a match: name, keywords and type still resolve model_name to the ' +
+      "catalogue's model step, and level4.dependency_resolution holds a dependency to its sources only when the catalogue " +
+      'has a producer of one of them, so sources that name no step type anyone has are never questioned. The check would ' +
+      'need at least one of a dependency’s compatible sources to be a step type the registry or the catalogue knows',
+    make: () =>
+      withSpecAndContract(realBuilder('BatchTransform'), (spec) => {
+        const dependency = spec.dependencies?.find((d) => d.logicalName === 'model_name') as { compatibleSources: string[] } | undefined;
+        if (dependency) dependency.compatibleSources = ['PytorchModel', 'XgboostModel'];
+      }),
+  }),
+];
+
 // --- Not reproducible ---------------------------------------------------------------------------------------------
 const reproducibilityDefects: readonly SeededDefect[] = [
   defineDefect({
@@ -343,6 +367,21 @@ const specificationDefects: readonly SeededDefect[] = [
 // --- The builder interface -----------------------------------------------------------------------------------
 const interfaceDefects: readonly SeededDefect[] = [
   defineDefect({
+    id: 'spec.transform-step-type-misspelt',
+    title: "The spec's step type is spelt differently from the registered name",
+    change: "stepType 'BatchTransform' became 'Batchtransform'",
+    artefact: 'spec',
+    defectClass: 'interface',
+    base: 'BatchTransform',
+    caughtBy: 'level1.naming_conventions',
+    severity: 'minor',
+    messageFragment: "The specification's stepType 'Batchtransform' must equal the registry step name 'BatchTransform'",
+    make: () =>
+      withSpecAndContract(realBuilder('BatchTransform'), (spec) => {
+        (spec as { stepType: string }).stepType = 'Batchtransform';
+      }),
+  }),
+  defineDefect({
     id: 'builder.transform-step-name-not-registered-name',
     title: 'The builder names its step differently from the name it is registered under',
     change: "getStepName() returns 'Transform-<job type>' (the class name without 'Batch')",
@@ -369,6 +408,7 @@ export const transformDefects: readonly SeededDefect[] = [
   ...settingDefects,
   ...encodingDefects,
   ...wiringDefects,
+  ...misspeltSourceDefects,
   ...reproducibilityDefects,
   ...specificationDefects,
   ...interfaceDefects,
