@@ -151,12 +151,7 @@ const settingDefects: readonly SeededDefect[] = [
     base: 'PyTorchModel',
     caughtBy: 'level3.settings_reach_request',
     severity: 'major',
-    messageFragment: 'inference_entry_point',
-    knownMiss:
-      "the default entry point is 'inference.py', and no scenario changes inference_entry_point: overrides try S3 " +
-      'locations, MIME types, durations, numbers and string records, not script names, because a Training or Processing ' +
-      "builder given another script runs what its contract does not name (level3.entry_point's failure, rightly). " +
-      'level3.settings_reach_request would need a script-name override in step types with no contract (CreateModel)',
+    messageFragment: "inference_entry_point = 'stepscore_probe_inference_entry_point.py' appears nowhere in the request",
     make: () =>
       pytorchModelWith(
         class PyTorchModelStepBuilder extends RealPyTorchModelStepBuilder {

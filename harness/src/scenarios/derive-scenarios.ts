@@ -13,6 +13,7 @@ import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenari
 const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
 const S3_URI = /^s3:\/\//;
 const MIME_TYPE = /^[a-z]+\/[-\w.+]+$/;
+const PYTHON_FILE = /^[^/\s]+\.py$/;
 const ISO_8601_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 /** The longest value tried for a name field: a pipeline name may be 256 characters, and nothing SageMaker names is longer. */
 const LONGEST_NAME = 256;
@@ -130,9 +131,10 @@ function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigF
 
 /**
  * Probes for a string setting in a format its value (or pattern) shows: an S3 location, a MIME type, an ISO-8601
- * duration. Free text (names, script files) takes none: what it must change is not something the request shows alone.
+ * duration, and a script file name when `scriptNames` (a builder without a script contract, whose script is the
+ * model's and so the user's to choose; a contract fixes its entry point). Free text takes none.
  */
-function stringProbes(field: ConfigField, current: unknown): string[] {
+function stringProbes(field: ConfigField, current: unknown, scriptNames: boolean): string[] {
   const value = typeof current === 'string' ? current : '';
   if (S3_URI.test(value) || (field.pattern ?? '').includes('s3')) {
     return [`s3://${PROBE_BUCKET}/override/${field.name}`, `s3://${PROBE_BUCKET}/override/${field.name}/file.json`];
@@ -140,6 +142,7 @@ function stringProbes(field: ConfigField, current: unknown): string[] {
   // One probe per field, so that one setting reaching the request cannot pass for another of the same format.
   if (MIME_TYPE.test(value)) return [`application/x-stepscore-${field.name.replace(/[^a-z0-9]+/gi, '-')}`];
   if (ISO_8601_DURATION.test(value)) return ['P29D', 'PT13H'];
+  if (scriptNames && PYTHON_FILE.test(value)) return [`stepscore_probe_${field.name.replace(/[^a-z0-9]+/gi, '_')}.py`];
   return [];
 }
 
@@ -148,12 +151,12 @@ function stringProbes(field: ConfigField, current: unknown): string[] {
  * A number is also kept apart from the numbers `taken` (other settings' values), so that one setting reaching the
  * request cannot pass for another that did not.
  */
-function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField, taken: ReadonlySet<unknown> = new Set()): unknown {
+function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField, taken: ReadonlySet<unknown>, scriptNames: boolean): unknown {
   const current = raw[field.name] ?? field.default;
   const candidates: unknown[] = [];
   if (field.stringRecord) candidates.push(PROBE_ENV);
   else if (field.type === 'string') {
-    candidates.push(...stringProbes(field, current));
+    candidates.push(...stringProbes(field, current, scriptNames));
   } else if (field.type === 'integer' || field.type === 'number') {
     const base = typeof current === 'number' ? current : (field.minimum ?? 1);
     candidates.push(base + 7, base + 1, base - 1, base + 11, base + 13);
@@ -161,13 +164,13 @@ function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField, taken: R
   return candidates.find((value) => value !== current && !taken.has(value) && fieldAccepts(schema, raw, field.name, value));
 }
 
-function overrides(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+function overrides(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], scriptNames: boolean): ChangedSetting[] {
   // Numbers already in the config, then each override's, are taken: a probe must be told apart from them.
   const taken = new Set<unknown>(fields.map((f) => raw[f.name] ?? f.default).filter((v) => typeof v === 'number'));
   const changes = fields
     .filter((f) => !f.required && f.type !== 'boolean')
     .flatMap((f): ChangedSetting[] => {
-      const value = overrideValue(schema, raw, f, taken);
+      const value = overrideValue(schema, raw, f, taken, scriptNames);
       if (value === undefined) return [];
       taken.add(value);
       return [{ field: f.name, value, purpose: 'override' }];
@@ -292,7 +295,7 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   add('largest-numbers', 'every number at the largest value the schema accepts', largestNumbers(schema, rawConfig, fields));
   add('smallest-numbers', 'every number at the smallest value its schema declares', smallestNumbers(schema, rawConfig, fields));
   add('fractional-numbers', 'fractional numbers the schema accepts', fractionalNumbers(schema, rawConfig, fields));
-  add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields));
+  add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields, registration.contract === undefined));
   add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
   return { valid, invalid: invalidProbes(schema, rawConfig, fields) };

@@ -1,6 +1,7 @@
 import type { PipelineValue } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import { BatchTransformStepBuilder } from '../../../../builders/batch-transform/index.js';
+import { PyTorchModelStepBuilder } from '../../../../builders/pytorch-model/index.js';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
 import { TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
 import { XGBoostModelEvalStepBuilder } from '../../../../builders/xgboost-model-eval/index.js';
@@ -104,5 +105,19 @@ describe(ID, () => {
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
     expect(result.message).toBe("[overrides] cache_expire_after = 'P29D' appears nowhere in the request");
+  });
+
+  it("fails (major) when a model's inference script is fixed, whatever inference_entry_point says", async () => {
+    const FixedProgram = {
+      PyTorchModelStepBuilder: class extends PyTorchModelStepBuilder {
+        override getEnvironmentVariables(): Record<string, string> {
+          return { ...super.getEnvironmentVariables(), SAGEMAKER_PROGRAM: 'inference.py' };
+        }
+      },
+    }.PyTorchModelStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchModel'), FixedProgram), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe("[overrides] inference_entry_point = 'stepscore_probe_inference_entry_point.py' appears nowhere in the request");
   });
 });
