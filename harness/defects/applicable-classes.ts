@@ -35,7 +35,7 @@ export const APPLICABLE_CLASSES: Readonly<Record<StepTypeName, Readonly<Record<D
       applies: false,
       reason:
         'a CreateModel step has no output location and uploads no file: its only output, the model name, is chosen by ' +
-        'Pipelines for each execution, and its image comes from the version table, never a floating tag',
+        'Pipelines for each execution, so nothing in it can be shared by two executions or two steps',
     },
   },
 };
