@@ -470,11 +470,7 @@ const settingDefects: readonly SeededDefect[] = [
     base: 'PyTorchTraining',
     caughtBy: 'level3.settings_reach_request',
     severity: 'major',
-    messageFragment: 'cache_expire_after',
-    knownMiss:
-      'no scenario overrides cache_expire_after: overrides try only S3 locations, numbers and string records, so a ' +
-      'duration the builder drops is never seen. level3.settings_reach_request would need an override for strings with ' +
-      'a recognisable format (another ISO-8601 duration here)',
+    messageFragment: "cache_expire_after = 'P29D' appears nowhere in the request",
     make: () =>
       pytorchWith(
         class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
@@ -766,14 +762,9 @@ const reproducibilityDefects: readonly SeededDefect[] = [
     artefact: 'builder',
     defectClass: 'not-reproducible',
     base: 'PyTorchTraining',
-    caughtBy: 'level3.checkpoint_config',
+    caughtBy: 'level3.output_locations',
     severity: 'major',
-    messageFragment: 'CheckpointConfig.S3Uri',
-    knownMiss:
-      'level3.checkpoint_config judges the LocalPath and that S3Uri is an s3:// location, not that it differs per ' +
-      'execution; SageMaker copies whatever is at S3Uri into the container when a job starts, so a fixed location makes ' +
-      'every execution resume from the last. The check would need S3Uri to depend on Execution.PipelineExecutionId ' +
-      '(or another per-execution value) unless the user configured the location',
+    messageFragment: "CheckpointConfig (output 'CheckpointConfig') goes to",
     make: () =>
       pytorchWith(
         class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {

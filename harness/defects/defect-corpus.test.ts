@@ -6,23 +6,34 @@ import { ALL_CHECKS } from '../src/checks/index.js';
 import { builderRegistry } from './registration-variants.js';
 import { BLOCKER_SCORE_CAP } from '../src/scoring/score-builder.js';
 import { DEFECT_CORPUS } from './corpus.js';
+import { applicableClasses, classApplies } from './applicable-classes.js';
 import { BUILD_3_CLASSES, DEFECT_CLASSES } from './defect.js';
 import { formatCorpusTable, formatKnownMisses } from './format-corpus-table.js';
-import { cleanFailures, type DefectOutcome, formatDetectionRates, runCleanBuilders, runDefect } from './run-defect-corpus.js';
+import {
+  cleanFailures,
+  type DefectOutcome,
+  formatDetectionRates,
+  formatDetectionRatesByStepType,
+  runCleanBuilders,
+  runDefect,
+  stepTypeOfBase,
+} from './run-defect-corpus.js';
 
 const outcomes: DefectOutcome[] = [];
 const SEED_DEFECT = 'contract.output-missing-from-spec';
 const SEED_MESSAGE = `Spec-Contract alignment errors: ["Contract outputs missing from specification outputs: {'checkpoints'}"]`;
+/** What issue 11 names: a Processing builder emitting InstanceCount 0, an unknown instance type or a malformed S3 URI. */
+const PROCESSING_MUST_RATE_POOR = ['config.processing-instance-count-zero', 'config.processing-instance-type-unknown', 'builder.script-uri-path-joined'];
 
 describe('the seeded-defect corpus', () => {
-  it('holds at least 3 realistic defects of each class of issue 10, over all four artefacts, all four levels and both real builders', () => {
+  it('holds at least 3 realistic defects of each class of issue 10, over all four artefacts, all four levels and every registered builder', () => {
     const ids = DEFECT_CORPUS.map((d) => d.id);
     expect(new Set(ids).size, 'defect ids must be unique').toBe(ids.length);
     for (const defectClass of BUILD_3_CLASSES) {
       expect(DEFECT_CORPUS.filter((d) => d.defectClass === defectClass).length, DEFECT_CLASSES[defectClass]).toBeGreaterThanOrEqual(3);
     }
     expect(new Set(DEFECT_CORPUS.map((d) => d.artefact))).toEqual(new Set(['config', 'contract', 'spec', 'builder']));
-    expect(new Set(DEFECT_CORPUS.map((d) => d.base))).toEqual(new Set(['PyTorchTraining', 'XGBoostTraining']));
+    expect(new Set(DEFECT_CORPUS.map((d) => d.base))).toEqual(new Set(builderRegistry.names()));
     const checks = new Map(ALL_CHECKS.map((c) => [c.id, c]));
     for (const defect of DEFECT_CORPUS) {
       const check = checks.get(defect.caughtBy);
@@ -30,6 +41,31 @@ describe('the seeded-defect corpus', () => {
       expect(check?.severity, `${defect.id}: ${defect.caughtBy}'s severity`).toBe(defect.severity);
     }
     expect(new Set(DEFECT_CORPUS.filter((d) => !d.knownMiss).map((d) => checks.get(d.caughtBy)?.level))).toEqual(new Set([1, 2, 3, 4]));
+  });
+
+  it('holds, for each step type among the registered builders, a defect of every class that applies to it, none marked a known miss (the tests below require each caught), and none of a class that does not apply', () => {
+    const stepTypes = [...new Set(builderRegistry.all().map((r) => r.stepType))];
+    expect(stepTypes.sort()).toEqual(['CreateModel', 'Processing', 'Training', 'Transform']);
+    const uncovered: string[] = [];
+    for (const stepType of stepTypes) {
+      const mine = DEFECT_CORPUS.filter((d) => stepTypeOfBase(d) === stepType);
+      for (const defectClass of applicableClasses(stepType)) {
+        if (!mine.some((d) => d.defectClass === defectClass && !d.knownMiss)) uncovered.push(`${stepType}: ${DEFECT_CLASSES[defectClass]}`);
+      }
+      const inapplicable = mine.filter((d) => !classApplies(stepType, d.defectClass)).map((d) => `${d.id} (${stepType})`);
+      expect(inapplicable, 'defects of a class that does not apply to their step type').toEqual([]);
+    }
+    expect(uncovered, 'classes that apply but have no defect expected caught').toEqual([]);
+  });
+
+  it.each(PROCESSING_MUST_RATE_POOR)('the Processing defect %s fails a blocker and rates the builder Poor', async (id) => {
+    const defect = DEFECT_CORPUS.find((d) => d.id === id);
+    if (!defect) throw new Error(`${id} is missing from the corpus`);
+    expect(stepTypeOfBase(defect)).toBe('Processing');
+    const outcome = await runDefect(defect);
+    expect(outcome.caught, outcome.missedBecause).toBe(true);
+    expect(outcome.declared?.severity).toBe('blocker');
+    expect(outcome.score.rating).toBe('Poor');
   });
 
   it.each(DEFECT_CORPUS.map((d) => [d.id, d] as const))('%s', async (_id, defect) => {
@@ -72,5 +108,5 @@ describe('the seeded-defect corpus', () => {
 
 afterAll(() => {
   if (outcomes.length === 0) return;
-  console.log(`${formatCorpusTable(outcomes)}\n${formatDetectionRates(outcomes)}\n${formatKnownMisses(outcomes)}`);
+  console.log(`${formatCorpusTable(outcomes)}\n${formatDetectionRates(outcomes)}\n\nper step type:\n${formatDetectionRatesByStepType(outcomes)}\n${formatKnownMisses(outcomes)}`);
 });

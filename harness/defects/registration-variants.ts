@@ -5,7 +5,15 @@ import { builderRegistry } from '../test/support/repository-project.js';
 
 export { builderRegistry };
 
-export type RealBuilderName = 'PyTorchTraining' | 'XGBoostTraining';
+/** The registered builders the corpus seeds defects into: two of each step type but Transform, which has one. */
+export type RealBuilderName =
+  | 'PyTorchTraining'
+  | 'XGBoostTraining'
+  | 'TabularPreprocessing'
+  | 'XGBoostModelEval'
+  | 'BatchTransform'
+  | 'PyTorchModel'
+  | 'XGBoostModel';
 
 export function realBuilder(name: RealBuilderName): BuilderRegistration {
   return builderRegistry.get(name);

@@ -115,3 +115,25 @@ export function formatDetectionRates(outcomes: readonly DefectOutcome[]): string
   const lines = detectionRateByClass(outcomes).map(({ defectClass, rate }) => `${DEFECT_CLASSES[defectClass].padEnd(width)}  ${formatDetectionRate(rate)}`);
   return [...lines, `${'All defects'.padEnd(width)}  ${formatDetectionRate(detectionRate(outcomes))}`].join('\n');
 }
+
+/** The step type of the registered builder a defect was seeded into. */
+export function stepTypeOfBase(defect: SeededDefect): string {
+  return builderRegistry.get(defect.base).stepType;
+}
+
+/**
+ * Per step type (in the order they first appear), one line per class present and one for the step type:
+ * `<step type>  <class>: detection rate: N/M (x%)`.
+ */
+export function formatDetectionRatesByStepType(outcomes: readonly DefectOutcome[], stepTypeOf: (defect: SeededDefect) => string = stepTypeOfBase): string {
+  const stepTypes = [...new Set(outcomes.map((o) => stepTypeOf(o.defect)))];
+  const typeWidth = Math.max(...stepTypes.map((t) => t.length));
+  const classWidth = Math.max(...Object.values(DEFECT_CLASSES).map((t) => t.length));
+  return stepTypes
+    .flatMap((stepType) => {
+      const mine = outcomes.filter((o) => stepTypeOf(o.defect) === stepType);
+      const lines = detectionRateByClass(mine).map(({ defectClass, rate }) => `${stepType.padEnd(typeWidth)}  ${DEFECT_CLASSES[defectClass].padEnd(classWidth)}  ${formatDetectionRate(rate)}`);
+      return [...lines, `${stepType.padEnd(typeWidth)}  ${'All of this step type'.padEnd(classWidth)}  ${formatDetectionRate(detectionRate(mine))}`];
+    })
+    .join('\n');
+}

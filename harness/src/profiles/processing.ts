@@ -12,6 +12,7 @@ export const processingProfile = defineProfile({
     'level1.method_result_types': 1.0,
     'level2.specification_valid': 1.2,
     'level2.contract_alignment': 1.3,
+    'level2.contract_paths_legal': 1.0,
     'level2.environment_variables': 1.0,
     'level2.job_arguments': 1.0,
     'level2.property_paths_exist': 1.3,

@@ -12,6 +12,9 @@ import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenari
 
 const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
 const S3_URI = /^s3:\/\//;
+const MIME_TYPE = /^[a-z]+\/[-\w.+]+$/;
+const PYTHON_FILE = /^[^/\s]+\.py$/;
+const ISO_8601_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 /** The longest value tried for a name field: a pipeline name may be 256 characters, and nothing SageMaker names is longer. */
 const LONGEST_NAME = 256;
 /** Numbers tried as the largest a schema accepts, largest first: 2^31-1, a billion, and SageMaker's runtime limits + 1. */
@@ -101,6 +104,20 @@ function largestNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigFiel
   return acceptedTogether(schema, raw, changes);
 }
 
+/**
+ * Every number at the smallest value its schema declares (its JSON Schema minimum): a count or size of 0 that the
+ * schema lets through is refused by SageMaker. Fields with no declared minimum are left to the other scenarios.
+ */
+function smallestNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+  const changes = fields
+    .filter((f) => (f.type === 'integer' || f.type === 'number') && f.minimum !== undefined && Number.isFinite(f.minimum))
+    .flatMap((f): ChangedSetting[] => {
+      const value = f.minimum as number;
+      return value === raw[f.name] || !fieldAccepts(schema, raw, f.name, value) ? [] : [{ field: f.name, value, purpose: 'boundary' }];
+    });
+  return acceptedTogether(schema, raw, changes);
+}
+
 function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
   const changes = fields
     .filter((f) => f.type === 'integer' || f.type === 'number')
@@ -112,29 +129,51 @@ function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigF
   return acceptedTogether(schema, raw, changes);
 }
 
-/** A value for an optional setting that differs from its default and that the schema accepts; undefined when none is. */
-function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField): unknown {
+/**
+ * Probes for a string setting in a format its value (or pattern) shows: an S3 location, a MIME type, an ISO-8601
+ * duration, and a script file name when `scriptNames` (a builder without a script contract, whose script is the
+ * model's and so the user's to choose; a contract fixes its entry point). Free text takes none.
+ */
+function stringProbes(field: ConfigField, current: unknown, scriptNames: boolean): string[] {
+  const value = typeof current === 'string' ? current : '';
+  if (S3_URI.test(value) || (field.pattern ?? '').includes('s3')) {
+    return [`s3://${PROBE_BUCKET}/override/${field.name}`, `s3://${PROBE_BUCKET}/override/${field.name}/file.json`];
+  }
+  // One probe per field, so that one setting reaching the request cannot pass for another of the same format.
+  if (MIME_TYPE.test(value)) return [`application/x-stepscore-${field.name.replace(/[^a-z0-9]+/gi, '-')}`];
+  if (ISO_8601_DURATION.test(value)) return ['P29D', 'PT13H'];
+  if (scriptNames && PYTHON_FILE.test(value)) return [`stepscore_probe_${field.name.replace(/[^a-z0-9]+/gi, '_')}.py`];
+  return [];
+}
+
+/**
+ * A value for an optional setting that differs from its default and that the schema accepts; undefined when none is.
+ * A number is also kept apart from the numbers `taken` (other settings' values), so that one setting reaching the
+ * request cannot pass for another that did not.
+ */
+function overrideValue(schema: z.ZodType, raw: Raw, field: ConfigField, taken: ReadonlySet<unknown>, scriptNames: boolean): unknown {
   const current = raw[field.name] ?? field.default;
   const candidates: unknown[] = [];
   if (field.stringRecord) candidates.push(PROBE_ENV);
   else if (field.type === 'string') {
-    // Only settings that hold an S3 location (by their pattern or their value) take the S3 probe.
-    const holdsS3 = (typeof current === 'string' && S3_URI.test(current)) || (field.pattern ?? '').includes('s3');
-    if (!holdsS3) return undefined;
-    candidates.push(`s3://${PROBE_BUCKET}/override/${field.name}`, `s3://${PROBE_BUCKET}/override/${field.name}/file.json`);
+    candidates.push(...stringProbes(field, current, scriptNames));
   } else if (field.type === 'integer' || field.type === 'number') {
     const base = typeof current === 'number' ? current : (field.minimum ?? 1);
-    candidates.push(base + 7, base + 1, base - 1);
+    candidates.push(base + 7, base + 1, base - 1, base + 11, base + 13);
   }
-  return candidates.find((value) => value !== current && fieldAccepts(schema, raw, field.name, value));
+  return candidates.find((value) => value !== current && !taken.has(value) && fieldAccepts(schema, raw, field.name, value));
 }
 
-function overrides(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+function overrides(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], scriptNames: boolean): ChangedSetting[] {
+  // Numbers already in the config, then each override's, are taken: a probe must be told apart from them.
+  const taken = new Set<unknown>(fields.map((f) => raw[f.name] ?? f.default).filter((v) => typeof v === 'number'));
   const changes = fields
     .filter((f) => !f.required && f.type !== 'boolean')
     .flatMap((f): ChangedSetting[] => {
-      const value = overrideValue(schema, raw, f);
-      return value === undefined ? [] : [{ field: f.name, value, purpose: 'override' }];
+      const value = overrideValue(schema, raw, f, taken, scriptNames);
+      if (value === undefined) return [];
+      taken.add(value);
+      return [{ field: f.name, value, purpose: 'override' }];
     });
   return acceptedTogether(schema, raw, changes);
 }
@@ -254,8 +293,9 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   add('cpu', 'CPU instance types the schema accepts', instanceScenario(schema, rawConfig, fields, candidates, 'cpu'));
   add('gpu', 'GPU instance types the schema accepts', instanceScenario(schema, rawConfig, fields, candidates, 'gpu'));
   add('largest-numbers', 'every number at the largest value the schema accepts', largestNumbers(schema, rawConfig, fields));
+  add('smallest-numbers', 'every number at the smallest value its schema declares', smallestNumbers(schema, rawConfig, fields));
   add('fractional-numbers', 'fractional numbers the schema accepts', fractionalNumbers(schema, rawConfig, fields));
-  add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields));
+  add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields, registration.contract === undefined));
   add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
   return { valid, invalid: invalidProbes(schema, rawConfig, fields) };

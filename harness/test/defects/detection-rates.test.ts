@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SeededDefect } from '../../defects/defect.js';
 import { formatKnownMisses } from '../../defects/format-corpus-table.js';
-import { type DefectOutcome, detectionRateByClass, formatDetectionRates } from '../../defects/run-defect-corpus.js';
+import { applicableClasses } from '../../defects/applicable-classes.js';
+import { type DefectOutcome, detectionRateByClass, formatDetectionRates, formatDetectionRatesByStepType } from '../../defects/run-defect-corpus.js';
 
 function outcome(id: string, defectClass: SeededDefect['defectClass'], caught: boolean, knownMiss?: string): DefectOutcome {
   const defect = { id, defectClass, ...(knownMiss ? { knownMiss } : {}) } as SeededDefect;
@@ -33,5 +34,24 @@ describe('the corpus detection rates', () => {
   it('lists the known misses with their reasons', () => {
     expect(formatKnownMisses(outcomes)).toBe('known misses (realistic defects no check catches yet):\n  - config.b [The schema admits what SageMaker refuses]: no scenario tries it');
     expect(formatKnownMisses(outcomes.filter((o) => o.caught))).toBe('known misses: none');
+  });
+
+  it('prints the rates per step type, each class present then the step type in all', () => {
+    const stepTypes: Record<string, string> = { 'config.a': 'Processing', 'config.b': 'Processing', 'builder.c': 'Transform' };
+    const lines = formatDetectionRatesByStepType(outcomes, (d) => stepTypes[d.id] ?? '?').split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^Processing\s+The schema admits what SageMaker refuses\s+detection rate: 1\/2 \(50\.0%\)$/);
+    expect(lines[1]).toMatch(/^Processing\s+All of this step type\s+detection rate: 1\/2 \(50\.0%\)$/);
+    expect(lines[2]).toMatch(/^Transform\s+Values encoded wrongly\s+detection rate: 1\/1 \(100\.0%\)$/);
+    expect(lines[3]).toMatch(/^Transform\s+All of this step type\s+detection rate: 1\/1 \(100\.0%\)$/);
+  });
+
+  it('applies every class to the step types that run a script, and not contract disagreement to those that do not', () => {
+    expect(applicableClasses('Training')).toHaveLength(9);
+    expect(applicableClasses('Processing')).toHaveLength(9);
+    expect(applicableClasses('Transform')).not.toContain('contract-request-disagree');
+    expect(applicableClasses('CreateModel')).not.toContain('contract-request-disagree');
+    expect(applicableClasses('CreateModel')).not.toContain('not-reproducible');
+    expect(() => applicableClasses('RegisterModel')).toThrow("No table of applicable defect classes for the step type 'RegisterModel'");
   });
 });

@@ -1,24 +1,77 @@
+import type { AdapterOutput } from '@stepscore/sagemaker';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
-import { adapterOf, problemsPerScenario, stringsIn } from './scenario-judgement.js';
+import type { CreatedScenario } from '../../scenarios/built-scenario.js';
+import { configFields } from '../../scenarios/config-fields.js';
+import { adapterOf, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
+
+/** Values that differ from one pipeline execution to the next. */
+const PER_EXECUTION = /^Execution\./;
+
+/** Every `Get` a value refers to, at any depth. */
+function getsIn(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const get = (value as { Get?: unknown }).Get;
+  return [...(typeof get === 'string' ? [get] : []), ...Object.values(value).flatMap(getsIn)];
+}
+
+/** The s3:// locations the user set in the config's own fields: where an output goes there, sharing it is their choice. */
+function configuredLocations(scenario: CreatedScenario, fields: ReadonlySet<string>): string[] {
+  const config = scenario.config as unknown as Record<string, unknown>;
+  return [...fields]
+    .flatMap((field) => stringsIn(config[field]))
+    .map((s) => s.value)
+    .filter((value) => value.startsWith('s3://'));
+}
+
+/**
+ * Where the builder itself chose an output's location, SageMaker writes exactly there (a training job's
+ * OutputDataConfig is the exception: the job's name is appended), so the location must differ per execution and
+ * per step, or executions and steps of this builder overwrite each other's outputs.
+ */
+function sharedDestinations(scenario: CreatedScenario, outputs: readonly AdapterOutput[], configured: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const output of outputs) {
+    const destination = output.destination;
+    if (destination === undefined || output.requestPath === 'OutputDataConfig') continue;
+    const gets = getsIn(destination);
+    // A pipeline parameter, or an upstream step's property, is chosen by whoever runs or wires the pipeline.
+    if (gets.some((g) => !PER_EXECUTION.test(g))) continue;
+    const literals = stringsIn(destination).map((s) => s.value);
+    if (configured.some((c) => literals.some((l) => isAtOrBelow(l, c)))) continue;
+    const shown = typeof destination === 'string' ? destination : JSON.stringify(destination);
+    if (!gets.some((g) => PER_EXECUTION.test(g))) {
+      found.push(`${output.requestPath} (output '${output.name}') goes to ${shown} in every execution, so each execution overwrites the previous one's output`);
+    }
+    // Checkpoints are judged per execution only: a training builder's default checkpoint location lies below its
+    // output path, which SageMaker makes per job by appending the job's name to outputs, not to checkpoints; two
+    // steps of one training builder sharing a checkpoint location is left unjudged here.
+    if (output.requestPath !== 'CheckpointConfig' && !literals.some((l) => l.includes(scenario.step.Name))) {
+      found.push(`${output.requestPath} (output '${output.name}') goes to ${shown}, which does not depend on the step's name, so two steps of this builder in one pipeline would overwrite each other's output`);
+    }
+  }
+  return found;
+}
 
 export const outputLocations = defineCheck({
   id: 'level3.output_locations',
   level: 3,
   severity: 'major',
   appliesTo: 'all',
-  title: 'S3 locations are well formed (no empty key segment) and distinct outputs go to distinct locations',
+  title: 'S3 locations are well formed (no empty key segment); distinct outputs go to distinct locations, and those the builder chooses differ per execution and per step',
   async run(ctx) {
     await ctx.step();
     const adapter = adapterOf(ctx);
     const scenarios = await ctx.createdScenarios();
+    const fields = new Set(configFields(ctx.registration.configSchema).map((f) => f.name));
     const problems = problemsPerScenario(scenarios, (s) => {
       const found: string[] = [];
       for (const { path, value } of stringsIn(s.step.Arguments)) {
         const key = /^s3:\/\/[^/]+\/(.*)$/.exec(value)?.[1];
         if (key?.includes('//')) found.push(`${path} is ${value}: its key has an empty segment ('//'), so it is not where the step's readers look`);
       }
+      const outputs = adapter.outputs(s.step.Arguments);
       const byDestination = new Map<string, string[]>();
-      for (const output of adapter.outputs(s.step.Arguments)) {
+      for (const output of outputs) {
         if (output.destination === undefined || output.requestPath === 'OutputDataConfig') continue;
         const key = JSON.stringify(output.destination).replace(/\/+"$/, '"');
         byDestination.set(key, [...(byDestination.get(key) ?? []), output.name]);
@@ -26,6 +79,7 @@ export const outputLocations = defineCheck({
       for (const [destination, names] of byDestination) {
         if (names.length > 1) found.push(`outputs ${names.join(', ')} all go to ${destination}, so each overwrites the others`);
       }
+      found.push(...sharedDestinations(s, outputs, configuredLocations(s, fields)));
       return found;
     });
     return outcomeFromProblems(problems, `S3 locations well formed and distinct in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);

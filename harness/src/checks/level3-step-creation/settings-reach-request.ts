@@ -8,12 +8,21 @@ function isStringRecord(value: unknown): value is Record<string, string> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
+/**
+ * What of the step a setting can reach: its request and the step's own settings (CacheConfig, RetryPolicies...),
+ * not its name, type or the steps it waits for.
+ */
+function reachable(scenario: CreatedScenario): Record<string, unknown> {
+  const { Name: _name, Type: _type, DependsOn: _dependsOn, ...rest } = scenario.step;
+  return rest;
+}
+
 /** Why a changed setting cannot be seen in the request; undefined when it can. */
 function unseen(change: ChangedSetting, scenario: CreatedScenario, adapter: StepTypeAdapter): string | undefined {
-  const args = scenario.step.Arguments;
+  const args = reachable(scenario);
   const { field, value } = change;
   if (change.purpose === 'instance') {
-    const resources = adapter.resources(args);
+    const resources = adapter.resources(scenario.step.Arguments);
     // A step that runs on no instance of its own (CreateModel) shows the instance family in its image flavour alone.
     if (resources === undefined) return undefined;
     return resources.instanceType === value ? undefined : `${field} = '${String(value)}', but the request runs on ${JSON.stringify(resources.instanceType)}`;

@@ -1,6 +1,8 @@
 import type { PipelineValue } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
+import { BatchTransformStepBuilder } from '../../../../builders/batch-transform/index.js';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
 
 const ID = 'level3.output_locations';
@@ -38,5 +40,42 @@ describe(ID, () => {
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
     expect(result.message).toMatch(/^\[default\] CheckpointConfig\.S3Uri is s3:\/\/\S+\/\/checkpoints: its key has an empty segment/);
+  });
+
+  it('fails (major) when a processing output goes to the same location in every execution', async () => {
+    const FixedOutputs = {
+      TabularPreprocessingStepBuilder: class extends TabularPreprocessingStepBuilder {
+        override getOutputs(outputs: Readonly<Record<string, PipelineValue>>) {
+          return super.getOutputs(outputs).map((o) => ({
+            ...o,
+            S3Output: { ...(o.S3Output as Record<string, unknown>), S3Uri: `s3://${this.config.bucket}/${this.getStepName()}/${String(o.OutputName)}` } as never,
+          }));
+        }
+      },
+    }.TabularPreprocessingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('TabularPreprocessing'), FixedOutputs), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain(
+      "[default] ProcessingOutputConfig.Outputs[0] (output 'processed_data') goes to s3://stepscore-example-bucket/TabularPreprocessing-Training/processed_data in every execution",
+    );
+    expect(result.message).not.toContain("does not depend on the step's name");
+  });
+
+  it("fails (major) when a transform's default output is per execution but not per step", async () => {
+    const NotPerStep = {
+      BatchTransformStepBuilder: class extends BatchTransformStepBuilder {
+        override getOutputs(outputs: Readonly<Record<string, PipelineValue>>): PipelineValue {
+          return outputs[this.transformOutput] ?? this.config.output_path ?? { 'Std:Join': { On: '/', Values: ['s3:/', this.config.bucket, { Get: 'Execution.PipelineExecutionId' }, 'predictions'] } };
+        }
+      },
+    }.BatchTransformStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('BatchTransform'), NotPerStep), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toMatch(/^\[default\] TransformOutput \(output 'TransformOutput'\) goes to .*, which does not depend on the step's name/);
+    expect(result.message).not.toContain('in every execution');
+    // Where the user configured output_path, sharing it is the user's choice.
+    expect(result.message).not.toContain('[overrides]');
   });
 });

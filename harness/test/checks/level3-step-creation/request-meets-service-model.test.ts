@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PyTorchTrainingStepBuilder, pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
+import { tabularPreprocessingConfigSchema } from '../../../../builders/tabular-preprocessing/index.js';
 import { xgboostTrainingConfigSchema } from '../../../../builders/xgboost-training/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withConfigSchema } from '../../support/broken-builders.js';
 
@@ -41,6 +42,15 @@ describe(ID, () => {
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
     expect(result.message).toMatch(/^\[max-names\] [^;]*Name/);
+    expect(result.message).not.toContain('[default]');
+  });
+
+  it('fails (blocker) when the schema admits a processing job on zero instances', async () => {
+    const zero = tabularPreprocessingConfigSchema.safeExtend({ processing_instance_count: z.number().int().min(0).max(100).default(1) });
+    const result = await runCheck(withConfigSchema(realBuilder('TabularPreprocessing'), zero), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(/^\[smallest-numbers\] CreateProcessingJobRequest: [^;]*ProcessingResources\.ClusterConfig\.InstanceCount[^;]*0/);
     expect(result.message).not.toContain('[default]');
   });
 });

@@ -1,6 +1,10 @@
 import type { PipelineValue } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
+import { BatchTransformStepBuilder } from '../../../../builders/batch-transform/index.js';
+import { PyTorchModelStepBuilder } from '../../../../builders/pytorch-model/index.js';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
+import { XGBoostModelEvalStepBuilder } from '../../../../builders/xgboost-model-eval/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
 
 const ID = 'level3.settings_reach_request';
@@ -54,5 +58,66 @@ describe(ID, () => {
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
     expect(result.message).toMatch(/^\[cpu\] training_instance_type = 'ml\.[a-z]\w*\.\w+', but the request runs on "ml\.g5\.12xlarge"; \[gpu\] training_instance_type = 'ml\.[a-z]\w*\.\w+', but the request runs on "ml\.g5\.12xlarge"/);
+  });
+
+  it('fails (major) when the instance count is fixed, though another overridden number shares its default', async () => {
+    // processing_instance_count and max_runtime_in_seconds both start from 1: their probes must differ.
+    const OneInstance = {
+      XGBoostModelEvalStepBuilder: class extends XGBoostModelEvalStepBuilder {
+        override async createStep(options?: Parameters<XGBoostModelEvalStepBuilder['createStep']>[0]) {
+          const step = await super.createStep(options);
+          const cluster = step.Arguments.ProcessingResources?.ClusterConfig;
+          return { ...step, Arguments: { ...step.Arguments, ProcessingResources: { ClusterConfig: { ...cluster, InstanceCount: 1 } } } as typeof step.Arguments };
+        }
+      },
+    }.XGBoostModelEvalStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostModelEval'), OneInstance), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toMatch(/^\[overrides\] processing_instance_count = \d+ appears nowhere in the request$/);
+  });
+
+  it('fails (major) when a MIME-type setting is dropped, though another of the same format reaches the request', async () => {
+    const NoContentType = {
+      BatchTransformStepBuilder: class extends BatchTransformStepBuilder {
+        override async createStep(options?: Parameters<BatchTransformStepBuilder['createStep']>[0]) {
+          const step = await super.createStep(options);
+          const { ContentType: _dropped, ...input } = step.Arguments.TransformInput as unknown as Record<string, unknown>;
+          return { ...step, Arguments: { ...step.Arguments, TransformInput: input } as typeof step.Arguments };
+        }
+      },
+    }.BatchTransformStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('BatchTransform'), NoContentType), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe("[overrides] content_type = 'application/x-stepscore-content-type' appears nowhere in the request");
+  });
+
+  it('fails (major) when the cache expiry never reaches the step’s CacheConfig', async () => {
+    const FixedExpiry = {
+      TabularPreprocessingStepBuilder: class extends TabularPreprocessingStepBuilder {
+        override getCacheConfig(enableCaching: boolean) {
+          return super.getCacheConfig(enableCaching, 'P30D');
+        }
+      },
+    }.TabularPreprocessingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('TabularPreprocessing'), FixedExpiry), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe("[overrides] cache_expire_after = 'P29D' appears nowhere in the request");
+  });
+
+  it("fails (major) when a model's inference script is fixed, whatever inference_entry_point says", async () => {
+    const FixedProgram = {
+      PyTorchModelStepBuilder: class extends PyTorchModelStepBuilder {
+        override getEnvironmentVariables(): Record<string, string> {
+          return { ...super.getEnvironmentVariables(), SAGEMAKER_PROGRAM: 'inference.py' };
+        }
+      },
+    }.PyTorchModelStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchModel'), FixedProgram), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe("[overrides] inference_entry_point = 'stepscore_probe_inference_entry_point.py' appears nowhere in the request");
   });
 });

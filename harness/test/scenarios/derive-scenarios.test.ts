@@ -1,0 +1,44 @@
+import type { BuilderRegistration } from '@stepscore/step-builder';
+import { StepSpecification } from '@stepscore/step-model';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { tabularPreprocessingConfigSchema } from '../../../builders/tabular-preprocessing/index.js';
+import { deriveScenarios } from '../../src/scenarios/derive-scenarios.js';
+import type { ScenarioPlan } from '../../src/scenarios/scenario.js';
+import { realBuilder, withConfigSchema } from '../support/broken-builders.js';
+
+function scenariosOf(registration: BuilderRegistration): readonly ScenarioPlan[] {
+  return deriveScenarios(registration, StepSpecification.create(registration.spec), registration.defaultConfig as Record<string, unknown>).valid;
+}
+
+const changed = (plans: readonly ScenarioPlan[], name: string): Record<string, unknown> =>
+  Object.fromEntries((plans.find((p) => p.name === name)?.changed ?? []).map((c) => [c.field, c.value]));
+
+describe('derived scenarios', () => {
+  it('smallest-numbers sets each number to the minimum its schema declares, 0 where the schema lets it be 0', () => {
+    const zero = withConfigSchema(realBuilder('TabularPreprocessing'), tabularPreprocessingConfigSchema.safeExtend({ processing_instance_count: z.number().int().min(0).max(100).default(1) }));
+    expect(changed(scenariosOf(zero), 'smallest-numbers')).toMatchObject({ processing_instance_count: 0, processing_volume_size: 1, max_runtime_in_seconds: 1 });
+    // As registered, a count of 1 is the default already: the scenario leaves it.
+    expect(changed(scenariosOf(realBuilder('TabularPreprocessing')), 'smallest-numbers')).not.toHaveProperty('processing_instance_count');
+  });
+
+  it('overrides give numbers that start alike distinct probes, apart from every number the config holds', () => {
+    const overrides = changed(scenariosOf(realBuilder('XGBoostModelEval')), 'overrides');
+    const numbers = ['processing_instance_count', 'processing_volume_size', 'max_runtime_in_seconds'].map((f) => overrides[f]);
+    expect(numbers.every((n) => typeof n === 'number')).toBe(true);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(numbers).not.toContain(1);
+    expect(numbers).not.toContain(30);
+  });
+
+  it('overrides probe MIME types and durations, one MIME probe per field', () => {
+    const overrides = changed(scenariosOf(realBuilder('BatchTransform')), 'overrides');
+    expect(overrides).toMatchObject({ content_type: 'application/x-stepscore-content-type', accept: 'application/x-stepscore-accept', cache_expire_after: 'P29D' });
+  });
+
+  it('overrides probe a script name only where no script contract fixes the entry point', () => {
+    expect(changed(scenariosOf(realBuilder('PyTorchModel')), 'overrides')).toMatchObject({ inference_entry_point: 'stepscore_probe_inference_entry_point.py' });
+    expect(changed(scenariosOf(realBuilder('TabularPreprocessing')), 'overrides')).not.toHaveProperty('processing_entry_point');
+    expect(changed(scenariosOf(realBuilder('PyTorchTraining')), 'overrides')).not.toHaveProperty('training_entry_point');
+  });
+});
