@@ -88,7 +88,8 @@ function instanceScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigFi
       const type = candidates.find((t) => processorOf(t) === processor && fieldAccepts(schema, raw, f.name, t) && schemaAccepts(schema, withField(raw, f.name, t)));
       return type === undefined ? [] : [{ field: f.name, value: type, purpose: 'instance' }];
     });
-  return acceptedTogether(schema, raw, changes);
+  // Each change was accepted on its own above: one is all there is to accept.
+  return changes.length === 1 ? changes : acceptedTogether(schema, raw, changes);
 }
 
 function largestNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
