@@ -51,7 +51,9 @@ function longestAccepted(schema: z.ZodType, raw: Raw, field: string): string | u
 }
 
 function applyAll(raw: Raw, changes: readonly ChangedSetting[]): Record<string, unknown> {
-  return Object.assign({ ...raw }, ...changes.map((c) => ({ [c.field]: c.value })));
+  const config: Record<string, unknown> = { ...raw };
+  for (const change of changes) config[change.field] = change.value;
+  return config;
 }
 
 /** Keeps the changes the schema accepts together with those kept before it. */
@@ -166,7 +168,7 @@ export function parameterNameFor(path: string): string {
  */
 function parameterScenario(schema: z.ZodType, raw: Raw): ChangedSetting[] {
   const changes: ChangedSetting[] = [];
-  for (const path of pipelineExpressionFields(schema)) {
+  for (const path of expressionFieldsOf(schema)) {
     if (/^[A-Za-z0-9_]+$/.test(path)) {
       changes.push({ field: path, value: { Get: `Parameters.${parameterNameFor(path)}` }, purpose: 'parameter' });
       continue;
@@ -181,6 +183,18 @@ function parameterScenario(schema: z.ZodType, raw: Raw): ChangedSetting[] {
     changes.push({ field: map, value, purpose: 'parameter' });
   }
   return acceptedTogether(schema, raw, changes);
+}
+
+// Where a schema takes pipeline expressions is a property of the schema alone, read once per schema.
+const expressionFieldsBySchema = new WeakMap<z.ZodType, readonly string[]>();
+
+function expressionFieldsOf(schema: z.ZodType): readonly string[] {
+  let paths = expressionFieldsBySchema.get(schema);
+  if (!paths) {
+    paths = pipelineExpressionFields(schema);
+    expressionFieldsBySchema.set(schema, paths);
+  }
+  return paths;
 }
 
 /** The pipeline parameters a scenario declares: the names its expression fields refer to. */
