@@ -104,17 +104,55 @@ function readConfigFields(schema: z.ZodType): ConfigField[] {
 export function fieldAccepts(schema: z.ZodType, raw: Readonly<Record<string, unknown>>, field: string, value: unknown): boolean {
   const own = (schema as { shape?: Record<string, z.ZodType> }).shape?.[field];
   if (!own) return schemaAccepts(schema, withField(raw, field, value));
-  try {
-    return own.safeParse(value).success;
-  } catch {
-    return false;
+  if (!isRememberedValue(value)) return ownSchemaAccepts(own, value);
+  let verdicts = verdictsByFieldSchema.get(own);
+  if (!verdicts) verdictsByFieldSchema.set(own, (verdicts = new Map()));
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    verdict = ownSchemaAccepts(own, value);
+    verdicts.set(value, verdict);
   }
+  return verdict;
+}
+
+// A field's own schema judges a scalar the same way every time, whichever config or builder asks: the candidate
+// values (the longest names, the large numbers, the regions, the instance types) are the same for every builder,
+// and builders share field schemas (every config's base fields, every builder of one config class).
+const verdictsByFieldSchema = new WeakMap<z.ZodType, Map<string | number | boolean, boolean>>();
+
+function isRememberedValue(value: unknown): value is string | number | boolean {
+  // -0 is left out: a Map does not tell it from 0.
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Object.is(value, -0));
+}
+
+function ownSchemaAccepts(own: z.ZodType, value: unknown): boolean {
+  return accepts(own, value);
 }
 
 /** Whether the schema accepts the raw config as a whole (cross-field rules included). */
 export function schemaAccepts(schema: z.ZodType, raw: unknown): boolean {
+  return accepts(schema, raw);
+}
+
+interface ZodRun {
+  readonly _zod?: { readonly run?: (payload: { value: unknown; issues: unknown[] }, ctx: { async: false }) => { issues: readonly unknown[] } | Promise<unknown> };
+}
+
+/**
+ * `schema.safeParse(value).success`, without the ZodError a refusal builds (an Error with its stack trace and a
+ * JSON dump of every issue, input included): acceptance only needs whether any issue was raised. It runs the
+ * schema as safeParse does; an async schema, which safeParse refuses by throwing, is not accepted.
+ */
+function accepts(schema: z.ZodType, value: unknown): boolean {
   try {
-    return schema.safeParse(raw).success;
+    const run = (schema as ZodRun)._zod?.run;
+    if (typeof run !== 'function') return schema.safeParse(value).success;
+    const result = run({ value, issues: [] }, { async: false });
+    if (result instanceof Promise) {
+      result.catch(() => undefined);
+      return false;
+    }
+    return result.issues.length === 0;
   } catch {
     return false;
   }

@@ -54,7 +54,9 @@ function longestAccepted(schema: z.ZodType, raw: Raw, field: string): string | u
 }
 
 function applyAll(raw: Raw, changes: readonly ChangedSetting[]): Record<string, unknown> {
-  return Object.assign({ ...raw }, ...changes.map((c) => ({ [c.field]: c.value })));
+  const config: Record<string, unknown> = { ...raw };
+  for (const change of changes) config[change.field] = change.value;
+  return config;
 }
 
 /** Keeps the changes the schema accepts together with those kept before it. */
@@ -91,7 +93,8 @@ function instanceScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigFi
       const type = candidates.find((t) => processorOf(t) === processor && fieldAccepts(schema, raw, f.name, t) && schemaAccepts(schema, withField(raw, f.name, t)));
       return type === undefined ? [] : [{ field: f.name, value: type, purpose: 'instance' }];
     });
-  return acceptedTogether(schema, raw, changes);
+  // Each change was accepted on its own above: one is all there is to accept.
+  return changes.length === 1 ? changes : acceptedTogether(schema, raw, changes);
 }
 
 function largestNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
@@ -204,7 +207,7 @@ export function parameterNameFor(path: string): string {
  */
 function parameterScenario(schema: z.ZodType, raw: Raw): ChangedSetting[] {
   const changes: ChangedSetting[] = [];
-  for (const path of pipelineExpressionFields(schema)) {
+  for (const path of expressionFieldsOf(schema)) {
     if (/^[A-Za-z0-9_]+$/.test(path)) {
       changes.push({ field: path, value: { Get: `Parameters.${parameterNameFor(path)}` }, purpose: 'parameter' });
       continue;
@@ -219,6 +222,18 @@ function parameterScenario(schema: z.ZodType, raw: Raw): ChangedSetting[] {
     changes.push({ field: map, value, purpose: 'parameter' });
   }
   return acceptedTogether(schema, raw, changes);
+}
+
+// Where a schema takes pipeline expressions is a property of the schema alone, read once per schema.
+const expressionFieldsBySchema = new WeakMap<z.ZodType, readonly string[]>();
+
+function expressionFieldsOf(schema: z.ZodType): readonly string[] {
+  let paths = expressionFieldsBySchema.get(schema);
+  if (!paths) {
+    paths = pipelineExpressionFields(schema);
+    expressionFieldsBySchema.set(schema, paths);
+  }
+  return paths;
 }
 
 /** The pipeline parameters a scenario declares: the names its expression fields refer to. */

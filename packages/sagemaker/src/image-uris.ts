@@ -62,6 +62,23 @@ export function retrieveTrainingImageUri(request: TrainingImageRequest): string 
 
 /** `sagemaker.image_uris.retrieve(framework, region, version, py_version, instance_type, image_scope)`. */
 export function retrieveImageUri(request: ImageRequest): string {
+  // Config schemas ask for the image of every config they parse, and a run parses hundreds: the tables are fixed,
+  // so a URI found once is the same the next time (refusals are worked out again, each with its own Error).
+  const parts: unknown[] = [request.framework, request.scope, request.version, request.pyVersion, request.instanceType, request.region];
+  if (!parts.every((part) => part === undefined || typeof part === 'string')) return findImageUri(request);
+  // Left-out parts are written 0, which no string is.
+  const key = JSON.stringify(parts.map((part) => part ?? 0));
+  let uri = foundImageUris.get(key);
+  if (uri === undefined) {
+    uri = findImageUri(request);
+    foundImageUris.set(key, uri);
+  }
+  return uri;
+}
+
+const foundImageUris = new Map<string, string>();
+
+function findImageUri(request: ImageRequest): string {
   const images = frameworkImages(request.framework, request.scope);
   const image = versionImage(images, request.version, request.scope);
   const pyVersion = resolvePyVersion(images, image, request.pyVersion, request.scope);

@@ -116,7 +116,7 @@ class ShapeWalker {
       const keyShapeName = shape.key as string;
       const keyShape = this.model.shapes[keyShapeName];
       if (keyShape === undefined) throw new Error(`The constraint model has no shape '${keyShapeName}'`);
-      this.checkString(keyShapeName, keyShape, key, entryPath, `The key ${describeValue(key)} of ${subject}`);
+      this.checkString(keyShapeName, keyShape, key, entryPath, () => `The key ${describeValue(key)} of ${subject}`);
       this.check(shape.value as string, item, entryPath);
     }
   }
@@ -134,7 +134,7 @@ class ShapeWalker {
     switch (shape.type) {
       case 'string':
         if (typeof value !== 'string') this.reportType(path, subject, 'a string', shapeName, value);
-        else this.checkString(shapeName, shape, value, path, `${subject} ${describeValue(value)}`);
+        else this.checkString(shapeName, shape, value, path, () => `${subject} ${describeValue(value)}`);
         return;
       case 'integer':
       case 'long':
@@ -159,8 +159,10 @@ class ShapeWalker {
     }
   }
 
-  private checkString(shapeName: string, shape: ShapeConstraints, value: string, path: string, subject: string): void {
+  // `subject` is made only for a message: most strings break no rule, and a request has hundreds of them.
+  private checkString(shapeName: string, shape: ShapeConstraints, value: string, path: string, subjectOf: () => string): void {
     if (shape.enum !== undefined && !shape.enum.includes(value)) {
+      const subject = subjectOf();
       const allowed =
         shape.enum.length <= MAX_SHOWN_ENUM_VALUES
           ? `allowed: ${shape.enum.join(', ')}`
@@ -168,26 +170,28 @@ class ShapeWalker {
       this.report(path, 'enum', `${subject} is not one of the ${shape.enum.length} values ${shapeName} allows (${allowed}).`);
       return;
     }
-    const length = [...value].length;
-    if (shape.min !== undefined && length < shape.min) {
-      this.report(path, 'min', `${subject} is ${length} characters long; ${shapeName} needs at least ${shape.min}.`);
+    if (shape.min !== undefined || shape.max !== undefined) {
+      const length = [...value].length;
+      if (shape.min !== undefined && length < shape.min) {
+        this.report(path, 'min', `${subjectOf()} is ${length} characters long; ${shapeName} needs at least ${shape.min}.`);
+      }
+      if (shape.max !== undefined && length > shape.max) {
+        this.report(path, 'max', `${subjectOf()} is ${length} characters long; ${shapeName} allows at most ${shape.max}.`);
+      }
     }
-    if (shape.max !== undefined && length > shape.max) {
-      this.report(path, 'max', `${subject} is ${length} characters long; ${shapeName} allows at most ${shape.max}.`);
-    }
-    if (shape.pattern !== undefined) this.checkPattern(shapeName, shape.pattern, value, path, subject);
+    if (shape.pattern !== undefined) this.checkPattern(shapeName, shape.pattern, value, path, subjectOf);
   }
 
-  private checkPattern(shapeName: string, pattern: string, value: string, path: string, subject: string): void {
+  private checkPattern(shapeName: string, pattern: string, value: string, path: string, subjectOf: () => string): void {
     const compiled = compileServicePattern(pattern);
     if (!compiled.ok) {
       this.report(
         path,
         'pattern',
-        `${subject} could not be checked: ${shapeName}'s pattern ${pattern} is Java syntax that JavaScript cannot compile (${compiled.reason}).`,
+        `${subjectOf()} could not be checked: ${shapeName}'s pattern ${pattern} is Java syntax that JavaScript cannot compile (${compiled.reason}).`,
       );
     } else if (!compiled.regex.test(value)) {
-      this.report(path, 'pattern', `${subject} does not match ${shapeName}'s pattern ${pattern} (the whole value must match).`);
+      this.report(path, 'pattern', `${subjectOf()} does not match ${shapeName}'s pattern ${pattern} (the whole value must match).`);
     }
   }
 

@@ -21,34 +21,51 @@ export interface FoundString {
 
 /** Every literal string in a value, at any depth (inside `Std:Join` values too), with its path. */
 export function stringsIn(value: unknown, path = ''): FoundString[] {
-  if (typeof value === 'string') return [{ path, value }];
-  if (Array.isArray(value)) return value.flatMap((item, i) => stringsIn(item, `${path}[${i}]`));
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => stringsIn(item, path === '' ? key : `${path}.${key}`));
-  }
-  return [];
+  const found: FoundString[] = [];
+  collectLeaves(value, path, (v): v is string => typeof v === 'string', found);
+  return found;
 }
 
 /** Every literal number in a value, at any depth, with its path. */
 export function numbersIn(value: unknown, path = ''): { path: string; value: number }[] {
-  if (typeof value === 'number') return [{ path, value }];
-  if (Array.isArray(value)) return value.flatMap((item, i) => numbersIn(item, `${path}[${i}]`));
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => numbersIn(item, path === '' ? key : `${path}.${key}`));
+  const found: { path: string; value: number }[] = [];
+  collectLeaves(value, path, (v): v is number => typeof v === 'number', found);
+  return found;
+}
+
+// One list filled in place: a request has hundreds of leaves, and a list per node made most of the time.
+function collectLeaves<T>(value: unknown, path: string, isLeaf: (v: unknown) => v is T, found: { path: string; value: T }[]): void {
+  if (isLeaf(value)) found.push({ path, value });
+  else if (Array.isArray(value)) value.forEach((item, i) => collectLeaves(item, `${path}[${i}]`, isLeaf, found));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) collectLeaves(item, path === '' ? key : `${path}.${key}`, isLeaf, found);
   }
-  return [];
 }
 
 /** Every object key in a value, at any depth. */
 export function keysIn(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(keysIn);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => [key, ...keysIn(item)]);
-  return [];
+  const keys: string[] = [];
+  const walk = (item: unknown): void => {
+    if (Array.isArray(item)) item.forEach(walk);
+    else if (typeof item === 'object' && item !== null) {
+      for (const [key, inner] of Object.entries(item)) {
+        keys.push(key);
+        walk(inner);
+      }
+    }
+  };
+  walk(value);
+  return keys;
 }
+
+const STARTS_AS_JSON_STRING = /^[ \t\n\r]*"/;
 
 /** The literal string a value is, decoding a json.dumps'ed string once; undefined for expressions and non-strings. */
 export function literalText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
+  // Only JSON text that starts with a quote (after JSON's whitespace) decodes to a string: most values are not
+  // JSON at all, and a thrown SyntaxError per value is what made this slow.
+  if (!STARTS_AS_JSON_STRING.test(value)) return value;
   try {
     const decoded: unknown = JSON.parse(value);
     return typeof decoded === 'string' ? decoded : value;

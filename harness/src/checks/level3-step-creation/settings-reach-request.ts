@@ -17,9 +17,32 @@ function reachable(scenario: CreatedScenario): Record<string, unknown> {
   return rest;
 }
 
+/** A request's literal strings, numbers and keys, each listed once however many settings are looked for in it. */
+class RequestLeaves {
+  private stringList?: string[];
+  private numberList?: number[];
+  private keySet?: Set<string>;
+
+  constructor(private readonly args: unknown) {}
+
+  strings(): string[] {
+    this.stringList ??= stringsIn(this.args).map((s) => s.value);
+    return this.stringList;
+  }
+
+  numbers(): number[] {
+    this.numberList ??= numbersIn(this.args).map((n) => n.value);
+    return this.numberList;
+  }
+
+  keys(): Set<string> {
+    this.keySet ??= new Set(keysIn(this.args));
+    return this.keySet;
+  }
+}
+
 /** Why a changed setting cannot be seen in the request; undefined when it can. */
-function unseen(change: ChangedSetting, scenario: CreatedScenario, adapter: StepTypeAdapter): string | undefined {
-  const args = reachable(scenario);
+function unseen(change: ChangedSetting, scenario: CreatedScenario, adapter: StepTypeAdapter, leaves: RequestLeaves): string | undefined {
   const { field, value } = change;
   if (change.purpose === 'instance') {
     const resources = adapter.resources(scenario.step.Arguments);
@@ -31,17 +54,17 @@ function unseen(change: ChangedSetting, scenario: CreatedScenario, adapter: Step
     // A setting given as a pipeline parameter reaches the request as that parameter's Get, alone or inside a Join.
     const get = typeof value === 'object' && value !== null ? (value as { Get?: unknown }).Get : undefined;
     if (typeof get !== 'string') return undefined;
-    return stringsIn(args).some((s) => s.value === get || s.value.includes(`${get}`)) ? undefined : `${field} = ${JSON.stringify(value)} appears nowhere in the request`;
+    return leaves.strings().some((s) => s === get || s.includes(`${get}`)) ? undefined : `${field} = ${JSON.stringify(value)} appears nowhere in the request`;
   }
   if (typeof value === 'string') {
     const wanted = value.replace(/\/+$/, '');
-    return stringsIn(args).some((s) => s.value.includes(wanted)) ? undefined : `${field} = '${value}' appears nowhere in the request`;
+    return leaves.strings().some((s) => s.includes(wanted)) ? undefined : `${field} = '${value}' appears nowhere in the request`;
   }
   if (typeof value === 'number') {
-    return numbersIn(args).some((n) => n.value === value) || stringsIn(args).some((s) => s.value === String(value)) ? undefined : `${field} = ${value} appears nowhere in the request`;
+    return leaves.numbers().some((n) => n === value) || leaves.strings().some((s) => s === String(value)) ? undefined : `${field} = ${value} appears nowhere in the request`;
   }
   if (isStringRecord(value)) {
-    const keys = new Set(keysIn(args));
+    const keys = leaves.keys();
     const missing = Object.keys(value).filter((k) => !keys.has(k));
     return missing.length === 0 ? undefined : `${field} sets ${missing.join(', ')}, which appear nowhere in the request`;
   }
@@ -61,8 +84,9 @@ export const settingsReachRequest = defineCheck({
     // A switch may rightly change nothing in some settings (the SDK turns the debugger hook off when checkpoints
     // sync), so flipped switches are built and judged by the other checks, not required to change the step.
     const judged = scenarios.flatMap((s) => s.plan.changed.filter((c) => ['override', 'instance', 'parameter'].includes(c.purpose)).map((c) => ({ s, c })));
+    const leaves = new Map(scenarios.map((s) => [s, new RequestLeaves(reachable(s))]));
     const problems = judged.flatMap(({ s, c }) => {
-      const why = unseen(c, s, adapter);
+      const why = unseen(c, s, adapter, leaves.get(s) as RequestLeaves);
       return why === undefined ? [] : [`[${s.plan.name}] ${why}`];
     });
     return outcomeFromProblems(problems, `${judged.length} changed setting(s) reach the request`, problems.length > 1 ? { problems } : undefined);

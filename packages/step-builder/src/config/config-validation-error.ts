@@ -25,7 +25,7 @@ function describeValue(value: unknown): string {
 }
 
 /** zod's issues, reworded so that each names its field and says what to do. */
-export function toConfigIssues(error: z.ZodError): ConfigIssue[] {
+export function toConfigIssues(error: { readonly issues: readonly z.core.$ZodIssue[] }): ConfigIssue[] {
   return error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(config)';
     const input = (issue as { input?: unknown }).input;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fieldAccepts, schemaAccepts } from '../../src/scenarios/config-fields.js';
+
+const schema = z
+  .strictObject({
+    name: z.string().max(5),
+    count: z.number().int().min(0),
+    level: z.number().refine((n) => !Object.is(n, -0), { error: 'not -0' }),
+    flag: z.boolean().optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.flag === true && config.count > 3) ctx.addIssue({ code: 'custom', path: ['count'], message: 'at most 3 with flag' });
+  });
+const raw = { name: 'abc', count: 1, level: 1 };
+
+describe('fieldAccepts', () => {
+  it("answers as the field's own schema does, asked once or again, from any config", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(fieldAccepts(schema, raw, 'name', 'abcde')).toBe(true);
+      expect(fieldAccepts(schema, raw, 'name', 'abcdef')).toBe(false);
+      expect(fieldAccepts(schema, { ...raw, flag: true }, 'count', 9)).toBe(true);
+      expect(fieldAccepts(schema, raw, 'count', 1.5)).toBe(false);
+      expect(fieldAccepts(schema, raw, 'count', '1')).toBe(false);
+    }
+  });
+
+  it('does not take -0 for 0', () => {
+    expect(fieldAccepts(schema, raw, 'level', 0)).toBe(true);
+    expect(fieldAccepts(schema, raw, 'level', -0)).toBe(false);
+    expect(fieldAccepts(schema, raw, 'level', 0)).toBe(true);
+  });
+
+  it('asks the whole schema about a field it does not declare', () => {
+    expect(fieldAccepts(schema, raw, 'colour', 'red')).toBe(false);
+  });
+});
+
+describe('schemaAccepts', () => {
+  it('says what safeParse says, cross-field rules included', () => {
+    for (const config of [raw, { ...raw, flag: true, count: 9 }, { ...raw, flag: true }, { ...raw, name: 'too long' }, 'not an object']) {
+      expect(schemaAccepts(schema, config)).toBe(schema.safeParse(config).success);
+    }
+    expect(schemaAccepts(schema, { ...raw, flag: true, count: 9 })).toBe(false);
+  });
+
+  it('refuses a config whose schema throws or is asynchronous', () => {
+    const throwing = z.object({ a: z.string() }).superRefine(() => {
+      throw new Error('boom');
+    });
+    expect(schemaAccepts(throwing, { a: 'x' })).toBe(false);
+    const asynchronous = z.object({ a: z.string() }).refine(async () => true);
+    expect(schemaAccepts(asynchronous, { a: 'x' })).toBe(false);
+  });
+});
