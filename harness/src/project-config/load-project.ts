@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { BuilderRegistry } from '@stepscore/step-builder';
 import type { CheckDefinition } from '../check/check-definition.js';
-import { ALL_CHECKS } from '../checks/index.js';
 import { ProjectConfigError } from './config-error.js';
 import { importModule } from './module-loader.js';
 import { checksFromModule, registryFromModule } from './registry-from-module.js';
@@ -10,16 +9,25 @@ import { upstreamFromModule } from './upstream-from-module.js';
 import { CONFIG_FILE_NAMES, type StepscoreConfig } from './stepscore-config.js';
 import { CONFIG_FILES_TEXT, validateConfig } from './validate-config.js';
 
-/** A project's config file, loaded and checked, with the builders it names. */
-export interface LoadedProject {
+/**
+ * A project's config file, loaded and checked, with the builders and the checks of its own it names; without
+ * the built-in checks, which the main thread of a run never needs (its workers load them).
+ */
+export interface ProjectBuilders {
   /** Absolute path of the config file. */
   readonly configFile: string;
   readonly config: StepscoreConfig;
   readonly registry: BuilderRegistry;
-  /** Every check that runs: the built-in ones, then the project's own. */
-  readonly checks: readonly CheckDefinition[];
+  /** The project's own checks (its config's `checks`), in order. */
+  readonly ownChecks: readonly CheckDefinition[];
   /** Where worker threads load the same things from (absolute paths). */
   readonly modules: ProjectModules;
+}
+
+/** A project's config file, loaded and checked, with the builders it names and every check that runs. */
+export interface LoadedProject extends ProjectBuilders {
+  /** Every check that runs: the built-in ones, then the project's own. */
+  readonly checks: readonly CheckDefinition[];
 }
 
 export interface ProjectModules {
@@ -82,11 +90,26 @@ async function importFor(configFile: string, field: string, file: string): Promi
   }
 }
 
+/** The built-in checks; loaded on demand, as they bring most of the harness (and the AWS SDK) with them. */
+async function builtInChecks(): Promise<readonly CheckDefinition[]> {
+  return (await import('../checks/index.js')).ALL_CHECKS;
+}
+
 /**
  * Finds and loads the project's stepscore config, then the builders, checks and upstream steps it names.
  * @throws ProjectConfigError naming the file and the field when any of it cannot be used.
  */
 export async function loadProject(options: LoadProjectOptions = {}): Promise<LoadedProject> {
+  const project = await loadProjectBuilders(options);
+  return { ...project, checks: [...(await builtInChecks()), ...project.ownChecks] };
+}
+
+/**
+ * loadProject without loading the built-in checks (only when the project has checks of its own, to see that
+ * their ids are free): what a command that runs the checks in workers, or none at all, needs.
+ * @throws ProjectConfigError naming the file and the field when any of it cannot be used.
+ */
+export async function loadProjectBuilders(options: LoadProjectOptions = {}): Promise<ProjectBuilders> {
   const configFile = configFileFrom(options);
   let namespace: Record<string, unknown>;
   try {
@@ -115,7 +138,7 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Loa
       throw new ProjectConfigError(configFile, `Config file ${configFile}: checks[${i}]: ${errorMessage(error)}`);
     }
   }
-  const known = new Set(ALL_CHECKS.map((c) => c.id));
+  const known = new Set(extraChecks.length > 0 ? (await builtInChecks()).map((c) => c.id) : []);
   for (const check of extraChecks) {
     if (known.has(check.id)) throw new ProjectConfigError(configFile, `Config file ${configFile}: checks: the check id '${check.id}' is taken; give the project's check another id`);
     known.add(check.id);
@@ -135,7 +158,7 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Loa
     configFile,
     config,
     registry,
-    checks: [...ALL_CHECKS, ...extraChecks],
+    ownChecks: extraChecks,
     modules: { registryModule, ...(config.buildersExport ? { registryExport: config.buildersExport } : {}), extraChecksModules, upstreamModules },
   };
 }

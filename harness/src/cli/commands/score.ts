@@ -21,6 +21,7 @@ import { scoreRun } from '../score-run.js';
 import { thresholdFailures, thresholdsFrom } from '../thresholds.js';
 import { exitCodesHelp } from '../exit-codes.js';
 import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
+import { BUILDERS_PER_WORKER } from '../../runner/isolated/worker-count.js';
 
 export const DEFAULT_REPORTS_DIR = 'reports';
 
@@ -49,7 +50,7 @@ export function registerScoreCommand(program: Command, io: CliIo): void {
     .description('run the checks on the registered builders, print a line per builder and its failing checks, and write the reports')
     .option('-b, --builder <name>', 'score only this builder (repeatable; default: every registered builder)', collect, [])
     .option('-l, --level <n>', 'run only this level, 1-4 (repeatable; default: all four)', collect, [])
-    .option('--concurrency <n>', 'how many builders run at once (default: the number of CPUs)')
+    .option('--concurrency <n>', `how many builders run at once (default: one worker per ${BUILDERS_PER_WORKER} builders, at most one per CPU)`)
     .option('--check-timeout <ms>', 'time limit per check, builder code included; a check that overruns errors and its worker is replaced (default: 5000)')
     .option('--backend <name>', 'the SageMaker backend of the Integration level: mock or moto (default: the config\'s backend, else mock)')
     .option('--config <file>', PROJECT_CONFIG_HELP)

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckResult } from '../../check/check-result.js';
-import type { BuilderJob, BuilderSummary, FromWorker, PrerequisiteKind, WorkerStartData } from './messages.js';
+import type { BuilderJob, BuilderSummary, CheckSummary, FromWorker, PrerequisiteKind, WorkerStartData } from './messages.js';
 import { createProgressBuffers, monotonicMs, type ProgressSnapshot, ProgressReader, type StretchStart } from './progress-board.js';
 
 export interface BuilderWorkerOptions {
@@ -13,7 +13,8 @@ export interface BuilderWorkerOptions {
 
 export interface WorkerReady {
   readonly builders: readonly BuilderSummary[];
-  readonly checkIds: readonly string[];
+  /** Every check the worker loaded, in order. */
+  readonly checks: readonly CheckSummary[];
 }
 
 /** The builder's own code that was running or awaited when the worker was lost. */
@@ -124,7 +125,7 @@ export class BuilderWorker {
         worker.off('message', onMessage);
         worker.on('message', (m: FromWorker) => handle.onMessage(m));
         handle.exitListener = (error, code) => handle.lose({ kind: 'crash', cause: describeCrash(error, code) }, handle.progress.read());
-        resolve({ worker: handle, ready: { builders: message.builders, checkIds: message.checkIds } });
+        resolve({ worker: handle, ready: { builders: message.builders, checks: message.checks } });
       };
       worker.on('message', onMessage);
       handle.exitListener = (error, code) => fail(`A builder worker stopped while starting: ${describeCrash(error, code)}`);
