@@ -3,6 +3,7 @@ import type { Level } from '../check/check-definition.js';
 import type { ProjectBuilders } from '../project-config/load-project.js';
 import { buildRunReport, type RunReport, type ShardInfo } from '../report/run-report.js';
 import { runCatalogue } from '../runner/run-catalogue.js';
+import type { EarlyWorkers } from '../runner/isolated/early-workers.js';
 import type { OpenBackend } from './backend-option.js';
 
 export interface ScoreRunOptions {
@@ -16,6 +17,8 @@ export interface ScoreRunOptions {
   /** Per-check time limit in ms (the runner's default when absent). */
   readonly checkTimeoutMs?: number;
   readonly shard?: ShardInfo | null;
+  /** Workers started before the builders were loaded (startWorkersEarly); the run takes them over. */
+  readonly earlyWorkers?: EarlyWorkers;
 }
 
 /**
@@ -34,6 +37,7 @@ export async function scoreRun(options: ScoreRunOptions): Promise<RunReport> {
     backend: options.backend.descriptor,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.checkTimeoutMs !== undefined ? { checkTimeoutMs: options.checkTimeoutMs } : {}),
+    ...(options.earlyWorkers ? { earlyWorkers: options.earlyWorkers } : {}),
   });
   const durationMs = Math.round(performance.now() - started);
   return buildRunReport({

@@ -41,6 +41,11 @@ export interface LoadProjectOptions {
   /** The config file given on the command line (`--config`); looked for from `cwd` upward when absent. */
   readonly configFile?: string;
   readonly cwd?: string;
+  /**
+   * Called once the config is loaded and every module it names is found, before any of them is loaded: a run
+   * starts its workers here, so that their start-up overlaps the loading of the builders in this thread.
+   */
+  readonly onModulesFound?: (config: StepscoreConfig, modules: ProjectModules) => void;
 }
 
 /** The first stepscore.config.* in `cwd` or the nearest folder above it. */
@@ -120,6 +125,11 @@ export async function loadProjectBuilders(options: LoadProjectOptions = {}): Pro
   const config = validateConfig(configFile, namespace['default'] ?? namespace['config']);
 
   const registryModule = modulePathFrom(configFile, 'builders', config.builders);
+  const extraChecksModules = (config.checks ?? []).map((path, i) => modulePathFrom(configFile, `checks[${i}]`, path));
+  const upstreamModules = (config.upstream ?? []).map((path, i) => modulePathFrom(configFile, `upstream[${i}]`, path));
+  const modules: ProjectModules = { registryModule, ...(config.buildersExport ? { registryExport: config.buildersExport } : {}), extraChecksModules, upstreamModules };
+  options.onModulesFound?.(config, modules);
+
   const buildersNamespace = await importFor(configFile, 'builders', registryModule);
   let registry: BuilderRegistry;
   try {
@@ -128,7 +138,6 @@ export async function loadProjectBuilders(options: LoadProjectOptions = {}): Pro
     throw new ProjectConfigError(configFile, `Config file ${configFile}: builders: ${errorMessage(error)}`);
   }
 
-  const extraChecksModules = (config.checks ?? []).map((path, i) => modulePathFrom(configFile, `checks[${i}]`, path));
   const extraChecks: CheckDefinition[] = [];
   for (const [i, file] of extraChecksModules.entries()) {
     const loaded = await importFor(configFile, `checks[${i}]`, file);
@@ -144,7 +153,6 @@ export async function loadProjectBuilders(options: LoadProjectOptions = {}): Pro
     known.add(check.id);
   }
 
-  const upstreamModules = (config.upstream ?? []).map((path, i) => modulePathFrom(configFile, `upstream[${i}]`, path));
   for (const [i, file] of upstreamModules.entries()) {
     const loaded = await importFor(configFile, `upstream[${i}]`, file);
     try {
@@ -159,7 +167,7 @@ export async function loadProjectBuilders(options: LoadProjectOptions = {}): Pro
     config,
     registry,
     ownChecks: extraChecks,
-    modules: { registryModule, ...(config.buildersExport ? { registryExport: config.buildersExport } : {}), extraChecksModules, upstreamModules },
+    modules,
   };
 }
 

@@ -21,6 +21,10 @@ import { scoreRun } from '../score-run.js';
 import { thresholdFailures, thresholdsFrom } from '../thresholds.js';
 import { exitCodesHelp } from '../exit-codes.js';
 import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
+import type { ProjectBuilders, ProjectModules } from '../../project-config/load-project.js';
+import type { StepscoreConfig } from '../../project-config/stepscore-config.js';
+import { MOCK_BACKEND } from '../../runner/isolated/backend-descriptor.js';
+import { type EarlyWorkers, startWorkersEarly, stopEarlyWorkers } from '../../runner/isolated/early-workers.js';
 import { BUILDERS_PER_WORKER } from '../../runner/isolated/worker-count.js';
 
 export const DEFAULT_REPORTS_DIR = 'reports';
@@ -88,8 +92,36 @@ Examples:
     });
 }
 
+/**
+ * Workers for the run, started as soon as the config names the modules they load, so that they load while this
+ * thread loads the builders; none for moto, whose endpoint is known only once its server runs, or when the
+ * time limit given is bad (reported below, after what the config says).
+ */
+function startWorkersEarlyFor(options: ScoreOptions, config: StepscoreConfig, modules: ProjectModules): EarlyWorkers | undefined {
+  if ((options.backend ?? config.backend ?? 'mock') !== 'mock') return undefined;
+  let checkTimeoutMs: number;
+  try {
+    checkTimeoutMs = parseCheckTimeout(options.checkTimeout);
+  } catch {
+    return undefined;
+  }
+  return startWorkersEarly({ ...modules, backend: MOCK_BACKEND, checkTimeoutMs });
+}
+
 async function score(io: CliIo, options: ScoreOptions): Promise<void> {
-  const project = await loadCliProject(options.config);
+  let early: EarlyWorkers | undefined;
+  try {
+    const project = await loadCliProject(options.config, (config, modules) => {
+      early = startWorkersEarlyFor(options, config, modules);
+    });
+    await scoreProject(io, options, project, early);
+  } finally {
+    // A run stops the workers it took over; this stops them when the command failed before its run.
+    await stopEarlyWorkers(early);
+  }
+}
+
+async function scoreProject(io: CliIo, options: ScoreOptions, project: ProjectBuilders, early: EarlyWorkers | undefined): Promise<void> {
   const { config } = project;
   const levels = options.level.length > 0 ? parseLevels(options.level) : parseLevels((config.levels ?? []).map(String));
   const concurrency = parseConcurrency(options.concurrency);
@@ -118,6 +150,7 @@ async function score(io: CliIo, options: ScoreOptions): Promise<void> {
     concurrency,
     checkTimeoutMs,
     shard: shard ? { ...shard, of: selected.map((r) => r.stepName) } : null,
+    ...(early ? { earlyWorkers: early } : {}),
   }).finally(() => {
     stopProgress();
     return backend.close();

@@ -2,10 +2,10 @@ import { availableParallelism } from 'node:os';
 
 /**
  * Builders a worker must have to pay for its start-up: each worker loads the checks, the SageMaker client and
- * the builders again (about 0.6 s of CPU, compiled), while one builder's checks take some 50–100 ms. Below this
- * many builders per worker, a second worker costs more than it saves on 2 cores (BENCHMARKS.md, "Cold start").
+ * the builders again (0.9–1.4 s of CPU, compiled), while one builder's checks take some 50 ms. Measured on 2
+ * cores, a second worker did not pay for itself up to 28 builders (BENCHMARKS.md, "Cold start (issue 16)").
  */
-export const BUILDERS_PER_WORKER = 12;
+export const BUILDERS_PER_WORKER = 16;
 
 /**
  * How many workers run `builders` builders: `concurrency` when the caller asks for it (never more than there are
