@@ -60,12 +60,12 @@ interface Finished {
  * Runs a command under bash and reads, from bash's `times`, the CPU time of the processes it waited for: the
  * command and everything it started and waited for in turn (pnpm, node, its workers' threads).
  */
-function runMeasured(command: string, args: readonly string[], cwd: string): Promise<Finished> {
+function runMeasured(command: string, args: readonly string[], cwd: string, extraEnvironment: NodeJS.ProcessEnv = {}): Promise<Finished> {
   const quoted = [command, ...args].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
   const script = `${quoted} >&3; status=$?; times >&4; exit $status`;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('bash', ['-c', script], { cwd, env: benchEnvironment(), stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', script], { cwd, env: { ...benchEnvironment(), ...extraEnvironment }, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let times = '';
@@ -153,12 +153,65 @@ export async function measureColdCommands(commands: readonly ColdCommand[], runs
   return { timings, loadBefore, loadAfter: loadavg()[0]! };
 }
 
+/** A registry of N builders in the installed project: the registered ones, then copies of them under other names. */
+const REPEATED_REGISTRY = `import { BuilderRegistry } from '@stepscore/step-builder';
+import { builderRegistry } from './builders/registry.js';
+
+const count = Number(process.env['STEPSCORE_BENCH_BUILDERS']);
+const registered = builderRegistry.all();
+export default new BuilderRegistry(
+  Array.from({ length: count }, (_, i) => {
+    const registration = registered[i % registered.length]!;
+    return i < registered.length ? registration : { ...registration, stepName: \`\${registration.stepName}\${Math.floor(i / registered.length)}\` };
+  }),
+);
+`;
+
+export interface WorkerLinePoint {
+  readonly builders: number;
+  readonly workers: number;
+  readonly medianWallMs: number;
+  readonly medianCpuMs: number;
+}
+
+/**
+ * Where a second worker starts to pay (worker-count.ts): the installed bin scoring N builders on one worker and
+ * on two, alternating run by run so that drift in the machine's speed hits both alike.
+ */
+export async function measureWorkerLine(installedProject: string, sizes: readonly number[], runs: number): Promise<WorkerLinePoint[]> {
+  writeFileSync(join(installedProject, 'repeated-builders.ts'), REPEATED_REGISTRY);
+  writeFileSync(join(installedProject, 'stepscore.repeated.config.ts'), "import { defineConfig } from 'stepscore';\n\nexport default defineConfig({ builders: './repeated-builders.ts' });\n");
+  const bin = join(installedProject, 'node_modules', '.bin', 'stepscore');
+  const points: WorkerLinePoint[] = [];
+  for (const builders of sizes) {
+    const measured = new Map<number, Finished[]>([[1, []], [2, []]]);
+    for (let i = 0; i < runs; i++) {
+      for (const workers of [1, 2]) {
+        const args = ['score', '--config', 'stepscore.repeated.config.ts', '--concurrency', String(workers), '--out', join(installedProject, 'reports', `${builders}-${workers}`)];
+        measured.get(workers)!.push(await runMeasured(bin, args, installedProject, { STEPSCORE_BENCH_BUILDERS: String(builders) }));
+      }
+    }
+    for (const [workers, runsOf] of measured) {
+      points.push({ builders, workers, medianWallMs: median(runsOf.map((r) => r.wallMs)), medianCpuMs: median(runsOf.map((r) => r.cpuMs)) });
+    }
+  }
+  return points;
+}
+
+export interface ColdStartOptions {
+  readonly runs: number;
+  /** Catalogue sizes at which to compare one worker with two; none when empty. */
+  readonly workerLineSizes: readonly number[];
+}
+
 /** Installs the package into a new project, measures the four commands there and in the repository, cleans up. */
-export async function measureColdStart(repositoryRoot: string, runs: number): Promise<ColdStartReport> {
+export async function measureColdStart(repositoryRoot: string, options: ColdStartOptions): Promise<ColdStartReport & { readonly workerLine: WorkerLinePoint[] }> {
   const project = await installIntoNewProject(repositoryRoot);
   const reports = mkdtempSync(join(tmpdir(), 'stepscore-cold-reports-'));
   try {
-    return await measureColdCommands(coldCommands(project, repositoryRoot, reports), runs);
+    const report = await measureColdCommands(coldCommands(project, repositoryRoot, reports), options.runs);
+    const workerLine = options.workerLineSizes.length > 0 ? await measureWorkerLine(project, options.workerLineSizes, options.runs) : [];
+    return { ...report, workerLine };
   } finally {
     rmSync(join(project, '..'), { recursive: true, force: true });
     rmSync(reports, { recursive: true, force: true });

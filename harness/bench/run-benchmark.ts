@@ -1,7 +1,7 @@
 // `pnpm bench`: how fast the four levels run on synthetic catalogues of N builders, and how the time grows with
 // N; then the cold start (cold-start.ts): the installed bin's `score` and `list`, `pnpm score` and
 // `pnpm test:builders` on the registered builders, each a fresh process.
-//   pnpm bench [--sizes 10,100,1000] [--runs 3] [--cold-runs 5] [--skip-cold | --cold-only]
+//   pnpm bench [--sizes 10,100,1000] [--runs 3] [--cold-runs 5] [--worker-line 7,14,28,42] [--skip-cold | --cold-only]
 // Each measured run is a process of its own (harness/bench/measure-synthetic-run.ts); figures are medians.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
-import { type ColdStartReport, measureColdStart } from './cold-start.js';
+import { type ColdStartReport, measureColdStart, type WorkerLinePoint } from './cold-start.js';
 import type { SyntheticRunMeasurement } from './measure-synthetic-run.js';
 import { measureResolutionScaling } from './resolution-scaling.js';
 import { median, percentile } from './statistics.js';
@@ -33,6 +33,7 @@ interface Options {
   readonly coldRuns: number;
   readonly skipCold: boolean;
   readonly coldOnly: boolean;
+  readonly workerLine: readonly number[];
 }
 
 function options(): Options {
@@ -43,6 +44,7 @@ function options(): Options {
       'cold-runs': { type: 'string', default: '5' },
       'skip-cold': { type: 'boolean', default: false },
       'cold-only': { type: 'boolean', default: false },
+      'worker-line': { type: 'string', default: '' },
     },
   });
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -52,7 +54,9 @@ function options(): Options {
   const coldRuns = Number(values['cold-runs']);
   if (!positive(runs) || !positive(coldRuns)) throw new Error('--runs and --cold-runs must be positive whole numbers');
   if (values['skip-cold'] && values['cold-only']) throw new Error('--skip-cold and --cold-only exclude each other');
-  return { sizes, runs, coldRuns, skipCold: values['skip-cold'], coldOnly: values['cold-only'] };
+  const workerLine = values['worker-line'] === '' ? [] : values['worker-line'].split(',').map((s) => Number(s.trim()));
+  if (!workerLine.every(positive)) throw new Error(`--worker-line must be positive whole numbers separated by commas (got '${values['worker-line']}')`);
+  return { sizes, runs, coldRuns, skipCold: values['skip-cold'], coldOnly: values['cold-only'], workerLine };
 }
 
 const environment = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', FORCE_COLOR: '0' };
@@ -189,12 +193,27 @@ async function measureSyntheticCatalogues(sizes: readonly number[], runs: number
   }
 }
 
+/** One worker against two for each catalogue size: where the second starts to pay is BUILDERS_PER_WORKER. */
+function printWorkerLine(points: readonly WorkerLinePoint[], runs: number): void {
+  console.log(`\nOne worker or two: the installed bin scoring N builders (the registered ones repeated), median of ${runs}, alternating:`);
+  const table = new Table({ head: ['N', '1 worker wall s', '2 workers wall s', '1 worker CPU s', '2 workers CPU s'], colAligns: ['right', 'right', 'right', 'right', 'right'], style: { head: [], border: [] } });
+  for (const builders of [...new Set(points.map((p) => p.builders))]) {
+    const of = (workers: number) => points.find((p) => p.builders === builders && p.workers === workers)!;
+    table.push([builders, seconds(of(1).medianWallMs), seconds(of(2).medianWallMs), seconds(of(1).medianCpuMs), seconds(of(2).medianCpuMs)]);
+  }
+  console.log(table.toString());
+}
+
 async function main(): Promise<void> {
-  const { sizes, runs, coldRuns, skipCold, coldOnly } = options();
+  const { sizes, runs, coldRuns, skipCold, coldOnly, workerLine } = options();
   console.log(`stepscore benchmark — ${machine()}`);
   const goals: string[] = [];
   if (!coldOnly) await measureSyntheticCatalogues(sizes, runs, goals);
-  if (!skipCold) printColdStart(await measureColdStart(ROOT, coldRuns), coldRuns, goals);
+  if (!skipCold) {
+    const report = await measureColdStart(ROOT, { runs: coldRuns, workerLineSizes: workerLine });
+    printColdStart(report, coldRuns, goals);
+    if (report.workerLine.length > 0) printWorkerLine(report.workerLine, coldRuns);
+  }
 
   console.log('\nGoals:');
   for (const goal of goals) console.log(`  ${goal}`);
