@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BuilderResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import type { BuilderWorker, BuilderWorkerOptions, WorkerReady } from '../../src/runner/isolated/builder-worker.js';
-import { type EarlyWorkers, startWorkersEarly, takeEarlyWorkers, type WorkerStart } from '../../src/runner/isolated/early-workers.js';
+import { type EarlyWorkers, startWorkersEarly, stopEarlyWorkers, takeEarlyWorkers, type WorkerStart } from '../../src/runner/isolated/early-workers.js';
 import { BUILDERS_PER_WORKER, workerCount } from '../../src/runner/isolated/worker-count.js';
 import { builderWorkerOptions } from '../../src/runner/isolated/worker-setup.js';
 import { runCatalogue } from '../../src/runner/run-catalogue.js';
@@ -31,15 +31,15 @@ describe('takeEarlyWorkers', () => {
 
   function earlyWorkers(options: BuilderWorkerOptions, count: number): { early: EarlyWorkers; terminated: ReturnType<typeof vi.fn>[] } {
     const terminated = Array.from({ length: count }, () => vi.fn(async () => undefined));
-    const starts: WorkerStart[] = terminated.map((terminate) => Promise.resolve({ worker: { terminate } as unknown as BuilderWorker, ready }));
-    return { early: { options, starts }, terminated };
+    const workers = terminated.map((stop) => ({ start: Promise.resolve({ worker: {} as BuilderWorker, ready }) as WorkerStart, stop }));
+    return { early: { options, workers }, terminated };
   }
 
   it('hands over as many as the run uses when they were started as its workers would be, and stops the rest', async () => {
     const options = builderWorkerOptions(setup);
     const { early, terminated } = earlyWorkers(options, 2);
     const taken = await takeEarlyWorkers(early, builderWorkerOptions(setup), 1);
-    expect(taken).toEqual([early.starts[0]]);
+    expect(taken).toEqual([early.workers[0]!.start]);
     expect(terminated.map((t) => t.mock.calls.length)).toEqual([0, 1]);
   });
 
@@ -63,4 +63,15 @@ describe('a run on workers started early, without the checks given', () => {
     expect(new Set(fromEarly[0]!.checks.map((c) => c.level))).toEqual(new Set([1, 2]));
     expect(withoutDurations(fromEarly)).toEqual(withoutDurations(given));
   }, 90_000);
+});
+
+describe('stopEarlyWorkers', () => {
+  it('stops a worker still starting at once, rather than when it is ready', async () => {
+    const early = startWorkersEarly({ registryModule: MISBEHAVING_REGISTRY_MODULE, registryExport: MISBEHAVING_REGISTRY_EXPORT });
+    const started = performance.now();
+    await stopEarlyWorkers(early);
+    // Loading the checks, the SDK and the registry takes a worker a second or more; stopping it, a few milliseconds.
+    expect(performance.now() - started).toBeLessThan(500);
+    await expect(early.workers[0]!.start).rejects.toThrow('stopped while starting: it was no longer needed');
+  });
 });

@@ -99,8 +99,11 @@ export class BuilderWorker {
     });
   }
 
-  /** @throws Error when the worker cannot load the registry or the checks, or does not start in time. */
-  static start(options: BuilderWorkerOptions): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
+  /**
+   * @param stopWhenAborted stops the worker while it starts (the promise then rejects); no effect once it is ready.
+   * @throws Error when the worker cannot load the registry or the checks, or does not start in time.
+   */
+  static start(options: BuilderWorkerOptions, stopWhenAborted?: AbortSignal): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
     const progress = createProgressBuffers();
     const worker = new Worker(BOOT_FILE, {
       workerData: { ...options.startData, entry: ENTRY, progress } satisfies WorkerStartData,
@@ -113,6 +116,7 @@ export class BuilderWorker {
     return new Promise((resolve, reject) => {
       const fail = (message: string) => {
         clearTimeout(timer);
+        stopWhenAborted?.removeEventListener('abort', onAbort);
         worker.off('message', onMessage);
         void handle.terminate();
         reject(new Error(message));
@@ -122,13 +126,17 @@ export class BuilderWorker {
         if (message.type === 'load-failed') fail(`A builder worker could not load what it runs: ${message.message}`);
         if (message.type !== 'ready') return;
         clearTimeout(timer);
+        stopWhenAborted?.removeEventListener('abort', onAbort);
         worker.off('message', onMessage);
         worker.on('message', (m: FromWorker) => handle.onMessage(m));
         handle.exitListener = (error, code) => handle.lose({ kind: 'crash', cause: describeCrash(error, code) }, handle.progress.read());
         resolve({ worker: handle, ready: { builders: message.builders, checks: message.checks } });
       };
+      const onAbort = () => fail('A builder worker was stopped while starting: it was no longer needed');
       worker.on('message', onMessage);
       handle.exitListener = (error, code) => fail(`A builder worker stopped while starting: ${describeCrash(error, code)}`);
+      if (stopWhenAborted?.aborted) onAbort();
+      else stopWhenAborted?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
