@@ -7,7 +7,7 @@ import { describe, it } from 'vitest';
 import { type Level, LEVEL_NAMES } from '../check/check-definition.js';
 import type { BuilderResult, CheckResult } from '../check/check-result.js';
 import { loadProjectBuilders, type ProjectBuilders } from '../project-config/load-project.js';
-import { type EarlyWorkers, startWorkersEarly, stopEarlyWorkers } from '../runner/isolated/early-workers.js';
+import { type EarlyWorkers, launchWorkers } from '../runner/isolated/early-workers.js';
 import { runCatalogue } from '../runner/run-catalogue.js';
 import { LEVELS } from '../scoring/score-builder.js';
 import type { StepscoreTaskMeta } from './task-meta.js';
@@ -58,13 +58,15 @@ function projectRun(config: string | undefined): Promise<ProjectRun> {
   let run = runs.get(key);
   if (!run) {
     run = (async () => {
-      // The workers start loading as soon as the config names their modules, while this process loads the builders.
+      // A worker launched now loads the checks while this process loads the config, then the builders while this
+      // process loads them too.
+      const launched = launchWorkers();
       let early: EarlyWorkers | undefined;
       try {
         const project = await loadProjectBuilders({
           ...(config === undefined ? {} : { configFile: config }),
           onModulesFound: (loaded, modules) => {
-            if (loaded.backend === undefined || loaded.backend === 'mock') early = startWorkersEarly({ ...modules, backend: { kind: 'mock' } });
+            if (loaded.backend === undefined || loaded.backend === 'mock') early = launched.begin({ ...modules, backend: { kind: 'mock' } });
           },
         });
         const { backend } = project.config;
@@ -80,7 +82,7 @@ function projectRun(config: string | undefined): Promise<ProjectRun> {
         });
         return { project, results };
       } finally {
-        await stopEarlyWorkers(early);
+        await launched.stop();
       }
     })();
     runs.set(key, run);

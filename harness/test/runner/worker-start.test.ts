@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BuilderResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import type { BuilderWorker, BuilderWorkerOptions, WorkerReady } from '../../src/runner/isolated/builder-worker.js';
-import { type EarlyWorkers, startWorkersEarly, stopEarlyWorkers, takeEarlyWorkers, type WorkerStart } from '../../src/runner/isolated/early-workers.js';
+import { type EarlyWorkers, launchWorkers, startWorkersEarly, stopEarlyWorkers, takeEarlyWorkers, type WorkerStart } from '../../src/runner/isolated/early-workers.js';
 import { BUILDERS_PER_WORKER, workerCount } from '../../src/runner/isolated/worker-count.js';
 import { builderWorkerOptions } from '../../src/runner/isolated/worker-setup.js';
 import { runCatalogue } from '../../src/runner/run-catalogue.js';
@@ -73,5 +73,20 @@ describe('stopEarlyWorkers', () => {
     // Loading the checks, the SDK and the registry takes a worker a second or more; stopping it, a few milliseconds.
     expect(performance.now() - started).toBeLessThan(500);
     await expect(early.workers[0]!.start).rejects.toThrow('stopped while starting: it was no longer needed');
+  });
+});
+
+describe('launchWorkers', () => {
+  it('stops workers launched and never begun, and refuses to begin twice', async () => {
+    const launched = launchWorkers(2);
+    const started = performance.now();
+    await launched.stop();
+    expect(performance.now() - started).toBeLessThan(500);
+
+    const again = launchWorkers();
+    const early = again.begin({ registryModule: MISBEHAVING_REGISTRY_MODULE, registryExport: MISBEHAVING_REGISTRY_EXPORT });
+    expect(() => again.begin({ registryModule: MISBEHAVING_REGISTRY_MODULE })).toThrow('begun already');
+    await again.stop();
+    await expect(early.workers[0]!.start).rejects.toThrow('it was no longer needed');
   });
 });

@@ -24,7 +24,8 @@ import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
 import type { ProjectBuilders, ProjectModules } from '../../project-config/load-project.js';
 import type { StepscoreConfig } from '../../project-config/stepscore-config.js';
 import { MOCK_BACKEND } from '../../runner/isolated/backend-descriptor.js';
-import { type EarlyWorkers, startWorkersEarly, stopEarlyWorkers } from '../../runner/isolated/early-workers.js';
+import { type EarlyWorkers, launchWorkers } from '../../runner/isolated/early-workers.js';
+import type { WorkerSetup } from '../../runner/isolated/worker-setup.js';
 import { BUILDERS_PER_WORKER } from '../../runner/isolated/worker-count.js';
 
 export const DEFAULT_REPORTS_DIR = 'reports';
@@ -93,31 +94,33 @@ Examples:
 }
 
 /**
- * Workers for the run, started as soon as the config names the modules they load, so that they load while this
- * thread loads the builders; none for moto, whose endpoint is known only once its server runs, or when the
- * time limit given is bad (reported below, after what the config says).
+ * What the run's workers are started with, as soon as the config names the modules they load; none for moto,
+ * whose endpoint is known only once its server runs, or when the time limit given is bad (reported below, after
+ * what the config says).
  */
-function startWorkersEarlyFor(options: ScoreOptions, config: StepscoreConfig, modules: ProjectModules): EarlyWorkers | undefined {
+function earlyWorkerSetup(options: ScoreOptions, config: StepscoreConfig, modules: ProjectModules): WorkerSetup | undefined {
   if ((options.backend ?? config.backend ?? 'mock') !== 'mock') return undefined;
-  let checkTimeoutMs: number;
   try {
-    checkTimeoutMs = parseCheckTimeout(options.checkTimeout);
+    return { ...modules, backend: MOCK_BACKEND, checkTimeoutMs: parseCheckTimeout(options.checkTimeout) };
   } catch {
     return undefined;
   }
-  return startWorkersEarly({ ...modules, backend: MOCK_BACKEND, checkTimeoutMs });
 }
 
 async function score(io: CliIo, options: ScoreOptions): Promise<void> {
+  // A worker launched now loads the checks while this thread loads the config; once the config names the
+  // builders' modules it loads them too, while this thread does the same.
+  const launched = options.backend === 'moto' ? undefined : launchWorkers();
   let early: EarlyWorkers | undefined;
   try {
     const project = await loadCliProject(options.config, (config, modules) => {
-      early = startWorkersEarlyFor(options, config, modules);
+      const setup = earlyWorkerSetup(options, config, modules);
+      if (launched && setup) early = launched.begin(setup);
     });
     await scoreProject(io, options, project, early);
   } finally {
-    // A run stops the workers it took over; this stops them when the command failed before its run.
-    await stopEarlyWorkers(early);
+    // A run stops the workers it took over; this stops them when it did not (moto, or the command failed first).
+    await launched?.stop();
   }
 }
 

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckResult } from '../../check/check-result.js';
-import type { BuilderJob, BuilderSummary, CheckSummary, FromWorker, PrerequisiteKind, WorkerStartData } from './messages.js';
-import { createProgressBuffers, monotonicMs, type ProgressSnapshot, ProgressReader, type StretchStart } from './progress-board.js';
+import type { BuilderJob, BuilderSummary, CheckSummary, DeferredWorkerStartData, FromWorker, PrerequisiteKind, StartMessage, WorkerStartData } from './messages.js';
+import { type ProgressBuffers, createProgressBuffers, monotonicMs, type ProgressSnapshot, ProgressReader, type StretchStart } from './progress-board.js';
 
 export interface BuilderWorkerOptions {
   readonly startData: Omit<WorkerStartData, 'entry' | 'progress'>;
@@ -51,6 +51,16 @@ const ENTRY = new URL(FROM_SOURCE ? './worker-main.ts' : './worker-main.js', imp
 const BOOT_FILE = FROM_SOURCE ? new URL('./worker-boot.mjs', import.meta.url) : new URL(ENTRY);
 
 const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000;
+
+function workerThread(workerData: WorkerStartData | DeferredWorkerStartData, heapLimitMb: number | undefined): Worker {
+  return new Worker(BOOT_FILE, {
+    workerData,
+    execArgv: [],
+    // Every worker loads the AWS SDK, which would print its Node-version notice once per worker.
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true' },
+    ...(heapLimitMb ? { resourceLimits: { maxOldGenerationSizeMb: heapLimitMb } } : {}),
+  });
+}
 
 /** A job handed to the worker whose outcome is not known yet. */
 interface OutstandingJob {
@@ -105,13 +115,44 @@ export class BuilderWorker {
    */
   static start(options: BuilderWorkerOptions, stopWhenAborted?: AbortSignal): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
     const progress = createProgressBuffers();
-    const worker = new Worker(BOOT_FILE, {
-      workerData: { ...options.startData, entry: ENTRY, progress } satisfies WorkerStartData,
-      execArgv: [],
-      // Every worker loads the AWS SDK, which would print its Node-version notice once per worker.
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true' },
-      ...(options.heapLimitMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb } } : {}),
-    });
+    const worker = workerThread({ ...options.startData, entry: ENTRY, progress } satisfies WorkerStartData, options.heapLimitMb);
+    return BuilderWorker.handshake(worker, progress, options, stopWhenAborted);
+  }
+
+  /**
+   * Launches a worker before what it runs is known: it loads the checks at once, and `begin` tells it the rest
+   * (`options.heapLimitMb` must be `heapLimitMb`). Aborting `stopWhenAborted` stops it, before begin or during
+   * its start.
+   */
+  static launch(heapLimitMb: number | undefined, stopWhenAborted: AbortSignal): { begin(options: BuilderWorkerOptions): Promise<{ worker: BuilderWorker; ready: WorkerReady }> } {
+    const progress = createProgressBuffers();
+    const worker = workerThread({ deferred: true, entry: ENTRY, progress } satisfies DeferredWorkerStartData, heapLimitMb);
+    let lastError: Error | undefined;
+    let exitCode: number | undefined;
+    worker.on('error', (error) => (lastError = error));
+    worker.once('exit', (code) => (exitCode = code));
+    const stop = () => void worker.terminate();
+    stopWhenAborted.addEventListener('abort', stop, { once: true });
+    return {
+      begin: (options) => {
+        stopWhenAborted.removeEventListener('abort', stop);
+        if (stopWhenAborted.aborted || exitCode !== undefined) {
+          void worker.terminate();
+          return Promise.reject(new Error(`A builder worker stopped while starting: ${exitCode === undefined ? 'it was no longer needed' : describeCrash(lastError, exitCode)}`));
+        }
+        worker.postMessage({ type: 'start', startData: options.startData } satisfies StartMessage);
+        return BuilderWorker.handshake(worker, progress, options, stopWhenAborted);
+      },
+    };
+  }
+
+  /** Waits for the worker's `ready`, its load failure, its crash, the start time limit or the abort, whichever comes first. */
+  private static handshake(
+    worker: Worker,
+    progress: ProgressBuffers,
+    options: BuilderWorkerOptions,
+    stopWhenAborted: AbortSignal | undefined,
+  ): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
     const handle = new BuilderWorker(worker, options, new ProgressReader(progress));
     return new Promise((resolve, reject) => {
       const fail = (message: string) => {

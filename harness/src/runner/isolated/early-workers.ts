@@ -19,9 +19,38 @@ export interface EarlyWorkers {
   readonly workers: readonly EarlyWorker[];
 }
 
-function startEarlyWorker(options: BuilderWorkerOptions): EarlyWorker {
-  const stopping = new AbortController();
-  const start = BuilderWorker.start(options, stopping.signal);
+/**
+ * Workers launched before anything about the run is known: each loads the checks and the SageMaker client at once;
+ * `begin` tells them the project's modules (and the rest of the setup) once the config names them.
+ */
+export interface LaunchedWorkers {
+  begin(setup: WorkerSetup): EarlyWorkers;
+  /** Stops them, begun or not, started or still starting. */
+  stop(): Promise<void>;
+}
+
+/** `count` workers launched now (launchWorkers); `heapLimitMb` must be the run's `workerHeapLimitMb`. */
+export function launchWorkers(count = 1, heapLimitMb?: number): LaunchedWorkers {
+  const launched = Array.from({ length: count }, () => {
+    const stopping = new AbortController();
+    return { stopping, thread: BuilderWorker.launch(heapLimitMb, stopping.signal) };
+  });
+  let begun: EarlyWorkers | undefined;
+  return {
+    begin: (setup) => {
+      if (begun) throw new Error('These workers have begun already');
+      const options = builderWorkerOptions({ ...setup, ...(heapLimitMb ? { workerHeapLimitMb: heapLimitMb } : {}) });
+      begun = { options, workers: launched.map(({ stopping, thread }) => earlyWorker(thread.begin(options), stopping)) };
+      return begun;
+    },
+    stop: async () => {
+      if (begun) return stopEarlyWorkers(begun);
+      for (const { stopping } of launched) stopping.abort();
+    },
+  };
+}
+
+function earlyWorker(start: WorkerStart, stopping: AbortController): EarlyWorker {
   // A start that fails is reported by the run that takes it over; until then it must not count as unhandled.
   start.catch(() => undefined);
   return {
@@ -34,8 +63,7 @@ function startEarlyWorker(options: BuilderWorkerOptions): EarlyWorker {
 }
 
 export function startWorkersEarly(setup: WorkerSetup, count = 1): EarlyWorkers {
-  const options = builderWorkerOptions(setup);
-  return { options, workers: Array.from({ length: count }, () => startEarlyWorker(options)) };
+  return launchWorkers(count, setup.workerHeapLimitMb).begin(setup);
 }
 
 /** Stops every early worker at once, started or still starting (one a run took over and stopped is stopped again, harmlessly). */

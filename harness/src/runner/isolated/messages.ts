@@ -31,6 +31,21 @@ export interface WorkerStartData extends WorkerModules {
   readonly progress: ProgressBuffers;
 }
 
+/**
+ * The workerData of a worker launched before its project is known (launchWorkers): it loads the checks at once
+ * and waits for a StartMessage with the rest of its WorkerStartData.
+ */
+export interface DeferredWorkerStartData {
+  readonly deferred: true;
+  readonly entry: string;
+  readonly progress: ProgressBuffers;
+}
+
+export interface StartMessage {
+  readonly type: 'start';
+  readonly startData: Omit<WorkerStartData, 'entry' | 'progress'>;
+}
+
 /** The builder, construction, step: what the context makes once and many checks need. */
 export type PrerequisiteKind = Extract<RootCause['kind'], 'config' | 'builder_construction' | 'step_creation'>;
 

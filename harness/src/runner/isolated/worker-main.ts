@@ -14,7 +14,7 @@ import { runBuilder } from '../run-builder.js';
 import { backendFactoryFor, backendName } from './backend-descriptor.js';
 import { cloneable } from './cloneable.js';
 import { type GlobalStateSnapshot, snapshotGlobalState } from './global-state.js';
-import type { BuilderJob, CheckSummary, FromWorker, ToWorker, WorkerStartData } from './messages.js';
+import type { BuilderJob, CheckSummary, DeferredWorkerStartData, FromWorker, StartMessage, ToWorker, WorkerStartData } from './messages.js';
 import { ObservedCheckContext } from './observed-check-context.js';
 import { activeMs, monotonicMs, ProgressWriter, type StretchStart } from './progress-board.js';
 
@@ -23,7 +23,22 @@ const NO_WORKER_SIDE_LIMIT_MS = 2 ** 31 - 1;
 
 const port = parentPort;
 if (!port) throw new Error('worker-main.ts runs inside a builder worker only');
-const start = workerData as WorkerStartData;
+/**
+ * What this worker runs: its workerData, or, when it was launched before its project was known, what the main
+ * thread sends once it knows. By then this module's imports have loaded the checks and what they need; the
+ * backend loads while it waits.
+ */
+async function startData(): Promise<WorkerStartData> {
+  const data = workerData as WorkerStartData | DeferredWorkerStartData;
+  if (!('deferred' in data)) return data;
+  const [message] = await Promise.all([
+    new Promise<StartMessage>((resolve) => port!.once('message', resolve)),
+    import('../../backends/mock-backend.js'),
+  ]);
+  return { ...message.startData, entry: data.entry, progress: data.progress };
+}
+
+const start = await startData();
 const progressWriter = new ProgressWriter(start.progress);
 
 function post(message: FromWorker): void {
