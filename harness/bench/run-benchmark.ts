@@ -1,14 +1,15 @@
 // `pnpm bench`: how fast the four levels run on synthetic catalogues of N builders, and how the time grows with
-// N; then `pnpm test:builders` and `pnpm score` on the two real builders, each from a cold process.
-//   pnpm bench [--sizes 10,100,1000] [--runs 3] [--cold-runs 3] [--skip-cold]
+// N; then the cold start (cold-start.ts): the installed bin's `score` and `list`, `pnpm score` and
+// `pnpm test:builders` on the registered builders, each a fresh process.
+//   pnpm bench [--sizes 10,100,1000] [--runs 3] [--cold-runs 5] [--worker-line 7,14,28,42] [--skip-cold | --cold-only]
 // Each measured run is a process of its own (harness/bench/measure-synthetic-run.ts); figures are medians.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
+import { type ColdStartReport, measureColdStart, type WorkerLinePoint } from './cold-start.js';
 import type { SyntheticRunMeasurement } from './measure-synthetic-run.js';
 import { measureResolutionScaling } from './resolution-scaling.js';
 import { median, percentile } from './statistics.js';
@@ -22,6 +23,8 @@ const GOALS = {
   growth1000Over100: 11,
   peakRssAt1000Bytes: 1024 * 1024 * 1024,
   testBuildersColdMs: 5_000,
+  installedScoreColdMs: 1_000,
+  installedListColdMs: 500,
 } as const;
 
 interface Options {
@@ -29,6 +32,8 @@ interface Options {
   readonly runs: number;
   readonly coldRuns: number;
   readonly skipCold: boolean;
+  readonly coldOnly: boolean;
+  readonly workerLine: readonly number[];
 }
 
 function options(): Options {
@@ -36,8 +41,10 @@ function options(): Options {
     options: {
       sizes: { type: 'string', default: '10,100,1000' },
       runs: { type: 'string', default: '3' },
-      'cold-runs': { type: 'string', default: '3' },
+      'cold-runs': { type: 'string', default: '5' },
       'skip-cold': { type: 'boolean', default: false },
+      'cold-only': { type: 'boolean', default: false },
+      'worker-line': { type: 'string', default: '' },
     },
   });
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -46,7 +53,10 @@ function options(): Options {
   const runs = Number(values.runs);
   const coldRuns = Number(values['cold-runs']);
   if (!positive(runs) || !positive(coldRuns)) throw new Error('--runs and --cold-runs must be positive whole numbers');
-  return { sizes, runs, coldRuns, skipCold: values['skip-cold'] };
+  if (values['skip-cold'] && values['cold-only']) throw new Error('--skip-cold and --cold-only exclude each other');
+  const workerLine = values['worker-line'] === '' ? [] : values['worker-line'].split(',').map((s) => Number(s.trim()));
+  if (!workerLine.every(positive)) throw new Error(`--worker-line must be positive whole numbers separated by commas (got '${values['worker-line']}')`);
+  return { sizes, runs, coldRuns, skipCold: values['skip-cold'], coldOnly: values['cold-only'], workerLine };
 }
 
 const environment = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', FORCE_COLOR: '0' };
@@ -118,30 +128,25 @@ function machine(): string {
   return `${availableParallelism()} cores (${model}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node ${process.version}, load average ${load}`;
 }
 
-async function coldTimings(runs: number): Promise<{ label: string; medianMs: number; wallsMs: number[] }[]> {
-  const reports = mkdtempSync(join(tmpdir(), 'stepscore-bench-'));
-  try {
-    const commands: { label: string; args: string[] }[] = [
-      { label: 'pnpm test:builders', args: ['test:builders'] },
-      { label: 'pnpm score', args: ['score', '--out', reports] },
-    ];
-    const timings = [];
-    for (const { label, args } of commands) {
-      const wallsMs: number[] = [];
-      for (let i = 0; i < runs; i++) wallsMs.push((await run('pnpm', ['--silent', ...args])).wallMs);
-      timings.push({ label, medianMs: median(wallsMs), wallsMs });
-    }
-    return timings;
-  } finally {
-    rmSync(reports, { recursive: true, force: true });
-  }
+/** The cold-start figures, and the goals of issue 16 they meet or miss. */
+function printColdStart(report: ColdStartReport, runs: number, goals: string[]): void {
+  console.log(`\nCold start: each command a fresh process, ${runs} runs after one unmeasured run; median wall (CPU = user + sys of every process and thread):`);
+  const table = new Table({ head: ['command', 'wall s', 'CPU s', 'wall runs s'], colAligns: ['left', 'right', 'right', 'left'], style: { head: [], border: [] } });
+  for (const t of report.timings) table.push([t.label, seconds(t.medianWallMs), seconds(t.medianCpuMs), t.wallMs.map(seconds).join(' ')]);
+  console.log(table.toString());
+  console.log(`  load average (1 min) ${report.loadBefore.toFixed(2)} before, ${report.loadAfter.toFixed(2)} after: wall times on a busy machine are longer than on a quiet one, CPU times much less so.`);
+  const goal = (label: string, limitMs: number) => {
+    const timing = report.timings.find((t) => t.label === label);
+    if (timing) goals.push(`${label} cold ${seconds(timing.medianWallMs)} s ≤ ${seconds(limitMs)} s: ${verdict(timing.medianWallMs <= limitMs)}`);
+  };
+  goal('stepscore score (installed bin)', GOALS.installedScoreColdMs);
+  goal('stepscore list (installed bin)', GOALS.installedListColdMs);
+  goal('pnpm test:builders', GOALS.testBuildersColdMs);
 }
 
-async function main(): Promise<void> {
-  const { sizes, runs, coldRuns, skipCold } = options();
-  console.log(`stepscore benchmark — ${machine()}`);
+/** The synthetic catalogues of each size: wall, throughput, per-builder time, memory; their goals go to `goals`. */
+async function measureSyntheticCatalogues(sizes: readonly number[], runs: number, goals: string[]): Promise<void> {
   console.log(`Synthetic catalogues, all four levels, worker pool of ${availableParallelism()}; each run a fresh process; medians of ${runs} run(s).\n`);
-
   const summaries: SizeSummary[] = [];
   for (const size of sizes) {
     const measured: SyntheticRunMeasurement[] = [];
@@ -178,7 +183,6 @@ async function main(): Promise<void> {
   const at = (size: number) => summaries.find((s) => s.size === size);
   const at100 = at(100);
   const at1000 = at(1000);
-  const goals: string[] = [];
   if (at1000) {
     goals.push(`N=1000 wall ${seconds(at1000.wallMs)} s ≤ ${seconds(GOALS.wallAt1000Ms)} s: ${verdict(at1000.wallMs <= GOALS.wallAt1000Ms)}`);
     goals.push(`N=1000 peak RSS ${megabytes(at1000.peakRssBytes)} MB ≤ ${megabytes(GOALS.peakRssAt1000Bytes)} MB: ${verdict(at1000.peakRssBytes <= GOALS.peakRssAt1000Bytes)}`);
@@ -187,13 +191,28 @@ async function main(): Promise<void> {
     const growth = at1000.wallMs / at100.wallMs;
     goals.push(`time(1000) ÷ time(100) = ${growth.toFixed(2)} ≤ ${GOALS.growth1000Over100}: ${verdict(growth <= GOALS.growth1000Over100)}`);
   }
+}
 
+/** One worker against two for each catalogue size: where the second starts to pay is BUILDERS_PER_WORKER. */
+function printWorkerLine(points: readonly WorkerLinePoint[], runs: number): void {
+  console.log(`\nOne worker or two: the installed bin scoring N builders (the registered ones repeated), median of ${runs}, alternating:`);
+  const table = new Table({ head: ['N', '1 worker wall s', '2 workers wall s', '1 worker CPU s', '2 workers CPU s'], colAligns: ['right', 'right', 'right', 'right', 'right'], style: { head: [], border: [] } });
+  for (const builders of [...new Set(points.map((p) => p.builders))]) {
+    const of = (workers: number) => points.find((p) => p.builders === builders && p.workers === workers)!;
+    table.push([builders, seconds(of(1).medianWallMs), seconds(of(2).medianWallMs), seconds(of(1).medianCpuMs), seconds(of(2).medianCpuMs)]);
+  }
+  console.log(table.toString());
+}
+
+async function main(): Promise<void> {
+  const { sizes, runs, coldRuns, skipCold, coldOnly, workerLine } = options();
+  console.log(`stepscore benchmark — ${machine()}`);
+  const goals: string[] = [];
+  if (!coldOnly) await measureSyntheticCatalogues(sizes, runs, goals);
   if (!skipCold) {
-    console.log(`\nCold processes on the two real builders (median of ${coldRuns}):`);
-    for (const t of await coldTimings(coldRuns)) {
-      console.log(`  ${t.label}: ${seconds(t.medianMs)} s (runs: ${t.wallsMs.map((ms) => seconds(ms)).join(', ')})`);
-      if (t.label === 'pnpm test:builders') goals.push(`pnpm test:builders cold ${seconds(t.medianMs)} s ≤ ${seconds(GOALS.testBuildersColdMs)} s: ${verdict(t.medianMs <= GOALS.testBuildersColdMs)}`);
-    }
+    const report = await measureColdStart(ROOT, { runs: coldRuns, workerLineSizes: workerLine });
+    printColdStart(report, coldRuns, goals);
+    if (report.workerLine.length > 0) printWorkerLine(report.workerLine, coldRuns);
   }
 
   console.log('\nGoals:');

@@ -19,5 +19,5 @@ export type { BuilderResult, CheckResult, RootCause } from './check/check-result
 export type { CheckContext } from './context/check-context.js';
 export type { ConsumerEntry, ProducerEntry, UpstreamCatalogue } from './catalogue/upstream-catalogue.js';
 export { RATINGS, type Rating } from './scoring/rating.js';
-export { runCli } from './cli/program.js';
+export { runCli } from './cli/run-cli.js';
 export type { CliIo, CliStream } from './cli/cli-io.js';

@@ -1,4 +1,3 @@
-import { startMotoBackend } from '../backends/moto-backend.js';
 import { MotoServerNotFoundError, MotoServerStartError } from '../backends/moto-server.js';
 import { type BackendDescriptor, MOCK_BACKEND } from '../runner/isolated/backend-descriptor.js';
 import { CliError, EXIT_USAGE } from './cli-io.js';
@@ -20,6 +19,8 @@ export function parseBackend(text: string): BackendName {
 
 export async function openBackend(name: BackendName): Promise<OpenBackend> {
   if (name === 'mock') return { name, descriptor: MOCK_BACKEND, close: async () => undefined };
+  // The moto backend brings the AWS SDK clients with it: loaded only when asked for.
+  const { startMotoBackend } = await import('../backends/moto-backend.js');
   try {
     const moto = await startMotoBackend();
     return { name, descriptor: { kind: 'moto', endpoint: moto.server.endpoint }, close: () => moto.stop() };

@@ -1,5 +1,4 @@
 import { DEFAULT_CHECK_TIMEOUT_MS } from '../runner/run-check.js';
-import { availableParallelism } from 'node:os';
 import type { BuilderRegistration, BuilderRegistry } from '@stepscore/step-builder';
 import type { Level } from '../check/check-definition.js';
 import { type Rating, RATINGS, parseRating } from '../scoring/rating.js';
@@ -23,8 +22,9 @@ export function parseLevels(values: readonly string[]): Level[] {
   return [...new Set(levels)].sort((a, b) => a - b);
 }
 
-export function parseConcurrency(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
+/** The number of workers asked for; undefined when none was, and the runner decides from the work (workerCount). */
+export function parseConcurrency(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new CliError(`--concurrency ${text} is not valid: give a whole number of builders to run at once, 1 or more`, EXIT_USAGE);
   return n;

@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { BuilderRegistry } from '@stepscore/step-builder';
 import type { CheckDefinition } from '../check/check-definition.js';
-import { ALL_CHECKS } from '../checks/index.js';
 import { ProjectConfigError } from './config-error.js';
 import { importModule } from './module-loader.js';
 import { checksFromModule, registryFromModule } from './registry-from-module.js';
@@ -11,16 +10,25 @@ import { CONFIG_FILE_NAMES, type StepscoreConfig } from './stepscore-config.js';
 import { CONFIG_FILES_TEXT, validateConfig } from './validate-config.js';
 import { errorMessage } from '../error-message.js';
 
-/** A project's config file, loaded and checked, with the builders it names. */
-export interface LoadedProject {
+/**
+ * A project's config file, loaded and checked, with the builders and the checks of its own it names; without
+ * the built-in checks, which the main thread of a run never needs (its workers load them).
+ */
+export interface ProjectBuilders {
   /** Absolute path of the config file. */
   readonly configFile: string;
   readonly config: StepscoreConfig;
   readonly registry: BuilderRegistry;
-  /** Every check that runs: the built-in ones, then the project's own. */
-  readonly checks: readonly CheckDefinition[];
+  /** The project's own checks (its config's `checks`), in order. */
+  readonly ownChecks: readonly CheckDefinition[];
   /** Where worker threads load the same things from (absolute paths). */
   readonly modules: ProjectModules;
+}
+
+/** A project's config file, loaded and checked, with the builders it names and every check that runs. */
+export interface LoadedProject extends ProjectBuilders {
+  /** Every check that runs: the built-in ones, then the project's own. */
+  readonly checks: readonly CheckDefinition[];
 }
 
 export interface ProjectModules {
@@ -34,6 +42,11 @@ export interface LoadProjectOptions {
   /** The config file given on the command line (`--config`); looked for from `cwd` upward when absent. */
   readonly configFile?: string;
   readonly cwd?: string;
+  /**
+   * Called once the config is loaded and every module it names is found, before any of them is loaded: a run
+   * starts its workers here, so that their start-up overlaps the loading of the builders in this thread.
+   */
+  readonly onModulesFound?: (config: StepscoreConfig, modules: ProjectModules) => void;
 }
 
 /** The first stepscore.config.* in `cwd` or the nearest folder above it. */
@@ -83,11 +96,26 @@ async function importFor(configFile: string, field: string, file: string): Promi
   }
 }
 
+/** The built-in checks; loaded on demand, as they bring most of the harness (and the AWS SDK) with them. */
+async function builtInChecks(): Promise<readonly CheckDefinition[]> {
+  return (await import('../checks/index.js')).ALL_CHECKS;
+}
+
 /**
  * Finds and loads the project's stepscore config, then the builders, checks and upstream steps it names.
  * @throws ProjectConfigError naming the file and the field when any of it cannot be used.
  */
 export async function loadProject(options: LoadProjectOptions = {}): Promise<LoadedProject> {
+  const project = await loadProjectBuilders(options);
+  return { ...project, checks: [...(await builtInChecks()), ...project.ownChecks] };
+}
+
+/**
+ * loadProject without loading the built-in checks (only when the project has checks of its own, to see that
+ * their ids are free): what a command that runs the checks in workers, or none at all, needs.
+ * @throws ProjectConfigError naming the file and the field when any of it cannot be used.
+ */
+export async function loadProjectBuilders(options: LoadProjectOptions = {}): Promise<ProjectBuilders> {
   const configFile = configFileFrom(options);
   let namespace: Record<string, unknown>;
   try {
@@ -98,6 +126,11 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Loa
   const config = validateConfig(configFile, namespace['default'] ?? namespace['config']);
 
   const registryModule = modulePathFrom(configFile, 'builders', config.builders);
+  const extraChecksModules = (config.checks ?? []).map((path, i) => modulePathFrom(configFile, `checks[${i}]`, path));
+  const upstreamModules = (config.upstream ?? []).map((path, i) => modulePathFrom(configFile, `upstream[${i}]`, path));
+  const modules: ProjectModules = { registryModule, ...(config.buildersExport ? { registryExport: config.buildersExport } : {}), extraChecksModules, upstreamModules };
+  options.onModulesFound?.(config, modules);
+
   const buildersNamespace = await importFor(configFile, 'builders', registryModule);
   let registry: BuilderRegistry;
   try {
@@ -106,7 +139,6 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Loa
     throw new ProjectConfigError(configFile, `Config file ${configFile}: builders: ${errorMessage(error)}`);
   }
 
-  const extraChecksModules = (config.checks ?? []).map((path, i) => modulePathFrom(configFile, `checks[${i}]`, path));
   const extraChecks: CheckDefinition[] = [];
   for (const [i, file] of extraChecksModules.entries()) {
     const loaded = await importFor(configFile, `checks[${i}]`, file);
@@ -116,13 +148,12 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Loa
       throw new ProjectConfigError(configFile, `Config file ${configFile}: checks[${i}]: ${errorMessage(error)}`);
     }
   }
-  const known = new Set(ALL_CHECKS.map((c) => c.id));
+  const known = new Set(extraChecks.length > 0 ? (await builtInChecks()).map((c) => c.id) : []);
   for (const check of extraChecks) {
     if (known.has(check.id)) throw new ProjectConfigError(configFile, `Config file ${configFile}: checks: the check id '${check.id}' is taken; give the project's check another id`);
     known.add(check.id);
   }
 
-  const upstreamModules = (config.upstream ?? []).map((path, i) => modulePathFrom(configFile, `upstream[${i}]`, path));
   for (const [i, file] of upstreamModules.entries()) {
     const loaded = await importFor(configFile, `upstream[${i}]`, file);
     try {
@@ -136,8 +167,8 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Loa
     configFile,
     config,
     registry,
-    checks: [...ALL_CHECKS, ...extraChecks],
-    modules: { registryModule, ...(config.buildersExport ? { registryExport: config.buildersExport } : {}), extraChecksModules, upstreamModules },
+    ownChecks: extraChecks,
+    modules,
   };
 }
 

@@ -28,12 +28,23 @@ export function toUrl(location: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location) ? location : pathToFileURL(location).href;
 }
 
+/**
+ * What a project's config, builders and checks import from us, loaded before tsx is registered: once it is,
+ * every import resolves through tsx's loader thread (about a millisecond a module), so only the project's own
+ * files should be left to load that way.
+ */
+async function preloadWhatProjectsImport(): Promise<void> {
+  await Promise.all([import('@stepscore/step-builder'), import('@stepscore/step-model'), import('@stepscore/sagemaker'), import('zod'), import('../index.js')]);
+}
+
 async function registerTypeScript(): Promise<void> {
   // Running as source (under `tsx` or vitest's transform), whatever loads us already transpiles TypeScript.
   if (runningFromSource) return;
-  registered ??= import('tsx/esm/api').then(({ register }) => {
-    register();
-  });
+  registered ??= preloadWhatProjectsImport()
+    .then(() => import('tsx/esm/api'))
+    .then(({ register }) => {
+      register();
+    });
   await registered;
 }
 

@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { BuilderRegistration, BuilderRegistry } from '@stepscore/step-builder';
-import pLimit from 'p-limit';
 import type { BuilderResult } from '../check/check-result.js';
 import { type IsolatedRunOptions, runIsolated } from './isolated/run-isolated.js';
-import { type BuilderRunOptions, runBuilder } from './run-builder.js';
+import type { BuilderRunOptions } from './run-builder.js';
 
 /**
  * Builders run in this process: fast, and registrations may hold classes defined anywhere (unit tests of
@@ -34,6 +33,8 @@ export async function runCatalogue(
   options: CatalogueRunOptions,
 ): Promise<BuilderResult[]> {
   if (options.isolation !== 'in-process') return runIsolated(registrations.map((r) => r.stepName), options);
+  // The checks' machinery loads only where builders run in this thread: with workers, the main thread never needs it.
+  const [{ runBuilder }, { default: pLimit }] = await Promise.all([import('./run-builder.js'), import('p-limit')]);
   const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
   return Promise.all(
     registrations.map((registration) =>

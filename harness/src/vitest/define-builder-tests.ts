@@ -6,7 +6,8 @@
 import { describe, it } from 'vitest';
 import { type Level, LEVEL_NAMES } from '../check/check-definition.js';
 import type { BuilderResult, CheckResult } from '../check/check-result.js';
-import { type LoadedProject, loadProject } from '../project-config/load-project.js';
+import { loadProjectBuilders, type ProjectBuilders } from '../project-config/load-project.js';
+import { type EarlyWorkers, launchWorkers } from '../runner/isolated/early-workers.js';
 import { runCatalogue } from '../runner/run-catalogue.js';
 import { LEVELS } from '../scoring/score-builder.js';
 import type { StepscoreTaskMeta } from './task-meta.js';
@@ -42,7 +43,7 @@ export class CheckFailure extends Error {
 }
 
 interface ProjectRun {
-  readonly project: LoadedProject;
+  readonly project: ProjectBuilders;
   readonly results: BuilderResult[];
 }
 
@@ -57,18 +58,32 @@ function projectRun(config: string | undefined): Promise<ProjectRun> {
   let run = runs.get(key);
   if (!run) {
     run = (async () => {
-      const project = await loadProject(config === undefined ? {} : { configFile: config });
-      const { backend } = project.config;
-      if (backend !== undefined && backend !== 'mock') {
-        throw new Error(`${project.configFile}: backend '${backend}' is not available to test:builders, which runs the in-process mock; use \`stepscore score --backend ${backend}\``);
+      // A worker launched now loads the checks while this process loads the config, then the builders while this
+      // process loads them too.
+      const launched = launchWorkers();
+      let early: EarlyWorkers | undefined;
+      try {
+        const project = await loadProjectBuilders({
+          ...(config === undefined ? {} : { configFile: config }),
+          onModulesFound: (loaded, modules) => {
+            if (loaded.backend === undefined || loaded.backend === 'mock') early = launched.begin({ ...modules, backend: { kind: 'mock' } });
+          },
+        });
+        const { backend } = project.config;
+        if (backend !== undefined && backend !== 'mock') {
+          throw new Error(`${project.configFile}: backend '${backend}' is not available to test:builders, which runs the in-process mock; use \`stepscore score --backend ${backend}\``);
+        }
+        // Every check the workers load: the built-in ones, then the project's own.
+        const results = await runCatalogue(project.registry.all(), project.registry, {
+          ...project.modules,
+          isolation: 'worker',
+          backend: { kind: 'mock' },
+          ...(early ? { earlyWorkers: early } : {}),
+        });
+        return { project, results };
+      } finally {
+        await launched.stop();
       }
-      const results = await runCatalogue(project.registry.all(), project.registry, {
-        checks: project.checks,
-        ...project.modules,
-        isolation: 'worker',
-        backend: { kind: 'mock' },
-      });
-      return { project, results };
     })();
     runs.set(key, run);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { childrenCpuMs } from '../../bench/cold-start.js';
 import { median, percentile } from '../../bench/statistics.js';
 import { summarise } from '../../bench/summarise-cpu-profile.js';
 
@@ -43,5 +44,16 @@ describe('summarise (cpu profile)', () => {
     const byName = Object.fromEntries(summarise(profile, 'a').map((t) => [t.name, t]));
     expect(byName['(root)']?.totalMs).toBe(6);
     expect(byName['c']).toBeUndefined();
+  });
+});
+
+describe('childrenCpuMs (cold start)', () => {
+  it("adds the children's user and system time from bash's `times`", () => {
+    expect(childrenCpuMs('0m0.004s 0m0.002s\n0m1.250s 0m0.125s\n')).toBeCloseTo(1375, 6);
+    expect(childrenCpuMs('0m0.000s 0m0.000s\n1m2.500s 0m0.500s')).toBeCloseTo(63_000, 6);
+  });
+
+  it('refuses output it cannot read', () => {
+    expect(() => childrenCpuMs('nothing here')).toThrow(/Cannot read CPU times/);
   });
 });

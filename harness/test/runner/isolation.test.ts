@@ -180,7 +180,7 @@ describe('worker isolation', () => {
     // The workers load the registry, the AWS SDK and the checks (about a second) before the first check starts.
     expect(performance.now() - started).toBeGreaterThan(limitMs);
     for (const result of results) expect(errored(result).map((c) => c.message)).toEqual([]);
-  });
+  }, 60_000);
 
   it('gives each check its own time limit: a builder slower in all than the limit, but never in one stretch, is not stopped', async () => {
     const [slow] = await runCatalogue(registrations([misbehaving.slowButInTime]), misbehavingBuilderRegistry, { checks: ALL_CHECKS, ...fromFixture });

@@ -8,7 +8,7 @@
 //   [3|-3|4, ns, name, traits, names[], refs[]] structure, error, union
 //   () => schema         a lazy reference
 
-import * as sagemaker from '@aws-sdk/client-sagemaker';
+import { sagemakerSdk } from './sagemaker-sdk.js';
 
 export type ScalarType =
   | 'string'
@@ -102,7 +102,7 @@ function isStaticSchema(value: unknown): value is StaticSchema {
 }
 
 function exportedSchemas(): Readonly<Record<string, unknown>> {
-  return sagemaker as unknown as Readonly<Record<string, unknown>>;
+  return sagemakerSdk() as unknown as Readonly<Record<string, unknown>>;
 }
 
 let byName: Map<string, unknown> | undefined;

@@ -1,6 +1,6 @@
 // The instance types SageMaker accepts per job kind: the service model's enums (see service-constraints.ts) for
 // jobs; the SDK client's enum for a model's endpoint variant, a shape no step request carries.
-import { ProductionVariantInstanceType } from '@aws-sdk/client-sagemaker';
+import { sagemakerSdk } from './sagemaker-sdk.js';
 import { processingInstanceTypes, trainingInstanceTypes, transformInstanceTypes } from './service-constraints.js';
 
 export type InstanceTypeUse = 'training' | 'processing' | 'transform' | 'inference';
@@ -15,6 +15,6 @@ export function serviceInstanceTypes(use: InstanceTypeUse): string[] {
     case 'transform':
       return transformInstanceTypes();
     case 'inference':
-      return Object.values(ProductionVariantInstanceType);
+      return Object.values(sagemakerSdk().ProductionVariantInstanceType);
   }
 }

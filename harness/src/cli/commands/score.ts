@@ -21,6 +21,12 @@ import { scoreRun } from '../score-run.js';
 import { thresholdFailures, thresholdsFrom } from '../thresholds.js';
 import { exitCodesHelp } from '../exit-codes.js';
 import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
+import type { ProjectBuilders, ProjectModules } from '../../project-config/load-project.js';
+import type { StepscoreConfig } from '../../project-config/stepscore-config.js';
+import { MOCK_BACKEND } from '../../runner/isolated/backend-descriptor.js';
+import { type EarlyWorkers, launchWorkers } from '../../runner/isolated/early-workers.js';
+import type { WorkerSetup } from '../../runner/isolated/worker-setup.js';
+import { BUILDERS_PER_WORKER } from '../../runner/isolated/worker-count.js';
 
 export const DEFAULT_REPORTS_DIR = 'reports';
 
@@ -49,7 +55,7 @@ export function registerScoreCommand(program: Command, io: CliIo): void {
     .description('run the checks on the registered builders, print a line per builder and its failing checks, and write the reports')
     .option('-b, --builder <name>', 'score only this builder (repeatable; default: every registered builder)', collect, [])
     .option('-l, --level <n>', 'run only this level, 1-4 (repeatable; default: all four)', collect, [])
-    .option('--concurrency <n>', 'how many builders run at once (default: the number of CPUs)')
+    .option('--concurrency <n>', `how many builders run at once (default: one worker per ${BUILDERS_PER_WORKER} builders, at most one per CPU)`)
     .option('--check-timeout <ms>', 'time limit per check, builder code included; a check that overruns errors and its worker is replaced (default: 5000)')
     .option('--backend <name>', 'the SageMaker backend of the Integration level: mock or moto (default: the config\'s backend, else mock)')
     .option('--config <file>', PROJECT_CONFIG_HELP)
@@ -87,8 +93,38 @@ Examples:
     });
 }
 
+/**
+ * What the run's workers are started with, as soon as the config names the modules they load; none for moto,
+ * whose endpoint is known only once its server runs, or when the time limit given is bad (reported below, after
+ * what the config says).
+ */
+function earlyWorkerSetup(options: ScoreOptions, config: StepscoreConfig, modules: ProjectModules): WorkerSetup | undefined {
+  if ((options.backend ?? config.backend ?? 'mock') !== 'mock') return undefined;
+  try {
+    return { ...modules, backend: MOCK_BACKEND, checkTimeoutMs: parseCheckTimeout(options.checkTimeout) };
+  } catch {
+    return undefined;
+  }
+}
+
 async function score(io: CliIo, options: ScoreOptions): Promise<void> {
-  const project = await loadCliProject(options.config);
+  // A worker launched now loads the checks while this thread loads the config; once the config names the
+  // builders' modules it loads them too, while this thread does the same.
+  const launched = options.backend === 'moto' ? undefined : launchWorkers();
+  let early: EarlyWorkers | undefined;
+  try {
+    const project = await loadCliProject(options.config, (config, modules) => {
+      const setup = earlyWorkerSetup(options, config, modules);
+      if (launched && setup) early = launched.begin(setup);
+    });
+    await scoreProject(io, options, project, early);
+  } finally {
+    // A run stops the workers it took over; this stops them when it did not (moto, or the command failed first).
+    await launched?.stop();
+  }
+}
+
+async function scoreProject(io: CliIo, options: ScoreOptions, project: ProjectBuilders, early: EarlyWorkers | undefined): Promise<void> {
   const { config } = project;
   const levels = options.level.length > 0 ? parseLevels(options.level) : parseLevels((config.levels ?? []).map(String));
   const concurrency = parseConcurrency(options.concurrency);
@@ -117,6 +153,7 @@ async function score(io: CliIo, options: ScoreOptions): Promise<void> {
     concurrency,
     checkTimeoutMs,
     shard: shard ? { ...shard, of: selected.map((r) => r.stepName) } : null,
+    ...(early ? { earlyWorkers: early } : {}),
   }).finally(() => {
     stopProgress();
     return backend.close();

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckResult } from '../../check/check-result.js';
-import type { BuilderJob, BuilderSummary, FromWorker, PrerequisiteKind, WorkerStartData } from './messages.js';
-import { createProgressBuffers, monotonicMs, type ProgressSnapshot, ProgressReader, type StretchStart } from './progress-board.js';
+import type { BuilderJob, BuilderSummary, CheckSummary, DeferredWorkerStartData, FromWorker, PrerequisiteKind, StartMessage, WorkerStartData } from './messages.js';
+import { type ProgressBuffers, createProgressBuffers, monotonicMs, type ProgressSnapshot, ProgressReader, type StretchStart } from './progress-board.js';
 
 export interface BuilderWorkerOptions {
   readonly startData: Omit<WorkerStartData, 'entry' | 'progress'>;
@@ -13,7 +13,8 @@ export interface BuilderWorkerOptions {
 
 export interface WorkerReady {
   readonly builders: readonly BuilderSummary[];
-  readonly checkIds: readonly string[];
+  /** Every check the worker loaded, in order. */
+  readonly checks: readonly CheckSummary[];
 }
 
 /** The builder's own code that was running or awaited when the worker was lost. */
@@ -51,6 +52,23 @@ const BOOT_FILE = FROM_SOURCE ? new URL('./worker-boot.mjs', import.meta.url) : 
 
 const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000;
 
+/**
+ * A builder's checks make many short-lived objects (a config parse per scenario and per invalid probe, a request per
+ * scenario): with twice Node's default young generation (48 MB) fewer of them live long enough to be copied and
+ * promoted, which took about a twentieth of a run's CPU time, for some 30 MB more per worker.
+ */
+const WORKER_YOUNG_GENERATION_MB = 96;
+
+function workerThread(workerData: WorkerStartData | DeferredWorkerStartData, heapLimitMb: number | undefined): Worker {
+  return new Worker(BOOT_FILE, {
+    workerData,
+    execArgv: [],
+    // Every worker loads the AWS SDK, which would print its Node-version notice once per worker.
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true' },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(heapLimitMb ? { maxOldGenerationSizeMb: heapLimitMb } : {}) },
+  });
+}
+
 /** A job handed to the worker whose outcome is not known yet. */
 interface OutstandingJob {
   readonly job: number;
@@ -77,12 +95,6 @@ function describeCrash(error: Error | undefined, exitCode: number): string {
  * work it last saw comes due, and sets itself again for the stretch running now. A caller may hand over the
  * next job before the current one is done: the worker takes it up as soon as it is free.
  */
-/**
- * A builder's checks make many short-lived objects (a config parse per scenario and per invalid probe, a request per
- * scenario): with twice Node's default young generation (48 MB) fewer of them live long enough to be copied and
- * promoted, which took about a twentieth of a run's CPU time, for some 30 MB more per worker.
- */
-const WORKER_YOUNG_GENERATION_MB = 96;
 
 export class BuilderWorker {
   private exitListener?: (error: Error | undefined, exitCode: number) => void;
@@ -105,20 +117,55 @@ export class BuilderWorker {
     });
   }
 
-  /** @throws Error when the worker cannot load the registry or the checks, or does not start in time. */
-  static start(options: BuilderWorkerOptions): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
+  /**
+   * @param stopWhenAborted stops the worker while it starts (the promise then rejects); no effect once it is ready.
+   * @throws Error when the worker cannot load the registry or the checks, or does not start in time.
+   */
+  static start(options: BuilderWorkerOptions, stopWhenAborted?: AbortSignal): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
     const progress = createProgressBuffers();
-    const worker = new Worker(BOOT_FILE, {
-      workerData: { ...options.startData, entry: ENTRY, progress } satisfies WorkerStartData,
-      execArgv: [],
-      // Every worker loads the AWS SDK, which would print its Node-version notice once per worker.
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true' },
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(options.heapLimitMb ? { maxOldGenerationSizeMb: options.heapLimitMb } : {}) },
-    });
+    const worker = workerThread({ ...options.startData, entry: ENTRY, progress } satisfies WorkerStartData, options.heapLimitMb);
+    return BuilderWorker.handshake(worker, progress, options, stopWhenAborted);
+  }
+
+  /**
+   * Launches a worker before what it runs is known: it loads the checks at once, and `begin` tells it the rest
+   * (`options.heapLimitMb` must be `heapLimitMb`). Aborting `stopWhenAborted` stops it, before begin or during
+   * its start.
+   */
+  static launch(heapLimitMb: number | undefined, stopWhenAborted: AbortSignal): { begin(options: BuilderWorkerOptions): Promise<{ worker: BuilderWorker; ready: WorkerReady }> } {
+    const progress = createProgressBuffers();
+    const worker = workerThread({ deferred: true, entry: ENTRY, progress } satisfies DeferredWorkerStartData, heapLimitMb);
+    let lastError: Error | undefined;
+    let exitCode: number | undefined;
+    worker.on('error', (error) => (lastError = error));
+    worker.once('exit', (code) => (exitCode = code));
+    const stop = () => void worker.terminate();
+    stopWhenAborted.addEventListener('abort', stop, { once: true });
+    return {
+      begin: (options) => {
+        stopWhenAborted.removeEventListener('abort', stop);
+        if (stopWhenAborted.aborted || exitCode !== undefined) {
+          void worker.terminate();
+          return Promise.reject(new Error(`A builder worker stopped while starting: ${exitCode === undefined ? 'it was no longer needed' : describeCrash(lastError, exitCode)}`));
+        }
+        worker.postMessage({ type: 'start', startData: options.startData } satisfies StartMessage);
+        return BuilderWorker.handshake(worker, progress, options, stopWhenAborted);
+      },
+    };
+  }
+
+  /** Waits for the worker's `ready`, its load failure, its crash, the start time limit or the abort, whichever comes first. */
+  private static handshake(
+    worker: Worker,
+    progress: ProgressBuffers,
+    options: BuilderWorkerOptions,
+    stopWhenAborted: AbortSignal | undefined,
+  ): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
     const handle = new BuilderWorker(worker, options, new ProgressReader(progress));
     return new Promise((resolve, reject) => {
       const fail = (message: string) => {
         clearTimeout(timer);
+        stopWhenAborted?.removeEventListener('abort', onAbort);
         worker.off('message', onMessage);
         void handle.terminate();
         reject(new Error(message));
@@ -128,13 +175,17 @@ export class BuilderWorker {
         if (message.type === 'load-failed') fail(`A builder worker could not load what it runs: ${message.message}`);
         if (message.type !== 'ready') return;
         clearTimeout(timer);
+        stopWhenAborted?.removeEventListener('abort', onAbort);
         worker.off('message', onMessage);
         worker.on('message', (m: FromWorker) => handle.onMessage(m));
         handle.exitListener = (error, code) => handle.lose({ kind: 'crash', cause: describeCrash(error, code) }, handle.progress.read());
-        resolve({ worker: handle, ready: { builders: message.builders, checkIds: message.checkIds } });
+        resolve({ worker: handle, ready: { builders: message.builders, checks: message.checks } });
       };
+      const onAbort = () => fail('A builder worker was stopped while starting: it was no longer needed');
       worker.on('message', onMessage);
       handle.exitListener = (error, code) => fail(`A builder worker stopped while starting: ${describeCrash(error, code)}`);
+      if (stopWhenAborted?.aborted) onAbort();
+      else stopWhenAborted?.addEventListener('abort', onAbort, { once: true });
     });
   }
 

@@ -1,6 +1,7 @@
 // What the main thread and a builder worker tell each other. Everything here is plain data: a worker cannot
 // receive classes or functions, so it loads the registry, the checks and the backend itself from modules.
 // What a worker is doing while it runs a job is not sent: it is written to shared memory (progress-board.ts).
+import type { CheckDefinition } from '../../check/check-definition.js';
 import type { BuilderResult, CheckResult, RootCause } from '../../check/check-result.js';
 import type { BackendDescriptor } from './backend-descriptor.js';
 import type { ProgressBuffers, StretchStart } from './progress-board.js';
@@ -30,6 +31,21 @@ export interface WorkerStartData extends WorkerModules {
   readonly progress: ProgressBuffers;
 }
 
+/**
+ * The workerData of a worker launched before its project is known (launchWorkers): it loads the checks at once
+ * and waits for a StartMessage with the rest of its WorkerStartData.
+ */
+export interface DeferredWorkerStartData {
+  readonly deferred: true;
+  readonly entry: string;
+  readonly progress: ProgressBuffers;
+}
+
+export interface StartMessage {
+  readonly type: 'start';
+  readonly startData: Omit<WorkerStartData, 'entry' | 'progress'>;
+}
+
 /** The builder, construction, step: what the context makes once and many checks need. */
 export type PrerequisiteKind = Extract<RootCause['kind'], 'config' | 'builder_construction' | 'step_creation'>;
 
@@ -52,10 +68,19 @@ export interface BuilderJob {
   readonly knownFailures: KnownFailures;
 }
 
+/**
+ * A check a worker loaded, as plain data: what the main thread needs to pick checks by level and to report one
+ * whose worker was lost, without loading the checks (and all they import) itself.
+ */
+export interface CheckSummary extends Pick<CheckDefinition, 'id' | 'level' | 'title' | 'severity'> {
+  /** Its importance for a builder of each step type the worker's registry holds (checkImportance). */
+  readonly importanceByStepType: Readonly<Record<string, number>>;
+}
+
 export type ToWorker = BuilderJob;
 
 export type FromWorker =
-  | { readonly type: 'ready'; readonly builders: readonly BuilderSummary[]; readonly checkIds: readonly string[] }
+  | { readonly type: 'ready'; readonly builders: readonly BuilderSummary[]; readonly checks: readonly CheckSummary[] }
   | { readonly type: 'load-failed'; readonly message: string }
   /** A result shared memory could not hold (too large, or holding what only a message can carry), in case the worker is lost. */
   | { readonly type: 'check-finished'; readonly job: number; readonly index: number; readonly result: CheckResult }

@@ -1,55 +1,37 @@
-import { checkImportance } from '../../profiles/index.js';
-import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { UnknownBuilderError } from '@stepscore/step-builder';
 import type { CheckDefinition, Level } from '../../check/check-definition.js';
 import type { BuilderResult, CheckResult } from '../../check/check-result.js';
-import { DEFAULT_CHECK_TIMEOUT_MS } from '../run-check.js';
-import { type BackendDescriptor, backendName, MOCK_BACKEND } from './backend-descriptor.js';
-import { BuilderWorker, type BuilderWorkerOptions, type JobOutcome, type JobRequest, type WorkerReady } from './builder-worker.js';
+import { backendName } from './backend-descriptor.js';
+import { BuilderWorker, type JobOutcome, type JobRequest, type WorkerReady } from './builder-worker.js';
+import { type EarlyWorkers, stopEarlyWorkers, takeEarlyWorkers } from './early-workers.js';
 import { reportLostCheck } from './lost-check.js';
-import type { BuilderSummary, KnownFailures, WorkerModules } from './messages.js';
+import type { BuilderSummary, CheckSummary, KnownFailures, WorkerModules } from './messages.js';
+import { workerCount } from './worker-count.js';
+import { builderWorkerOptions, type WorkerSetup } from './worker-setup.js';
 
-/** Compiled, this file is .js and so are the modules beside it; run from source, they are .ts. */
-const OWN_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+export { DEFAULT_CHECK_MODULES, DEFAULT_WORKER_START_TIMEOUT_MS } from './worker-setup.js';
 
-/** Every built-in check; the builders come from the project (its stepscore config), never from a fixed path. */
-export const DEFAULT_CHECK_MODULES: Pick<WorkerModules, 'checksModule' | 'checksExport'> = {
-  checksModule: new URL(`../../checks/index${OWN_EXTENSION}`, import.meta.url).href,
-  checksExport: 'ALL_CHECKS',
-};
-
-/** A worker loads the registry, the SDK and the checks (about a second); a hung one should not hang the run. */
-export const DEFAULT_WORKER_START_TIMEOUT_MS = 60_000;
-
-export interface IsolatedRunOptions extends Partial<Omit<WorkerModules, 'registryModule'>> {
-  /** The module that exports the builders (a loaded project's `modules.registryModule`). */
-  readonly registryModule: string;
-  /** The checks to run, in order; each worker takes the checks with these ids from `checksModule`. */
-  readonly checks: readonly CheckDefinition[];
+export interface IsolatedRunOptions extends WorkerSetup {
+  /**
+   * The checks to run, in order; each worker takes the checks with these ids from `checksModule`. When absent,
+   * every check the workers load (`checksModule`'s, then `extraChecksModules`'), so that the caller need not
+   * load the checks itself.
+   */
+  readonly checks?: readonly CheckDefinition[];
   /** Only these levels run; all four when absent. */
   readonly levels?: readonly Level[];
-  /** Time limit of each check, synchronous loops included; DEFAULT_CHECK_TIMEOUT_MS (5000) when absent. */
-  readonly checkTimeoutMs?: number;
-  /** Number of workers; `availableParallelism()` when absent. */
+  /** Number of workers at most; when absent, as many as the builders pay for (workerCount). */
   readonly concurrency?: number;
   /** Raw config per builder name, for builders that should not use their default config. */
   readonly rawConfigs?: Readonly<Record<string, unknown>>;
-  /** The Integration backend each worker makes for itself; the in-process mock when absent. */
-  readonly backend?: BackendDescriptor;
-  readonly workerStartTimeoutMs?: number;
-  /** Heap limit of each worker in MB; Node's default when absent. */
-  readonly workerHeapLimitMb?: number;
+  /** Workers the caller started with the same setup before it knew the builders (startWorkersEarly): used first. */
+  readonly earlyWorkers?: EarlyWorkers;
 }
 
 /** A job handed to a worker, and what became of it. */
 interface Attempt {
   readonly on: BuilderWorker;
   readonly outcome: Promise<JobOutcome>;
-}
-
-function moduleUrl(location: string): string {
-  return location.startsWith('file:') ? location : pathToFileURL(location).href;
 }
 
 /** The builders as the workers' registry names them (lookup is exact, then case-insensitive, as the registry's). */
@@ -63,8 +45,9 @@ function summariesFor(names: readonly string[], ready: WorkerReady, registryModu
   });
 }
 
-function assertChecksLoadable(checks: readonly CheckDefinition[], ready: WorkerReady, checksModule: string): void {
-  const missing = checks.filter((c) => !ready.checkIds.includes(c.id)).map((c) => c.id);
+function assertChecksLoadable(checks: readonly Pick<CheckDefinition, 'id'>[], ready: WorkerReady, checksModule: string): void {
+  const loaded = new Set(ready.checks.map((c) => c.id));
+  const missing = checks.filter((c) => !loaded.has(c.id)).map((c) => c.id);
   if (missing.length > 0) {
     throw new Error(
       `Checks ${missing.join(', ')} are not in ${checksModule}: workers load checks from that module, so give its location as checksModule or run with isolation 'in-process'`,
@@ -79,37 +62,30 @@ function assertChecksLoadable(checks: readonly CheckDefinition[], ready: WorkerR
  * again: its first construction died with the old worker), and no other builder's results change.
  */
 export async function runIsolated(builders: readonly string[], options: IsolatedRunOptions): Promise<BuilderResult[]> {
-  if (builders.length === 0) return [];
-  const modules: WorkerModules = {
-    registryModule: moduleUrl(options.registryModule),
-    ...(options.registryExport ? { registryExport: options.registryExport } : {}),
-    checksModule: moduleUrl(options.checksModule ?? DEFAULT_CHECK_MODULES.checksModule),
-    checksExport: options.checksExport ?? DEFAULT_CHECK_MODULES.checksExport,
-    ...(options.extraChecksModules?.length ? { extraChecksModules: options.extraChecksModules.map(moduleUrl) } : {}),
-    ...(options.upstreamModules?.length ? { upstreamModules: options.upstreamModules.map(moduleUrl) } : {}),
-    ...(options.catalogueModule ? { catalogueModule: moduleUrl(options.catalogueModule), catalogueExport: options.catalogueExport ?? 'upstreamCatalogue' } : {}),
-  };
-  const backend = options.backend ?? MOCK_BACKEND;
-  const workerOptions: BuilderWorkerOptions = {
-    startData: { ...modules, backend },
-    checkTimeoutMs: options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
-    startTimeoutMs: options.workerStartTimeoutMs ?? DEFAULT_WORKER_START_TIMEOUT_MS,
-    ...(options.workerHeapLimitMb ? { heapLimitMb: options.workerHeapLimitMb } : {}),
-  };
-  const selected = options.checks.filter((c) => !options.levels || options.levels.includes(c.level));
-  const definitions = new Map(selected.map((c) => [c.id, c]));
-  const checkIds = selected.map((c) => c.id);
+  if (builders.length === 0) {
+    await stopEarlyWorkers(options.earlyWorkers);
+    return [];
+  }
+  const workerOptions = builderWorkerOptions(options);
+  const modules = workerOptions.startData;
+  const backend = modules.backend;
+  const inLevels = (check: Pick<CheckDefinition, 'level'>) => !options.levels || options.levels.includes(check.level);
 
-  const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), builders.length));
-  const starts = await Promise.allSettled(Array.from({ length: size }, () => BuilderWorker.start(workerOptions)));
+  const size = workerCount(builders.length, options.concurrency);
+  const early = await takeEarlyWorkers(options.earlyWorkers, workerOptions, size);
+  const starts = await Promise.allSettled([...early, ...Array.from({ length: size - early.length }, () => BuilderWorker.start(workerOptions))]);
   const workers = starts.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const startFailure = starts.find((s) => s.status === 'rejected');
   let summaries: BuilderSummary[];
+  let loadedChecks: ReadonlyMap<string, CheckSummary>;
+  let checkIds: readonly string[];
   try {
     if (startFailure) throw startFailure.reason;
     const { ready } = workers[0]!;
     summaries = summariesFor(builders, ready, modules.registryModule);
-    assertChecksLoadable(selected, ready, modules.checksModule);
+    if (options.checks) assertChecksLoadable(options.checks, ready, modules.checksModule);
+    loadedChecks = new Map(ready.checks.map((c) => [c.id, c]));
+    checkIds = (options.checks ?? ready.checks).filter(inLevels).map((c) => c.id);
   } catch (error) {
     await Promise.all(workers.map((w) => w.worker.terminate()));
     throw error;
@@ -145,8 +121,8 @@ export async function runIsolated(builders: readonly string[], options: Isolated
       if (worker === ranOn) worker = undefined;
       checks.push(...outcome.finished);
       const { checkId } = outcome.lost;
-      const definition = checkId === undefined ? undefined : definitions.get(checkId);
-      const report = reportLostCheck(builder, definition, outcome.lost, definition && checkImportance(summary.stepType, definition));
+      const check = checkId === undefined ? undefined : loadedChecks.get(checkId);
+      const report = reportLostCheck(builder, check, outcome.lost, check?.importanceByStepType[summary.stepType]);
       if (report.result) checks.push(report.result);
       if (report.rootCause) knownFailures[report.rootCause.kind] = report.rootCause.cause;
       const done = new Set(checks.map((c) => c.id));

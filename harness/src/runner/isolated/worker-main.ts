@@ -9,11 +9,12 @@ import { upstreamCatalogue } from '../../catalogue/upstream-catalogue.js';
 import { importModule } from '../../project-config/module-loader.js';
 import { checksFromModule, registryFromModule } from '../../project-config/registry-from-module.js';
 import { upstreamFromModule, withUpstream } from '../../project-config/upstream-from-module.js';
+import { checkImportance } from '../../profiles/index.js';
 import { runBuilder } from '../run-builder.js';
 import { backendFactoryFor, backendName } from './backend-descriptor.js';
 import { cloneable } from './cloneable.js';
 import { type GlobalStateSnapshot, snapshotGlobalState } from './global-state.js';
-import type { BuilderJob, FromWorker, ToWorker, WorkerStartData } from './messages.js';
+import type { BuilderJob, CheckSummary, DeferredWorkerStartData, FromWorker, StartMessage, ToWorker, WorkerStartData } from './messages.js';
 import { ObservedCheckContext } from './observed-check-context.js';
 import { activeMs, monotonicMs, ProgressWriter, type StretchStart } from './progress-board.js';
 
@@ -22,7 +23,22 @@ const NO_WORKER_SIDE_LIMIT_MS = 2 ** 31 - 1;
 
 const port = parentPort;
 if (!port) throw new Error('worker-main.ts runs inside a builder worker only');
-const start = workerData as WorkerStartData;
+/**
+ * What this worker runs: its workerData, or, when it was launched before its project was known, what the main
+ * thread sends once it knows. By then this module's imports have loaded the checks and what they need; the
+ * backend loads while it waits.
+ */
+async function startData(): Promise<WorkerStartData> {
+  const data = workerData as WorkerStartData | DeferredWorkerStartData;
+  if (!('deferred' in data)) return data;
+  const [message] = await Promise.all([
+    new Promise<StartMessage>((resolve) => port!.once('message', resolve)),
+    import('../../backends/mock-backend.js'),
+  ]);
+  return { ...message.startData, entry: data.entry, progress: data.progress };
+}
+
+const start = await startData();
 const progressWriter = new ProgressWriter(start.progress);
 
 function post(message: FromWorker): void {
@@ -55,12 +71,25 @@ async function loadCatalogue(): Promise<IndexedCatalogue | undefined> {
 }
 
 async function load() {
-  const registry = registryFromModule(await importModule(start.registryModule), start.registryModule, start.registryExport);
+  // Our own compiled modules first: once a TypeScript module (the registry, as a rule) has registered tsx, every
+  // later import goes through its loader thread, which costs about a millisecond a module.
   const checks = await loadChecks();
   const backendFactory = await backendFactoryFor(start.backend);
+  const registry = registryFromModule(await importModule(start.registryModule), start.registryModule, start.registryExport);
   // Indexed once per worker, for every builder it runs.
   const catalogue = await loadCatalogue();
   return { registry, checks: new Map(checks.map((c) => [c.id, c])), backendFactory, ...(catalogue ? { catalogue } : {}) };
+}
+
+/** The loaded checks as data, with their importance for each step type the registry holds. */
+function checkSummaries(checks: Iterable<CheckDefinition>, stepTypes: readonly string[]): CheckSummary[] {
+  return [...checks].map((check) => ({
+    id: check.id,
+    level: check.level,
+    title: check.title,
+    severity: check.severity,
+    importanceByStepType: Object.fromEntries(stepTypes.map((stepType) => [stepType, checkImportance(stepType, check)])),
+  }));
 }
 
 type Loaded = Awaited<ReturnType<typeof load>>;
@@ -115,7 +144,8 @@ try {
   const builders = loaded.registry.all().map((r) => ({ builder: r.stepName, stepType: r.stepType, framework: r.framework }));
   // Every builder starts from the environment and globals as they are now, with everything loaded.
   const globals = snapshotGlobalState();
-  post({ type: 'ready', builders, checkIds: [...loaded.checks.keys()] });
+  const stepTypes = [...new Set(builders.map((b) => b.stepType))];
+  post({ type: 'ready', builders, checks: checkSummaries(loaded.checks.values(), stepTypes) });
   port.on('message', jobRunner(loaded, globals) satisfies (job: ToWorker) => void);
 } catch (error) {
   // The main thread stops this worker and the run: nothing can run without the registry and the checks.

@@ -1,0 +1,53 @@
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_CHECK_TIMEOUT_MS } from '../run-check.js';
+import { type BackendDescriptor, MOCK_BACKEND } from './backend-descriptor.js';
+import type { BuilderWorkerOptions } from './builder-worker.js';
+import type { WorkerModules } from './messages.js';
+
+/** Compiled, this file is .js and so are the modules beside it; run from source, they are .ts. */
+const OWN_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+
+/** Every built-in check; the builders come from the project (its stepscore config), never from a fixed path. */
+export const DEFAULT_CHECK_MODULES: Pick<WorkerModules, 'checksModule' | 'checksExport'> = {
+  checksModule: new URL(`../../checks/index${OWN_EXTENSION}`, import.meta.url).href,
+  checksExport: 'ALL_CHECKS',
+};
+
+/** A worker loads the registry, the SDK and the checks (about a second); a hung one should not hang the run. */
+export const DEFAULT_WORKER_START_TIMEOUT_MS = 60_000;
+
+/** What every worker of a run is started with: where it loads things from, its backend and its limits. */
+export interface WorkerSetup extends Partial<Omit<WorkerModules, 'registryModule'>> {
+  /** The module that exports the builders (a loaded project's `modules.registryModule`). */
+  readonly registryModule: string;
+  /** Time limit of each check, synchronous loops included; DEFAULT_CHECK_TIMEOUT_MS (5000) when absent. */
+  readonly checkTimeoutMs?: number;
+  /** The Integration backend each worker makes for itself; the in-process mock when absent. */
+  readonly backend?: BackendDescriptor;
+  readonly workerStartTimeoutMs?: number;
+  /** Heap limit of each worker in MB; Node's default when absent. */
+  readonly workerHeapLimitMb?: number;
+}
+
+function moduleUrl(location: string): string {
+  return location.startsWith('file:') ? location : pathToFileURL(location).href;
+}
+
+/** The options every BuilderWorker of a run with this setup starts with (plain data). */
+export function builderWorkerOptions(setup: WorkerSetup): BuilderWorkerOptions {
+  const modules: WorkerModules = {
+    registryModule: moduleUrl(setup.registryModule),
+    ...(setup.registryExport ? { registryExport: setup.registryExport } : {}),
+    checksModule: moduleUrl(setup.checksModule ?? DEFAULT_CHECK_MODULES.checksModule),
+    checksExport: setup.checksExport ?? DEFAULT_CHECK_MODULES.checksExport,
+    ...(setup.extraChecksModules?.length ? { extraChecksModules: setup.extraChecksModules.map(moduleUrl) } : {}),
+    ...(setup.upstreamModules?.length ? { upstreamModules: setup.upstreamModules.map(moduleUrl) } : {}),
+    ...(setup.catalogueModule ? { catalogueModule: moduleUrl(setup.catalogueModule), catalogueExport: setup.catalogueExport ?? 'upstreamCatalogue' } : {}),
+  };
+  return {
+    startData: { ...modules, backend: setup.backend ?? MOCK_BACKEND },
+    checkTimeoutMs: setup.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
+    startTimeoutMs: setup.workerStartTimeoutMs ?? DEFAULT_WORKER_START_TIMEOUT_MS,
+    ...(setup.workerHeapLimitMb ? { heapLimitMb: setup.workerHeapLimitMb } : {}),
+  };
+}
