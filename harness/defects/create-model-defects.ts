@@ -1,7 +1,7 @@
 // Defects in the two CreateModel builders (PyTorchModel, XGBoostModel): in their config schema and default config,
 // spec and code, as their author would make them. A CreateModel step runs no script of its own (no contract).
 import { retrieveImageUri } from '@stepscore/sagemaker';
-import { type CreateModelStepDefinition, type CreateStepOptions, type PipelineValue } from '@stepscore/step-builder';
+import type { CreateModelStepDefinition, CreateStepOptions, PipelineValue } from '@stepscore/step-builder';
 import { DependencyType } from '@stepscore/step-model';
 import { z } from 'zod';
 import { PyTorchModelStepBuilder as RealPyTorchModelStepBuilder } from '../../builders/pytorch-model/builder.js';

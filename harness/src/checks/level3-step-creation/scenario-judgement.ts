@@ -36,7 +36,9 @@ export function numbersIn(value: unknown, path = ''): { path: string; value: num
 // One list filled in place: a request has hundreds of leaves, and a list per node made most of the time.
 function collectLeaves<T>(value: unknown, path: string, isLeaf: (v: unknown) => v is T, found: { path: string; value: T }[]): void {
   if (isLeaf(value)) found.push({ path, value });
-  else if (Array.isArray(value)) value.forEach((item, i) => collectLeaves(item, `${path}[${i}]`, isLeaf, found));
+  else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) collectLeaves(item, `${path}[${i}]`, isLeaf, found);
+  }
   else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) collectLeaves(item, path === '' ? key : `${path}.${key}`, isLeaf, found);
   }
