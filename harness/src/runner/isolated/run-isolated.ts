@@ -5,7 +5,7 @@ import { backendName } from './backend-descriptor.js';
 import { BuilderWorker, type JobOutcome, type JobRequest, type WorkerReady } from './builder-worker.js';
 import { type EarlyWorkers, stopEarlyWorkers, takeEarlyWorkers } from './early-workers.js';
 import { reportLostCheck } from './lost-check.js';
-import type { BuilderSummary, CheckSummary, KnownFailures, WorkerModules } from './messages.js';
+import type { BuilderSummary, CheckSummary, KnownFailures } from './messages.js';
 import { workerCount } from './worker-count.js';
 import { builderWorkerOptions, type WorkerSetup } from './worker-setup.js';
 
