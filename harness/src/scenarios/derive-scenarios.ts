@@ -7,6 +7,7 @@ import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { type ConfigField, configFields, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
 import { instanceTypesFor, processorOf } from './instance-types.js';
+import { minimalConfig } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
 import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
 
@@ -249,6 +250,8 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   if (Object.keys(all).length > Object.keys(required).length) {
     valid.push(plan('all-dependencies', 'every optional dependency given as well', rawConfig, all, []));
   }
+  const minimal = minimalConfig(schema, rawConfig, fields);
+  if (minimal) valid.push(plan('minimal', "every field the schema gives a default left out: the builder's own defaults", minimal, required, []));
   add('max-names', 'every name field at the longest value the schema accepts', nameScenario(schema, rawConfig, fields));
   add('other-region', 'another region than the default', regionScenario(schema, rawConfig));
   add('cpu', 'CPU instance types the schema accepts', instanceScenario(schema, rawConfig, fields, candidates, 'cpu'));

@@ -1,6 +1,9 @@
+import { inferenceFrameworkVersions, modelConfigShape } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PYTORCH_INFERENCE_INSTANCE_TYPES } from '../../../../builders/pytorch-model/config.js';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
-import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
+import { builderRegistry, buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withConfigSchema } from '../../support/broken-builders.js';
 
 const ID = 'level1.valid_scenarios_accepted';
 
@@ -41,5 +44,23 @@ describe(ID, () => {
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
     expect(result.message).toMatch(/^scenario 'max-names' \(every name field at the longest value the schema accepts\): the builder could not be constructed: pipeline name too long: \d+ characters/);
+  });
+
+  it('fails when a default the schema fills in is empty: only the minimal scenario leaves the field out', async () => {
+    // The default config spells out framework_version, so every other scenario builds.
+    const emptyDefault = z.strictObject(
+      modelConfigShape({
+        frameworkLabel: 'PyTorch',
+        instanceTypes: PYTORCH_INFERENCE_INSTANCE_TYPES,
+        defaultInstanceType: 'ml.m5.large',
+        frameworkVersions: inferenceFrameworkVersions('pytorch'),
+        defaultFrameworkVersion: '',
+        defaultPyVersion: 'py310',
+        defaultEntryPoint: 'inference.py',
+      }),
+    );
+    const result = await runCheck(withConfigSchema(builderRegistry.get('PyTorchModel'), emptyDefault), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/^scenario 'minimal' \(every field the schema gives a default left out: the builder's own defaults\): the builder could not be constructed: .*framework_version/);
   });
 });
