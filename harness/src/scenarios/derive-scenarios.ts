@@ -7,6 +7,7 @@ import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { type ConfigField, configFields, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
 import { instanceTypesFor, processorOf } from './instance-types.js';
+import { malformedS3Probes } from './malformed-s3-probes.js';
 import { minimalConfig } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
 import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
@@ -261,5 +262,5 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields));
   add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
-  return { valid, invalid: invalidProbes(schema, rawConfig, fields) };
+  return { valid, invalid: [...invalidProbes(schema, rawConfig, fields), ...malformedS3Probes(rawConfig, fields)] };
 }
