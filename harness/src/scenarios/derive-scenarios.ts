@@ -7,6 +7,7 @@ import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { type ConfigField, configFields, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
 import { instanceTypesFor, processorOf } from './instance-types.js';
+import { enumValueScenarios } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
 import { minimalConfig } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
@@ -261,6 +262,10 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   add('fractional-numbers', 'fractional numbers the schema accepts', fractionalNumbers(schema, rawConfig, fields));
   add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields));
   add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
+  for (const [i, changes] of enumValueScenarios(schema, rawConfig, fields).entries()) {
+    const name = changes.length <= 2 ? `enum-${changes.map((c) => `${c.field}-${String(c.value)}`).join('-')}` : `enum-values-${i + 1}`;
+    add(name, `${changes.map((c) => `${c.field} = '${String(c.value)}'`).join(', ')} (another of its values)`, changes);
+  }
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
   return { valid, invalid: [...invalidProbes(schema, rawConfig, fields), ...malformedS3Probes(rawConfig, fields)] };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PYTORCH_INFERENCE_INSTANCE_TYPES } from '../../../../builders/pytorch-model/config.js';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { type TabularPreprocessingConfig, TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
 import { builderRegistry, buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withConfigSchema } from '../../support/broken-builders.js';
 
 const ID = 'level1.valid_scenarios_accepted';
@@ -62,5 +63,21 @@ describe(ID, () => {
     const result = await runCheck(withConfigSchema(builderRegistry.get('PyTorchModel'), emptyDefault), ID);
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(/^scenario 'minimal' \(every field the schema gives a default left out: the builder's own defaults\): the builder could not be constructed: .*framework_version/);
+  });
+
+  it('fails when the builder knows only some of the job types its schema accepts: the enum scenarios build the others', async () => {
+    const TwoJobTypes = {
+      TabularPreprocessingStepBuilder: class extends TabularPreprocessingStepBuilder {
+        constructor(config: TabularPreprocessingConfig) {
+          super(config);
+          if (!['training', 'calibration'].includes(config.job_type)) throw new Error(`no specification for job type '${config.job_type}'`);
+        }
+      },
+    }.TabularPreprocessingStepBuilder;
+    const result = await runCheck(withBuilderClass(builderRegistry.get('TabularPreprocessing'), TwoJobTypes), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain("scenario 'enum-job_type-validation' (job_type = 'validation' (another of its values)): the builder could not be constructed: no specification for job type 'validation'");
+    expect(result.message).toContain("scenario 'enum-job_type-testing'");
+    expect(result.message).not.toContain("'enum-job_type-calibration'");
   });
 });
