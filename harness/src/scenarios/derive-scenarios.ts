@@ -9,7 +9,7 @@ import { type ConfigField, configFields, fieldAccepts, schemaAccepts, withField,
 import { instanceTypesFor, processorOf } from './instance-types.js';
 import { enumValueScenarios } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
-import { minimalConfig } from './minimal-config.js';
+import { minimalConfig, withoutOptionalSettings } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
 import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
 
@@ -252,8 +252,10 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   if (Object.keys(all).length > Object.keys(required).length) {
     valid.push(plan('all-dependencies', 'every optional dependency given as well', rawConfig, all, []));
   }
-  const minimal = minimalConfig(schema, rawConfig, fields);
+  const minimal = minimalConfig(rawConfig, fields);
   if (minimal) valid.push(plan('minimal', "every field the schema gives a default left out: the builder's own defaults", minimal, required, []));
+  const lean = withoutOptionalSettings(schema, rawConfig, fields);
+  if (lean) valid.push(plan('optional-left-out', 'every optional setting the schema lets go left out', lean, required, []));
   add('max-names', 'every name field at the longest value the schema accepts', nameScenario(schema, rawConfig, fields));
   add('other-region', 'another region than the default', regionScenario(schema, rawConfig));
   add('cpu', 'CPU instance types the schema accepts', instanceScenario(schema, rawConfig, fields, candidates, 'cpu'));
