@@ -12,6 +12,7 @@ export const batchTransform = defineBuilder<BatchTransformConfig>({
   stepName: 'BatchTransform',
   stepType: 'Transform',
   framework: 'generic',
+  // Stryker disable next-line StringLiteral: documentation; the registration's description is shown by `stepscore list` only
   description: "Batch transform of processed records with an upstream model step's ModelName; output always in S3",
   builderClass: BatchTransformStepBuilder,
   configSchema: batchTransformConfigSchema,

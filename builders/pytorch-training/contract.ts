@@ -15,6 +15,7 @@ export const pytorchTrainingContract: TrainingScriptContract = {
   optionalEnvVars: {
     SM_CHECKPOINT_DIR: '/opt/ml/checkpoints',
   },
+  // Stryker disable all: documentation; no request, pipeline or check reads a contract's frameworkRequirements or description
   frameworkRequirements: {
     torch: '==2.1.2',
     lightning: '==2.1.3',
@@ -30,4 +31,5 @@ export const pytorchTrainingContract: TrainingScriptContract = {
     'PyTorch Lightning training script for tabular and text models. Reads train/val/test below /opt/ml/input/data, ' +
     'writes model.pth and model.onnx to /opt/ml/model and predictions and evaluation data to /opt/ml/output/data; ' +
     'checkpoints go to SM_CHECKPOINT_DIR.',
+  // Stryker restore all
 };

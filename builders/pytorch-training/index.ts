@@ -12,6 +12,7 @@ export const pytorchTraining = defineBuilder<PyTorchTrainingConfig>({
   stepName: 'PyTorchTraining',
   stepType: 'Training',
   framework: 'pytorch',
+  // Stryker disable next-line StringLiteral: documentation; the registration's description is shown by `stepscore list` only
   description: 'PyTorch framework training: one data channel, hyperparameters on the step, checkpoints via CheckpointConfig',
   builderClass: PyTorchTrainingStepBuilder,
   configSchema: pytorchTrainingConfigSchema,

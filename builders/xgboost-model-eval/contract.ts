@@ -16,6 +16,7 @@ export const xgboostModelEvalContract: ProcessingScriptContract = {
   },
   requiredEnvVars: ['ID_FIELD', 'LABEL_FIELD'],
   optionalEnvVars: {},
+  // Stryker disable all: documentation; no request, pipeline or check reads a contract's frameworkRequirements or description
   frameworkRequirements: {
     pandas: '>=1.3.0',
     numpy: '>=1.21.0',
@@ -27,4 +28,5 @@ export const xgboostModelEvalContract: ProcessingScriptContract = {
     'XGBoost model evaluation: loads xgboost_model.bst, risk_table_map.pkl, impute_dict.pkl, feature_columns.txt and ' +
     'hyperparameters.json from the model input, scores the evaluation data (id column ID_FIELD, label LABEL_FIELD), ' +
     'writes eval/eval_predictions.csv and metrics/metrics.json, roc_curve.jpg, pr_curve.jpg.',
+  // Stryker restore all
 };

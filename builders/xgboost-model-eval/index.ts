@@ -12,6 +12,7 @@ export const xgboostModelEval = defineBuilder<XGBoostModelEvalConfig>({
   stepName: 'XGBoostModelEval',
   stepType: 'Processing',
   framework: 'xgboost',
+  // Stryker disable next-line StringLiteral: documentation; the registration's description is shown by `stepscore list` only
   description: 'XGBoost framework processing: evaluates a trained model on processed data; metrics as a property file',
   builderClass: XGBoostModelEvalStepBuilder,
   configSchema: xgboostModelEvalConfigSchema,

@@ -14,6 +14,7 @@ export const xgboostModelEvalSpec: StepSpecificationInput = {
       compatibleSources: ['XGBoostTraining', 'PyTorchTraining', 'DummyTraining'],
       semanticKeywords: ['model', 'artifacts', 'trained', 'output', 'modelartifacts'],
       dataType: 'S3Uri',
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'Trained model artefacts (model.tar.gz) to evaluate',
     },
     {
@@ -23,6 +24,7 @@ export const xgboostModelEvalSpec: StepSpecificationInput = {
       compatibleSources: ['TabularPreprocessing', 'CradleDataLoading', 'RiskTableMapping', 'CurrencyConversion'],
       semanticKeywords: ['data', 'evaluation', 'calibration', 'validation', 'test', 'processed'],
       dataType: 'S3Uri',
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'Preprocessed evaluation data',
     },
   ],
@@ -33,6 +35,7 @@ export const xgboostModelEvalSpec: StepSpecificationInput = {
       propertyPath: "properties.ProcessingOutputConfig.Outputs['eval_output'].S3Output.S3Uri",
       dataType: 'S3Uri',
       aliases: [],
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'Predictions on the evaluation data',
     },
     {
@@ -41,6 +44,7 @@ export const xgboostModelEvalSpec: StepSpecificationInput = {
       propertyPath: "properties.ProcessingOutputConfig.Outputs['metrics_output'].S3Output.S3Uri",
       dataType: 'S3Uri',
       aliases: [],
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'metrics.json and the ROC and precision-recall curves',
     },
   ],

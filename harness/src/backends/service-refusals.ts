@@ -23,7 +23,8 @@ function violationsOf(stepType: string, args: unknown, where: string): string[] 
 /**
  * Why SageMaker would refuse this CreatePipeline definition: not JSON, no list of steps, duplicate step
  * names, a step type it does not know, Arguments that break the service model of the step type's request,
- * or a `Get` to a step that is not there or a property its response does not have. Empty when it accepts it.
+ * a `DependsOn` naming a step that is not there, or a `Get` to a step that is not there or a property its
+ * response does not have. Empty when it accepts it.
  */
 export function pipelineDefinitionRefusals(definition: string): string[] {
   let found = recentRefusals.get(definition);
@@ -50,6 +51,7 @@ function refusalsOf(definition: string): string[] {
   if (!Array.isArray(steps)) return ['PipelineDefinition has no Steps list'];
   const problems: string[] = [];
   const seen = new Set<string>();
+  const names = new Set((steps as Record<string, unknown>[]).map((step) => step?.['Name']).filter((name) => typeof name === 'string'));
   for (const [i, step] of (steps as Record<string, unknown>[]).entries()) {
     const name = typeof step?.['Name'] === 'string' ? step['Name'] : undefined;
     if (name === undefined) {
@@ -64,9 +66,19 @@ function refusalsOf(definition: string): string[] {
       continue;
     }
     problems.push(...violationsOf(type, step['Arguments'], `Step '${name}' Arguments`));
+    problems.push(...dependsOnProblems(name, step['DependsOn'], names));
   }
   if (problems.length > 0) return problems;
   return propertyReferenceProblems(parsed as PipelineDefinition, { requireEarlierSteps: false });
+}
+
+/** A `DependsOn` must be a list of the names of other steps of the same pipeline. */
+function dependsOnProblems(name: string, dependsOn: unknown, names: ReadonlySet<unknown>): string[] {
+  if (dependsOn === undefined) return [];
+  if (!Array.isArray(dependsOn) || !dependsOn.every((d) => typeof d === 'string')) return [`Step '${name}' has a DependsOn that is not a list of step names`];
+  return dependsOn.flatMap((d: string) =>
+    d === name ? [`Step '${name}' depends on itself`] : names.has(d) ? [] : [`Step '${name}' DependsOn '${d}', which is not a step of the pipeline`],
+  );
 }
 
 /** Why SageMaker would refuse this create request for a job (or model) of the step type. */

@@ -7,6 +7,9 @@ import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { type ConfigField, configFields, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
 import { instanceTypesFor, processorOf } from './instance-types.js';
+import { enumValueScenarios } from './enum-scenarios.js';
+import { malformedS3Probes } from './malformed-s3-probes.js';
+import { minimalConfig, withoutOptionalSettings } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
 import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
 
@@ -303,6 +306,10 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   if (Object.keys(all).length > Object.keys(required).length) {
     valid.push(plan('all-dependencies', 'every optional dependency given as well', rawConfig, all, []));
   }
+  const minimal = minimalConfig(rawConfig, fields);
+  if (minimal) valid.push(plan('minimal', "every field the schema gives a default left out: the builder's own defaults", minimal, required, []));
+  const lean = withoutOptionalSettings(schema, rawConfig, fields);
+  if (lean) valid.push(plan('optional-left-out', 'every optional setting the schema lets go left out', lean, required, []));
   add('max-names', 'every name field at the longest value the schema accepts', nameScenario(schema, rawConfig, fields));
   add('other-region', 'another region than the default', regionScenario(schema, rawConfig));
   add('cpu', 'CPU instance types the schema accepts', instanceScenario(schema, rawConfig, fields, candidates, 'cpu'));
@@ -312,6 +319,10 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   add('fractional-numbers', 'fractional numbers the schema accepts', fractionalNumbers(schema, rawConfig, fields));
   add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields, registration.contract === undefined));
   add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
+  for (const [i, changes] of enumValueScenarios(schema, rawConfig, fields).entries()) {
+    const name = changes.length <= 2 ? `enum-${changes.map((c) => `${c.field}-${String(c.value)}`).join('-')}` : `enum-values-${i + 1}`;
+    add(name, `${changes.map((c) => `${c.field} = '${String(c.value)}'`).join(', ')} (another of its values)`, changes);
+  }
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
-  return { valid, invalid: invalidProbes(schema, rawConfig, fields) };
+  return { valid, invalid: [...invalidProbes(schema, rawConfig, fields), ...malformedS3Probes(rawConfig, fields)] };
 }

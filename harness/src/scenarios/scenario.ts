@@ -15,7 +15,7 @@ export interface ChangedSetting {
   readonly field: string;
   readonly value: unknown;
   /** What the change is meant to show, e.g. `the longest name the schema accepts`. */
-  readonly purpose: 'name' | 'region' | 'instance' | 'boundary' | 'override' | 'flip' | 'parameter';
+  readonly purpose: 'name' | 'region' | 'instance' | 'boundary' | 'override' | 'flip' | 'parameter' | 'enum';
 }
 
 /** A config the schema must refuse, naming `field`. */

@@ -81,6 +81,11 @@ describe('createMockBackend', () => {
     await expect(refused(definitionOf({ ...model, Arguments: { ...model.Arguments, PrimaryContainer: { Image: 'i', ModelDataUrl: { Get: 'Steps.Gone.ModelArtifacts.S3ModelArtifacts' } } } }))).rejects.toThrow(
       "but the pipeline has no step 'Gone'",
     );
+    await expect(refused(definitionOf(processingStep('A'), { ...processingStep('B', 'other'), DependsOn: ['A', 'Gone'] }))).rejects.toThrow(
+      "Step 'B' DependsOn 'Gone', which is not a step of the pipeline",
+    );
+    await expect(refused(definitionOf({ ...processingStep('A'), DependsOn: 'B' }))).rejects.toThrow("Step 'A' has a DependsOn that is not a list of step names");
+    await expect(refused(definitionOf(processingStep('A'), { ...processingStep('B', 'other'), DependsOn: ['A'] }))).resolves.toBeUndefined();
     await expect(refused(definitionOf(processingStep('A')))).resolves.toBeUndefined();
     await backend.close();
   });

@@ -21,6 +21,9 @@ const COMPATIBLE_DATA_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
   ['Boolean', ['Boolean']],
 ]);
 
+/** The data types a dependency or an output may declare: the ones the resolver can compare. */
+export const KNOWN_DATA_TYPES: readonly string[] = [...COMPATIBLE_DATA_TYPES.keys()];
+
 export const COMPATIBILITY_WEIGHTS = {
   exactType: 0.4,
   compatibleType: 0.2,

@@ -69,6 +69,23 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
     },
   },
   {
+    id: 'training-image-or-algorithm',
+    stepType: 'Training',
+    statement: 'AlgorithmSpecification names the container: a TrainingImage or an AlgorithmName',
+    source: `${API_REFERENCE}/API_AlgorithmSpecification.html, AlgorithmName: "You must specify either the algorithm name to the AlgorithmName parameter or the image URI of the algorithm container to the TrainingImage parameter." (the model makes both optional)`,
+    breaches: (request) => {
+      const spec = valueAt(request, 'AlgorithmSpecification');
+      if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return [];
+      if (valueAt(spec, 'TrainingImage') !== undefined || valueAt(spec, 'AlgorithmName') !== undefined) return [];
+      return [
+        {
+          path: 'AlgorithmSpecification',
+          message: 'AlgorithmSpecification has neither a TrainingImage nor an AlgorithmName; SageMaker cannot tell which container to run.',
+        },
+      ];
+    },
+  },
+  {
     id: 'processing-input-local-path',
     stepType: 'Processing',
     statement: `ProcessingInputs[i].S3Input.LocalPath is given unless AppManaged is true, and begins with ${PROCESSING_LOCAL_PATH_PREFIX}`,

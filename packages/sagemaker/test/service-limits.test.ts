@@ -121,3 +121,16 @@ describe('model data', () => {
     expect(serviceLimitViolations('CreateModel', pipelineModel)).toMatchObject([{ path: 'Containers[1].ModelDataUrl' }]);
   });
 });
+
+describe('training container', () => {
+  it('refuses an AlgorithmSpecification with neither a TrainingImage nor an AlgorithmName', () => {
+    const args = training();
+    const { TrainingImage: _image, ...rest } = args['AlgorithmSpecification'] as Record<string, unknown>;
+    args['AlgorithmSpecification'] = rest;
+    expect(serviceLimitViolations('Training', args)).toMatchObject([{ path: 'AlgorithmSpecification', limit: 'training-image-or-algorithm' }]);
+    args['AlgorithmSpecification'] = { ...rest, AlgorithmName: 'arn:aws:sagemaker:us-east-1:123456789012:algorithm/my-algorithm' };
+    expect(serviceLimitViolations('Training', args)).toStrictEqual([]);
+    args['AlgorithmSpecification'] = { ...rest, TrainingImage: { Get: 'Parameters.Image' } };
+    expect(serviceLimitViolations('Training', args)).toStrictEqual([]);
+  });
+});

@@ -71,6 +71,27 @@ function unseen(change: ChangedSetting, scenario: CreatedScenario, adapter: Step
   return undefined;
 }
 
+/** `enable_checkpointing` → `checkpoint`: what a switch named `enable_<thing>` turns on, as it appears in member names. */
+function enabledThing(field: string): string | undefined {
+  const thing = /^enable_?(.+)$/i.exec(field)?.[1];
+  return thing === undefined ? undefined : thing.replace(/_/g, '').toLowerCase().replace(/ing$/, '');
+}
+
+/**
+ * A switch named `enable_<thing>` turned off must take away (or change) the request member named after that thing
+ * (`enable_checkpointing` → `CheckpointConfig`), when the default request has one: otherwise the switch is ignored.
+ */
+function switchedOffButKept(change: ChangedSetting, scenario: CreatedScenario, defaults: CreatedScenario | undefined): string | undefined {
+  const thing = enabledThing(change.field);
+  if (change.value !== false || thing === undefined || defaults === undefined) return undefined;
+  const before = defaults.step.Arguments as Record<string, unknown>;
+  const after = scenario.step.Arguments as Record<string, unknown>;
+  const kept = Object.keys(before).filter(
+    (member) => member.toLowerCase().includes(thing) && JSON.stringify(before[member]) === JSON.stringify(after[member]),
+  );
+  return kept.length === 0 ? undefined : `${change.field} = false, yet ${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} sent as with it on`;
+}
+
 export const settingsReachRequest = defineCheck({
   id: 'level3.settings_reach_request',
   level: 3,
@@ -89,6 +110,14 @@ export const settingsReachRequest = defineCheck({
       const why = unseen(c, s, adapter, leaves.get(s) as RequestLeaves);
       return why === undefined ? [] : [`[${s.plan.name}] ${why}`];
     });
+    const defaults = scenarios.find((s) => s.plan.name === 'default');
+    const switchedOff = scenarios.flatMap((s) =>
+      s.plan.changed.filter((c) => c.purpose === 'flip').flatMap((c) => {
+        const why = switchedOffButKept(c, s, defaults);
+        return why === undefined ? [] : [`[${s.plan.name}] ${why}`];
+      }),
+    );
+    problems.push(...switchedOff);
     return outcomeFromProblems(problems, `${judged.length} changed setting(s) reach the request`, problems.length > 1 ? { problems } : undefined);
   },
 });

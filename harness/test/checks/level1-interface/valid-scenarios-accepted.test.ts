@@ -1,6 +1,11 @@
+import { checkTrainingImage, inferenceFrameworkVersions, modelConfigShape, trainingConfigShape } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PYTORCH_INFERENCE_INSTANCE_TYPES } from '../../../../builders/pytorch-model/config.js';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
-import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
+import { type TabularPreprocessingConfig, TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
+import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostHyperparametersSchema } from '../../../../builders/xgboost-training/config.js';
+import { builderRegistry, buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withConfigSchema } from '../../support/broken-builders.js';
 
 const ID = 'level1.valid_scenarios_accepted';
 
@@ -41,5 +46,60 @@ describe(ID, () => {
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
     expect(result.message).toMatch(/^scenario 'max-names' \(every name field at the longest value the schema accepts\): the builder could not be constructed: pipeline name too long: \d+ characters/);
+  });
+
+  it('fails when a default the schema fills in is empty: only the minimal scenario leaves the field out', async () => {
+    // The default config spells out framework_version, so every other scenario builds.
+    const emptyDefault = z.strictObject(
+      modelConfigShape({
+        frameworkLabel: 'PyTorch',
+        instanceTypes: PYTORCH_INFERENCE_INSTANCE_TYPES,
+        defaultInstanceType: 'ml.m5.large',
+        frameworkVersions: inferenceFrameworkVersions('pytorch'),
+        defaultFrameworkVersion: '',
+        defaultPyVersion: 'py310',
+        defaultEntryPoint: 'inference.py',
+      }),
+    );
+    const result = await runCheck(withConfigSchema(builderRegistry.get('PyTorchModel'), emptyDefault), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/^scenario 'minimal' \(every field the schema gives a default left out: the builder's own defaults\): the builder could not be constructed: .*framework_version/);
+  });
+
+  it('fails when the builder knows only some of the job types its schema accepts: the enum scenarios build the others', async () => {
+    const TwoJobTypes = {
+      TabularPreprocessingStepBuilder: class extends TabularPreprocessingStepBuilder {
+        constructor(config: TabularPreprocessingConfig) {
+          super(config);
+          if (!['training', 'calibration'].includes(config.job_type)) throw new Error(`no specification for job type '${config.job_type}'`);
+        }
+      },
+    }.TabularPreprocessingStepBuilder;
+    const result = await runCheck(withBuilderClass(builderRegistry.get('TabularPreprocessing'), TwoJobTypes), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain("scenario 'enum-job_type-validation' (job_type = 'validation' (another of its values)): the builder could not be constructed: no specification for job type 'validation'");
+    expect(result.message).toContain("scenario 'enum-job_type-testing'");
+    expect(result.message).not.toContain("'enum-job_type-calibration'");
+  });
+
+  it('fails when the schema lets an optional setting go that the builder cannot do without', async () => {
+    // Framework mode runs the user's script, but this schema forgot to require its entry point and source folder.
+    const scriptOptional = z
+      .strictObject({
+        ...trainingConfigShape({
+          frameworkLabel: 'XGBoost',
+          instanceTypes: XGBOOST_TRAINING_INSTANCE_TYPES,
+          defaultInstanceType: 'ml.m5.4xlarge',
+          defaultFrameworkVersion: '1.7-1',
+          defaultPyVersion: 'py3',
+          codeOptional: true,
+        }),
+        algorithm_mode: z.enum(['framework', 'builtin']).default('framework'),
+        hyperparameters: xgboostHyperparametersSchema,
+      })
+      .superRefine(checkTrainingImage('xgboost'));
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), scriptOptional), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/^scenario 'optional-left-out' \(every optional setting the schema lets go left out\): the builder could not be constructed: /);
   });
 });

@@ -27,4 +27,22 @@ describe(ID, () => {
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain("Output name/alias conflicts in step 'XGBoostTraining'");
   });
+
+  it('fails for an output whose data type was left empty', async () => {
+    const broken = withSpecAndContract(realBuilder('XGBoostTraining'), (spec) => {
+      spec.outputs = spec.outputs.map((o, i) => (i === 0 ? { ...o, dataType: '' } : o));
+    });
+    const result = (await runChecks(broken, [ID]))[ID];
+    expect(result?.status).toBe('fail');
+    expect(result?.message).toContain("declares data type '', not one of S3Uri, String, Integer, Float, Boolean");
+  });
+
+  it('fails for a dependency with a data type the resolver cannot compare', async () => {
+    const broken = withSpecAndContract(realBuilder('PyTorchTraining'), (spec) => {
+      spec.dependencies = spec.dependencies.map((d) => ({ ...d, dataType: 's3uri' }));
+    });
+    const result = (await runChecks(broken, [ID]))[ID];
+    expect(result?.status).toBe('fail');
+    expect(result?.message).toMatch(/^dependency '\w+' declares data type 's3uri'/);
+  });
 });

@@ -39,4 +39,18 @@ describe(ID, () => {
     expect(result.severity).toBe('major');
     expect(result.message).toContain('[default] CacheConfig.Enabled is "true"; it must be true or false');
   });
+
+  it('fails (major) when caching configured on gives a disabled cache', async () => {
+    const NeverCached = {
+      XGBoostTrainingStepBuilder: class extends XGBoostTrainingStepBuilder {
+        override getCacheConfig(enableCaching: boolean, expireAfter: string): CacheConfig {
+          return enableCaching ? { Enabled: false, ExpireAfter: expireAfter } : { Enabled: false };
+        }
+      },
+    }.XGBoostTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), NeverCached), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('[default] enable_caching is true but CacheConfig.Enabled is false');
+    expect(result.message).not.toContain('[flip-enable_caching]');
+  });
 });

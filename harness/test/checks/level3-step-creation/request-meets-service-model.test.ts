@@ -53,4 +53,18 @@ describe(ID, () => {
     expect(result.message).toMatch(/^\[smallest-numbers\] CreateProcessingJobRequest: [^;]*ProcessingResources\.ClusterConfig\.InstanceCount[^;]*0/);
     expect(result.message).not.toContain('[default]');
   });
+
+  it('fails (blocker) when the training request names no container (no TrainingImage, no AlgorithmName)', async () => {
+    const Imageless = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override getImageUri(): string {
+          return undefined as unknown as string;
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Imageless), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toContain('[default] CreateTrainingJobRequest: AlgorithmSpecification has neither a TrainingImage nor an AlgorithmName');
+  });
 });

@@ -120,4 +120,23 @@ describe(ID, () => {
     expect(result.severity).toBe('major');
     expect(result.message).toBe("[overrides] inference_entry_point = 'stepscore_probe_inference_entry_point.py' appears nowhere in the request");
   });
+
+  it('fails (major) when enable_checkpointing = false still sends the CheckpointConfig', async () => {
+    const AlwaysCheckpoints = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        protected override checkpointConfig(outputPath: PipelineValue): { S3Uri: PipelineValue; LocalPath?: PipelineValue } | undefined {
+          const on = this.config.enable_checkpointing;
+          (this.config as { enable_checkpointing: boolean }).enable_checkpointing = true;
+          try {
+            return super.checkpointConfig(outputPath);
+          } finally {
+            (this.config as { enable_checkpointing: boolean }).enable_checkpointing = on;
+          }
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), AlwaysCheckpoints), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe('[flip-enable_checkpointing] enable_checkpointing = false, yet CheckpointConfig is sent as with it on');
+  });
 });

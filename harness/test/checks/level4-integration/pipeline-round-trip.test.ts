@@ -67,6 +67,12 @@ describe(ID, () => {
     expect(result?.message).toContain("Step 'FeatureEngineering' has Type 'ProcessingJob', which is not a step type (Training, Processing, Transform, Model)");
   });
 
+  it('fails on the default backend when the step waits (DependsOn) for a step the pipeline does not have', async () => {
+    const result = (await runChecks(withStepEdit(realBuilder('XGBoostTraining'), (step) => Object.assign(step, { DependsOn: ['PreprocessingStep'] })), [ID]))[ID];
+    expect(result?.status).toBe('fail');
+    expect(result?.message).toContain("Step 'XGBoostTraining' DependsOn 'PreprocessingStep', which is not a step of the pipeline");
+  });
+
   it('fails on the default backend when a consumer refers to a property the builder’s step does not have', async () => {
     const broken = withSpecAndContract(realBuilder('XGBoostTraining'), (spec) => {
       spec.outputs = spec.outputs.map((o) => (o.logicalName === 'evaluation_output' ? { ...o, propertyPath: 'properties.OutputDataConfig.S3Uri' } : o));
