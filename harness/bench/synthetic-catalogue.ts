@@ -299,6 +299,19 @@ function otherStepTypeBuilder(random: Random, base: AnyBuilderRegistration, step
 }
 
 /**
+ * The entry point a config that leaves it out runs, when the base's schema gives one: builders that share a config
+ * class share that default, so their contracts name it (a scenario that omits the field runs it).
+ */
+function schemaDefaultEntryPoint(base: AnyBuilderRegistration): string | undefined {
+  const parsed = (base.configSchema as { safeParse(v: unknown): { success: boolean; data?: Record<string, unknown> } }).safeParse({
+    ...(base.defaultConfig as Record<string, unknown>),
+    training_entry_point: undefined,
+  });
+  const value = parsed.success ? parsed.data?.['training_entry_point'] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
  * N valid synthetic builders, the same for the same seed: three in five are Training builders derived from the
  * PyTorch and XGBoost ones, the others copies of the Processing, CreateModel and Transform builders.
  */
@@ -317,7 +330,7 @@ export function generateSyntheticCatalogue(size: number, seed = DEFAULT_SEED): S
     const base = random.pick(bases);
     const framework = base.framework as TrainingFramework;
     const image = random.pick(images[framework]);
-    const entryPoint = `${snakeCase(stepName)}.py`;
+    const entryPoint = schemaDefaultEntryPoint(base) ?? `${snakeCase(stepName)}.py`;
     const { spec, contract } = specFor(random, base, stepName, stepNames, index, entryPoint);
     const registration: BuilderRegistration = {
       stepName,
