@@ -26,20 +26,39 @@ describe('builderRegistry', () => {
   });
 
   it.each([
-    ['PyTorchTraining', PyTorchTrainingStepBuilder, pytorchTrainingConfigSchema, pytorchTrainingSpec, pytorchTrainingContract, pytorchTrainingDefaultConfig, 'pytorch'],
-    ['XGBoostTraining', XGBoostTrainingStepBuilder, xgboostTrainingConfigSchema, xgboostTrainingSpec, xgboostTrainingContract, xgboostTrainingDefaultConfig, 'xgboost'],
-  ] as const)('maps %s to its class, step type, schema, spec, contract and default config', (name, builderClass, schema, spec, contract, defaultConfig, framework) => {
-    const registration = builderRegistry.get(name);
-    expect(registration.stepName).toBe(name);
-    expect(registration.stepType).toBe('Training');
-    expect(registration.framework).toBe(framework);
-    expect(registration.builderClass).toBe(builderClass);
-    expect(registration.configSchema).toBe(schema);
-    expect(registration.spec).toBe(spec);
-    expect(registration.contract).toBe(contract);
-    expect(registration.spec.scriptContract).toBe(contract);
-    expect(registration.defaultConfig).toBe(defaultConfig);
-  });
+    [
+      'PyTorchTraining',
+      PyTorchTrainingStepBuilder,
+      pytorchTrainingConfigSchema,
+      pytorchTrainingSpec,
+      pytorchTrainingContract,
+      pytorchTrainingDefaultConfig,
+      'pytorch',
+    ],
+    [
+      'XGBoostTraining',
+      XGBoostTrainingStepBuilder,
+      xgboostTrainingConfigSchema,
+      xgboostTrainingSpec,
+      xgboostTrainingContract,
+      xgboostTrainingDefaultConfig,
+      'xgboost',
+    ],
+  ] as const)(
+    'maps %s to its class, step type, schema, spec, contract and default config',
+    (name, builderClass, schema, spec, contract, defaultConfig, framework) => {
+      const registration = builderRegistry.get(name);
+      expect(registration.stepName).toBe(name);
+      expect(registration.stepType).toBe('Training');
+      expect(registration.framework).toBe(framework);
+      expect(registration.builderClass).toBe(builderClass);
+      expect(registration.configSchema).toBe(schema);
+      expect(registration.spec).toBe(spec);
+      expect(registration.contract).toBe(contract);
+      expect(registration.spec.scriptContract).toBe(contract);
+      expect(registration.defaultConfig).toBe(defaultConfig);
+    },
+  );
 
   describe.each(builderRegistry.names())('%s', (name) => {
     const registration = builderRegistry.get(name);
@@ -62,7 +81,9 @@ describe('builderRegistry', () => {
       const builder = new registration.builderClass(parseBuilderConfig(registration, registration.defaultConfig));
       expect(builder.getStepName().startsWith(name)).toBe(true);
       const inputs = Object.fromEntries(
-        builder.spec.listRequiredDependencies().map((d) => [d.logicalName, d.dataType === 'String' ? `${d.logicalName}-name` : `s3://test-bucket/${d.logicalName}/model.tar.gz`]),
+        builder.spec
+          .listRequiredDependencies()
+          .map((d) => [d.logicalName, d.dataType === 'String' ? `${d.logicalName}-name` : `s3://test-bucket/${d.logicalName}/model.tar.gz`]),
       );
       const step = await builder.createStep({ inputs });
       expect(step).toMatchObject({ Name: builder.getOutputStepName(), Type: STEP_TYPES[registration.stepType as StepTypeName].pipelineType });

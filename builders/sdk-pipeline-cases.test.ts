@@ -14,7 +14,14 @@ import { xgboostTraining, XGBoostTrainingStepBuilder } from './xgboost-training/
 // job a ModelStep adds (an SKLearn framework image running _repack_script_launcher.sh), not a PyTorch or XGBoost
 // training job.
 
-const ACCOUNT = { author: 'sdk', bucket: 'my-bucket', role: 'arn:aws:iam::123456789012:role/SageMakerRole', region: 'FE', service_name: 'sdkcase', pipeline_version: '1.0.0' };
+const ACCOUNT = {
+  author: 'sdk',
+  bucket: 'my-bucket',
+  role: 'arn:aws:iam::123456789012:role/SageMakerRole',
+  region: 'FE',
+  service_name: 'sdkcase',
+  pipeline_version: '1.0.0',
+};
 
 describe('sdk_model_pytorch.json: TrainPyTorch (PyTorch 2.1.0, one train channel, no hyperparameters)', async () => {
   const sdk = sdkTrainingStep('sdk_model_pytorch.json', 'TrainPyTorch');

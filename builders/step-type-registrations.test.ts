@@ -22,7 +22,9 @@ const REGISTRATIONS: readonly AnyBuilderRegistration[] = [tabularPreprocessing, 
 function mockInputs(registration: AnyBuilderRegistration): Record<string, string> {
   const spec = StepSpecification.create({ ...registration.spec, scriptContract: registration.contract });
   return Object.fromEntries(
-    spec.listRequiredDependencies().map((d) => [d.logicalName, d.dataType === 'String' ? 'stepscore-model' : `s3://stepscore-example-bucket/in/${d.logicalName}`]),
+    spec
+      .listRequiredDependencies()
+      .map((d) => [d.logicalName, d.dataType === 'String' ? 'stepscore-model' : `s3://stepscore-example-bucket/in/${d.logicalName}`]),
   );
 }
 

@@ -87,7 +87,10 @@ describe.each(CASES)('%s: pipeline expressions', (_name, registration, extraFiel
     const declared = new Set([...fields.map(parameterName), 'InputPath']);
     const referenced = pipelineParametersOf(step.Arguments).map((p) => p.Name);
     expect(referenced.filter((name) => !declared.has(name))).toEqual([]);
-    expect(step.Arguments['AlgorithmSpecification']).toMatchObject({ TrainingImage: { Get: 'Parameters.ImageUri' }, TrainingInputMode: { Get: 'Parameters.InputMode' } });
+    expect(step.Arguments['AlgorithmSpecification']).toMatchObject({
+      TrainingImage: { Get: 'Parameters.ImageUri' },
+      TrainingInputMode: { Get: 'Parameters.InputMode' },
+    });
     expect(step.Arguments['ResourceConfig']).toEqual({
       VolumeSizeInGB: { Get: 'Parameters.TrainingVolumeSize' },
       InstanceCount: { Get: 'Parameters.TrainingInstanceCount' },

@@ -60,10 +60,17 @@ describe('input channels (TrainingInput)', () => {
   });
 
   it('names the field of a bad channel setting', () => {
-    expect(issuesOf(pytorchTraining, { ...pytorchTrainingDefaultConfig, input_channels: { validation: { s3_uri: 's3://my-bucket/v', distribution: 'Sharded' } } })).toEqual([
-      { field: 'input_channels.validation.distribution', message: 'expected one of FullyReplicated, ShardedByS3Key or a pipeline expression such as {"Get": "Parameters.X"}' },
+    expect(
+      issuesOf(pytorchTraining, { ...pytorchTrainingDefaultConfig, input_channels: { validation: { s3_uri: 's3://my-bucket/v', distribution: 'Sharded' } } }),
+    ).toEqual([
+      {
+        field: 'input_channels.validation.distribution',
+        message: 'expected one of FullyReplicated, ShardedByS3Key or a pipeline expression such as {"Get": "Parameters.X"}',
+      },
     ]);
-    expect(issuesOf(pytorchTraining, { ...pytorchTrainingDefaultConfig, input_channels: { 'bad name': { s3_uri: 's3://my-bucket/v' } } })[0]?.field).toBe('input_channels.bad name');
+    expect(issuesOf(pytorchTraining, { ...pytorchTrainingDefaultConfig, input_channels: { 'bad name': { s3_uri: 's3://my-bucket/v' } } })[0]?.field).toBe(
+      'input_channels.bad name',
+    );
   });
 
   it('refuses a channel name used twice', async () => {
@@ -95,7 +102,11 @@ describe('PyTorch distribution (PyTorch._pytorch_distribution_configuration)', (
     [{ pytorchddp: { enabled: true } }, { sagemaker_pytorch_ddp_enabled: 'true', sagemaker_instance_type: '"ml.p4d.24xlarge"' }],
     [
       { smdistributed: { dataparallel: { enabled: true } } },
-      { sagemaker_distributed_dataparallel_enabled: 'true', sagemaker_instance_type: '"ml.p4d.24xlarge"', sagemaker_distributed_dataparallel_custom_mpi_options: '""' },
+      {
+        sagemaker_distributed_dataparallel_enabled: 'true',
+        sagemaker_instance_type: '"ml.p4d.24xlarge"',
+        sagemaker_distributed_dataparallel_custom_mpi_options: '""',
+      },
     ],
     [
       { mpi: { enabled: true, processes_per_host: 8, custom_mpi_options: '-verbose' } },
@@ -103,7 +114,13 @@ describe('PyTorch distribution (PyTorch._pytorch_distribution_configuration)', (
     ],
   ])('%j adds the SDK’s hyperparameters', async (distribution, expected) => {
     const step = await pytorchStep({ training_instance_type: 'ml.p4d.24xlarge', distribution });
-    const { sagemaker_program: _p, sagemaker_submit_directory: _s, sagemaker_container_log_level: _l, sagemaker_region: _r, ...rest } = step.Arguments.HyperParameters ?? {};
+    const {
+      sagemaker_program: _p,
+      sagemaker_submit_directory: _s,
+      sagemaker_container_log_level: _l,
+      sagemaker_region: _r,
+      ...rest
+    } = step.Arguments.HyperParameters ?? {};
     const added = Object.fromEntries(Object.entries(rest).filter(([name]) => name.startsWith('sagemaker_')));
     expect(added).toEqual(expected);
   });
@@ -186,7 +203,9 @@ describe('job settings (EstimatorBase and session._get_train_request)', () => {
   });
 
   it('TensorBoard output', async () => {
-    const step = await pytorchStep({ tensorboard_output_config: { s3_output_path: 's3://my-bucket/tb', container_local_output_path: '/opt/ml/output/tensorboard' } });
+    const step = await pytorchStep({
+      tensorboard_output_config: { s3_output_path: 's3://my-bucket/tb', container_local_output_path: '/opt/ml/output/tensorboard' },
+    });
     expect(step.Arguments.TensorBoardOutputConfig).toEqual({ LocalPath: '/opt/ml/output/tensorboard', S3OutputPath: 's3://my-bucket/tb' });
   });
 
@@ -199,7 +218,9 @@ describe('job settings (EstimatorBase and session._get_train_request)', () => {
 describe('debugger and profiler', () => {
   it('the profiler on keeps its S3 output path (the output path unless given) and interval', async () => {
     expect((await pytorchStep({ disable_profiler: false })).Arguments.ProfilerConfig).toEqual({ S3OutputPath: OUTPUT, DisableProfiler: false });
-    expect((await pytorchStep({ disable_profiler: false, profiler_s3_output_path: 's3://my-bucket/prof', profiling_interval_millis: 500 })).Arguments.ProfilerConfig).toEqual({
+    expect(
+      (await pytorchStep({ disable_profiler: false, profiler_s3_output_path: 's3://my-bucket/prof', profiling_interval_millis: 500 })).Arguments.ProfilerConfig,
+    ).toEqual({
       S3OutputPath: 's3://my-bucket/prof',
       DisableProfiler: false,
       ProfilingIntervalInMilliseconds: 500,
@@ -210,14 +231,22 @@ describe('debugger and profiler', () => {
   });
 
   it('custom debugger rules go into DebugRuleConfigurations beside the hook', async () => {
-    const rule = { RuleConfigurationName: 'LossNotDecreasing', RuleEvaluatorImage: '123456789012.dkr.ecr.us-east-1.amazonaws.com/rules:latest', RuleParameters: { tensor_regex: '.*loss.*' } };
+    const rule = {
+      RuleConfigurationName: 'LossNotDecreasing',
+      RuleEvaluatorImage: '123456789012.dkr.ecr.us-east-1.amazonaws.com/rules:latest',
+      RuleParameters: { tensor_regex: '.*loss.*' },
+    };
     const step = await pytorchStep({ debugger_rules: [rule] });
     expect(step.Arguments.DebugRuleConfigurations).toEqual([rule]);
     expect(step.Arguments.DebugHookConfig).toEqual({ S3OutputPath: OUTPUT, CollectionConfigurations: [] });
   });
 
   it('PyTorch turns the debugger hook off when checkpoints sync both ways (Framework._validate_and_set_debugger_configs)', async () => {
-    const withCheckpoints = await pytorchStep({ enable_checkpointing: true, checkpoint_s3_uri: 's3://my-bucket/ckpt', checkpoint_local_path: '/opt/ml/checkpoints/run' });
+    const withCheckpoints = await pytorchStep({
+      enable_checkpointing: true,
+      checkpoint_s3_uri: 's3://my-bucket/ckpt',
+      checkpoint_local_path: '/opt/ml/checkpoints/run',
+    });
     expect(withCheckpoints.Arguments.CheckpointConfig).toEqual({ S3Uri: 's3://my-bucket/ckpt', LocalPath: '/opt/ml/checkpoints/run' });
     expect(withCheckpoints.Arguments.Environment).toEqual({ SM_CHECKPOINT_DIR: '/opt/ml/checkpoints/run' });
     expect(withCheckpoints.Arguments.DebugHookConfig).toBeUndefined();
@@ -258,7 +287,10 @@ describe('the step (TrainingStep)', () => {
       { field: 'retry_policies.0.max_attempts', message: 'give exactly one of max_attempts and expire_after_mins' },
     ]);
     expect(
-      issuesOf(pytorchTraining, { ...pytorchTrainingDefaultConfig, retry_policies: [{ exception_types: ['Step.THROTTLING', 'SageMaker.RESOURCE_LIMIT'], max_attempts: 2 }] })[0]?.field,
+      issuesOf(pytorchTraining, {
+        ...pytorchTrainingDefaultConfig,
+        retry_policies: [{ exception_types: ['Step.THROTTLING', 'SageMaker.RESOURCE_LIMIT'], max_attempts: 2 }],
+      })[0]?.field,
     ).toBe('retry_policies.0.exception_types');
   });
 
@@ -271,15 +303,27 @@ describe('the step (TrainingStep)', () => {
 describe('XGBoost built-in algorithm mode', () => {
   it('runs no script: no entry point, no sagemaker_* hyperparameters, the model’s as str()', async () => {
     const { training_entry_point: _e, source_dir: _s, ...rest } = xgboostTrainingDefaultConfig;
-    const config = parseBuilderConfig(xgboostTraining, { ...rest, algorithm_mode: 'builtin', hyperparameters: { objective: 'binary:logistic', num_round: 10, eta: 0.1, verbosity: true } });
+    const config = parseBuilderConfig(xgboostTraining, {
+      ...rest,
+      algorithm_mode: 'builtin',
+      hyperparameters: { objective: 'binary:logistic', num_round: 10, eta: 0.1, verbosity: true },
+    });
     const step = await new XGBoostTrainingStepBuilder(config).createStep({ inputs: { input_path: INPUT } });
     expect(step.Arguments.HyperParameters).toEqual({ objective: 'binary:logistic', num_round: '10', eta: '0.1', verbosity: 'True' });
     expect(step.Arguments.InputDataConfig?.map((c) => c.ChannelName)).toEqual(['train', 'validation']);
   });
 
   it('refuses script settings in built-in mode, and needs them in framework mode', () => {
-    expect(issuesOf(xgboostTraining, { ...xgboostTrainingDefaultConfig, algorithm_mode: 'builtin' }).map((i) => i.field)).toEqual(['training_entry_point', 'source_dir']);
-    expect(issuesOf(xgboostTraining, { ...xgboostTrainingDefaultConfig, hyperparameters: { ...xgboostTrainingDefaultConfig.hyperparameters, eta: { Get: 'Parameters.Eta' } } })).toEqual([
+    expect(issuesOf(xgboostTraining, { ...xgboostTrainingDefaultConfig, algorithm_mode: 'builtin' }).map((i) => i.field)).toEqual([
+      'training_entry_point',
+      'source_dir',
+    ]);
+    expect(
+      issuesOf(xgboostTraining, {
+        ...xgboostTrainingDefaultConfig,
+        hyperparameters: { ...xgboostTrainingDefaultConfig.hyperparameters, eta: { Get: 'Parameters.Eta' } },
+      }),
+    ).toEqual([
       {
         field: 'hyperparameters.eta',
         message: expect.stringMatching(/^framework mode writes hyperparameters to hyperparameters.json when the pipeline is defined/),

@@ -70,7 +70,15 @@ describe('the BatchTransform step', async () => {
         S3OutputPath: {
           'Std:Join': {
             On: '/',
-            Values: ['s3:/', 'stepscore-example-bucket', 'stepscore-bsm-xgboost-NA', { Get: 'Execution.PipelineExecutionId' }, 'BatchTransform-Testing', 'output', 'transform_output'],
+            Values: [
+              's3:/',
+              'stepscore-example-bucket',
+              'stepscore-bsm-xgboost-NA',
+              { Get: 'Execution.PipelineExecutionId' },
+              'BatchTransform-Testing',
+              'output',
+              'transform_output',
+            ],
           },
         },
         AssembleWith: 'Line',

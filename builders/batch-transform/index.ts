@@ -5,7 +5,14 @@ import { batchTransformContract } from './contract.js';
 import { batchTransformDefaultConfig } from './default-config.js';
 import { batchTransformSpec, batchTransformSpecFor } from './spec.js';
 
-export { BatchTransformStepBuilder, batchTransformConfigSchema, batchTransformContract, batchTransformSpec, batchTransformSpecFor, batchTransformDefaultConfig };
+export {
+  BatchTransformStepBuilder,
+  batchTransformConfigSchema,
+  batchTransformContract,
+  batchTransformSpec,
+  batchTransformSpecFor,
+  batchTransformDefaultConfig,
+};
 export type { BatchTransformConfig };
 
 export const batchTransform = defineBuilder<BatchTransformConfig>({

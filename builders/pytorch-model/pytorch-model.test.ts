@@ -100,7 +100,9 @@ describe('the PyTorchModel step', async () => {
   });
 
   it('chooses the GPU image for a GPU instance, in the configured region', async () => {
-    const gpu = await new PyTorchModelStepBuilder(config({ inference_instance_type: 'ml.g5.xlarge', region: 'EU' })).createStep({ inputs: { model_data: 's3://b/model.tar.gz' } });
+    const gpu = await new PyTorchModelStepBuilder(config({ inference_instance_type: 'ml.g5.xlarge', region: 'EU' })).createStep({
+      inputs: { model_data: 's3://b/model.tar.gz' },
+    });
     expect(gpu.Arguments.PrimaryContainer?.Image).toBe('763104351884.dkr.ecr.eu-west-1.amazonaws.com/pytorch-inference:2.1.0-gpu-py310');
     expect(gpu.Arguments.PrimaryContainer?.Environment?.['SAGEMAKER_REGION']).toBe('eu-west-1');
   });
@@ -124,7 +126,14 @@ describe('the PyTorchModel step', async () => {
       stepType: 'PyTorchTraining',
       nodeType: 'internal',
       dependencies: [{ logicalName: 'input_path', dependencyType: DependencyType.TRAINING_DATA, required: true }],
-      outputs: [{ logicalName: 'model_output', outputType: DependencyType.MODEL_ARTIFACTS, propertyPath: 'properties.ModelArtifacts.S3ModelArtifacts', aliases: ['model_data'] }],
+      outputs: [
+        {
+          logicalName: 'model_output',
+          outputType: DependencyType.MODEL_ARTIFACTS,
+          propertyPath: 'properties.ModelArtifacts.S3ModelArtifacts',
+          aliases: ['model_data'],
+        },
+      ],
     });
     const wired = await builder.createStep({ dependencies: [{ name: 'TrainPyTorch', spec: training }] });
     expect(wired.Arguments.PrimaryContainer?.ModelDataUrl).toEqual({ Get: 'Steps.TrainPyTorch.ModelArtifacts.S3ModelArtifacts' });

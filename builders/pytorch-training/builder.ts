@@ -1,11 +1,5 @@
 import { encodeHyperparameters, type EncodedHyperparameters, isPipelineExpression, pipelineVariableToString, pythonJsonDumps } from '@stepscore/sagemaker';
-import {
-  type PipelineValue,
-  type StepBuilderOptions,
-  type TrainingChannel,
-  TrainingStepBuilder,
-  channelsForInput,
-} from '@stepscore/step-builder';
+import { type PipelineValue, type StepBuilderOptions, type TrainingChannel, TrainingStepBuilder, channelsForInput } from '@stepscore/step-builder';
 import type { PyTorchDistribution, PyTorchTrainingConfig } from './config.js';
 import { pytorchTrainingSpec } from './spec.js';
 

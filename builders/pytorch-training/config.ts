@@ -27,12 +27,13 @@ export const pytorchDistributionSchema = z
     torch_distributed: enabled.optional(),
     pytorchddp: enabled.optional(),
     smdistributed: z.strictObject({ dataparallel: z.strictObject({ enabled: z.boolean(), custom_mpi_options: z.string().optional() }) }).optional(),
-    mpi: z
-      .strictObject({ enabled: z.boolean(), processes_per_host: z.number().int().min(1).optional(), custom_mpi_options: z.string().optional() })
-      .optional(),
+    mpi: z.strictObject({ enabled: z.boolean(), processes_per_host: z.number().int().min(1).optional(), custom_mpi_options: z.string().optional() }).optional(),
   })
   .superRefine((value, ctx) => {
-    const on = Object.entries(value).filter(([, v]) => (v as { enabled?: boolean; dataparallel?: { enabled: boolean } }).enabled ?? (v as { dataparallel?: { enabled: boolean } }).dataparallel?.enabled);
+    const on = Object.entries(value).filter(
+      ([, v]) =>
+        (v as { enabled?: boolean; dataparallel?: { enabled: boolean } }).enabled ?? (v as { dataparallel?: { enabled: boolean } }).dataparallel?.enabled,
+    );
     const allowed = on.length <= 1 || (on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled);
     if (!allowed) ctx.addIssue({ code: 'custom', message: `enable one distribution strategy, found ${on.map(([k]) => k).join(', ')}` });
   });
@@ -56,5 +57,4 @@ export const pytorchTrainingConfigSchema = z
   .superRefine((config, ctx) => checkTrainingSettings(config, ctx))
   .superRefine(checkTrainingImage('pytorch'));
 
-export type PyTorchTrainingConfig = TrainingStepConfig &
-  z.output<typeof pytorchTrainingConfigSchema> & { hyperparameters: Record<string, unknown> };
+export type PyTorchTrainingConfig = TrainingStepConfig & z.output<typeof pytorchTrainingConfigSchema> & { hyperparameters: Record<string, unknown> };

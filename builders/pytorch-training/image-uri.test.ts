@@ -6,8 +6,7 @@ import { PYTORCH_TRAINING_INSTANCE_TYPES } from './config.js';
 
 /** The reference cases in our three regions, on instance types our config allows. */
 const cases = referenceImageUris.pytorch_training.filter(
-  (c) =>
-    Object.values(AWS_REGION_BY_CODE).includes(c.region) && (PYTORCH_TRAINING_INSTANCE_TYPES as readonly string[]).includes(c.instance_type),
+  (c) => Object.values(AWS_REGION_BY_CODE).includes(c.region) && (PYTORCH_TRAINING_INSTANCE_TYPES as readonly string[]).includes(c.instance_type),
 );
 
 describe('PyTorch training image URIs follow the SDK per region and version', () => {

@@ -201,7 +201,11 @@ describe('PyTorchTrainingStepBuilder', () => {
         S3Uri: {
           'Std:Join': {
             On: '/',
-            Values: ['s3://stepscore-example-bucket/MODS/stepscore-bsm-pytorch-NA_1.0.0/pytorch_training', 'checkpoints', { Get: 'Execution.PipelineExecutionId' }],
+            Values: [
+              's3://stepscore-example-bucket/MODS/stepscore-bsm-pytorch-NA_1.0.0/pytorch_training',
+              'checkpoints',
+              { Get: 'Execution.PipelineExecutionId' },
+            ],
           },
         },
         LocalPath: '/opt/ml/checkpoints',

@@ -51,5 +51,4 @@ export const tabularPreprocessingConfigSchema = z.strictObject({
   date_columns: columnList,
 });
 
-export type TabularPreprocessingConfig = ProcessingConfig &
-  z.output<typeof tabularPreprocessingConfigSchema> & { job_type: JobType };
+export type TabularPreprocessingConfig = ProcessingConfig & z.output<typeof tabularPreprocessingConfigSchema> & { job_type: JobType };

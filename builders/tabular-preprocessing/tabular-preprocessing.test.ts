@@ -91,7 +91,10 @@ describe('TabularPreprocessing contract and specs', () => {
   });
 
   it('refuses to construct when spec and contract disagree', () => {
-    const contract = { ...tabularPreprocessingContract, expectedInputPaths: { ...tabularPreprocessingContract.expectedInputPaths, SIGNATURE: '/opt/ml/processing/input/signature' } };
+    const contract = {
+      ...tabularPreprocessingContract,
+      expectedInputPaths: { ...tabularPreprocessingContract.expectedInputPaths, SIGNATURE: '/opt/ml/processing/input/signature' },
+    };
     expect(() => new TabularPreprocessingStepBuilder(config(), { spec: { ...tabularPreprocessingSpecFor('training'), scriptContract: contract } })).toThrow(
       SpecContractAlignmentError,
     );
@@ -131,7 +134,15 @@ describe('the TabularPreprocessing step', async () => {
           S3Uri: {
             'Std:Join': {
               On: '/',
-              Values: ['s3:/', 'stepscore-example-bucket', 'stepscore-bsm-xgboost-NA', { Get: 'Execution.PipelineExecutionId' }, 'TabularPreprocessing-Training', 'output', 'processed_data'],
+              Values: [
+                's3:/',
+                'stepscore-example-bucket',
+                'stepscore-bsm-xgboost-NA',
+                { Get: 'Execution.PipelineExecutionId' },
+                'TabularPreprocessing-Training',
+                'output',
+                'processed_data',
+              ],
             },
           },
           LocalPath: '/opt/ml/processing/output',
@@ -163,7 +174,9 @@ describe('the TabularPreprocessing step', async () => {
       stepType: 'DataLoad',
       nodeType: 'source',
       dependencies: [],
-      outputs: [{ logicalName: 'data', outputType: DependencyType.PROCESSING_OUTPUT, propertyPath: "properties.ProcessingOutputConfig.Outputs['data'].S3Output.S3Uri" }],
+      outputs: [
+        { logicalName: 'data', outputType: DependencyType.PROCESSING_OUTPUT, propertyPath: "properties.ProcessingOutputConfig.Outputs['data'].S3Output.S3Uri" },
+      ],
     });
     const wired = await builder.createStep({ dependencies: [{ name: 'LoadData', spec: upstream }], outputs: { processed_data: 's3://b/processed' } });
     expect(wired.Arguments.ProcessingInputs?.[0]?.S3Input?.S3Uri).toEqual({ Get: "Steps.LoadData.ProcessingOutputConfig.Outputs['data'].S3Output.S3Uri" });

@@ -15,6 +15,7 @@ export interface XGBoostImageCase {
 }
 
 /** `sagemaker.image_uris.retrieve` results of SDK v2.257.6, produced for this project. */
-export const referenceImageUris = JSON.parse(
-  readFileSync(new URL('./reference/image_uris_sdk_v2.257.6.json', import.meta.url), 'utf8'),
-) as { pytorch_training: readonly PyTorchImageCase[]; xgboost: readonly XGBoostImageCase[] };
+export const referenceImageUris = JSON.parse(readFileSync(new URL('./reference/image_uris_sdk_v2.257.6.json', import.meta.url), 'utf8')) as {
+  pytorch_training: readonly PyTorchImageCase[];
+  xgboost: readonly XGBoostImageCase[];
+};

@@ -20,12 +20,7 @@ export interface SdkCase {
 }
 
 /** The `sagemaker_*` hyperparameters a framework estimator adds to the user's own. */
-export const FRAMEWORK_HYPERPARAMETER_NAMES = [
-  'sagemaker_program',
-  'sagemaker_submit_directory',
-  'sagemaker_container_log_level',
-  'sagemaker_region',
-] as const;
+export const FRAMEWORK_HYPERPARAMETER_NAMES = ['sagemaker_program', 'sagemaker_submit_directory', 'sagemaker_container_log_level', 'sagemaker_region'] as const;
 
 export function loadSdkCase(file: string): SdkCase {
   return JSON.parse(readFileSync(new URL(`./sdk-generated/${file}`, import.meta.url), 'utf8')) as SdkCase;

@@ -65,9 +65,9 @@ describe('every image URI of the SDK-generated cases is reproduced by retrieveIm
   });
 
   it('has no GPU scikit-learn image, as the SDK', () => {
-    expect(() =>
-      retrieveImageUri({ framework: 'sklearn', scope: 'processing', version: '1.2-1', instanceType: 'ml.g5.xlarge', region: 'us-east-1' }),
-    ).toThrow("scikit-learn 1.2-1 has no gpu processing image (instance type 'ml.g5.xlarge'). Known processors: cpu");
+    expect(() => retrieveImageUri({ framework: 'sklearn', scope: 'processing', version: '1.2-1', instanceType: 'ml.g5.xlarge', region: 'us-east-1' })).toThrow(
+      "scikit-learn 1.2-1 has no gpu processing image (instance type 'ml.g5.xlarge'). Known processors: cpu",
+    );
   });
 
   it('chooses the GPU PyTorch inference image for a GPU instance, in the China partition too', () => {

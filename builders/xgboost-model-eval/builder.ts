@@ -1,11 +1,5 @@
 import { retrieveImageUri } from '@stepscore/sagemaker';
-import {
-  frameworkProcessorCode,
-  type ProcessingCode,
-  ProcessingStepBuilder,
-  type PropertyFile,
-  type StepBuilderOptions,
-} from '@stepscore/step-builder';
+import { frameworkProcessorCode, type ProcessingCode, ProcessingStepBuilder, type PropertyFile, type StepBuilderOptions } from '@stepscore/step-builder';
 import type { XGBoostModelEvalConfig } from './config.js';
 import { xgboostModelEvalSpec } from './spec.js';
 

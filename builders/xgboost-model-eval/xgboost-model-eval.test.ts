@@ -78,8 +78,13 @@ describe('XGBoostModelEval contract and spec', () => {
   });
 
   it('refuses to construct with a contract output the spec lacks', () => {
-    const contract = { ...xgboostModelEvalContract, expectedOutputPaths: { ...xgboostModelEvalContract.expectedOutputPaths, plots: '/opt/ml/processing/output/plots' } };
-    expect(() => new XGBoostModelEvalStepBuilder(config(), { spec: { ...xgboostModelEvalSpec, scriptContract: contract } })).toThrow(SpecContractAlignmentError);
+    const contract = {
+      ...xgboostModelEvalContract,
+      expectedOutputPaths: { ...xgboostModelEvalContract.expectedOutputPaths, plots: '/opt/ml/processing/output/plots' },
+    };
+    expect(() => new XGBoostModelEvalStepBuilder(config(), { spec: { ...xgboostModelEvalSpec, scriptContract: contract } })).toThrow(
+      SpecContractAlignmentError,
+    );
   });
 });
 
@@ -105,7 +110,9 @@ describe('the XGBoostModelEval step', async () => {
   it('writes the launcher once, at a key named by its content, and it runs the entry point', () => {
     expect(store.artifacts).toHaveLength(1);
     const [launcher] = store.artifacts;
-    const digest = createHash('sha256').update(launcher?.body ?? '').digest('hex');
+    const digest = createHash('sha256')
+      .update(launcher?.body ?? '')
+      .digest('hex');
     expect(launcher?.s3Uri).toBe(`s3://stepscore-example-bucket/stepscore-bsm-xgboost-NA/code/${digest}/runproc.sh`);
     expect(launcher?.body).toContain('tar -xzf sourcedir.tar.gz');
     expect(launcher?.body).toContain('python xgboost_model_evaluation.py "$@"');

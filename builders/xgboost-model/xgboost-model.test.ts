@@ -26,7 +26,9 @@ describe('XGBoostModel config', () => {
     const [issue, ...others] = issuesOf({ ...nativeConfig, inference_entry_point: 'inference.py' });
     expect(others).toEqual([]);
     expect(issue?.field).toBe('source_dir');
-    expect(issue?.message).toMatch(/^source_dir is required with inference_entry_point: give both \(script mode\) or neither \(the container serves the model itself\)/);
+    expect(issue?.message).toMatch(
+      /^source_dir is required with inference_entry_point: give both \(script mode\) or neither \(the container serves the model itself\)/,
+    );
     expect(issuesOf({ ...nativeConfig, source_dir: xgboostModelDefaultConfig.source_dir })[0]?.field).toBe('inference_entry_point');
   });
 
@@ -85,6 +87,8 @@ describe('the XGBoostModel step', () => {
 
   it('refuses an entry point without a bundle even when the config was not parsed', () => {
     const unparsed = { ...config(), source_dir: undefined } as XGBoostModelConfig;
-    expect(() => new XGBoostModelStepBuilder(unparsed)).toThrow('XGBoostModelConfig missing required attribute: source_dir (needed with inference_entry_point)');
+    expect(() => new XGBoostModelStepBuilder(unparsed)).toThrow(
+      'XGBoostModelConfig missing required attribute: source_dir (needed with inference_entry_point)',
+    );
   });
 });

@@ -1,12 +1,5 @@
 import { encodeBuiltInHyperparameters, type EncodedHyperparameters } from '@stepscore/sagemaker';
-import {
-  channelsForInput,
-  joinS3,
-  type PipelineValue,
-  type StepBuilderOptions,
-  type TrainingChannel,
-  TrainingStepBuilder,
-} from '@stepscore/step-builder';
+import { channelsForInput, joinS3, type PipelineValue, type StepBuilderOptions, type TrainingChannel, TrainingStepBuilder } from '@stepscore/step-builder';
 import { XGBOOST_SCRIPT_DEFAULTS, type XGBoostTrainingConfig } from './config.js';
 import { xgboostTrainingSpec } from './spec.js';
 
@@ -49,7 +42,10 @@ export class XGBoostTrainingStepBuilder extends TrainingStepBuilder<XGBoostTrain
         : [];
       return channels.map(withContentType);
     }
-    const withHyperparameters: Record<string, PipelineValue | undefined> = { ...inputs, [HYPERPARAMETERS_INPUT]: inputs[HYPERPARAMETERS_INPUT] ?? (await this.writeHyperparametersFile()) };
+    const withHyperparameters: Record<string, PipelineValue | undefined> = {
+      ...inputs,
+      [HYPERPARAMETERS_INPUT]: inputs[HYPERPARAMETERS_INPUT] ?? (await this.writeHyperparametersFile()),
+    };
     return [...this.spec.dependencies.values()]
       .flatMap((dep) =>
         channelsForInput(dep, withHyperparameters[dep.logicalName], this.contract, {

@@ -76,7 +76,10 @@ export const xgboostTrainingConfigSchema = z
       if (config.source_dir === undefined) missing(['source_dir'], 'string');
       for (const [name, value] of Object.entries(config.hyperparameters)) {
         if (isPipelineExpression(value)) {
-          issue(['hyperparameters', name], 'framework mode writes hyperparameters to hyperparameters.json when the pipeline is defined, so a value cannot be a pipeline expression (algorithm_mode builtin can)');
+          issue(
+            ['hyperparameters', name],
+            'framework mode writes hyperparameters to hyperparameters.json when the pipeline is defined, so a value cannot be a pipeline expression (algorithm_mode builtin can)',
+          );
         }
       }
     } else {

@@ -140,7 +140,9 @@ describe('XGBoost training reproduces the SDK step (sdk_xgboost_framework.json)'
         expect(channel.DataSource?.S3DataSource).toMatchObject({ S3DataType: 'S3Prefix', S3DataDistributionType: 'FullyReplicated' });
         expect(channel.ContentType).toBe(channel.ChannelName === 'config' ? undefined : sdk.Arguments.InputDataConfig[0]?.ContentType);
       }
-      expect(ours.Arguments.InputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri).toBe(`${sdk.Arguments.InputDataConfig[0]?.DataSource.S3DataSource['S3Uri']}/`);
+      expect(ours.Arguments.InputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri).toBe(
+        `${sdk.Arguments.InputDataConfig[0]?.DataSource.S3DataSource['S3Uri']}/`,
+      );
     });
 
     it('has no Environment: the XGBoost contract declares no variables', () => {

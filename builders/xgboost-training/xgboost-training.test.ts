@@ -84,9 +84,7 @@ describe('XGBoost training config', () => {
   });
 
   it('bounds eta to [0, 1]', () => {
-    expect(issuesOf({ ...xgboostTrainingDefaultConfig, hyperparameters: hyperparameters({ eta: 1.5 }) }).map((i) => i.field)).toEqual([
-      'hyperparameters.eta',
-    ]);
+    expect(issuesOf({ ...xgboostTrainingDefaultConfig, hyperparameters: hyperparameters({ eta: 1.5 }) }).map((i) => i.field)).toEqual(['hyperparameters.eta']);
   });
 
   it('requires hyperparameters_s3_uri to be an s3:// URI', () => {

@@ -65,7 +65,11 @@ function runMeasured(command: string, args: readonly string[], cwd: string, extr
   const script = `${quoted} >&3; status=$?; times >&4; exit $status`;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('bash', ['-c', script], { cwd, env: { ...benchEnvironment(), ...extraEnvironment }, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', script], {
+      cwd,
+      env: { ...benchEnvironment(), ...extraEnvironment },
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let times = '';
@@ -180,14 +184,28 @@ export interface WorkerLinePoint {
  */
 export async function measureWorkerLine(installedProject: string, sizes: readonly number[], runs: number): Promise<WorkerLinePoint[]> {
   writeFileSync(join(installedProject, 'repeated-builders.ts'), REPEATED_REGISTRY);
-  writeFileSync(join(installedProject, 'stepscore.repeated.config.ts'), "import { defineConfig } from 'stepscore';\n\nexport default defineConfig({ builders: './repeated-builders.ts' });\n");
+  writeFileSync(
+    join(installedProject, 'stepscore.repeated.config.ts'),
+    "import { defineConfig } from 'stepscore';\n\nexport default defineConfig({ builders: './repeated-builders.ts' });\n",
+  );
   const bin = join(installedProject, 'node_modules', '.bin', 'stepscore');
   const points: WorkerLinePoint[] = [];
   for (const builders of sizes) {
-    const measured = new Map<number, Finished[]>([[1, []], [2, []]]);
+    const measured = new Map<number, Finished[]>([
+      [1, []],
+      [2, []],
+    ]);
     for (let i = 0; i < runs; i++) {
       for (const workers of [1, 2]) {
-        const args = ['score', '--config', 'stepscore.repeated.config.ts', '--concurrency', String(workers), '--out', join(installedProject, 'reports', `${builders}-${workers}`)];
+        const args = [
+          'score',
+          '--config',
+          'stepscore.repeated.config.ts',
+          '--concurrency',
+          String(workers),
+          '--out',
+          join(installedProject, 'reports', `${builders}-${workers}`),
+        ];
         measured.get(workers)!.push(await runMeasured(bin, args, installedProject, { STEPSCORE_BENCH_BUILDERS: String(builders) }));
       }
     }
@@ -205,7 +223,10 @@ export interface ColdStartOptions {
 }
 
 /** Installs the package into a new project, measures the four commands there and in the repository, cleans up. */
-export async function measureColdStart(repositoryRoot: string, options: ColdStartOptions): Promise<ColdStartReport & { readonly workerLine: WorkerLinePoint[] }> {
+export async function measureColdStart(
+  repositoryRoot: string,
+  options: ColdStartOptions,
+): Promise<ColdStartReport & { readonly workerLine: WorkerLinePoint[] }> {
   const project = await installIntoNewProject(repositoryRoot);
   const reports = mkdtempSync(join(tmpdir(), 'stepscore-cold-reports-'));
   try {

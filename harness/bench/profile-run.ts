@@ -30,6 +30,8 @@ const cpu = process.cpuUsage(cpuStart);
 const meanMs = new Map<string, number>();
 for (const result of results) for (const check of result.checks) meanMs.set(check.id, (meanMs.get(check.id) ?? 0) + check.durationMs / results.length);
 const notPerfect = results.filter((r) => scoreBuilder(r.checks).overall !== 100).length;
-console.log(`${size} builders in ${(wallMs / 1000).toFixed(2)} s: ${(wallMs / size).toFixed(2)} ms wall and ${((cpu.user + cpu.system) / 1000 / size).toFixed(2)} ms CPU per builder; ${notPerfect} below 100`);
+console.log(
+  `${size} builders in ${(wallMs / 1000).toFixed(2)} s: ${(wallMs / size).toFixed(2)} ms wall and ${((cpu.user + cpu.system) / 1000 / size).toFixed(2)} ms CPU per builder; ${notPerfect} below 100`,
+);
 console.log('mean ms per builder, by check:');
 for (const [id, ms] of [...meanMs].sort((a, b) => b[1] - a[1])) console.log(`${ms.toFixed(2).padStart(8)}  ${id}`);

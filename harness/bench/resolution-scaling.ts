@@ -35,7 +35,12 @@ export function measureResolutionScaling(size: number): ResolutionScaling {
   // A first pass warms the code and the similarity caches, for both ways alike; each builder gets a fresh
   // view (as each builder's run does), so nothing of the first pass's results is reused.
   for (const { name, spec } of specs) catalogue.forBuilder(name).matchDependencies(name, spec);
-  for (const { name, spec } of specs.slice(0, 5)) matchDependencies(name, spec, producers.filter((p) => p.name !== name));
+  for (const { name, spec } of specs.slice(0, 5))
+    matchDependencies(
+      name,
+      spec,
+      producers.filter((p) => p.name !== name),
+    );
   const indexed = specs.map(({ name, spec }) => time(() => catalogue.forBuilder(name).matchDependencies(name, spec)));
   const step = Math.max(1, Math.floor(specs.length / FULL_SCAN_SAMPLE));
   const sample = specs.filter((_, i) => i % step === 0).slice(0, FULL_SCAN_SAMPLE);

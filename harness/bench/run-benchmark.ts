@@ -112,9 +112,7 @@ function summarise(size: number, runs: readonly SyntheticRunMeasurement[]): Size
     peakRssBytes: median(runs.map((r) => r.peakRssBytes)),
     notPerfect: [...new Set(runs.flatMap((r) => r.notPerfect))],
     runs: runs.map((r) => r.wallMs),
-    othersShare: runs.every((r) => r.othersCpuMs !== null)
-      ? median(runs.map((r) => (r.othersCpuMs as number) / (r.wallMs * availableParallelism())))
-      : null,
+    othersShare: runs.every((r) => r.othersCpuMs !== null) ? median(runs.map((r) => (r.othersCpuMs as number) / (r.wallMs * availableParallelism()))) : null,
   };
 }
 
@@ -124,17 +122,25 @@ const verdict = (met: boolean) => (met ? 'MET' : 'NOT MET');
 
 function machine(): string {
   const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return `${availableParallelism()} cores (${model}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node ${process.version}, load average ${load}`;
 }
 
 /** The cold-start figures, and the goals of issue 16 they meet or miss. */
 function printColdStart(report: ColdStartReport, runs: number, goals: string[]): void {
   console.log(`\nCold start: each command a fresh process, ${runs} runs after one unmeasured run; median wall (CPU = user + sys of every process and thread):`);
-  const table = new Table({ head: ['command', 'wall s', 'CPU s', 'wall runs s'], colAligns: ['left', 'right', 'right', 'left'], style: { head: [], border: [] } });
+  const table = new Table({
+    head: ['command', 'wall s', 'CPU s', 'wall runs s'],
+    colAligns: ['left', 'right', 'right', 'left'],
+    style: { head: [], border: [] },
+  });
   for (const t of report.timings) table.push([t.label, seconds(t.medianWallMs), seconds(t.medianCpuMs), t.wallMs.map(seconds).join(' ')]);
   console.log(table.toString());
-  console.log(`  load average (1 min) ${report.loadBefore.toFixed(2)} before, ${report.loadAfter.toFixed(2)} after: wall times on a busy machine are longer than on a quiet one, CPU times much less so.`);
+  console.log(
+    `  load average (1 min) ${report.loadBefore.toFixed(2)} before, ${report.loadAfter.toFixed(2)} after: wall times on a busy machine are longer than on a quiet one, CPU times much less so.`,
+  );
   const goal = (label: string, limitMs: number) => {
     const timing = report.timings.find((t) => t.label === label);
     if (timing) goals.push(`${label} cold ${seconds(timing.medianWallMs)} s ≤ ${seconds(limitMs)} s: ${verdict(timing.medianWallMs <= limitMs)}`);
@@ -162,18 +168,34 @@ async function measureSyntheticCatalogues(sizes: readonly number[], runs: number
     style: { head: [], border: [] },
   });
   for (const s of summaries) {
-    table.push([s.size, seconds(s.wallMs), s.buildersPerSecond.toFixed(1), s.checksPerSecond.toFixed(0), s.builderMedianMs.toFixed(2), s.builderP95Ms.toFixed(2), megabytes(s.peakRssBytes)]);
+    table.push([
+      s.size,
+      seconds(s.wallMs),
+      s.buildersPerSecond.toFixed(1),
+      s.checksPerSecond.toFixed(0),
+      s.builderMedianMs.toFixed(2),
+      s.builderP95Ms.toFixed(2),
+      megabytes(s.peakRssBytes),
+    ]);
   }
   console.log(`\n${table.toString()}`);
-  console.log('  per-builder time: the sum of its checks\' durations in its worker; wall: worker start-up to last result.');
+  console.log("  per-builder time: the sum of its checks' durations in its worker; wall: worker start-up to last result.");
   const others = summaries.map((s) => `N=${s.size} ${s.othersShare === null ? 'unknown' : `${(100 * s.othersShare).toFixed(1)} %`}`);
   console.log(`  CPU other processes used during the runs (share of the machine): ${others.join(', ')}`);
 
   const notPerfect = summaries.flatMap((s) => s.notPerfect);
-  console.log(notPerfect.length === 0 ? '  every synthetic builder scored 100 (the valid path was measured)' : `  WARNING: ${notPerfect.length} synthetic builder(s) did not score 100: ${notPerfect.slice(0, 10).join(', ')}`);
+  console.log(
+    notPerfect.length === 0
+      ? '  every synthetic builder scored 100 (the valid path was measured)'
+      : `  WARNING: ${notPerfect.length} synthetic builder(s) did not score 100: ${notPerfect.slice(0, 10).join(', ')}`,
+  );
 
   console.log('\nDependency resolution against the catalogue, per builder (one process, one thread):');
-  const scaling = new Table({ head: ['N', 'index built ms', 'indexed µs/builder', 'full scan µs/builder'], colAligns: ['right', 'right', 'right', 'right'], style: { head: [], border: [] } });
+  const scaling = new Table({
+    head: ['N', 'index built ms', 'indexed µs/builder', 'full scan µs/builder'],
+    colAligns: ['right', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+  });
   for (const size of sizes) {
     const r = measureResolutionScaling(size);
     scaling.push([r.size, r.indexMs.toFixed(1), r.indexedUs.toFixed(0), r.fullScanUs.toFixed(0)]);
@@ -185,7 +207,9 @@ async function measureSyntheticCatalogues(sizes: readonly number[], runs: number
   const at1000 = at(1000);
   if (at1000) {
     goals.push(`N=1000 wall ${seconds(at1000.wallMs)} s ≤ ${seconds(GOALS.wallAt1000Ms)} s: ${verdict(at1000.wallMs <= GOALS.wallAt1000Ms)}`);
-    goals.push(`N=1000 peak RSS ${megabytes(at1000.peakRssBytes)} MB ≤ ${megabytes(GOALS.peakRssAt1000Bytes)} MB: ${verdict(at1000.peakRssBytes <= GOALS.peakRssAt1000Bytes)}`);
+    goals.push(
+      `N=1000 peak RSS ${megabytes(at1000.peakRssBytes)} MB ≤ ${megabytes(GOALS.peakRssAt1000Bytes)} MB: ${verdict(at1000.peakRssBytes <= GOALS.peakRssAt1000Bytes)}`,
+    );
   }
   if (at100 && at1000) {
     const growth = at1000.wallMs / at100.wallMs;
@@ -196,7 +220,11 @@ async function measureSyntheticCatalogues(sizes: readonly number[], runs: number
 /** One worker against two for each catalogue size: where the second starts to pay is BUILDERS_PER_WORKER. */
 function printWorkerLine(points: readonly WorkerLinePoint[], runs: number): void {
   console.log(`\nOne worker or two: the installed bin scoring N builders (the registered ones repeated), median of ${runs}, alternating:`);
-  const table = new Table({ head: ['N', '1 worker wall s', '2 workers wall s', '1 worker CPU s', '2 workers CPU s'], colAligns: ['right', 'right', 'right', 'right', 'right'], style: { head: [], border: [] } });
+  const table = new Table({
+    head: ['N', '1 worker wall s', '2 workers wall s', '1 worker CPU s', '2 workers CPU s'],
+    colAligns: ['right', 'right', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+  });
   for (const builders of [...new Set(points.map((p) => p.builders))]) {
     const of = (workers: number) => points.find((p) => p.builders === builders && p.workers === workers)!;
     table.push([builders, seconds(of(1).medianWallMs), seconds(of(2).medianWallMs), seconds(of(1).medianCpuMs), seconds(of(2).medianCpuMs)]);

@@ -80,7 +80,10 @@ function main(): void {
   console.log(`profile: ${all.toFixed(0)} ms sampled${under ? ` under '${under}'` : ''}\n\nself time:`);
   show([...times], 'selfMs');
   console.log(`\ninclusive time${filter ? ` (functions matching '${filter}')` : ''}:`);
-  show(times.filter((t) => !filter || t.name.includes(filter)), 'totalMs');
+  show(
+    times.filter((t) => !filter || t.name.includes(filter)),
+    'totalMs',
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -4,7 +4,14 @@
 // builder's outputs are also offered as upstream producers, so the Integration level resolves every builder
 // against all the others.
 import { knownTrainingVersions, retrieveTrainingImageUri, type TrainingFramework } from '@stepscore/sagemaker';
-import { AWS_REGION_BY_CODE, type AnyBuilderRegistration, type BuilderRegistration, BuilderRegistry, REGION_CODES, type RegionCode } from '@stepscore/step-builder';
+import {
+  AWS_REGION_BY_CODE,
+  type AnyBuilderRegistration,
+  type BuilderRegistration,
+  BuilderRegistry,
+  REGION_CODES,
+  type RegionCode,
+} from '@stepscore/step-builder';
 import {
   DependencyType,
   type DependencySpecInput,
@@ -30,8 +37,26 @@ import { type Random, seededRandom } from './seeded-random.js';
 export const DEFAULT_SEED = 20250816;
 
 const PREFIXES = [
-  'Fraud', 'Churn', 'Risk', 'Credit', 'Demand', 'Pricing', 'Search', 'Ranking', 'Ads', 'Text',
-  'Vision', 'Forecast', 'Anomaly', 'Propensity', 'Uplift', 'Claims', 'Payments', 'Buyer', 'Seller', 'Catalog',
+  'Fraud',
+  'Churn',
+  'Risk',
+  'Credit',
+  'Demand',
+  'Pricing',
+  'Search',
+  'Ranking',
+  'Ads',
+  'Text',
+  'Vision',
+  'Forecast',
+  'Anomaly',
+  'Propensity',
+  'Uplift',
+  'Claims',
+  'Payments',
+  'Buyer',
+  'Seller',
+  'Catalog',
 ] as const;
 
 /** Names of the main training-data input; each resolves to the preprocessing step's output. */
@@ -60,7 +85,23 @@ const EVALUATION_OUTPUT_ALIASES: readonly (readonly string[])[] = [
   ['prediction_results', 'holdout_predictions', 'evaluation_data'],
 ];
 
-const FEATURE_WORDS = ['age', 'income', 'tenure', 'balance', 'region', 'device', 'channel', 'amount', 'score', 'count', 'ratio', 'days', 'category', 'merchant', 'country'];
+const FEATURE_WORDS = [
+  'age',
+  'income',
+  'tenure',
+  'balance',
+  'region',
+  'device',
+  'channel',
+  'amount',
+  'score',
+  'count',
+  'ratio',
+  'days',
+  'category',
+  'merchant',
+  'country',
+];
 
 export interface SyntheticBuilder {
   readonly registration: BuilderRegistration;
@@ -131,7 +172,14 @@ function specFor(random: Random, base: AnyBuilderRegistration, stepName: string,
       logicalName: dataInput,
       dependencyType: random.chance(0.7) ? DependencyType.TRAINING_DATA : DependencyType.PROCESSING_OUTPUT,
       required: true,
-      compatibleSources: ['ProcessingStep', ...random.sample(DATA_SOURCES.filter((s) => s !== 'ProcessingStep'), random.int(0, 2)), ...otherStepTypes(random, stepNames, index, random.int(0, 2))],
+      compatibleSources: [
+        'ProcessingStep',
+        ...random.sample(
+          DATA_SOURCES.filter((s) => s !== 'ProcessingStep'),
+          random.int(0, 2),
+        ),
+        ...otherStepTypes(random, stepNames, index, random.int(0, 2)),
+      ],
       semanticKeywords: random.sample(DATA_KEYWORDS, random.int(3, 7)),
       dataType: 'S3Uri',
       description: `${stepName} training dataset with train/val/test subdirectories`,
@@ -351,7 +399,10 @@ export function generateSyntheticCatalogue(size: number, seed = DEFAULT_SEED): S
     builders,
     registrations,
     registry: new BuilderRegistry(registrations),
-    upstream: { producers: [...upstreamCatalogue.producers, ...builders.flatMap((b) => (b.producer ? [b.producer] : []))], consumers: upstreamCatalogue.consumers },
+    upstream: {
+      producers: [...upstreamCatalogue.producers, ...builders.flatMap((b) => (b.producer ? [b.producer] : []))],
+      consumers: upstreamCatalogue.consumers,
+    },
   };
 }
 

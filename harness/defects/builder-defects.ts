@@ -528,7 +528,7 @@ const settingDefects: readonly SeededDefect[] = [
     base: 'PyTorchTraining',
     caughtBy: 'level3.environment_in_request',
     severity: 'major',
-    messageFragment: "the builder computes SM_CHECKPOINT_DIR=\"/opt/ml/checkpoints\", but the request's environment lacks it",
+    messageFragment: 'the builder computes SM_CHECKPOINT_DIR="/opt/ml/checkpoints", but the request\'s environment lacks it',
     make: () =>
       pytorchWith(
         class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
@@ -613,7 +613,7 @@ const encodingDefects: readonly SeededDefect[] = [
     base: 'XGBoostTraining',
     caughtBy: 'level3.hyperparameters_encoded',
     severity: 'major',
-    messageFragment: "'num_round' is \"100\"",
+    messageFragment: '\'num_round\' is "100"',
     make: () =>
       xgboostWith(
         class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
@@ -669,7 +669,7 @@ const wiringDefects: readonly SeededDefect[] = [
   defineDefect({
     id: 'builder.get-keeps-properties-prefix',
     title: "References to upstream outputs keep the 'properties.' prefix SageMaker does not expect",
-    change: "extractInputsFromDependencies() renders {\"Get\": \"Steps.<step>.properties.<path>\"} instead of dropping 'properties.'",
+    change: 'extractInputsFromDependencies() renders {"Get": "Steps.<step>.properties.<path>"} instead of dropping \'properties.\'',
     artefact: 'builder',
     defectClass: 'pipeline-wires-wrong-data',
     base: 'XGBoostTraining',
@@ -691,7 +691,7 @@ const wiringDefects: readonly SeededDefect[] = [
     title: 'Every dependency takes the first output of the step just before it, whatever the spec says it needs',
     change:
       'extractInputsFromDependencies() replaces the resolver with "my inputs come from the previous step": each ' +
-      "dependency gets the first output of the last dependency step (compatibleSources, types and names ignored)",
+      'dependency gets the first output of the last dependency step (compatibleSources, types and names ignored)',
     artefact: 'builder',
     defectClass: 'pipeline-wires-wrong-data',
     base: 'XGBoostTraining',
@@ -814,7 +814,9 @@ const reproducibilityDefects: readonly SeededDefect[] = [
           override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
             const supplied = inputs['hyperparameters_s3_uri'];
             if (supplied !== undefined) return super.getInputs(inputs);
-            const uri = this.config.hyperparameters_s3_uri ? this.hyperparametersFileUri() : `s3://${this.config.bucket}/${this.getStepName()}/hyperparameters.json`;
+            const uri = this.config.hyperparameters_s3_uri
+              ? this.hyperparametersFileUri()
+              : `s3://${this.config.bucket}/${this.getStepName()}/hyperparameters.json`;
             // Fire and forget, errors swallowed: (an unhandled rejection from an upload landing after the run has
             // restored its mocks would end the process, see the report).
             this.artifactStore.put(uri, `${JSON.stringify(this.hyperparametersFileContent(), null, 2)}\n`, 'application/json').catch(() => undefined);

@@ -42,7 +42,10 @@ export const configDefects: readonly SeededDefect[] = [
     severity: 'blocker',
     messageFragment: 'StoppingCondition.MaxRuntimeInSeconds',
     make: () =>
-      withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ max_runtime_in_seconds: z.number().int().min(1).default(86_400) })),
+      withConfigSchema(
+        realBuilder('XGBoostTraining'),
+        xgboostTrainingConfigSchema.safeExtend({ max_runtime_in_seconds: z.number().int().min(1).default(86_400) }),
+      ),
   }),
   defineDefect({
     id: 'config.volume-size-not-integer',
@@ -54,7 +57,8 @@ export const configDefects: readonly SeededDefect[] = [
     caughtBy: 'level3.request_meets_service_model',
     severity: 'blocker',
     messageFragment: 'ResourceConfig.VolumeSizeInGB',
-    make: () => withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ training_volume_size: z.number().min(1).default(30) })),
+    make: () =>
+      withConfigSchema(realBuilder('XGBoostTraining'), xgboostTrainingConfigSchema.safeExtend({ training_volume_size: z.number().min(1).default(30) })),
   }),
   defineDefect({
     id: 'config.instance-type-sagemaker-does-not-train-on',
@@ -74,7 +78,9 @@ export const configDefects: readonly SeededDefect[] = [
     make: () =>
       withConfigSchema(
         realBuilder('XGBoostTraining'),
-        xgboostTrainingConfigSchema.safeExtend({ training_instance_type: instanceTypeAllowList([...XGBOOST_TRAINING_INSTANCE_TYPES, 'ml.c5.large'], 'ml.m5.4xlarge') }),
+        xgboostTrainingConfigSchema.safeExtend({
+          training_instance_type: instanceTypeAllowList([...XGBOOST_TRAINING_INSTANCE_TYPES, 'ml.c5.large'], 'ml.m5.4xlarge'),
+        }),
       ),
   }),
   defineDefect({
@@ -89,8 +95,8 @@ export const configDefects: readonly SeededDefect[] = [
     messageFragment: 'cache_expire_after',
     knownMiss:
       "invalid probes come from the config's JSON Schema, which cannot express a refine(): no probe tries '30 days', and no " +
-      "scenario sets cache_expire_after to anything but its default. level1.invalid_configs_rejected would need a probe of a " +
-      "non-duration text for fields whose default is an ISO-8601 duration",
+      'scenario sets cache_expire_after to anything but its default. level1.invalid_configs_rejected would need a probe of a ' +
+      'non-duration text for fields whose default is an ISO-8601 duration',
     make: () => withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.safeExtend({ cache_expire_after: z.string().default('P30D') })),
   }),
   defineDefect({
@@ -125,7 +131,9 @@ export const configDefects: readonly SeededDefect[] = [
       withDefaultConfig(
         withConfigSchema(
           realBuilder('PyTorchTraining'),
-          pytorchTrainingConfigSchema.safeExtend({ training_instance_type: instanceTypeAllowList([...PYTORCH_TRAINING_INSTANCE_TYPES, 'ml.g5.32xlarge'], 'ml.g5.12xlarge') }),
+          pytorchTrainingConfigSchema.safeExtend({
+            training_instance_type: instanceTypeAllowList([...PYTORCH_TRAINING_INSTANCE_TYPES, 'ml.g5.32xlarge'], 'ml.g5.12xlarge'),
+          }),
         ),
         (config) => {
           config['training_instance_type'] = 'ml.g5.32xlarge';

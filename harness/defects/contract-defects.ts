@@ -79,7 +79,7 @@ export const contractDefects: readonly SeededDefect[] = [
     title: 'Checkpoints declared as an output (spec and contract agree) of a builder that never syncs them',
     change:
       "XGBoost's contract gained checkpoints: '/opt/ml/checkpoints' and its spec an output 'checkpoints' " +
-      "(properties.CheckpointConfig.S3Uri); the builder was left as it was, with no CheckpointConfig",
+      '(properties.CheckpointConfig.S3Uri); the builder was left as it was, with no CheckpointConfig',
     artefact: 'contract',
     defectClass: 'contract-request-disagree',
     base: 'XGBoostTraining',

@@ -16,7 +16,10 @@ const xgboostModelWith = (builderClass: unknown) => withBuilderClass(realBuilder
 /** The step with its PrimaryContainer edited. */
 function withContainer(step: CreateModelStepDefinition, edit: (container: Record<string, unknown>) => Record<string, unknown>): CreateModelStepDefinition {
   const args = step.Arguments as Record<string, unknown>;
-  return { ...step, Arguments: { ...args, PrimaryContainer: edit({ ...(args['PrimaryContainer'] as Record<string, unknown>) }) } as CreateModelStepDefinition['Arguments'] };
+  return {
+    ...step,
+    Arguments: { ...args, PrimaryContainer: edit({ ...(args['PrimaryContainer'] as Record<string, unknown>) }) } as CreateModelStepDefinition['Arguments'],
+  };
 }
 
 // --- The schema admits what SageMaker refuses -------------------------------------------------------------------
@@ -97,7 +100,14 @@ const settingDefects: readonly SeededDefect[] = [
         class XGBoostModelStepBuilder extends RealXGBoostModelStepBuilder {
           override getImageUri(): string {
             const c = this.config;
-            return retrieveImageUri({ framework: 'xgboost', scope: 'inference', version: c.framework_version, pyVersion: c.py_version, instanceType: c.inference_instance_type, region: 'us-west-2' });
+            return retrieveImageUri({
+              framework: 'xgboost',
+              scope: 'inference',
+              version: c.framework_version,
+              pyVersion: c.py_version,
+              instanceType: c.inference_instance_type,
+              region: 'us-west-2',
+            });
           }
         },
       ),
@@ -117,7 +127,14 @@ const settingDefects: readonly SeededDefect[] = [
         class PyTorchModelStepBuilder extends RealPyTorchModelStepBuilder {
           override getImageUri(): string {
             const c = this.config;
-            return retrieveImageUri({ framework: 'pytorch', scope: 'inference', version: c.framework_version, pyVersion: c.py_version, instanceType: 'ml.m5.large', region: this.awsRegion });
+            return retrieveImageUri({
+              framework: 'pytorch',
+              scope: 'inference',
+              version: c.framework_version,
+              pyVersion: c.py_version,
+              instanceType: 'ml.m5.large',
+              region: this.awsRegion,
+            });
           }
         },
       ),
@@ -125,7 +142,7 @@ const settingDefects: readonly SeededDefect[] = [
   defineDefect({
     id: 'builder.model-env-override-ignored',
     title: 'config.env never reaches the model container',
-    change: "getEnvironmentVariables() returns the script-mode variables only, dropping config.env",
+    change: 'getEnvironmentVariables() returns the script-mode variables only, dropping config.env',
     artefact: 'builder',
     defectClass: 'setting-not-reaching-request',
     base: 'PyTorchModel',
@@ -268,7 +285,9 @@ const dependencyDefects: readonly SeededDefect[] = [
       'that feeds ModelDataUrl to resolve to model artefacts whatever type the spec declares',
     make: () =>
       withSpecAndContract(realBuilder('XGBoostModel'), (spec) => {
-        const dependency = spec.dependencies?.find((d) => d.logicalName === 'model_data') as { dependencyType: DependencyType; compatibleSources: string[] } | undefined;
+        const dependency = spec.dependencies?.find((d) => d.logicalName === 'model_data') as
+          | { dependencyType: DependencyType; compatibleSources: string[] }
+          | undefined;
         if (!dependency) return;
         dependency.dependencyType = DependencyType.PROCESSING_OUTPUT;
         dependency.compatibleSources = [...dependency.compatibleSources, 'TabularPreprocessing'];

@@ -108,5 +108,7 @@ describe('the seeded-defect corpus', () => {
 
 afterAll(() => {
   if (outcomes.length === 0) return;
-  console.log(`${formatCorpusTable(outcomes)}\n${formatDetectionRates(outcomes)}\n\nper step type:\n${formatDetectionRatesByStepType(outcomes)}\n${formatKnownMisses(outcomes)}`);
+  console.log(
+    `${formatCorpusTable(outcomes)}\n${formatDetectionRates(outcomes)}\n\nper step type:\n${formatDetectionRatesByStepType(outcomes)}\n${formatKnownMisses(outcomes)}`,
+  );
 });

@@ -48,5 +48,8 @@ export function formatCorpusTable(outcomes: readonly DefectOutcome[]): string {
 export function formatKnownMisses(outcomes: readonly DefectOutcome[]): string {
   const missed = outcomes.filter((o) => !o.caught);
   if (missed.length === 0) return 'known misses: none';
-  return ['known misses (realistic defects no check catches yet):', ...missed.map((o) => `  - ${o.defect.id} [${DEFECT_CLASSES[o.defect.defectClass]}]: ${o.defect.knownMiss ?? o.missedBecause ?? ''}`)].join('\n');
+  return [
+    'known misses (realistic defects no check catches yet):',
+    ...missed.map((o) => `  - ${o.defect.id} [${DEFECT_CLASSES[o.defect.defectClass]}]: ${o.defect.knownMiss ?? o.missedBecause ?? ''}`),
+  ].join('\n');
 }

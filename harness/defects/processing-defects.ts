@@ -33,7 +33,10 @@ const tabularWith = (builderClass: unknown) => withBuilderClass(realBuilder('Tab
 const evalWith = (builderClass: unknown) => withBuilderClass(realBuilder('XGBoostModelEval'), builderClass);
 
 /** Every ProcessingInput the step reads its data from (the code and launcher inputs left as they are). */
-function editDataInputs(inputs: readonly ProcessingInputArgument[], edit: (input: ProcessingInputArgument) => ProcessingInputArgument): ProcessingInputArgument[] {
+function editDataInputs(
+  inputs: readonly ProcessingInputArgument[],
+  edit: (input: ProcessingInputArgument) => ProcessingInputArgument,
+): ProcessingInputArgument[] {
   return inputs.map(edit);
 }
 
@@ -99,7 +102,10 @@ const schemaDefects: readonly SeededDefect[] = [
     severity: 'blocker',
     messageFragment: 'ProcessingResources.ClusterConfig.VolumeSizeInGB',
     make: () =>
-      withConfigSchema(realBuilder('XGBoostModelEval'), xgboostModelEvalConfigSchema.safeExtend({ processing_volume_size: z.number().min(1).max(16_384).default(30) })),
+      withConfigSchema(
+        realBuilder('XGBoostModelEval'),
+        xgboostModelEvalConfigSchema.safeExtend({ processing_volume_size: z.number().min(1).max(16_384).default(30) }),
+      ),
   }),
   defineDefect({
     id: 'config.processing-runtime-past-service-limit',
@@ -112,7 +118,10 @@ const schemaDefects: readonly SeededDefect[] = [
     severity: 'blocker',
     messageFragment: 'StoppingCondition.MaxRuntimeInSeconds',
     make: () =>
-      withConfigSchema(realBuilder('TabularPreprocessing'), tabularPreprocessingConfigSchema.safeExtend({ max_runtime_in_seconds: z.number().int().min(1).optional() })),
+      withConfigSchema(
+        realBuilder('TabularPreprocessing'),
+        tabularPreprocessingConfigSchema.safeExtend({ max_runtime_in_seconds: z.number().int().min(1).optional() }),
+      ),
   }),
 ];
 
@@ -139,7 +148,7 @@ const serviceModelDefects: readonly SeededDefect[] = [
   }),
   defineDefect({
     id: 'builder.processing-input-mode-fastfile',
-    title: "Processing inputs stream with FastFile, a training input mode processing jobs do not have",
+    title: 'Processing inputs stream with FastFile, a training input mode processing jobs do not have',
     change: "getInputs() sets S3InputMode 'FastFile' on every data input (processing has File and Pipe)",
     artefact: 'builder',
     defectClass: 'request-breaks-service-model',
@@ -193,7 +202,10 @@ const contractRequestDefects: readonly SeededDefect[] = [
       tabularWith(
         class TabularPreprocessingStepBuilder extends RealTabularPreprocessingStepBuilder {
           override getInputs(inputs: Readonly<Record<string, PipelineValue>>): ProcessingInputArgument[] {
-            return editDataInputs(super.getInputs(inputs), (i) => ({ ...i, S3Input: { ...s3Input(i), LocalPath: `/opt/ml/processing/${String(i.InputName)}` } as never }));
+            return editDataInputs(super.getInputs(inputs), (i) => ({
+              ...i,
+              S3Input: { ...s3Input(i), LocalPath: `/opt/ml/processing/${String(i.InputName)}` } as never,
+            }));
           }
         },
       ),
@@ -384,7 +396,12 @@ const encodingDefects: readonly SeededDefect[] = [
         class TabularPreprocessingStepBuilder extends RealTabularPreprocessingStepBuilder {
           override getEnvironmentVariables(): Record<string, string> {
             const c = this.config;
-            const lists = { CATEGORICAL_COLUMNS: c.categorical_columns, NUMERICAL_COLUMNS: c.numerical_columns, TEXT_COLUMNS: c.text_columns, DATE_COLUMNS: c.date_columns };
+            const lists = {
+              CATEGORICAL_COLUMNS: c.categorical_columns,
+              NUMERICAL_COLUMNS: c.numerical_columns,
+              TEXT_COLUMNS: c.text_columns,
+              DATE_COLUMNS: c.date_columns,
+            };
             return { ...super.getEnvironmentVariables(), ...Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, JSON.stringify(list)])) };
           }
         },
@@ -392,7 +409,7 @@ const encodingDefects: readonly SeededDefect[] = [
   }),
   defineDefect({
     id: 'builder.processing-job-argument-json-encoded',
-    title: "The --job_type value passed through json.dumps ('\"calibration\"')",
+    title: 'The --job_type value passed through json.dumps (\'"calibration"\')',
     change: 'getJobArguments() returns [--job_type, JSON.stringify(job_type)]',
     artefact: 'builder',
     defectClass: 'value-encoded-wrongly',
@@ -441,8 +458,7 @@ const wiringDefects: readonly SeededDefect[] = [
     id: 'builder.processing-inputs-from-last-step',
     title: 'The model and the data both come from the first output of the last dependency step',
     change:
-      'extractInputsFromDependencies() gives every dependency the first output of the last dependency step (compatible ' +
-      'sources, types and names ignored)',
+      'extractInputsFromDependencies() gives every dependency the first output of the last dependency step (compatible ' + 'sources, types and names ignored)',
     artefact: 'builder',
     defectClass: 'pipeline-wires-wrong-data',
     base: 'XGBoostModelEval',
@@ -519,7 +535,9 @@ const reproducibilityDefects: readonly SeededDefect[] = [
               ...o,
               S3Output: {
                 ...(o.S3Output as Record<string, unknown>),
-                S3Uri: outputs[String(o.OutputName)] ?? `s3://${this.config.bucket}/${this.config.pipeline_name}/${this.getStepName()}/output/${String(o.OutputName)}`,
+                S3Uri:
+                  outputs[String(o.OutputName)] ??
+                  `s3://${this.config.bucket}/${this.config.pipeline_name}/${this.getStepName()}/output/${String(o.OutputName)}`,
               } as never,
             }));
           }
@@ -586,7 +604,8 @@ const specificationDefects: readonly SeededDefect[] = [
     messageFragment: "Contract outputs missing from specification outputs: {'reports'}",
     make: () =>
       withSpecAndContract(realBuilder('TabularPreprocessing'), (_spec, contract) => {
-        (contract as unknown as ProcessingScriptContract & { expectedOutputPaths: Record<string, string> }).expectedOutputPaths['reports'] = '/opt/ml/processing/output/reports';
+        (contract as unknown as ProcessingScriptContract & { expectedOutputPaths: Record<string, string> }).expectedOutputPaths['reports'] =
+          '/opt/ml/processing/output/reports';
       }),
   }),
   defineDefect({
@@ -598,7 +617,7 @@ const specificationDefects: readonly SeededDefect[] = [
     base: 'TabularPreprocessing',
     caughtBy: 'level2.property_paths_exist',
     severity: 'blocker',
-    messageFragment: "which does not exist on DescribeProcessingJobResponse",
+    messageFragment: 'which does not exist on DescribeProcessingJobResponse',
     make: () =>
       withSpecAndContract(realBuilder('TabularPreprocessing'), (spec) => {
         const output = spec.outputs?.find((o) => o.logicalName === 'processed_data') as { propertyPath: string } | undefined;

@@ -36,7 +36,8 @@ export async function runAllChecks(registration: BuilderRegistration, checks: re
 
 function missedBecause(defect: SeededDefect, declared: CheckResult | undefined): string | undefined {
   if (!declared) return `no check has the id ${defect.caughtBy}`;
-  if (declared.status !== 'fail') return `${defect.caughtBy} ${declared.status === 'pass' ? 'passed' : `was ${declared.status}`}${declared.message ? `: ${declared.message}` : ''}`;
+  if (declared.status !== 'fail')
+    return `${defect.caughtBy} ${declared.status === 'pass' ? 'passed' : `was ${declared.status}`}${declared.message ? `: ${declared.message}` : ''}`;
   if (declared.severity !== defect.severity) return `${defect.caughtBy} failed, but it is a ${declared.severity} check, not the declared ${defect.severity}`;
   if (!(declared.message ?? '').includes(defect.messageFragment)) {
     return `${defect.caughtBy} failed, but its message does not contain ${JSON.stringify(defect.messageFragment)}: ${declared.message ?? '(no message)'}`;
@@ -132,7 +133,9 @@ export function formatDetectionRatesByStepType(outcomes: readonly DefectOutcome[
   return stepTypes
     .flatMap((stepType) => {
       const mine = outcomes.filter((o) => stepTypeOf(o.defect) === stepType);
-      const lines = detectionRateByClass(mine).map(({ defectClass, rate }) => `${stepType.padEnd(typeWidth)}  ${DEFECT_CLASSES[defectClass].padEnd(classWidth)}  ${formatDetectionRate(rate)}`);
+      const lines = detectionRateByClass(mine).map(
+        ({ defectClass, rate }) => `${stepType.padEnd(typeWidth)}  ${DEFECT_CLASSES[defectClass].padEnd(classWidth)}  ${formatDetectionRate(rate)}`,
+      );
       return [...lines, `${stepType.padEnd(typeWidth)}  ${'All of this step type'.padEnd(classWidth)}  ${formatDetectionRate(detectionRate(mine))}`];
     })
     .join('\n');

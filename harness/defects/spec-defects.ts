@@ -78,7 +78,12 @@ export const specDefects: readonly SeededDefect[] = [
       withSpecAndContract(realBuilder('PyTorchTraining'), (spec) => {
         spec.outputs = [
           ...spec.outputs,
-          { logicalName: 'metrics_output', outputType: DependencyType.CUSTOM_PROPERTY, propertyPath: 'properties.OutputDataConfig.S3OutputPath', dataType: 'S3Uri' },
+          {
+            logicalName: 'metrics_output',
+            outputType: DependencyType.CUSTOM_PROPERTY,
+            propertyPath: 'properties.OutputDataConfig.S3OutputPath',
+            dataType: 'S3Uri',
+          },
         ];
       }),
   }),
@@ -157,8 +162,10 @@ export const specDefects: readonly SeededDefect[] = [
   }),
   defineDefect({
     id: 'spec.hyperparameters-dependency-takes-training-data',
-    title: 'The hyperparameters dependency copy-pasted from input_path, so the resolver hands the processed training data to the channel that must hold hyperparameters.json',
-    change: "hyperparameters_s3_uri's dependencyType HYPERPARAMETERS became TRAINING_DATA and its compatibleSources gained 'TabularPreprocessing' (input_path's)",
+    title:
+      'The hyperparameters dependency copy-pasted from input_path, so the resolver hands the processed training data to the channel that must hold hyperparameters.json',
+    change:
+      "hyperparameters_s3_uri's dependencyType HYPERPARAMETERS became TRAINING_DATA and its compatibleSources gained 'TabularPreprocessing' (input_path's)",
     artefact: 'spec',
     defectClass: 'pipeline-wires-wrong-data',
     base: 'XGBoostTraining',
@@ -167,7 +174,7 @@ export const specDefects: readonly SeededDefect[] = [
     messageFragment: 'hyperparameters_s3_uri',
     knownMiss:
       "the resolver matches hyperparameters_s3_uri to TabularPreprocessing's processed_data (score 0.519) and every check " +
-      "accepts it: nothing compares what the producer writes (a folder of data) with what the contract reads there (one " +
+      'accepts it: nothing compares what the producer writes (a folder of data) with what the contract reads there (one ' +
       'JSON file). level4.dependency_resolution would need a dependency whose contract path names a file not to take an ' +
       'output of another data type than the one it declared before the edit',
     make: () =>

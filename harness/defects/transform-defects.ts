@@ -29,7 +29,10 @@ const schemaDefects: readonly SeededDefect[] = [
     severity: 'blocker',
     messageFragment: 'TransformResources.InstanceCount',
     make: () =>
-      withConfigSchema(realBuilder('BatchTransform'), batchTransformConfigSchema.safeExtend({ transform_instance_count: z.number().int().min(0).max(100).default(1) })),
+      withConfigSchema(
+        realBuilder('BatchTransform'),
+        batchTransformConfigSchema.safeExtend({ transform_instance_count: z.number().int().min(0).max(100).default(1) }),
+      ),
   }),
   defineDefect({
     id: 'config.transform-payload-past-service-limit',
@@ -41,7 +44,8 @@ const schemaDefects: readonly SeededDefect[] = [
     caughtBy: 'level3.request_meets_service_model',
     severity: 'blocker',
     messageFragment: 'MaxPayloadInMB',
-    make: () => withConfigSchema(realBuilder('BatchTransform'), batchTransformConfigSchema.safeExtend({ max_payload_in_mb: z.number().int().min(0).optional() })),
+    make: () =>
+      withConfigSchema(realBuilder('BatchTransform'), batchTransformConfigSchema.safeExtend({ max_payload_in_mb: z.number().int().min(0).optional() })),
   }),
   defineDefect({
     id: 'config.transform-instance-type-unknown',
@@ -158,7 +162,10 @@ const settingDefects: readonly SeededDefect[] = [
       transformWith(
         class BatchTransformStepBuilder extends RealBatchTransformStepBuilder {
           override async createStep(options?: CreateStepOptions): Promise<TransformStepDefinition> {
-            return withArguments(await super.createStep(options), (args) => ({ ...args, TransformResources: { ...member(args, 'TransformResources'), InstanceCount: 1 } }));
+            return withArguments(await super.createStep(options), (args) => ({
+              ...args,
+              TransformResources: { ...member(args, 'TransformResources'), InstanceCount: 1 },
+            }));
           }
         },
       ),
@@ -313,7 +320,11 @@ const reproducibilityDefects: readonly SeededDefect[] = [
       transformWith(
         class BatchTransformStepBuilder extends RealBatchTransformStepBuilder {
           override getOutputs(outputs: Readonly<Record<string, PipelineValue>>): PipelineValue {
-            return outputs[this.transformOutput] ?? this.config.output_path ?? `s3://${this.config.bucket}/${this.config.pipeline_name}/${this.getStepName()}/${this.transformOutput}`;
+            return (
+              outputs[this.transformOutput] ??
+              this.config.output_path ??
+              `s3://${this.config.bucket}/${this.config.pipeline_name}/${this.getStepName()}/${this.transformOutput}`
+            );
           }
         },
       ),
@@ -335,7 +346,10 @@ const reproducibilityDefects: readonly SeededDefect[] = [
             return (
               outputs[this.transformOutput] ??
               this.config.output_path ?? {
-                'Std:Join': { On: '/', Values: ['s3:/', this.config.bucket, this.config.pipeline_name, { Get: 'Execution.PipelineExecutionId' }, this.transformOutput] },
+                'Std:Join': {
+                  On: '/',
+                  Values: ['s3:/', this.config.bucket, this.config.pipeline_name, { Get: 'Execution.PipelineExecutionId' }, this.transformOutput],
+                },
               }
             );
           }

@@ -16,12 +16,7 @@ import { profileCheckIds } from '../src/profiles/index.js';
 import { createMockBackend } from '../src/backends/mock-backend.js';
 import { MOCK_CREDENTIALS } from '../src/mocks/mocked-s3.js';
 import { runCatalogue } from '../src/runner/run-catalogue.js';
-import {
-  type GuardMessage,
-  leakyBuilderRegistry,
-  NETWORK_ATTEMPTS_CHANNEL,
-  NETWORK_GUARDED_REGISTRY_MODULE,
-} from './fixtures/network-guarded-registry.js';
+import { type GuardMessage, leakyBuilderRegistry, NETWORK_ATTEMPTS_CHANNEL, NETWORK_GUARDED_REGISTRY_MODULE } from './fixtures/network-guarded-registry.js';
 import { type ConnectionAttempt, installNetworkGuard, isLoopback, type NetworkGuard, NetworkRefusedError } from './support/network-guard.js';
 
 const SAGEMAKER_HOST = 'api.sagemaker.us-east-1.amazonaws.com';
@@ -66,7 +61,9 @@ describe('no network', () => {
     it('refuses a real SageMakerClient call that is not mocked, naming the endpoint', async () => {
       const client = new SageMakerClient({ region: 'us-east-1', credentials: MOCK_CREDENTIALS, maxAttempts: 1 });
       try {
-        await expect(client.send(new ListPipelinesCommand({}))).rejects.toThrow(/network guard: https\.request to api\.sagemaker\.us-east-1\.amazonaws\.com:443/);
+        await expect(client.send(new ListPipelinesCommand({}))).rejects.toThrow(
+          /network guard: https\.request to api\.sagemaker\.us-east-1\.amazonaws\.com:443/,
+        );
       } finally {
         client.destroy();
       }

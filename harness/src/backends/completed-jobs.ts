@@ -53,9 +53,24 @@ export function completedJob(stepType: StepTypeName, request: JobDocument, name:
     case 'Training':
       return completedTrainingJob(request, arn);
     case 'Processing':
-      return { ...request, ProcessingJobArn: arn, ProcessingJobStatus: 'Completed', CreationTime: COMPLETED_AT, ProcessingStartTime: COMPLETED_AT, ProcessingEndTime: COMPLETED_AT, LastModifiedTime: COMPLETED_AT };
+      return {
+        ...request,
+        ProcessingJobArn: arn,
+        ProcessingJobStatus: 'Completed',
+        CreationTime: COMPLETED_AT,
+        ProcessingStartTime: COMPLETED_AT,
+        ProcessingEndTime: COMPLETED_AT,
+        LastModifiedTime: COMPLETED_AT,
+      };
     case 'Transform':
-      return { ...request, TransformJobArn: arn, TransformJobStatus: 'Completed', CreationTime: COMPLETED_AT, TransformStartTime: COMPLETED_AT, TransformEndTime: COMPLETED_AT };
+      return {
+        ...request,
+        TransformJobArn: arn,
+        TransformJobStatus: 'Completed',
+        CreationTime: COMPLETED_AT,
+        TransformStartTime: COMPLETED_AT,
+        TransformEndTime: COMPLETED_AT,
+      };
     case 'CreateModel':
       return { ...request, ModelArn: arn, CreationTime: COMPLETED_AT };
   }

@@ -16,11 +16,12 @@ import {
 import { STEP_TYPES, type StepTypeName } from '@stepscore/sagemaker';
 import type { JobDocument } from './integration-backend.js';
 
-
 /** The SDK commands of one step type's create and describe operations. */
 export interface JobCommands {
   /** The create command's class: mock backends tell the operation by it. */
-  readonly createCommand: abstract new (...args: never[]) => object;
+  readonly createCommand: abstract new (
+    ...args: never[]
+  ) => object;
   readonly describeCommand: abstract new (...args: never[]) => object;
   /** Sends the create operation; resolves to its response. */
   create(client: SageMakerClient, request: JobDocument): Promise<object>;
@@ -61,4 +62,3 @@ export const JOB_COMMANDS: Readonly<Record<StepTypeName, JobCommands>> = {
 export function describedName(stepType: StepTypeName, input: unknown): string {
   return String((input as Record<string, unknown>)[STEP_TYPES[stepType].jobNameMember]);
 }
-

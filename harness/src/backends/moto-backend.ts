@@ -160,7 +160,9 @@ export async function createMotoBackend(endpoint: string, region: string, option
         return response;
       } catch (error) {
         if (!(error instanceof NotImplementedByMoto)) throw error;
-        throw new Error(`${operation} on moto_server at ${endpoint}: moto lacks ${operation}, though it created the job; the mock cannot describe a job moto holds`);
+        throw new Error(
+          `${operation} on moto_server at ${endpoint}: moto lacks ${operation}, though it created the job; the mock cannot describe a job moto holds`,
+        );
       }
     },
     servedByMock: () => [DEFINITION_NOTE, ...new Set(handedToMock.values())],

@@ -95,7 +95,9 @@ async function useExternalServer(endpoint: string, timeoutMs: number): Promise<M
   }
   const base = `${url.protocol}//${url.host}`;
   if (!(await waitUntilAnswering(base, timeoutMs, () => false))) {
-    throw new MotoServerStartError(`${MOTO_ENDPOINT_ENV}=${endpoint} did not answer GET /moto-api/data.json within ${timeoutMs} ms; is moto_server running there?`);
+    throw new MotoServerStartError(
+      `${MOTO_ENDPOINT_ENV}=${endpoint} did not answer GET /moto-api/data.json within ${timeoutMs} ms; is moto_server running there?`,
+    );
   }
   return { endpoint: base, output: NO_OUTPUT, stop: async () => {} };
 }
@@ -178,11 +180,7 @@ async function waitUntilAnswering(endpoint: string, timeoutMs: number, gaveUp: (
   return false;
 }
 
-async function stopProcessGroup(
-  pid: number,
-  child: ChildProcess,
-  exited: Promise<unknown>,
-): Promise<void> {
+async function stopProcessGroup(pid: number, child: ChildProcess, exited: Promise<unknown>): Promise<void> {
   signalGroup(pid, 'SIGTERM');
   const deadline = Date.now() + STOP_GRACE_MS;
   while (groupAlive(pid) && Date.now() < deadline) await delay(50);

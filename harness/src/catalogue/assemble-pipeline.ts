@@ -51,7 +51,6 @@ export const PIPELINE_EXPERIMENT_CONFIG = {
   TrialName: { Get: 'Execution.PipelineExecutionId' },
 } as const;
 
-
 /** A name no placed step has yet: the entry's, or the entry's with `-2`, `-3`, ... */
 function freeName(wanted: string, taken: Set<string>): string {
   let name = wanted;
@@ -72,7 +71,8 @@ export async function assemblePipeline(builder: StepBuilderBase, catalogue: Upst
   const context: StepRenderContext = { pipelineS3Loc: builder.config.pipeline_s3_loc, role: builder.role, region: builder.awsRegion };
   // A view leaves out the builder's own catalogue entry; any other step of that name clashes.
   const view = catalogue instanceof CatalogueView ? catalogue : indexedCatalogue(catalogue).whole();
-  if (view.hasStep(builderName)) throw new PipelineAssemblyError(`The builder's step name '${builderName}' is also the name of a catalogue step; step names must be unique`);
+  if (view.hasStep(builderName))
+    throw new PipelineAssemblyError(`The builder's step name '${builderName}' is also the name of a catalogue step; step names must be unique`);
 
   const builderMatches = view.matchDependencies(builderName, builder.spec);
   const missing = builderMatches.filter((m) => m.dependency.required && !m.resolved);
@@ -107,7 +107,10 @@ export async function assemblePipeline(builder: StepBuilderBase, catalogue: Upst
   for (const output of builder.spec.outputs.values()) {
     const [best] = view.consumersOf(output, builder.spec);
     if (!best) {
-      unconsumedOutputs.push({ output, reason: `no catalogue consumer has a dependency that accepts a ${output.outputType} output and scores above 0.5 against it` });
+      unconsumedOutputs.push({
+        output,
+        reason: `no catalogue consumer has a dependency that accepts a ${output.outputType} output and scores above 0.5 against it`,
+      });
       continue;
     }
     const { consumer, dependency, score } = best;
@@ -163,4 +166,3 @@ export function pipelineNameFor(builder: StepBuilderBase, purpose: string): stri
     .replace(/-+$/, '');
   return name;
 }
-

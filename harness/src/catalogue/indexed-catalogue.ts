@@ -47,7 +47,11 @@ export class IndexedCatalogue {
   private readonly scorer = new CompatibilityScorer(new SemanticMatcher());
 
   constructor(readonly catalogue: UpstreamCatalogue) {
-    this.producers = catalogue.producers.map((entry, position) => ({ entry, step: { name: entry.stepName, spec: StepSpecification.create(entry.specification) }, position }));
+    this.producers = catalogue.producers.map((entry, position) => ({
+      entry,
+      step: { name: entry.stepName, spec: StepSpecification.create(entry.specification) },
+      position,
+    }));
     this.consumers = catalogue.consumers.map((entry, position) => ({ entry, spec: StepSpecification.create(entry.specification), position }));
     for (const producer of this.producers) if (!this.byName.has(producer.step.name)) this.byName.set(producer.step.name, producer);
     this.index = new ProviderSelectionIndex(this.producers.map((p) => ({ stepName: p.step.name, spec: p.step.spec })));

@@ -126,7 +126,14 @@ export class ProviderSelectionIndex {
     );
     if (compatible.length < CANDIDATES_KEPT) {
       // At most CANDIDATES_KEPT - 1 compatible members are passed over on the way.
-      return [...compatible, ...this.scored(dependency, group, firstMembers(group.members, (m) => eligible(m) && !isCompatible(m)))];
+      return [
+        ...compatible,
+        ...this.scored(
+          dependency,
+          group,
+          firstMembers(group.members, (m) => eligible(m) && !isCompatible(m)),
+        ),
+      ];
     }
     // A compatible source adds to the score, so the others score strictly less, unless both reach the cap of 1;
     // then all tie and position decides, and only the others among the first few members can come in.

@@ -37,7 +37,8 @@ export interface UpstreamCatalogue {
 }
 
 const processingOutput = (logicalName: string) => `properties.ProcessingOutputConfig.Outputs['${logicalName}'].S3Output.S3Uri`;
-const SERVING_IMAGE = (region: string) => retrieveTrainingImageUri({ framework: 'xgboost', version: '1.7-1', pyVersion: 'py3', instanceType: 'ml.m5.xlarge', region });
+const SERVING_IMAGE = (region: string) =>
+  retrieveTrainingImageUri({ framework: 'xgboost', version: '1.7-1', pyVersion: 'py3', instanceType: 'ml.m5.xlarge', region });
 
 function processingEntry(stepName: string, specification: StepSpecificationInput, layout: ProcessingStepLayout): CatalogueEntry {
   return {
@@ -128,7 +129,11 @@ export const registeredModel: CatalogueEntry = {
   render: (input) =>
     renderModelStep(
       'RegisteredModel',
-      { modelDataUrl: `${input.pipelineS3Loc.replace(/\/+$/, '')}/registered_model/model.tar.gz`, image: SERVING_IMAGE(input.region), entryPoint: 'inference.py' },
+      {
+        modelDataUrl: `${input.pipelineS3Loc.replace(/\/+$/, '')}/registered_model/model.tar.gz`,
+        image: SERVING_IMAGE(input.region),
+        entryPoint: 'inference.py',
+      },
       input,
     ),
 };

@@ -42,4 +42,3 @@ export function writeLine(stream: CliStream, text = ''): void {
 export function wantsColor(stream: CliStream): boolean {
   return colorWanted(stream);
 }
-

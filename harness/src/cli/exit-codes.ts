@@ -9,7 +9,8 @@ export type CommandName = (typeof COMMANDS)[number];
 
 const BAD_USAGE = 'unknown command or option, a missing argument';
 const BAD_PROJECT_CONFIG = 'a stepscore config file or builders module that cannot be used (the error names the file and the field)';
-const BAD_REPORT_INPUT = 'a corrupt or unreadable history, baseline or shard file (the error names the file and the line or field, and leaves the file as it is), an output folder that cannot be written';
+const BAD_REPORT_INPUT =
+  'a corrupt or unreadable history, baseline or shard file (the error names the file and the line or field, and leaves the file as it is), an output folder that cannot be written';
 
 export const EXIT_CODES: Readonly<Record<CommandName, Readonly<Partial<Record<ExitCode, string>>>>> = {
   list: {

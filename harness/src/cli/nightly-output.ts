@@ -31,8 +31,15 @@ export async function completeNightly(io: CliIo, report: RunReport, inputs: Nigh
   note(io, options, `\n${renderComparisonText(outcome.comparisons)}`);
   // A baseline that exists but cannot be compared is worth a warning: the run was held to nothing.
   for (const c of outcome.comparisons) {
-    if (c.notComparable && c.against.startsWith('baseline') && c.notComparable !== NO_BASELINE_YET) writeLine(io.stderr, `warning: not compared with the ${c.against}: ${c.notComparable}`);
+    if (c.notComparable && c.against.startsWith('baseline') && c.notComparable !== NO_BASELINE_YET)
+      writeLine(io.stderr, `warning: not compared with the ${c.against}: ${c.notComparable}`);
   }
   note(io, options, `\nNightly reports written to ${outcome.folder}/ (with comparison.md and comparison.json)\nRun appended to ${paths.historyFile}`);
-  return outcome.comparisons.flatMap((c) => (c.regressed ? comparisonLines(c).filter((l) => l.startsWith('REGRESSION')).map((l) => `${l} (against the ${c.against})`) : []));
+  return outcome.comparisons.flatMap((c) =>
+    c.regressed
+      ? comparisonLines(c)
+          .filter((l) => l.startsWith('REGRESSION'))
+          .map((l) => `${l} (against the ${c.against})`)
+      : [],
+  );
 }

@@ -28,7 +28,7 @@ export function note(io: CliIo, options: PrintOptions, text: string): void {
 /** Where the reports went; a partial run (--builder, --level) also says what it left in place. */
 export function noteWritten(io: CliIo, options: PrintOptions, folder: string, partial = false): void {
   note(io, options, `\nReports written to ${folder}/\n  summary.json, builders/<builder>.json, report.md, report.html, junit.xml`);
-  if (partial) note(io, options, 'Partial run: the other builders\' files in builders/ were kept; the rest covers this run only.');
+  if (partial) note(io, options, "Partial run: the other builders' files in builders/ were kept; the rest covers this run only.");
 }
 
 /** Exit code 1, after listing each problem on stderr: builders under a bar, nightly regressions. */

@@ -14,11 +14,14 @@ export function collect(value: string, previous: readonly string[]): string[] {
 
 export function parseLevels(values: readonly string[]): Level[] {
   if (values.length === 0) return [...LEVELS];
-  const levels = values.flatMap((v) => v.split(',')).map((text) => {
-    const n = Number(text.trim().replace(/^l/i, ''));
-    if (!LEVELS.includes(n as Level)) throw new CliError(`--level ${text} is not a level: use 1 (Interface), 2 (Specification), 3 (Step Creation) or 4 (Integration)`, EXIT_USAGE);
-    return n as Level;
-  });
+  const levels = values
+    .flatMap((v) => v.split(','))
+    .map((text) => {
+      const n = Number(text.trim().replace(/^l/i, ''));
+      if (!LEVELS.includes(n as Level))
+        throw new CliError(`--level ${text} is not a level: use 1 (Interface), 2 (Specification), 3 (Step Creation) or 4 (Integration)`, EXIT_USAGE);
+      return n as Level;
+    });
   return [...new Set(levels)].sort((a, b) => a - b);
 }
 
@@ -26,7 +29,8 @@ export function parseLevels(values: readonly string[]): Level[] {
 export function parseConcurrency(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`--concurrency ${text} is not valid: give a whole number of builders to run at once, 1 or more`, EXIT_USAGE);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`--concurrency ${text} is not valid: give a whole number of builders to run at once, 1 or more`, EXIT_USAGE);
   return n;
 }
 
@@ -35,7 +39,10 @@ export function parseCheckTimeout(text: string | undefined): number {
   if (text === undefined) return DEFAULT_CHECK_TIMEOUT_MS;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 100) {
-    throw new CliError(`--check-timeout ${text} is not valid: give the time limit per check in milliseconds, 100 or more (default ${DEFAULT_CHECK_TIMEOUT_MS})`, EXIT_USAGE);
+    throw new CliError(
+      `--check-timeout ${text} is not valid: give the time limit per check in milliseconds, 100 or more (default ${DEFAULT_CHECK_TIMEOUT_MS})`,
+      EXIT_USAGE,
+    );
   }
   return n;
 }
@@ -43,7 +50,8 @@ export function parseCheckTimeout(text: string | undefined): number {
 export function parseMinScore(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new CliError(`--min-score ${text} is not valid: give a score from 0 to 100`, EXIT_USAGE);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new CliError(`--min-score ${text} is not valid: give a score from 0 to 100`, EXIT_USAGE);
   return n;
 }
 
@@ -68,7 +76,10 @@ export function parseShardOption(text: string | undefined): Shard | undefined {
 export function selectBuilders(registry: BuilderRegistry, names: readonly string[]): BuilderRegistration[] {
   if (names.length === 0) return registry.all().sort((a, b) => (a.stepName < b.stepName ? -1 : 1));
   const selected = new Map<string, BuilderRegistration>();
-  for (const name of names.flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean)) {
+  for (const name of names
+    .flatMap((n) => n.split(','))
+    .map((n) => n.trim())
+    .filter(Boolean)) {
     if (!registry.has(name) && !registry.names().some((n) => n.toLowerCase() === name.toLowerCase())) {
       throw new CliError(`Unknown builder '${name}': the registered builders are ${registry.names().join(', ')} (see \`stepscore list\`)`, EXIT_USAGE);
     }
@@ -79,6 +90,11 @@ export function selectBuilders(registry: BuilderRegistry, names: readonly string
 }
 
 export function inShard(registrations: readonly BuilderRegistration[], shard: Shard): BuilderRegistration[] {
-  const names = new Set(namesInShard(registrations.map((r) => r.stepName), shard));
+  const names = new Set(
+    namesInShard(
+      registrations.map((r) => r.stepName),
+      shard,
+    ),
+  );
   return registrations.filter((r) => names.has(r.stepName));
 }

@@ -1,4 +1,12 @@
-import type { ArtifactStore, BasePipelineConfig, BuilderRegistration, BuilderRegistry, PipelineStepDefinition, StepBuilderBase, StepBuilderOptions } from '@stepscore/step-builder';
+import type {
+  ArtifactStore,
+  BasePipelineConfig,
+  BuilderRegistration,
+  BuilderRegistry,
+  PipelineStepDefinition,
+  StepBuilderBase,
+  StepBuilderOptions,
+} from '@stepscore/step-builder';
 import { parseBuilderConfig } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import { type CatalogueView, type IndexedCatalogue, indexedCatalogue } from '../catalogue/indexed-catalogue.js';

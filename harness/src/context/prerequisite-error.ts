@@ -7,4 +7,3 @@ export class PrerequisiteError extends Error {
     this.name = 'PrerequisiteError';
   }
 }
-

@@ -29,8 +29,7 @@ const historyEntrySchema = z.object({
   ...runSnapshotFields,
 });
 
-const remedy = (line: number): string =>
-  `The file was left as it is: fix or delete line ${line} (each line is one run's JSON), then run again.`;
+const remedy = (line: number): string => `The file was left as it is: fix or delete line ${line} (each line is one run's JSON), then run again.`;
 
 export function historyEntryFor(report: RunReport, reportFolder: string): HistoryEntry {
   return {
@@ -50,7 +49,12 @@ async function readText(path: string): Promise<string | undefined> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw new InputFileError(path, undefined, `cannot be read (${code ?? (error as Error).message})`, 'Check the path given with --history and its permissions.');
+    throw new InputFileError(
+      path,
+      undefined,
+      `cannot be read (${code ?? (error as Error).message})`,
+      'Check the path given with --history and its permissions.',
+    );
   }
 }
 

@@ -77,7 +77,8 @@ function baselineComparison(baseline: RunSnapshot, current: RunSnapshot, baselin
   const against = `baseline (${baselineFile})`;
   const reason = incomparability(baseline, current);
   if (!reason) return compareRuns(baseline, current, against, messages);
-  const rerun = baseline.backend !== current.backend ? `--backend ${baseline.backend}` : `every level the baseline has (${baseline.levels.map((l) => `L${l}`).join(', ')})`;
+  const rerun =
+    baseline.backend !== current.backend ? `--backend ${baseline.backend}` : `every level the baseline has (${baseline.levels.map((l) => `L${l}`).join(', ')})`;
   return emptyComparison(
     against,
     `${reason}. Score with ${rerun} to compare with it, or write a baseline for this run with \`pnpm stepscore baseline update --backend ${current.backend} --baseline <file>\``,
@@ -87,15 +88,14 @@ function baselineComparison(baseline: RunSnapshot, current: RunSnapshot, baselin
 /** Compares this run with the previous comparable run and with the baseline. Pure. */
 export function nightlyComparisons(report: RunReport, inputs: NightlyInputs, baselineFile: string): Comparison[] {
   const current = snapshotOf(report);
-  const messages = (builder: string, check: string) => report.builders.find((b) => b.builder === builder)?.checks.find((c) => c.id === check)?.message ?? undefined;
+  const messages = (builder: string, check: string) =>
+    report.builders.find((b) => b.builder === builder)?.checks.find((c) => c.id === check)?.message ?? undefined;
   const previous = previousComparableRun(inputs.history, current);
   return [
     previous
       ? compareRuns(previous, current, `previous run (${previous.startedAt})`, messages)
       : emptyComparison('previous run', 'no earlier run with the same levels and backend in the history'),
-    inputs.baseline
-      ? baselineComparison(inputs.baseline, current, baselineFile, messages)
-      : emptyComparison(`baseline (${baselineFile})`, NO_BASELINE_YET),
+    inputs.baseline ? baselineComparison(inputs.baseline, current, baselineFile, messages) : emptyComparison(`baseline (${baselineFile})`, NO_BASELINE_YET),
   ];
 }
 

@@ -32,6 +32,8 @@ export function renderComparisonText(comparisons: readonly Comparison[]): string
 }
 
 export function renderComparisonMarkdown(comparisons: readonly Comparison[]): string {
-  const sections = comparisons.map((c) => [`## Compared with the ${c.against}: ${verdict(c)}`, '', ...comparisonLines(c).map((l) => `- ${l.replace(/\|/g, '\\|')}`)].join('\n'));
+  const sections = comparisons.map((c) =>
+    [`## Compared with the ${c.against}: ${verdict(c)}`, '', ...comparisonLines(c).map((l) => `- ${l.replace(/\|/g, '\\|')}`)].join('\n'),
+  );
   return `# stepscore nightly comparison\n\n${sections.join('\n\n')}\n`;
 }

@@ -29,7 +29,10 @@ export const builderSnapshotSchema = z.object({
   overall: score,
   rating: ratingSchema.nullable(),
   levels: z.object({ 1: score, 2: score, 3: score, 4: score }),
-  checks: z.record(z.string().regex(/^level[1-4]\.[a-z0-9_]+$/, 'must be a check id like level2.contract_alignment'), z.enum(['pass', 'fail', 'not_applicable', 'error'])),
+  checks: z.record(
+    z.string().regex(/^level[1-4]\.[a-z0-9_]+$/, 'must be a check id like level2.contract_alignment'),
+    z.enum(['pass', 'fail', 'not_applicable', 'error']),
+  ),
   blockers: z.array(z.string()).optional(),
 });
 
@@ -56,7 +59,8 @@ export function snapshotOf(report: RunReport): RunSnapshot {
 
 /** Two snapshots can be compared only when they scored the same levels on the same backend. */
 export function incomparability(before: RunSnapshot, after: RunSnapshot): string | undefined {
-  if (before.backend !== after.backend) return `it ran on the ${before.backend} backend, this run on ${after.backend}: scores of different backends are not compared`;
+  if (before.backend !== after.backend)
+    return `it ran on the ${before.backend} backend, this run on ${after.backend}: scores of different backends are not compared`;
   if (JSON.stringify(before.levels) !== JSON.stringify(after.levels)) {
     const show = (levels: readonly Level[]) => levels.map((l) => `L${l}`).join(', ');
     return `it scored levels ${show(before.levels)}, this run ${show(after.levels)}`;

@@ -24,12 +24,15 @@ export class ProfileError extends Error {
 /** Why a profile cannot be trusted with these checks: each reason a sentence; [] when it can. */
 export function profileProblems(profile: Profile, checks: readonly CheckDefinition[]): string[] {
   const problems: string[] = [];
-  if (!(REQUEST_VALIDITY_CHECK in profile.checks)) problems.push(`the ${profile.stepType} profile lacks ${REQUEST_VALIDITY_CHECK}, so nothing would say whether SageMaker accepts the request`);
+  if (!(REQUEST_VALIDITY_CHECK in profile.checks))
+    problems.push(`the ${profile.stepType} profile lacks ${REQUEST_VALIDITY_CHECK}, so nothing would say whether SageMaker accepts the request`);
   for (const [id, importance] of Object.entries(profile.checks)) {
     const check = checks.find((c) => c.id === id);
     if (!check) problems.push(`the ${profile.stepType} profile names '${id}', which is no check`);
-    else if (check.appliesTo !== 'all' && !(check.appliesTo as readonly string[]).includes(profile.stepType)) problems.push(`the ${profile.stepType} profile names '${id}', which does not apply to ${profile.stepType} steps`);
-    if (!(Number.isFinite(importance) && importance > 0)) problems.push(`the ${profile.stepType} profile gives '${id}' importance ${importance}; it must be a positive number`);
+    else if (check.appliesTo !== 'all' && !(check.appliesTo as readonly string[]).includes(profile.stepType))
+      problems.push(`the ${profile.stepType} profile names '${id}', which does not apply to ${profile.stepType} steps`);
+    if (!(Number.isFinite(importance) && importance > 0))
+      problems.push(`the ${profile.stepType} profile gives '${id}' importance ${importance}; it must be a positive number`);
   }
   return problems;
 }
@@ -37,7 +40,8 @@ export function profileProblems(profile: Profile, checks: readonly CheckDefiniti
 /** The profile of a step type, checked against the checks it names. @throws ProfileError — a run fails closed. */
 export function profileFor(stepType: string, checks: readonly CheckDefinition[]): Profile {
   const profile = isStepTypeName(stepType) ? PROFILES[stepType] : undefined;
-  if (!profile) throw new ProfileError(`There is no profile for step type '${stepType}' (profiles: ${Object.keys(PROFILES).join(', ')}); its builder cannot be scored`);
+  if (!profile)
+    throw new ProfileError(`There is no profile for step type '${stepType}' (profiles: ${Object.keys(PROFILES).join(', ')}); its builder cannot be scored`);
   const problems = profileProblems(profile, [...new Set([...ALL_CHECKS, ...checks])]);
   if (problems.length > 0) throw new ProfileError(`The ${stepType} profile cannot be used: ${problems.join('; ')}`);
   return profile;

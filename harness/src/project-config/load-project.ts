@@ -64,8 +64,13 @@ function configFileFrom(options: LoadProjectOptions): string {
   const cwd = resolve(options.cwd ?? process.cwd());
   if (options.configFile !== undefined) {
     const file = resolve(cwd, options.configFile);
-    if (!existsSync(file)) throw new ProjectConfigError(options.configFile, `Config file not found: ${options.configFile}${file === options.configFile ? '' : ` (looked at ${file})`}`);
-    if (!statSync(file).isFile()) throw new ProjectConfigError(options.configFile, `Config file ${options.configFile} is a directory: give the stepscore.config.ts file itself`);
+    if (!existsSync(file))
+      throw new ProjectConfigError(
+        options.configFile,
+        `Config file not found: ${options.configFile}${file === options.configFile ? '' : ` (looked at ${file})`}`,
+      );
+    if (!statSync(file).isFile())
+      throw new ProjectConfigError(options.configFile, `Config file ${options.configFile} is a directory: give the stepscore.config.ts file itself`);
     return file;
   }
   const found = findConfigFile(cwd);
@@ -128,7 +133,12 @@ export async function loadProjectBuilders(options: LoadProjectOptions = {}): Pro
   const registryModule = modulePathFrom(configFile, 'builders', config.builders);
   const extraChecksModules = (config.checks ?? []).map((path, i) => modulePathFrom(configFile, `checks[${i}]`, path));
   const upstreamModules = (config.upstream ?? []).map((path, i) => modulePathFrom(configFile, `upstream[${i}]`, path));
-  const modules: ProjectModules = { registryModule, ...(config.buildersExport ? { registryExport: config.buildersExport } : {}), extraChecksModules, upstreamModules };
+  const modules: ProjectModules = {
+    registryModule,
+    ...(config.buildersExport ? { registryExport: config.buildersExport } : {}),
+    extraChecksModules,
+    upstreamModules,
+  };
   options.onModulesFound?.(config, modules);
 
   const buildersNamespace = await importFor(configFile, 'builders', registryModule);
@@ -150,7 +160,8 @@ export async function loadProjectBuilders(options: LoadProjectOptions = {}): Pro
   }
   const known = new Set(extraChecks.length > 0 ? (await builtInChecks()).map((c) => c.id) : []);
   for (const check of extraChecks) {
-    if (known.has(check.id)) throw new ProjectConfigError(configFile, `Config file ${configFile}: checks: the check id '${check.id}' is taken; give the project's check another id`);
+    if (known.has(check.id))
+      throw new ProjectConfigError(configFile, `Config file ${configFile}: checks: the check id '${check.id}' is taken; give the project's check another id`);
     known.add(check.id);
   }
 
@@ -171,7 +182,6 @@ export async function loadProjectBuilders(options: LoadProjectOptions = {}): Pro
     modules,
   };
 }
-
 
 function displayPath(file: string): string {
   const fromCwd = relative(process.cwd(), file);

@@ -57,7 +57,12 @@ export async function importModule(location: string): Promise<Record<string, unk
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {
     // tsx loads a .ts file as CommonJS unless its package.json says "type": "module"; the `stepscore` package is ESM.
-    if (error instanceof Error && /require\(\) ES Module|Cannot use import statement outside a module|ERR_REQUIRE_(ESM|CYCLE_MODULE)/.test(`${error.message} ${String((error as NodeJS.ErrnoException).code)}`)) {
+    if (
+      error instanceof Error &&
+      /require\(\) ES Module|Cannot use import statement outside a module|ERR_REQUIRE_(ESM|CYCLE_MODULE)/.test(
+        `${error.message} ${String((error as NodeJS.ErrnoException).code)}`,
+      )
+    ) {
       error.message += ' (TypeScript files load as ES modules only when the nearest package.json has "type": "module", or when they are .mts files)';
     }
     throw error;

@@ -49,7 +49,9 @@ export function registryFromModule(namespace: Record<string, unknown>, moduleNam
   const named = Object.entries(namespace).filter(([name, value]) => name !== 'default' && asRegistry(value) !== undefined);
   if (named.length === 1) return asRegistry(named[0]![1])!;
   if (named.length > 1) {
-    throw new Error(`${moduleName} exports several sets of builders (${named.map(([n]) => n).join(', ')}): name the one to use with buildersExport in the stepscore config`);
+    throw new Error(
+      `${moduleName} exports several sets of builders (${named.map(([n]) => n).join(', ')}): name the one to use with buildersExport in the stepscore config`,
+    );
   }
   throw new Error(`${moduleName} exports no builders: export ${accepted}, as the default export or a named one (exports: ${exportNames(namespace)})`);
 }
@@ -59,7 +61,9 @@ export function checksFromModule(namespace: Record<string, unknown>, moduleName:
   const value = namespace['default'] ?? namespace['checks'];
   const isCheck = (c: unknown) => typeof (c as CheckDefinition | null)?.id === 'string' && typeof (c as CheckDefinition).run === 'function';
   if (!Array.isArray(value) || !value.every(isCheck)) {
-    throw new Error(`${moduleName} must export an array of checks (defineCheck(...)) as the default export or as 'checks' (exports: ${exportNames(namespace)})`);
+    throw new Error(
+      `${moduleName} must export an array of checks (defineCheck(...)) as the default export or as 'checks' (exports: ${exportNames(namespace)})`,
+    );
   }
   // The same rules as defineCheck: a check without a valid id, level or severity cannot be scored.
   return (value as CheckDefinition[]).map((check) => {

@@ -31,12 +31,16 @@ function fieldName(path: readonly PropertyKey[]): string {
 /** The config a config file exports, checked; @throws ProjectConfigError naming the file and every bad field. */
 export function validateConfig(file: string, exported: unknown): StepscoreConfig {
   if (typeof exported !== 'object' || exported === null || Array.isArray(exported)) {
-    throw new ProjectConfigError(file, `${file} must export its config as the default export (export default defineConfig({ builders: './builders/registry.ts' })), found ${describe(exported)}`);
+    throw new ProjectConfigError(
+      file,
+      `${file} must export its config as the default export (export default defineConfig({ builders: './builders/registry.ts' })), found ${describe(exported)}`,
+    );
   }
   const parsed = configSchema.safeParse(exported);
   if (parsed.success) return parsed.data as StepscoreConfig;
   const problems = parsed.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => fieldName([...issue.path, k])).join(', ')}`;
+    if (issue.code === 'unrecognized_keys')
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => fieldName([...issue.path, k])).join(', ')}`;
     if (issue.code === 'invalid_type' && issue.input === undefined) return `${fieldName(issue.path)}: is required`;
     return `${fieldName(issue.path)}: ${issue.message}`;
   });

@@ -22,9 +22,18 @@ export function builderVerdict(builder: BuilderReport): string {
   const failed = builder.checks.filter((c) => c.status === 'fail').length;
   const errored = builder.checks.filter((c) => c.status === 'error').length;
   const rating = score.rating === null ? 'no checks ran' : `${formatScore(score.overall)} ${score.rating}`;
-  const capped = score.blockers.length > 0 && score.uncappedOverall !== null && score.uncappedOverall !== score.overall ? ` (${formatScore(score.uncappedOverall)} before the blocker cap)` : '';
-  const blockers = score.blockers.length > 0 ? `${score.blockers.length === 1 ? 'blocker' : `${score.blockers.length} blockers`}: ${score.blockers.join(', ')}` : 'no blockers';
-  const problems = failed + errored === 0 ? `passed ${score.passed}/${score.ran}` : `failed ${failed + errored}/${score.ran}${errored > 0 ? ` (${plural(errored, 'error')})` : ''}`;
+  const capped =
+    score.blockers.length > 0 && score.uncappedOverall !== null && score.uncappedOverall !== score.overall
+      ? ` (${formatScore(score.uncappedOverall)} before the blocker cap)`
+      : '';
+  const blockers =
+    score.blockers.length > 0
+      ? `${score.blockers.length === 1 ? 'blocker' : `${score.blockers.length} blockers`}: ${score.blockers.join(', ')}`
+      : 'no blockers';
+  const problems =
+    failed + errored === 0
+      ? `passed ${score.passed}/${score.ran}`
+      : `failed ${failed + errored}/${score.ran}${errored > 0 ? ` (${plural(errored, 'error')})` : ''}`;
   const notApplicable = score.notApplicable > 0 ? `, ${score.notApplicable} n/a` : '';
   return `${rating}${capped} · ${blockers} · ${problems}${notApplicable}`;
 }

@@ -69,7 +69,12 @@ export async function readReportFolder(folder: string): Promise<ReportFolder> {
   const summary = await readValidated(summaryPath, summaryFileSchema);
   const listed = summary.builders.map((b) => b.builder);
   if (JSON.stringify(listed) !== JSON.stringify(summary.run.builders)) {
-    throw new InputFileError(summaryPath, 'field run.builders', `lists ${summary.run.builders.join(', ') || 'no builder'} but builders[] has ${listed.join(', ') || 'none'}`, REMEDY);
+    throw new InputFileError(
+      summaryPath,
+      'field run.builders',
+      `lists ${summary.run.builders.join(', ') || 'no builder'} but builders[] has ${listed.join(', ') || 'none'}`,
+      REMEDY,
+    );
   }
   const results: BuilderResult[] = [];
   for (const [i, entry] of summary.builders.entries()) {
@@ -79,7 +84,12 @@ export async function readReportFolder(folder: string): Promise<ReportFolder> {
       throw new InputFileError(path, 'field builder', `is ${file.builder}, but ${summaryPath} builders[${i}] says this file is ${entry.builder}`, REMEDY);
     }
     if (!sameRun(summary.run, file.run)) {
-      throw new InputFileError(path, 'field run', `does not match the run in ${summaryPath} (backend, levels or shard differ): the file is from another run`, REMEDY);
+      throw new InputFileError(
+        path,
+        'field run',
+        `does not match the run in ${summaryPath} (backend, levels or shard differ): the file is from another run`,
+        REMEDY,
+      );
     }
     results.push(toResult(file));
   }

@@ -18,8 +18,7 @@ const HINTS: Readonly<Record<RootCause['kind'], string>> = {
     "Fix the builder's config (its default config, or the file given with --config): the message names each invalid field. Every check listed needs a valid config.",
   builder_construction:
     'Make the builder construct from its config: the message is the error its constructor threw (for example a spec/contract alignment error). Every check listed needs the builder.',
-  step_creation:
-    'Make createStep succeed with the mocked inputs: the message is the error it threw. Every check listed inspects the created step.',
+  step_creation: 'Make createStep succeed with the mocked inputs: the message is the error it threw. Every check listed inspects the created step.',
   pipeline_assembly:
     "Make the builder's step assemble into a pipeline between an upstream producer and a downstream consumer: the message says what failed. Every Integration check listed uses that pipeline.",
 };

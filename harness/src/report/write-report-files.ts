@@ -18,7 +18,9 @@ export async function ensureWritableFolder(folder: string): Promise<void> {
     await access(folder, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new OutputFolderError(`Cannot write reports to ${folder} (${code || (error as Error).message}): choose another folder with --out, or fix its permissions.`);
+    throw new OutputFolderError(
+      `Cannot write reports to ${folder} (${code || (error as Error).message}): choose another folder with --out, or fix its permissions.`,
+    );
   }
 }
 

@@ -32,7 +32,11 @@ export async function runCatalogue(
   registry: BuilderRegistry,
   options: CatalogueRunOptions,
 ): Promise<BuilderResult[]> {
-  if (options.isolation !== 'in-process') return runIsolated(registrations.map((r) => r.stepName), options);
+  if (options.isolation !== 'in-process')
+    return runIsolated(
+      registrations.map((r) => r.stepName),
+      options,
+    );
   // The checks' machinery loads only where builders run in this thread: with workers, the main thread never needs it.
   const [{ runBuilder }, { default: pLimit }] = await Promise.all([import('./run-builder.js'), import('p-limit')]);
   const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));

@@ -22,19 +22,32 @@ function appliesTo(check: CheckDefinition, stepType: string): boolean {
 }
 
 /** Runs one check and turns whatever happens into a plain result; a check never takes the run down. */
-export async function runCheck(check: CheckDefinition, context: CheckContext, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS, importance = check.importance ?? 1): Promise<CheckResult> {
+export async function runCheck(
+  check: CheckDefinition,
+  context: CheckContext,
+  timeoutMs = DEFAULT_CHECK_TIMEOUT_MS,
+  importance = check.importance ?? 1,
+): Promise<CheckResult> {
   const base = { id: check.id, level: check.level, title: check.title, severity: check.severity, importance };
   const stepType = context.registration.stepType;
   if (!appliesTo(check, stepType)) {
     const types = (check.appliesTo as readonly string[]).join(', ');
-    return { ...base, status: 'not_applicable', message: `applies to ${types} builders; ${context.registration.stepName} is a ${stepType} builder`, durationMs: 0 };
+    return {
+      ...base,
+      status: 'not_applicable',
+      message: `applies to ${types} builders; ${context.registration.stepName} is a ${stepType} builder`,
+      durationMs: 0,
+    };
   }
   const started = performance.now();
   const backendRequestsBefore = context.backendRequestCount;
   let outcome: CheckOutcome;
   let rootCause: RootCause | undefined;
   try {
-    outcome = await withTimeout(Promise.resolve().then(() => check.run(context)), timeoutMs);
+    outcome = await withTimeout(
+      Promise.resolve().then(() => check.run(context)),
+      timeoutMs,
+    );
   } catch (error) {
     if (error instanceof PrerequisiteError) {
       rootCause = error.rootCause;
@@ -63,7 +76,12 @@ export async function runCheck(check: CheckDefinition, context: CheckContext, ti
     case 'not_applicable':
       // A blocker that did not judge leaves SageMaker's acceptance unknown: the run fails closed.
       if (check.severity === 'blocker') {
-        return { ...base, status: 'error', message: `Blocker check ${check.id} did not judge this builder (${outcome.reason}); a blocker may not be not applicable`, durationMs };
+        return {
+          ...base,
+          status: 'error',
+          message: `Blocker check ${check.id} did not judge this builder (${outcome.reason}); a blocker may not be not applicable`,
+          durationMs,
+        };
       }
       return { ...base, status: 'not_applicable', message: outcome.reason, durationMs };
     case 'error':

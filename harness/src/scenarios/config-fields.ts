@@ -135,7 +135,9 @@ export function schemaAccepts(schema: z.ZodType, raw: unknown): boolean {
 }
 
 interface ZodRun {
-  readonly _zod?: { readonly run?: (payload: { value: unknown; issues: unknown[] }, ctx: { async: false }) => { issues: readonly unknown[] } | Promise<unknown> };
+  readonly _zod?: {
+    readonly run?: (payload: { value: unknown; issues: unknown[] }, ctx: { async: false }) => { issues: readonly unknown[] } | Promise<unknown>;
+  };
 }
 
 /**

@@ -89,11 +89,19 @@ function regionScenario(schema: z.ZodType, raw: Raw): ChangedSetting[] {
   return other === undefined ? [] : [{ field: 'region', value: other, purpose: 'region' }];
 }
 
-function instanceScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], candidates: readonly string[], processor: 'cpu' | 'gpu'): ChangedSetting[] {
+function instanceScenario(
+  schema: z.ZodType,
+  raw: Raw,
+  fields: readonly ConfigField[],
+  candidates: readonly string[],
+  processor: 'cpu' | 'gpu',
+): ChangedSetting[] {
   const changes = fields
     .filter((f) => isInstanceTypeField(f, raw))
     .flatMap((f): ChangedSetting[] => {
-      const type = candidates.find((t) => processorOf(t) === processor && fieldAccepts(schema, raw, f.name, t) && schemaAccepts(schema, withField(raw, f.name, t)));
+      const type = candidates.find(
+        (t) => processorOf(t) === processor && fieldAccepts(schema, raw, f.name, t) && schemaAccepts(schema, withField(raw, f.name, t)),
+      );
       return type === undefined ? [] : [{ field: f.name, value: type, purpose: 'instance' }];
     });
   // Each change was accepted on its own above: one is all there is to accept.
@@ -253,11 +261,17 @@ export function declaredParameters(changed: readonly ChangedSetting[]): Set<stri
 }
 
 /** One config per schema rule that the schema must refuse. */
-export function invalidProbes(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): InvalidConfigProbe[] {
+export function invalidProbes(raw: Raw, fields: readonly ConfigField[]): InvalidConfigProbe[] {
   const probes: InvalidConfigProbe[] = [];
   for (const f of fields) {
-    if (f.required && f.name in raw) probes.push({ field: f.name, description: `'${f.name}' missing (a required field)`, rawConfig: withoutField(raw, f.name) });
-    if (f.enum) probes.push({ field: f.name, description: `${f.name} = 'not-one-of-its-values' (outside its enum)`, rawConfig: withField(raw, f.name, 'not-one-of-its-values') });
+    if (f.required && f.name in raw)
+      probes.push({ field: f.name, description: `'${f.name}' missing (a required field)`, rawConfig: withoutField(raw, f.name) });
+    if (f.enum)
+      probes.push({
+        field: f.name,
+        description: `${f.name} = 'not-one-of-its-values' (outside its enum)`,
+        rawConfig: withField(raw, f.name, 'not-one-of-its-values'),
+      });
     if (f.minimum !== undefined && Number.isFinite(f.minimum)) {
       const below = f.minimum - 1;
       probes.push({ field: f.name, description: `${f.name} = ${below} (below its minimum ${f.minimum})`, rawConfig: withField(raw, f.name, below) });
@@ -267,10 +281,24 @@ export function invalidProbes(schema: z.ZodType, raw: Raw, fields: readonly Conf
       probes.push({ field: f.name, description: `${f.name} = ${base + 0.5} (not a whole number)`, rawConfig: withField(raw, f.name, base + 0.5) });
     }
     if (f.type === 'string' && f.pattern !== undefined) {
-      probes.push({ field: f.name, description: `${f.name} = 'not a valid value!' (against its pattern ${f.pattern})`, rawConfig: withField(raw, f.name, 'not a valid value!') });
+      probes.push({
+        field: f.name,
+        description: `${f.name} = 'not a valid value!' (against its pattern ${f.pattern})`,
+        rawConfig: withField(raw, f.name, 'not a valid value!'),
+      });
     }
-    if (f.type === 'string' && f.pattern === undefined && f.enum === undefined && typeof (raw[f.name] ?? f.default) === 'string' && INSTANCE_TYPE.test(String(raw[f.name] ?? f.default))) {
-      probes.push({ field: f.name, description: `${f.name} = 'ml.nonexistent.xlarge' (not a SageMaker instance type)`, rawConfig: withField(raw, f.name, 'ml.nonexistent.xlarge') });
+    if (
+      f.type === 'string' &&
+      f.pattern === undefined &&
+      f.enum === undefined &&
+      typeof (raw[f.name] ?? f.default) === 'string' &&
+      INSTANCE_TYPE.test(String(raw[f.name] ?? f.default))
+    ) {
+      probes.push({
+        field: f.name,
+        description: `${f.name} = 'ml.nonexistent.xlarge' (not a SageMaker instance type)`,
+        rawConfig: withField(raw, f.name, 'ml.nonexistent.xlarge'),
+      });
     }
   }
   return probes;
@@ -324,5 +352,5 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
     add(name, `${changes.map((c) => `${c.field} = '${String(c.value)}'`).join(', ')} (another of its values)`, changes);
   }
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
-  return { valid, invalid: [...invalidProbes(schema, rawConfig, fields), ...malformedS3Probes(rawConfig, fields)] };
+  return { valid, invalid: [...invalidProbes(rawConfig, fields), ...malformedS3Probes(rawConfig, fields)] };
 }

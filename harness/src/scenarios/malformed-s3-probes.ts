@@ -26,6 +26,10 @@ export function malformedS3Probes(raw: Raw, fields: readonly ConfigField[]): Inv
   return fields
     .filter((f) => holdsS3Location(f, raw))
     .flatMap((f) =>
-      MALFORMED.map(({ value, what }) => ({ field: f.name, description: `${f.name} = '${value}' (${what}: not an S3 location)`, rawConfig: { ...raw, [f.name]: value } })),
+      MALFORMED.map(({ value, what }) => ({
+        field: f.name,
+        description: `${f.name} = '${value}' (${what}: not an S3 location)`,
+        rawConfig: { ...raw, [f.name]: value },
+      })),
     );
 }

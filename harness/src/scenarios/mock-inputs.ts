@@ -26,6 +26,9 @@ export function mockInputsFor(spec: StepSpecification, includeOptional = false):
   return Object.fromEntries(
     [...spec.dependencies.values()]
       .filter((d) => includeOptional || d.required)
-      .map((d) => [d.logicalName, d.dataType === 'String' ? mockInputName(d.logicalName) : mockInputUri(d.logicalName, paths[d.logicalName], d.dependencyType)]),
+      .map((d) => [
+        d.logicalName,
+        d.dataType === 'String' ? mockInputName(d.logicalName) : mockInputUri(d.logicalName, paths[d.logicalName], d.dependencyType),
+      ]),
   );
 }

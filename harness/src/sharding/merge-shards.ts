@@ -46,24 +46,38 @@ export function mergeShards(parts: readonly ReportFolder[]): RunReport {
   }
   const missing = Array.from({ length: count ?? 0 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
-    throw new MergeError(`Shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing: run \`stepscore score --shard i/${count}\` for ${missing.length === 1 ? 'it' : 'them'} and pass the folder${missing.length === 1 ? '' : 's'} too.`);
+    throw new MergeError(
+      `Shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing: run \`stepscore score --shard i/${count}\` for ${missing.length === 1 ? 'it' : 'them'} and pass the folder${missing.length === 1 ? '' : 's'} too.`,
+    );
   }
 
   const owner = new Map<string, ReportFolder>();
   for (const part of parts) {
     for (const result of part.results) {
       const other = owner.get(result.builder);
-      if (other) throw new MergeError(`${result.builder} is in both ${summaryOf(other)} and ${summaryOf(part)}: the shards overlap. Re-run them with the same --shard count.`);
+      if (other)
+        throw new MergeError(
+          `${result.builder} is in both ${summaryOf(other)} and ${summaryOf(part)}: the shards overlap. Re-run them with the same --shard count.`,
+        );
       owner.set(result.builder, part);
     }
   }
   const absent = selected.filter((b) => !owner.has(b));
-  if (absent.length > 0) throw new MergeError(`No shard has ${absent.join(', ')}, though the run selected ${absent.length === 1 ? 'it' : 'them'}: re-run the shard that should have.`);
+  if (absent.length > 0)
+    throw new MergeError(
+      `No shard has ${absent.join(', ')}, though the run selected ${absent.length === 1 ? 'it' : 'them'}: re-run the shard that should have.`,
+    );
   const extra = [...owner.keys()].filter((b) => !selected.includes(b));
-  if (extra.length > 0) throw new MergeError(`${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} in a shard but not among the builders the run selected: the shards come from different runs.`);
+  if (extra.length > 0)
+    throw new MergeError(
+      `${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} in a shard but not among the builders the run selected: the shards come from different runs.`,
+    );
 
   const started = parts.map((p) => p.summary.timing.startedAt).sort()[0] as string;
-  const finished = parts.map((p) => p.summary.timing.finishedAt).sort().at(-1) as string;
+  const finished = parts
+    .map((p) => p.summary.timing.finishedAt)
+    .sort()
+    .at(-1) as string;
   return buildRunReport({
     results: parts.flatMap((p) => p.results),
     backend,

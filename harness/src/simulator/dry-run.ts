@@ -100,23 +100,30 @@ export async function dryRun(backend: IntegrationBackend, definition: PipelineDe
       const configured = executed.PipelineExperimentConfig?.[name];
       if (configured === undefined) return { ok: false, reason: `the pipeline has no PipelineExperimentConfig.${name}` };
       const resolved = resolveExpressions(configured, nonStepLookup);
-      return resolved.unresolved.length === 0 ? { ok: true, value: resolved.value } : { ok: false, reason: resolved.unresolved.map((u) => u.reason).join('; ') };
+      return resolved.unresolved.length === 0
+        ? { ok: true, value: resolved.value }
+        : { ok: false, reason: resolved.unresolved.map((u) => u.reason).join('; ') };
     }
     return { ok: false, reason: `${get} is not a reference SageMaker knows` };
   };
 
-  const lookupFor = (consumer: string): GetLookup => (get) => {
-    const reference = parseStepsGet(get);
-    if (!reference) return nonStepLookup(get);
-    const run = runs.get(reference.stepName);
-    if (!run) {
-      const exists = executed.Steps.some((s) => s.Name === reference.stepName);
-      return { ok: false, reason: exists ? `step '${reference.stepName}' had not run when '${consumer}' needed it` : `there is no step '${reference.stepName}' in the pipeline` };
-    }
-    if (run.status !== 'Succeeded') return { ok: false, reason: `step '${reference.stepName}' failed: ${run.failureReason ?? 'no reason given'}` };
-    const found = valueAtPropertyPath(run.response, reference.path);
-    return found.ok ? found : { ok: false, reason: `${found.reason} (step '${reference.stepName}', ${run.type} response)` };
-  };
+  const lookupFor =
+    (consumer: string): GetLookup =>
+    (get) => {
+      const reference = parseStepsGet(get);
+      if (!reference) return nonStepLookup(get);
+      const run = runs.get(reference.stepName);
+      if (!run) {
+        const exists = executed.Steps.some((s) => s.Name === reference.stepName);
+        return {
+          ok: false,
+          reason: exists ? `step '${reference.stepName}' had not run when '${consumer}' needed it` : `there is no step '${reference.stepName}' in the pipeline`,
+        };
+      }
+      if (run.status !== 'Succeeded') return { ok: false, reason: `step '${reference.stepName}' failed: ${run.failureReason ?? 'no reason given'}` };
+      const found = valueAtPropertyPath(run.response, reference.path);
+      return found.ok ? found : { ok: false, reason: `${found.reason} (step '${reference.stepName}', ${run.type} response)` };
+    };
 
   for (const name of order) {
     const step = executed.Steps.find((s) => s.Name === name) as PipelineStepDefinition;
@@ -130,7 +137,13 @@ export async function dryRun(backend: IntegrationBackend, definition: PipelineDe
   return { pipelineName: options.pipelineName, executionArn, order, runs, unresolved, problems, servedByMock: backend.servedByMock() };
 }
 
-async function runStep(backend: IntegrationBackend, step: PipelineStepDefinition, args: Record<string, unknown>, jobName: string, unresolvedCount: number): Promise<StepRun> {
+async function runStep(
+  backend: IntegrationBackend,
+  step: PipelineStepDefinition,
+  args: Record<string, unknown>,
+  jobName: string,
+  unresolvedCount: number,
+): Promise<StepRun> {
   const base = { name: step.Name, type: step.Type, arguments: args, jobName };
   if (unresolvedCount > 0) {
     return { ...base, status: 'Failed', failureReason: `${unresolvedCount} of its references did not resolve, so its job could not be started` };

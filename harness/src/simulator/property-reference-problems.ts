@@ -20,7 +20,8 @@ export function propertyReferenceProblems(definition: PipelineDefinition, option
     for (const found of findGets(step.Arguments, 'Arguments')) {
       const reference = parseStepsGet(found.get);
       if (!reference) {
-        if (found.get.startsWith('Steps.')) problems.push(`Step '${step.Name}' ${found.at}: '${found.get}' is not of the form Steps.<StepName>.<property path>`);
+        if (found.get.startsWith('Steps.'))
+          problems.push(`Step '${step.Name}' ${found.at}: '${found.get}' is not of the form Steps.<StepName>.<property path>`);
         continue;
       }
       const where = `Step '${step.Name}' ${found.at} refers to '${found.get}'`;

@@ -24,7 +24,8 @@ export function valueAtPropertyPath(response: unknown, path: string): PropertyVa
   let node: unknown = response;
   let walked = '';
   for (const segment of segments) {
-    const shown = segment.kind === 'member' ? (walked === '' ? segment.name : `.${segment.name}`) : segment.kind === 'index' ? `[${segment.index}]` : `['${segment.key}']`;
+    const shown =
+      segment.kind === 'member' ? (walked === '' ? segment.name : `.${segment.name}`) : segment.kind === 'index' ? `[${segment.index}]` : `['${segment.key}']`;
     const here = walked === '' ? 'the response' : walked;
     if (segment.kind === 'member') {
       if (typeof node !== 'object' || node === null || Array.isArray(node)) return { ok: false, reason: `${here} has no member '${segment.name}'` };

@@ -44,18 +44,28 @@ export function resolveExpressions(value: unknown, lookup: GetLookup, at = ''): 
         return undefined;
       }
       if (!isScalar(found.value)) {
-        unresolved.push({ at: where, expression, reason: `${expression.Get} is a ${Array.isArray(found.value) ? 'list' : typeof found.value === 'object' ? 'structure' : typeof found.value}, not a value` });
+        unresolved.push({
+          at: where,
+          expression,
+          reason: `${expression.Get} is a ${Array.isArray(found.value) ? 'list' : typeof found.value === 'object' ? 'structure' : typeof found.value}, not a value`,
+        });
         return undefined;
       }
       return found.value;
     }
     if ('Std:Join' in expression) {
       const { On, Values } = expression['Std:Join'];
-      const parts = Values.map((part, i) => (isPipelineExpression(part) ? resolveExpression(part, childPath(childPath(childPath(where, 'Std:Join'), 'Values'), i)) : part));
+      const parts = Values.map((part, i) =>
+        isPipelineExpression(part) ? resolveExpression(part, childPath(childPath(childPath(where, 'Std:Join'), 'Values'), i)) : part,
+      );
       if (parts.some((p) => p === undefined)) return undefined;
       const nonScalar = parts.findIndex((p) => !isScalar(p));
       if (nonScalar >= 0) {
-        unresolved.push({ at: childPath(childPath(childPath(where, 'Std:Join'), 'Values'), nonScalar), expression, reason: 'Std:Join can only join strings, numbers and booleans' });
+        unresolved.push({
+          at: childPath(childPath(childPath(where, 'Std:Join'), 'Values'), nonScalar),
+          expression,
+          reason: 'Std:Join can only join strings, numbers and booleans',
+        });
         return undefined;
       }
       return parts.map(String).join(On);

@@ -25,7 +25,10 @@ const EVIDENCE_LIMIT = 2000;
 export function failureText(builder: string, check: CheckResult): string {
   const head = `${builder}: ${check.severity === 'blocker' ? 'BLOCKER ' : ''}${check.id} ${check.status === 'error' ? 'errored' : 'failed'} — ${check.message ?? check.status}`;
   const json = check.evidence === undefined ? undefined : JSON.stringify(check.evidence, null, 2);
-  const evidence = json === undefined ? '' : `\nEvidence: ${json.length > EVIDENCE_LIMIT ? `${json.slice(0, EVIDENCE_LIMIT)}… (cut; the full evidence is in builders/${builder}.json of \`pnpm score\`)` : json}`;
+  const evidence =
+    json === undefined
+      ? ''
+      : `\nEvidence: ${json.length > EVIDENCE_LIMIT ? `${json.slice(0, EVIDENCE_LIMIT)}… (cut; the full evidence is in builders/${builder}.json of \`pnpm score\`)` : json}`;
   const cause = check.rootCause ? `\nRoot cause (${check.rootCause.kind}): ${check.rootCause.message}` : '';
   return `${head}${evidence}${cause}`;
 }
@@ -71,7 +74,9 @@ function projectRun(config: string | undefined): Promise<ProjectRun> {
         });
         const { backend } = project.config;
         if (backend !== undefined && backend !== 'mock') {
-          throw new Error(`${project.configFile}: backend '${backend}' is not available to test:builders, which runs the in-process mock; use \`stepscore score --backend ${backend}\``);
+          throw new Error(
+            `${project.configFile}: backend '${backend}' is not available to test:builders, which runs the in-process mock; use \`stepscore score --backend ${backend}\``,
+          );
         }
         // Every check the workers load: the built-in ones, then the project's own.
         const results = await runCatalogue(project.registry.all(), project.registry, {
@@ -112,7 +117,13 @@ export async function defineBuilderTests(options: BuilderTestsOptions = {}): Pro
         describe(`L${level} ${LEVEL_NAMES[level]}`, () => {
           for (const check of checks) {
             it(`${result.builder} › ${check.id} — ${check.title}`, (context) => {
-              const meta: StepscoreTaskMeta = { builder: result.builder, stepType: result.stepType, framework: result.framework, backend: result.backend, check };
+              const meta: StepscoreTaskMeta = {
+                builder: result.builder,
+                stepType: result.stepType,
+                framework: result.framework,
+                backend: result.backend,
+                check,
+              };
               context.task.meta.stepscore = meta;
               if (check.status === 'not_applicable') context.skip(`not applicable: ${check.message ?? ''}`);
               if (check.status === 'fail' || check.status === 'error') throw new CheckFailure(result.builder, check);

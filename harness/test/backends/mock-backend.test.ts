@@ -14,7 +14,9 @@ const processingStep = (name: string, outputName = 'features') => ({
     ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 } },
     AppSpecification: { ImageUri: 'image' },
     RoleArn: ROLE,
-    ProcessingOutputConfig: { Outputs: [{ OutputName: outputName, S3Output: { S3Uri: `${BUCKET}/${outputName}`, LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }] },
+    ProcessingOutputConfig: {
+      Outputs: [{ OutputName: outputName, S3Output: { S3Uri: `${BUCKET}/${outputName}`, LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }],
+    },
   },
 });
 
@@ -68,23 +70,50 @@ describe('createMockBackend', () => {
   it('refuses a definition that SageMaker refuses, saying why', async () => {
     const backend = await createMockBackend('us-east-1');
     const refused = (definition: string) => backend.createPipeline({ name: `p${Math.random().toString(36).slice(2, 8)}`, definition, roleArn: ROLE });
-    await expect(refused('{"Version": ')).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining('PipelineDefinition is not JSON') });
+    await expect(refused('{"Version": ')).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringContaining('PipelineDefinition is not JSON'),
+    });
     await expect(refused('{"Version":"2020-12-01"}')).rejects.toThrow('PipelineDefinition has no Steps list');
     await expect(refused(definitionOf({ ...processingStep('A'), Type: 'Tuning' }))).rejects.toThrow(
       "Step 'A' has Type 'Tuning', which is not a step type (Training, Processing, Transform, Model)",
     );
     await expect(refused(definitionOf(processingStep('A'), processingStep('A')))).rejects.toThrow("Step name 'A' is used by more than one step");
-    const training = { Name: 'T', Type: 'Training', Arguments: { AlgorithmSpecification: { TrainingImage: 'i', TrainingInputMode: 'Sideways' }, RoleArn: ROLE, OutputDataConfig: { S3OutputPath: BUCKET }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 }, StoppingCondition: { MaxRuntimeInSeconds: 60 } } };
+    const training = {
+      Name: 'T',
+      Type: 'Training',
+      Arguments: {
+        AlgorithmSpecification: { TrainingImage: 'i', TrainingInputMode: 'Sideways' },
+        RoleArn: ROLE,
+        OutputDataConfig: { S3OutputPath: BUCKET },
+        ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 },
+        StoppingCondition: { MaxRuntimeInSeconds: 60 },
+      },
+    };
     await expect(refused(definitionOf(training))).rejects.toThrow(/Step 'T' Arguments breaks the service model: .*AlgorithmSpecification\.TrainingInputMode/);
-    const model = { Name: 'M', Type: 'Model', Arguments: { ExecutionRoleArn: ROLE, PrimaryContainer: { Image: 'i', ModelDataUrl: { Get: "Steps.A.ProcessingOutputConfig.Outputs['features'].S3Output.S3Urii" } } } };
-    await expect(refused(definitionOf(processingStep('A'), model))).rejects.toThrow("is not a property of DescribeProcessingJobResponse");
-    await expect(refused(definitionOf({ ...model, Arguments: { ...model.Arguments, PrimaryContainer: { Image: 'i', ModelDataUrl: { Get: 'Steps.Gone.ModelArtifacts.S3ModelArtifacts' } } } }))).rejects.toThrow(
-      "but the pipeline has no step 'Gone'",
-    );
+    const model = {
+      Name: 'M',
+      Type: 'Model',
+      Arguments: {
+        ExecutionRoleArn: ROLE,
+        PrimaryContainer: { Image: 'i', ModelDataUrl: { Get: "Steps.A.ProcessingOutputConfig.Outputs['features'].S3Output.S3Urii" } },
+      },
+    };
+    await expect(refused(definitionOf(processingStep('A'), model))).rejects.toThrow('is not a property of DescribeProcessingJobResponse');
+    await expect(
+      refused(
+        definitionOf({
+          ...model,
+          Arguments: { ...model.Arguments, PrimaryContainer: { Image: 'i', ModelDataUrl: { Get: 'Steps.Gone.ModelArtifacts.S3ModelArtifacts' } } },
+        }),
+      ),
+    ).rejects.toThrow("but the pipeline has no step 'Gone'");
     await expect(refused(definitionOf(processingStep('A'), { ...processingStep('B', 'other'), DependsOn: ['A', 'Gone'] }))).rejects.toThrow(
       "Step 'B' DependsOn 'Gone', which is not a step of the pipeline",
     );
-    await expect(refused(definitionOf({ ...processingStep('A'), DependsOn: 'B' }))).rejects.toThrow("Step 'A' has a DependsOn that is not a list of step names");
+    await expect(refused(definitionOf({ ...processingStep('A'), DependsOn: 'B' }))).rejects.toThrow(
+      "Step 'A' has a DependsOn that is not a list of step names",
+    );
     await expect(refused(definitionOf(processingStep('A'), { ...processingStep('B', 'other'), DependsOn: ['A'] }))).resolves.toBeUndefined();
     await expect(refused(definitionOf(processingStep('A')))).resolves.toBeUndefined();
     await backend.close();
@@ -113,8 +142,15 @@ describe('createMockBackend', () => {
       ModelArtifacts: { S3ModelArtifacts: `${BUCKET}/Train-1/output/model.tar.gz` },
       TrainingJobStatus: 'Completed',
     });
-    await backend.createJob('CreateModel', { ModelName: 'model-1', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: 'i', ModelDataUrl: `${BUCKET}/model.tar.gz` } });
-    expect(await backend.describeJob('CreateModel', 'model-1')).toMatchObject({ ModelName: 'model-1', ModelArn: 'arn:aws:sagemaker:eu-west-1:123456789012:model/model-1' });
+    await backend.createJob('CreateModel', {
+      ModelName: 'model-1',
+      ExecutionRoleArn: ROLE,
+      PrimaryContainer: { Image: 'i', ModelDataUrl: `${BUCKET}/model.tar.gz` },
+    });
+    expect(await backend.describeJob('CreateModel', 'model-1')).toMatchObject({
+      ModelName: 'model-1',
+      ModelArn: 'arn:aws:sagemaker:eu-west-1:123456789012:model/model-1',
+    });
     await backend.createJob('Transform', {
       TransformJobName: 'tj-1',
       ModelName: 'model-1',
@@ -122,10 +158,16 @@ describe('createMockBackend', () => {
       TransformOutput: { S3OutputPath: `${BUCKET}/out` },
       TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 },
     });
-    expect(await backend.describeJob('Transform', 'tj-1')).toMatchObject({ TransformJobStatus: 'Completed', TransformOutput: { S3OutputPath: `${BUCKET}/out` } });
+    expect(await backend.describeJob('Transform', 'tj-1')).toMatchObject({
+      TransformJobStatus: 'Completed',
+      TransformOutput: { S3OutputPath: `${BUCKET}/out` },
+    });
     await expect(backend.describeJob('Transform', 'tj-2')).rejects.toThrow('TransformJobName tj-2 does not exist');
     await expect(backend.createJob('CreateModel', { ModelName: 'model-1', PrimaryContainer: {} })).rejects.toThrow('ModelName model-1 already exists');
-    await expect(backend.createJob('Processing', { ...processing })).rejects.toMatchObject({ name: 'ValidationException', message: 'CreateProcessingJob needs ProcessingJobName' });
+    await expect(backend.createJob('Processing', { ...processing })).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: 'CreateProcessingJob needs ProcessingJobName',
+    });
     expect(backend.servedByMock()).toEqual([]);
     await backend.close();
   });

@@ -19,7 +19,8 @@ describe('withRecordingClient', () => {
     const a = new RecordingRequestHandler();
     const b = new RecordingRequestHandler();
     await Promise.all([withRecordingClient('us-east-1', a, send('a')), withRecordingClient('us-east-1', b, send('b'))]);
-    const names = (recorder: RecordingRequestHandler) => recorder.sent('SageMaker.CreatePipeline').map((r) => (r.body as { PipelineName: string }).PipelineName);
+    const names = (recorder: RecordingRequestHandler) =>
+      recorder.sent('SageMaker.CreatePipeline').map((r) => (r.body as { PipelineName: string }).PipelineName);
     expect(names(a)).toEqual(['a', 'a-again']);
     expect(names(b)).toEqual(['b', 'b-again']);
     expect(a.requests[0]?.contentType).toBe('application/x-amz-json-1.1');

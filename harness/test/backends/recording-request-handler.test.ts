@@ -14,7 +14,9 @@ describe('RecordingRequestHandler', () => {
 
   it('records the serialised request and answers so the SDK can read the reply', async () => {
     const handler = new RecordingRequestHandler();
-    const out = await clientWith(handler).send(new CreatePipelineCommand({ PipelineName: 'p', PipelineDefinition: '{"Version":"2020-12-01"}', RoleArn: 'arn:aws:iam::123456789012:role/r' }));
+    const out = await clientWith(handler).send(
+      new CreatePipelineCommand({ PipelineName: 'p', PipelineDefinition: '{"Version":"2020-12-01"}', RoleArn: 'arn:aws:iam::123456789012:role/r' }),
+    );
     expect(out.PipelineArn).toMatch(/^arn:aws:sagemaker:.*:pipeline\//);
     expect(handler.requests).toHaveLength(1);
     const [request] = handler.requests;

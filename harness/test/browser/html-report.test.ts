@@ -27,7 +27,16 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'stepscore-html-'));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -68,8 +77,20 @@ describe('report.html in headless Chromium', () => {
     const summaryRows = page.locator('table.summary-table tbody tr');
     expect(await summaryRows.count()).toBe(BUILDERS.length);
     expect(await summaryRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-builder')))).toEqual(BUILDERS);
-    expect(await page.locator('table.summary-table thead th').allTextContents()).toEqual(['Builder', 'Rating', 'Blockers', 'Failed/Ran', 'L1', 'L2', 'L3', 'L4', 'N/A']);
-    expect(await page.locator('#verdict').textContent()).toMatch(new RegExp(`^Summary: ${BUILDERS.length} builders \\(${BUILDERS.length} Excellent\\); no blockers`));
+    expect(await page.locator('table.summary-table thead th').allTextContents()).toEqual([
+      'Builder',
+      'Rating',
+      'Blockers',
+      'Failed/Ran',
+      'L1',
+      'L2',
+      'L3',
+      'L4',
+      'N/A',
+    ]);
+    expect(await page.locator('#verdict').textContent()).toMatch(
+      new RegExp(`^Summary: ${BUILDERS.length} builders \\(${BUILDERS.length} Excellent\\); no blockers`),
+    );
 
     for (const builder of BUILDERS) {
       const section = page.locator(`section.builder[data-builder="${builder}"]`);
@@ -108,7 +129,12 @@ describe('report.html in headless Chromium', () => {
       const run = await runStepscore(['score', '--out', real, '--concurrency', '2']);
       expect(run.code, run.stderr).toBe(0);
       const { results } = await readReportFolder(real);
-      const report = buildRunReport({ results: [...results, withBlocker(brokenBuilder(), 'level2.contract_alignment')], backend: 'mock', levels: [1, 2, 3, 4], timing: FIXED_TIMING });
+      const report = buildRunReport({
+        results: [...results, withBlocker(brokenBuilder(), 'level2.contract_alignment')],
+        backend: 'mock',
+        levels: [1, 2, 3, 4],
+        timing: FIXED_TIMING,
+      });
       const out = join(work, 'failing');
       await writeReportFiles(out, reportFiles(report));
       file = join(out, 'report.html');
@@ -124,7 +150,10 @@ describe('report.html in headless Chromium', () => {
         type AxeResults = { violations: { id: string; help: string; nodes: { target: unknown }[] }[]; passes: unknown[] };
         const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe;
         const result = await axe.run(document, { resultTypes: ['violations'] });
-        return { passed: result.passes.length, violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`) };
+        return {
+          passed: result.passes.length,
+          violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`),
+        };
       });
       expect(axeResult.violations).toEqual([]);
       // axe really ran: colour contrast, landmarks, names of links and images, and more rules passed.

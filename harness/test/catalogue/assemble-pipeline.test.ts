@@ -20,7 +20,10 @@ describe('assemblePipeline', () => {
     const pipeline = await assemblePipeline(builderOf(realBuilder('PyTorchTraining')));
     const { definition } = pipeline;
     expect(definition).toMatchObject({ Version: '2020-12-01', Metadata: {}, Parameters: [] });
-    expect(definition.PipelineExperimentConfig).toEqual({ ExperimentName: { Get: 'Execution.PipelineName' }, TrialName: { Get: 'Execution.PipelineExecutionId' } });
+    expect(definition.PipelineExperimentConfig).toEqual({
+      ExperimentName: { Get: 'Execution.PipelineName' },
+      TrialName: { Get: 'Execution.PipelineExecutionId' },
+    });
     expect(definition.Steps.map((s) => [s.Name, s.Type])).toEqual([
       ['DataPreparation-Training', 'Processing'],
       ['PyTorchTraining', 'Training'],
@@ -28,7 +31,9 @@ describe('assemblePipeline', () => {
       ['DataEvaluation', 'Processing'],
     ]);
     const channels = pipeline.builderStep.Arguments['InputDataConfig'] as { ChannelName: string; DataSource: { S3DataSource: { S3Uri: unknown } } }[];
-    expect(channels).toEqual([expect.objectContaining({ ChannelName: 'data', DataSource: { S3DataSource: expect.objectContaining({ S3Uri: PROCESSED_DATA }) } })]);
+    expect(channels).toEqual([
+      expect.objectContaining({ ChannelName: 'data', DataSource: { S3DataSource: expect.objectContaining({ S3Uri: PROCESSED_DATA }) } }),
+    ]);
     expect(pipeline.builderStep.DependsOn).toEqual(['DataPreparation-Training']);
     expect(pipeline.consumers.map((c) => [c.output.logicalName, c.name, c.dependency.logicalName, c.inputArgument])).toEqual([
       ['model_output', 'ModelServing', 'model_data', 'PrimaryContainer.ModelDataUrl'],
@@ -44,7 +49,13 @@ describe('assemblePipeline', () => {
 
   it('adds HyperparameterPrep for XGBoostTraining, whose hyperparameters input resolves to it', async () => {
     const pipeline = await assemblePipeline(builderOf(realBuilder('XGBoostTraining')));
-    expect(pipeline.definition.Steps.map((s) => s.Name)).toEqual(['DataPreparation-Training', 'HyperparameterPrep', 'XGBoostTraining', 'ModelServing', 'DataEvaluation']);
+    expect(pipeline.definition.Steps.map((s) => s.Name)).toEqual([
+      'DataPreparation-Training',
+      'HyperparameterPrep',
+      'XGBoostTraining',
+      'ModelServing',
+      'DataEvaluation',
+    ]);
     const references = findStepsGets(pipeline.builderStep.Arguments).map((g) => g.get);
     expect(references).toEqual([
       ...['train', 'val', 'test'].map(() => PROCESSED_DATA.Get),
@@ -62,12 +73,17 @@ describe('assemblePipeline', () => {
 
   it('refuses a builder whose required dependency no producer offers, naming it and the best candidate', async () => {
     const broken = withSpecAndContract(realBuilder('PyTorchTraining'), (spec, contract) => {
-      spec.dependencies = [...spec.dependencies, { logicalName: 'inference_payload', dependencyType: DependencyType.PAYLOAD_SAMPLES, compatibleSources: ['PayloadGeneration'] }];
+      spec.dependencies = [
+        ...spec.dependencies,
+        { logicalName: 'inference_payload', dependencyType: DependencyType.PAYLOAD_SAMPLES, compatibleSources: ['PayloadGeneration'] },
+      ];
       (contract.expectedInputPaths as Record<string, string>)['inference_payload'] = '/opt/ml/input/data/payload';
     });
     const attempt = assemblePipeline(builderOf(broken));
     await expect(attempt).rejects.toBeInstanceOf(PipelineAssemblyError);
-    await expect(attempt).rejects.toThrow(/'inference_payload' \(payload_samples; best candidates: DataPreparation-Training\.processed_data \(score 0\.\d{3}\)\)/);
+    await expect(attempt).rejects.toThrow(
+      /'inference_payload' \(payload_samples; best candidates: DataPreparation-Training\.processed_data \(score 0\.\d{3}\)\)/,
+    );
   });
 
   it('chooses each output’s consumer by its type, whatever its logical name', async () => {

@@ -28,7 +28,20 @@ function fullScan(stepName: string, spec: StepSpecification) {
   );
 }
 
-const NAMES = ['input_path', 'training_data', 'processed_data', 'eval_data', 'evaluation_data', 'model_input', 'pretrained_model', 'hyperparameters_s3_uri', 'config', 'predictions', 'weird_blob', 'data'];
+const NAMES = [
+  'input_path',
+  'training_data',
+  'processed_data',
+  'eval_data',
+  'evaluation_data',
+  'model_input',
+  'pretrained_model',
+  'hyperparameters_s3_uri',
+  'config',
+  'predictions',
+  'weird_blob',
+  'data',
+];
 const KEYWORDS = ['data', 'model', 'eval', 'processed', 'output', 'config', 'predictions', 'artifacts', 'training'];
 const SOURCES = ['TabularPreprocessing', 'ProcessingStep', 'HyperparameterPrep', ...generated.registrations.slice(0, 40).map((r) => r.stepName)];
 const TYPES = Object.values(DependencyType);
@@ -105,6 +118,11 @@ describe('IndexedCatalogue', () => {
 
   it('indexes the built-in catalogue once', () => {
     expect(indexedCatalogue()).toBe(indexedCatalogue(upstreamCatalogue));
-    expect(indexedCatalogue().producers.map((p) => p.step.name)).toEqual(['DataPreparation-Training', 'HyperparameterPrep', 'ModelTraining', 'RegisteredModel']);
+    expect(indexedCatalogue().producers.map((p) => p.step.name)).toEqual([
+      'DataPreparation-Training',
+      'HyperparameterPrep',
+      'ModelTraining',
+      'RegisteredModel',
+    ]);
   });
 });

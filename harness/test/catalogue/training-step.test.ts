@@ -47,7 +47,12 @@ describe('training producer', () => {
     );
     expect(chained.length).toBeGreaterThan(0);
     for (const registration of chained.slice(0, 3)) {
-      const result = await runBuilder(registration, run.registry, { checks: level4Checks, backendName: 'mock', backendFactory: createMockBackend, catalogue: run.catalogue });
+      const result = await runBuilder(registration, run.registry, {
+        checks: level4Checks,
+        backendName: 'mock',
+        backendFactory: createMockBackend,
+        catalogue: run.catalogue,
+      });
       expect(result.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
       // The pass message lists the pipeline's steps: `assembled as A → B → C`.
       const assembly = result.checks.find((c) => c.id === 'level4.pipeline_assembly');

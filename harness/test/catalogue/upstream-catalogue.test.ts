@@ -45,14 +45,17 @@ describe('upstream catalogue', () => {
     expect(StepSpecification.create(hyperparameterPrep.specification).getOutput('hyperparameters_s3_uri')?.outputType).toBe('hyperparameters');
   });
 
-  it.each(entries.map((e) => [e.stepName, e] as const))('%s: a valid spec whose property paths exist on the response shape of the step it renders', (_name, entry) => {
-    expect(StepSpecification.validate(entry.specification).errors).toEqual([]);
-    const step = entry.render({ ...context, inputs: inputsFor(StepSpecification.create(entry.specification)) });
-    expect(stepTypeVocabulary(step.Type)?.stepType).toBe(entry.stepType);
-    for (const output of entry.specification.outputs) {
-      expect(resolvePropertyPath(output.propertyPath, STEP_TYPES[entry.stepType].responseShape)).toMatchObject({ ok: true, leafType: 'string' });
-    }
-  });
+  it.each(entries.map((e) => [e.stepName, e] as const))(
+    '%s: a valid spec whose property paths exist on the response shape of the step it renders',
+    (_name, entry) => {
+      expect(StepSpecification.validate(entry.specification).errors).toEqual([]);
+      const step = entry.render({ ...context, inputs: inputsFor(StepSpecification.create(entry.specification)) });
+      expect(stepTypeVocabulary(step.Type)?.stepType).toBe(entry.stepType);
+      for (const output of entry.specification.outputs) {
+        expect(resolvePropertyPath(output.propertyPath, STEP_TYPES[entry.stepType].responseShape)).toMatchObject({ ok: true, leafType: 'string' });
+      }
+    },
+  );
 
   it.each(upstreamCatalogue.consumers.map((c) => [c.stepName, c] as const))('%s puts each dependency’s value where its inputArguments say', (_name, entry) => {
     const spec = StepSpecification.create(entry.specification);
@@ -78,7 +81,9 @@ describe('upstream catalogue', () => {
         S3Output: expect.objectContaining({ S3Uri: 's3://bucket/MODS/p_1.0.0/data_preparation_training/processed_data' }),
       }),
     ]);
-    expect(processingOutputUri(context, 'HyperparameterPrep', 'hyperparameters_s3_uri')).toBe('s3://bucket/MODS/p_1.0.0/hyperparameter_prep/hyperparameters_s3_uri');
+    expect(processingOutputUri(context, 'HyperparameterPrep', 'hyperparameters_s3_uri')).toBe(
+      's3://bucket/MODS/p_1.0.0/hyperparameter_prep/hyperparameters_s3_uri',
+    );
     expect(step.Arguments['RoleArn']).toBe(context.role);
   });
 

@@ -35,7 +35,10 @@ beforeAll(async () => {
   unknownVersionConfig = join(work, 'unknown-version.json');
   // A config the schema accepts that the builder cannot build from: the training image cannot be chosen when the
   // instance type is decided only when the pipeline runs and no image_uri is given.
-  await writeFile(unknownVersionConfig, JSON.stringify({ ...builderRegistry.get('PyTorchTraining').defaultConfig, training_instance_type: { Get: 'Parameters.TrainingInstanceType' } }));
+  await writeFile(
+    unknownVersionConfig,
+    JSON.stringify({ ...builderRegistry.get('PyTorchTraining').defaultConfig, training_instance_type: { Get: 'Parameters.TrainingInstanceType' } }),
+  );
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -59,7 +62,10 @@ const SCENARIOS: Record<CommandName, Partial<Record<ExitCode, Scenario>>> = {
   match: { 0: { argv: () => ['match', 'input_path', 'processed_data', '--json'] }, 2: { argv: () => ['match', 'input_path'] } },
   score: {
     0: { argv: () => ['score', '--builder', 'PyTorchTraining', '--level', '1', '--out', out('score-0'), '--json'] },
-    1: { argv: () => ['score', '--builder', 'PyTorchTraining', '--out', out('score-1'), '--min-score', '90', '--json'], fake: () => fabricatedReport([brokenBuilder()]) },
+    1: {
+      argv: () => ['score', '--builder', 'PyTorchTraining', '--out', out('score-1'), '--min-score', '90', '--json'],
+      fake: () => fabricatedReport([brokenBuilder()]),
+    },
     2: { argv: () => ['score', '--level', '5'] },
   },
   merge: {
@@ -97,18 +103,22 @@ describe.each(COMMANDS)('stepscore %s', (command) => {
     for (const code of documentedCodes(command)) expect(codes.get(code)).toBe(EXIT_CODES[command][code]);
   });
 
-  it.each(documentedCodes(command))('exits %i in the documented case', async (code) => {
-    const scenario = SCENARIOS[command][code];
-    expect(scenario, `a scenario for ${command} exit code ${code}`).toBeDefined();
-    fakeRun.report = scenario?.fake?.();
-    try {
-      const run = await runStepscore(scenario?.argv() ?? []);
-      expect(run.code, `${command} ${scenario?.argv().join(' ')}\n${run.stderr}`).toBe(code);
-      if (code !== 0) expect(run.stderr).toMatch(/error: /);
-    } finally {
-      fakeRun.report = undefined;
-    }
-  }, 60_000);
+  it.each(documentedCodes(command))(
+    'exits %i in the documented case',
+    async (code) => {
+      const scenario = SCENARIOS[command][code];
+      expect(scenario, `a scenario for ${command} exit code ${code}`).toBeDefined();
+      fakeRun.report = scenario?.fake?.();
+      try {
+        const run = await runStepscore(scenario?.argv() ?? []);
+        expect(run.code, `${command} ${scenario?.argv().join(' ')}\n${run.stderr}`).toBe(code);
+        if (code !== 0) expect(run.stderr).toMatch(/error: /);
+      } finally {
+        fakeRun.report = undefined;
+      }
+    },
+    60_000,
+  );
 
   it('has no scenario for a code it does not document', () => {
     expect(Object.keys(SCENARIOS[command]).map(Number)).toEqual(documentedCodes(command));

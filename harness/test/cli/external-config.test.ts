@@ -26,7 +26,9 @@ describe('pnpm stepscore score --config <file> with the builders outside the rep
 
   it('scores the builders the config names, and only those', async () => {
     const out = join(project, 'out');
-    const run = await runCommand('pnpm', ['-s', 'stepscore', 'score', '--config', join(project, 'stepscore.config.ts'), '--out', out, '--json'], { cwd: REPOSITORY_ROOT });
+    const run = await runCommand('pnpm', ['-s', 'stepscore', 'score', '--config', join(project, 'stepscore.config.ts'), '--out', out, '--json'], {
+      cwd: REPOSITORY_ROOT,
+    });
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { run: { builders: string[] } };
     expect(summary.run.builders).toEqual([EXTERNAL_BUILDER]);
@@ -64,14 +66,22 @@ describe('a stepscore config that cannot be used', () => {
     ['no builders field', 'export default { levels: [1] };', /builders: is required/],
     ['a misspelt field', `export default { builders: ${fixtureBuilders}, levles: [1] };`, /unknown field levles/],
     ['a threshold out of range', `export default { builders: ${fixtureBuilders}, thresholds: { minScore: 200 } };`, /thresholds\.minScore: /],
-    ['an unknown rating', `export default { builders: ${fixtureBuilders}, thresholds: { minRating: 'Great' } };`, /thresholds\.minRating: must be one of "Excellent"/],
+    [
+      'an unknown rating',
+      `export default { builders: ${fixtureBuilders}, thresholds: { minRating: 'Great' } };`,
+      /thresholds\.minRating: must be one of "Excellent"/,
+    ],
     ['a level that does not exist', `export default { builders: ${fixtureBuilders}, levels: [5] };`, /levels\[0\]: must be 1, 2, 3 or 4/],
     ['an unknown backend', `export default { builders: ${fixtureBuilders}, backend: 'aws' };`, /backend: must be "mock" or "moto"/],
     ['a builders module that does not exist', "export default { builders: './nowhere.ts' };", /builders names \.\/nowhere\.ts, which does not exist/],
     ['no default export', 'export const builders = "./x.ts";', /must export its config as the default export/],
   ])('%s: exit 2, naming the file and the field', async (_case, text, message) => {
     const file = configFile(`stepscore.config.${Math.random().toString(36).slice(2)}.mjs`, text);
-    for (const argv of [['score', '--config', file], ['list', '--config', file], ['baseline', 'update', '--config', file, '--baseline', join(folder, 'b.json')]]) {
+    for (const argv of [
+      ['score', '--config', file],
+      ['list', '--config', file],
+      ['baseline', 'update', '--config', file, '--baseline', join(folder, 'b.json')],
+    ]) {
       const run = await runStepscore(argv);
       expect(run.code, argv.join(' ')).toBe(2);
       expect(run.stderr).toContain(file);
@@ -81,7 +91,11 @@ describe('a stepscore config that cannot be used', () => {
 
   it('a builders module that exports no builders: exit 2 saying what it should export', async () => {
     const builders = configFile('not-builders.mjs', 'export const answer = 42;');
-    const run = await runStepscore(['list', '--config', configFile('stepscore.config.exports.mjs', `export default { builders: ${JSON.stringify(builders)} };`)]);
+    const run = await runStepscore([
+      'list',
+      '--config',
+      configFile('stepscore.config.exports.mjs', `export default { builders: ${JSON.stringify(builders)} };`),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/builders: .*not-builders\.mjs exports no builders: export a BuilderRegistry .* \(exports: answer\)/);
   });

@@ -49,7 +49,13 @@ describe('stepscore match (table)', () => {
     const run = await runStepscore(['match', 'model_input', 'model_output']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('"model_input" vs "model_output" (normalised: "model input" vs "model output")');
-    const row = (label: string) => run.stdout.split('\n').find((line) => line.includes(label))?.split('│').map((c) => c.trim()).filter(Boolean);
+    const row = (label: string) =>
+      run.stdout
+        .split('\n')
+        .find((line) => line.includes(label))
+        ?.split('│')
+        .map((c) => c.trim())
+        .filter(Boolean);
     expect(row('string (difflib ratio)')).toEqual(['string (difflib ratio)', '0.7826', '0.30', '0.2348']);
     expect(row('token (Jaccard)')).toEqual(['token (Jaccard)', '0.3333', '0.25', '0.0833']);
     expect(row('synonym')).toEqual(['synonym', '0.4500', '0.25', '0.1125']);

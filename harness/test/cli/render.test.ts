@@ -23,14 +23,12 @@ async function expectedStep(builder: string, raw: unknown, inputs: Record<string
 const pytorchDefaults = builderRegistry.get('PyTorchTraining').defaultConfig;
 
 describe('stepscore render --json', () => {
-  it("prints the step the builder emits for its default config, with an example location for the required input", async () => {
+  it('prints the step the builder emits for its default config, with an example location for the required input', async () => {
     const run = await runStepscore(['render', 'PyTorchTraining', '--json']);
     expect(run.code).toBe(0);
     const exampleInput = 's3://stepscore-example-bucket/example-inputs/input_path';
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(await expectedStep('PyTorchTraining', pytorchDefaults, { input_path: exampleInput }))));
-    expect(run.stderr).toBe(
-      `note: no --input for required input 'input_path': using ${exampleInput} (pass --input input_path=s3://... to choose it)\n`,
-    );
+    expect(run.stderr).toBe(`note: no --input for required input 'input_path': using ${exampleInput} (pass --input input_path=s3://... to choose it)\n`);
   });
 
   it('uses the config file and the inputs given', async () => {
@@ -83,7 +81,9 @@ describe('stepscore render (summary)', () => {
     expect(summary).toContain('Channel train:   s3://my-bucket/data/train/');
     expect(summary).toContain('Hyperparameters: 4 (4 set by the framework)');
     expect(summary).toContain('Cache:           enabled, expires after P30D');
-    expect(summary).toMatch(/Generated file: {2}s3:\/\/stepscore-example-bucket\/MODS\/.*\/hyperparameters\.json \(render keeps it in memory: nothing is uploaded\)/);
+    expect(summary).toMatch(
+      /Generated file: {2}s3:\/\/stepscore-example-bucket\/MODS\/.*\/hyperparameters\.json \(render keeps it in memory: nothing is uploaded\)/,
+    );
     const [stepJson, parameters] = (definition ?? '').split('\nPipeline parameters the step refers to (declare them in the pipeline definition):\n');
     expect(JSON.parse(stepJson ?? '').Name).toBe('XGBoostTraining');
     expect(JSON.parse(parameters ?? '')).toEqual([]);

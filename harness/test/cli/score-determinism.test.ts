@@ -29,6 +29,8 @@ describe('two runs of stepscore score on an unchanged tree', () => {
     expect(Object.keys(first).sort()).toEqual(['summary.json', ...builderRegistry.names().map((n) => `builders/${n}.json`)].sort());
     expect(withoutTiming(second)).toEqual(withoutTiming(first));
     // What differs is only under timing: the start time, say.
-    expect((first['summary.json'] as { timing: { startedAt: string } }).timing.startedAt).not.toBe((second['summary.json'] as { timing: { startedAt: string } }).timing.startedAt);
+    expect((first['summary.json'] as { timing: { startedAt: string } }).timing.startedAt).not.toBe(
+      (second['summary.json'] as { timing: { startedAt: string } }).timing.startedAt,
+    );
   }, 120_000);
 });

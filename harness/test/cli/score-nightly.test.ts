@@ -68,7 +68,10 @@ describe('stepscore score --nightly', () => {
 
   it('exits 2 on a corrupt baseline, naming the file and field and a command that fixes it; that command does', async () => {
     const baseline = join(reports, 'baseline.json');
-    await writeFile(baseline, JSON.stringify({ schema: 'stepscore.baseline', schemaVersion: 1, tool: '0.1.0', backend: 'mock', levels: [1, 2, 3, 4], builders: 'none' }));
+    await writeFile(
+      baseline,
+      JSON.stringify({ schema: 'stepscore.baseline', schemaVersion: 1, tool: '0.1.0', backend: 'mock', levels: [1, 2, 3, 4], builders: 'none' }),
+    );
     const before = await readFile(baseline, 'utf8');
     const run = await runStepscore(['score', '--nightly', '--reports-dir', reports]);
     expect(run.code).toBe(2);
@@ -94,7 +97,9 @@ describe('stepscore score --nightly', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Compared with the baseline (${baseline}): not compared`);
     expect(run.stderr).toContain(`warning: not compared with the baseline (${baseline}): it ran on the moto backend, this run on mock`);
-    expect(run.stderr).toContain('Score with --backend moto to compare with it, or write a baseline for this run with `pnpm stepscore baseline update --backend mock');
+    expect(run.stderr).toContain(
+      'Score with --backend moto to compare with it, or write a baseline for this run with `pnpm stepscore baseline update --backend mock',
+    );
     await rm(baseline);
   });
 
@@ -104,7 +109,9 @@ describe('stepscore score --nightly', () => {
     await writeBaseline(join(reports, 'baseline.json'), baselineFor(fabricatedReport(shardOf(healthyBuilder))));
     const writeShards = async (name: string, make: typeof healthyBuilder) => {
       const folders: string[] = [];
-      for (const [i, result] of shardOf(make).sort((a, b) => (a.builder < b.builder ? -1 : 1)).entries()) {
+      for (const [i, result] of shardOf(make)
+        .sort((a, b) => (a.builder < b.builder ? -1 : 1))
+        .entries()) {
         const folder = join(reports, 'shards', name, String(i + 1));
         await writeReportFiles(folder, reportFiles(fabricatedReport([result], { shard: { index: i + 1, count: 2, of } })));
         folders.push(folder);

@@ -29,8 +29,11 @@ describe('stepscore score on every registered builder', () => {
   it('exits 0 and prints a line per builder and a summary line, plain when not a terminal', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^stepscore \\S+ — ${registered.length} builders, levels L1, L2, L3, L4, backend mock`));
-    for (const builder of registered) expect(run.stdout).toMatch(new RegExp(`^✓ ${builder} {2}100\\.0 Excellent · no blockers · passed (\\d+)/\\1(, \\d+ n/a)?$`, 'm'));
-    expect(run.stdout).toMatch(new RegExp(`^Summary: ${registered.length} builders \\(${registered.length} Excellent\\); no blockers; all \\d+ checks that ran passed$`, 'm'));
+    for (const builder of registered)
+      expect(run.stdout).toMatch(new RegExp(`^✓ ${builder} {2}100\\.0 Excellent · no blockers · passed (\\d+)/\\1(, \\d+ n/a)?$`, 'm'));
+    expect(run.stdout).toMatch(
+      new RegExp(`^Summary: ${registered.length} builders \\(${registered.length} Excellent\\); no blockers; all \\d+ checks that ran passed$`, 'm'),
+    );
     expect(run.stdout).toContain(`Reports written to ${out}/`);
     expect(run.stdout).not.toMatch(ANSI_ESCAPE);
   });
@@ -49,7 +52,11 @@ describe('stepscore score on every registered builder', () => {
     expect((await readdir(out)).sort()).toEqual(['builders', 'junit.xml', 'report.html', 'report.md', 'summary.json']);
     expect((await readdir(join(out, 'builders'))).sort()).toEqual(registered.map((n) => `${n}.json`));
     const summary = await readJson(join(out, 'summary.json'));
-    expect(summary).toMatchObject({ schema: 'stepscore.summary', schemaVersion: 2, run: { backend: 'mock', levels: [1, 2, 3, 4], builders: registered, shard: null } });
+    expect(summary).toMatchObject({
+      schema: 'stepscore.summary',
+      schemaVersion: 2,
+      run: { backend: 'mock', levels: [1, 2, 3, 4], builders: registered, shard: null },
+    });
     const builders = summary.builders as { builder: string; overall: number; rating: string; ran: number }[];
     for (const b of builders) {
       // The summary agrees with the builder's own file.
@@ -57,7 +64,9 @@ describe('stepscore score on every registered builder', () => {
       expect(own.score).toMatchObject({ overall: b.overall, rating: b.rating, ran: b.ran });
       expect((own.checks as unknown[]).length).toBe(profileCheckIds(builderRegistry.get(b.builder).stepType).length);
     }
-    expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('| Builder | Blockers | L1 | L2 | L3 | L4 | Overall | Rating | Passed/Ran | Not applicable |');
+    expect(await readFile(join(out, 'report.md'), 'utf8')).toContain(
+      '| Builder | Blockers | L1 | L2 | L3 | L4 | Overall | Rating | Passed/Ran | Not applicable |',
+    );
     expect(await readFile(join(out, 'junit.xml'), 'utf8')).toMatch(/<testsuite name="PyTorchTraining" tests="\d+"/);
     expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('<svg class="level-chart" data-builder="XGBoostTraining"');
   });
@@ -72,7 +81,7 @@ describe('stepscore score options', () => {
     expect(run.stderr).toContain(`Reports written to ${out}/`);
   }, 60_000);
 
-  it('--builder and --level select what runs, and keep the other builders\' files in the folder', async () => {
+  it("--builder and --level select what runs, and keep the other builders' files in the folder", async () => {
     const out = join(work, 'selected');
     await mkdir(join(out, 'builders'), { recursive: true });
     await writeFile(join(out, 'builders', 'PyTorchTraining.json'), '{"kept": true}\n');
@@ -119,7 +128,19 @@ describe('stepscore score options', () => {
     expect(run.stdout).toContain('Exit codes:');
     expect(run.stdout).toMatch(/1 {2}a builder is below --min-score or --min-rating/);
     expect(run.stdout).toMatch(/2 {2}bad input: an unknown builder or level/);
-    for (const option of ['--builder', '--level', '--concurrency', '--check-timeout', '--backend', '--out', '--json', '--min-score', '--min-rating', '--shard', '--nightly']) {
+    for (const option of [
+      '--builder',
+      '--level',
+      '--concurrency',
+      '--check-timeout',
+      '--backend',
+      '--out',
+      '--json',
+      '--min-score',
+      '--min-rating',
+      '--shard',
+      '--nightly',
+    ]) {
       expect(run.stdout).toContain(option);
     }
   });

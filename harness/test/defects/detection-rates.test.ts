@@ -32,7 +32,9 @@ describe('the corpus detection rates', () => {
   });
 
   it('lists the known misses with their reasons', () => {
-    expect(formatKnownMisses(outcomes)).toBe('known misses (realistic defects no check catches yet):\n  - config.b [The schema admits what SageMaker refuses]: no scenario tries it');
+    expect(formatKnownMisses(outcomes)).toBe(
+      'known misses (realistic defects no check catches yet):\n  - config.b [The schema admits what SageMaker refuses]: no scenario tries it',
+    );
     expect(formatKnownMisses(outcomes.filter((o) => o.caught))).toBe('known misses: none');
   });
 

@@ -6,7 +6,14 @@ import { CheckContext } from '../../src/context/check-context.js';
 import { assemblePipeline } from '../../src/catalogue/assemble-pipeline.js';
 import { dryRun } from '../../src/simulator/dry-run.js';
 import { createMockBackend } from '../../src/backends/mock-backend.js';
-import { createMotoBackend, createMotoBackendFactory, DEFINITION_NOTE, MOTO_BACKEND_NAME, type RunningMotoBackend, startMotoBackend } from '../../src/backends/moto-backend.js';
+import {
+  createMotoBackend,
+  createMotoBackendFactory,
+  DEFINITION_NOTE,
+  MOTO_BACKEND_NAME,
+  type RunningMotoBackend,
+  startMotoBackend,
+} from '../../src/backends/moto-backend.js';
 import { MOTO_ENDPOINT_ENV } from '../../src/backends/moto-server.js';
 import { findStepsGets } from '../../src/simulator/pipeline-expressions.js';
 import { valueAtPropertyPath } from '../../src/simulator/property-values.js';
@@ -72,7 +79,9 @@ describe('the moto backend', () => {
     const backend = await moto.factory('us-east-1');
     try {
       await expect(backend.describeJob('Training', 'stepscore-no-such-job')).rejects.toThrow(
-        new RegExp(`^DescribeTrainingJob on moto_server at ${moto.server.endpoint.replace(/\./g, '\\.')} failed: ValidationException: Could not find training job`),
+        new RegExp(
+          `^DescribeTrainingJob on moto_server at ${moto.server.endpoint.replace(/\./g, '\\.')} failed: ValidationException: Could not find training job`,
+        ),
       );
     } finally {
       await backend.close();
@@ -94,7 +103,9 @@ describe('the moto backend', () => {
   it('reports a stopped server as a failed call, not a hang', async () => {
     const backend = await createMotoBackend('http://127.0.0.1:9', 'us-east-1');
     try {
-      await expect(backend.describePipelineDefinition('anything')).rejects.toThrow(/^DescribePipeline on moto_server at http:\/\/127\.0\.0\.1:9 failed: .*ECONNREFUSED/);
+      await expect(backend.describePipelineDefinition('anything')).rejects.toThrow(
+        /^DescribePipeline on moto_server at http:\/\/127\.0\.0\.1:9 failed: .*ECONNREFUSED/,
+      );
     } finally {
       await backend.close();
     }
@@ -163,15 +174,25 @@ describe('every job kind on moto', () => {
         ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 } },
         AppSpecification: { ImageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1' },
         RoleArn: ROLE,
-        ProcessingOutputConfig: { Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://stepscore-moto/features', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }] },
+        ProcessingOutputConfig: {
+          Outputs: [
+            { OutputName: 'features', S3Output: { S3Uri: 's3://stepscore-moto/features', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } },
+          ],
+        },
         StoppingCondition: { MaxRuntimeInSeconds: 3600 },
       });
       expect(await backend.describeJob('Processing', 'stepscore-moto-processing')).toMatchObject({
         ProcessingJobName: 'stepscore-moto-processing',
         ProcessingJobArn: expect.stringMatching(/^arn:aws:sagemaker:us-east-1:\d{12}:processing-job\/stepscore-moto-processing$/),
-        ProcessingOutputConfig: { Outputs: [expect.objectContaining({ OutputName: 'features', S3Output: expect.objectContaining({ S3Uri: 's3://stepscore-moto/features' }) })] },
+        ProcessingOutputConfig: {
+          Outputs: [expect.objectContaining({ OutputName: 'features', S3Output: expect.objectContaining({ S3Uri: 's3://stepscore-moto/features' }) })],
+        },
       });
-      await backend.createJob('CreateModel', { ModelName: 'stepscore-moto-model', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: 'image', ModelDataUrl: 's3://stepscore-moto/model.tar.gz' } });
+      await backend.createJob('CreateModel', {
+        ModelName: 'stepscore-moto-model',
+        ExecutionRoleArn: ROLE,
+        PrimaryContainer: { Image: 'image', ModelDataUrl: 's3://stepscore-moto/model.tar.gz' },
+      });
       expect(await backend.describeJob('CreateModel', 'stepscore-moto-model')).toMatchObject({
         ModelName: 'stepscore-moto-model',
         ModelArn: expect.stringMatching(/:model\/stepscore-moto-model$/),
@@ -201,18 +222,32 @@ describe('every job kind on moto', () => {
     ['Transform', transformBuilder],
   ] as const)('runs every Level 4 check of a %s builder on moto, and they pass', async (_type, registration) => {
     const registry = new BuilderRegistry([...builderRegistry.all(), registration]);
-    const result = await runBuilder(registration, registry, { checks: level4Checks, backendName: moto.name, backendFactory: moto.factory, checkTimeoutMs: 30_000 });
+    const result = await runBuilder(registration, registry, {
+      checks: level4Checks,
+      backendName: moto.name,
+      backendFactory: moto.factory,
+      checkTimeoutMs: 30_000,
+    });
     for (const check of result.checks) expect({ id: check.id, status: check.status, message: check.message }).toMatchObject({ status: 'pass' });
-    expect(result.checks.find((c) => c.id === 'level4.dry_run_execution')?.message).toMatch(/execution\/[a-z0-9]{12} ran .* on the moto backend \(served by mock: moto does not validate pipeline definitions, so the mock checked it\); every reference resolved/);
+    expect(result.checks.find((c) => c.id === 'level4.dry_run_execution')?.message).toMatch(
+      /execution\/[a-z0-9]{12} ran .* on the moto backend \(served by mock: moto does not validate pipeline definitions, so the mock checked it\); every reference resolved/,
+    );
   });
 
   it('hands an operation moto lacks to the in-process mock, and the check says so', async () => {
     const lacking = createMotoBackendFactory(moto.server.endpoint, { lacking: ['CreateTransformJob'] });
     const registry = new BuilderRegistry([...builderRegistry.all(), transformBuilder]);
-    const result = await runBuilder(transformBuilder, registry, { checks: level4Checks, backendName: moto.name, backendFactory: lacking, checkTimeoutMs: 30_000 });
+    const result = await runBuilder(transformBuilder, registry, {
+      checks: level4Checks,
+      backendName: moto.name,
+      backendFactory: lacking,
+      checkTimeoutMs: 30_000,
+    });
     const dryRunCheck = result.checks.find((c) => c.id === 'level4.dry_run_execution');
     expect(dryRunCheck?.status).toBe('pass');
-    expect(dryRunCheck?.message).toContain('on the moto backend (served by mock: moto does not validate pipeline definitions, so the mock checked it, moto lacks CreateTransformJob)');
+    expect(dryRunCheck?.message).toContain(
+      'on the moto backend (served by mock: moto does not validate pipeline definitions, so the mock checked it, moto lacks CreateTransformJob)',
+    );
   });
 });
 
@@ -263,7 +298,12 @@ describe('what the moto backend catches', () => {
   it('a definition moto would store though SageMaker refuses it: checked in process, and the check says so', async () => {
     const registration = withBuilderClass(realBuilder('XGBoostTraining'), WithMisspeltOutputPath);
     const registry = new BuilderRegistry([...builderRegistry.all().filter((r) => r.stepName !== registration.stepName), registration]);
-    const onMoto = await runBuilder(registration, registry, { checks: level4Checks, backendName: moto.name, backendFactory: moto.factory, checkTimeoutMs: 30_000 });
+    const onMoto = await runBuilder(registration, registry, {
+      checks: level4Checks,
+      backendName: moto.name,
+      backendFactory: moto.factory,
+      checkTimeoutMs: 30_000,
+    });
     const byId = Object.fromEntries(onMoto.checks.map((c) => [c.id, c]));
     expect(byId['level4.wire_request']?.status).toBe('fail');
     expect(byId['level4.pipeline_round_trip']?.status).toBe('fail');

@@ -88,7 +88,9 @@ describe('startMotoServer', () => {
 
   it('refuses a STEPSCORE_MOTO_ENDPOINT that is not on this machine, without connecting to it', async () => {
     await expect(startMotoServer({ env: { ...process.env, [MOTO_ENDPOINT_ENV]: 'https://sagemaker.us-east-1.amazonaws.com' } })).rejects.toThrow(
-      new MotoServerStartError(`${MOTO_ENDPOINT_ENV}=https://sagemaker.us-east-1.amazonaws.com is not on 127.0.0.1; the moto backend only talks to a local moto_server`),
+      new MotoServerStartError(
+        `${MOTO_ENDPOINT_ENV}=https://sagemaker.us-east-1.amazonaws.com is not on 127.0.0.1; the moto backend only talks to a local moto_server`,
+      ),
     );
   });
 
@@ -122,7 +124,9 @@ describe('startMotoServer', () => {
     try {
       const attempt = startMotoServer({ env: envWithout(MOTO_ENDPOINT_ENV), command: broken });
       await expect(attempt).rejects.toBeInstanceOf(MotoServerStartError);
-      await expect(attempt).rejects.toThrow(/^moto_server on http:\/\/127\.0\.0\.1:\d+ exited \(code 1\)\. Last output:\nModuleNotFoundError: No module named 'flask'$/);
+      await expect(attempt).rejects.toThrow(
+        /^moto_server on http:\/\/127\.0\.0\.1:\d+ exited \(code 1\)\. Last output:\nModuleNotFoundError: No module named 'flask'$/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -130,9 +134,13 @@ describe('startMotoServer', () => {
 });
 
 describe('no moto_server is left behind when the run ends without stop()', () => {
-  function runFixture(mode: 'exit' | 'throw' | 'wait'): Promise<{ pid: number; endpoint: string; child: ReturnType<typeof spawn>; ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
+  function runFixture(
+    mode: 'exit' | 'throw' | 'wait',
+  ): Promise<{ pid: number; endpoint: string; child: ReturnType<typeof spawn>; ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
     const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, mode], { env: envWithout(MOTO_ENDPOINT_ENV), stdio: ['ignore', 'pipe', 'pipe'] });
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     return new Promise((resolve, reject) => {

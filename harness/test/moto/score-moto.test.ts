@@ -13,7 +13,10 @@ describe('stepscore score --backend moto', () => {
     try {
       const run = await runStepscore(['score', '--backend', 'moto', '--level', '4', '--json', '--out', out]);
       expect(run.code, run.stderr).toBe(0);
-      const summary = JSON.parse(run.stdout) as { run: { backend: string; levels: number[] }; builders: { builder: string; levels: Record<string, number | null>; ran: number }[] };
+      const summary = JSON.parse(run.stdout) as {
+        run: { backend: string; levels: number[] };
+        builders: { builder: string; levels: Record<string, number | null>; ran: number }[];
+      };
       expect(summary.run).toMatchObject({ backend: 'moto', levels: [4] });
       expect(summary.builders.map((b) => b.builder)).toEqual(builderRegistry.names().sort());
       for (const b of summary.builders) {

@@ -5,7 +5,12 @@ import type { BuilderSnapshot, RunSnapshot } from '../../src/nightly/run-snapsho
 import { snapshotOf } from '../../src/nightly/run-snapshot.js';
 import { brokenBuilder, fabricatedReport, healthyBuilder } from '../report/fabricated-results.js';
 
-const builder = (name: string, overall: number | null, checks: BuilderSnapshot['checks'], rating: BuilderSnapshot['rating'] = 'Excellent'): BuilderSnapshot => ({
+const builder = (
+  name: string,
+  overall: number | null,
+  checks: BuilderSnapshot['checks'],
+  rating: BuilderSnapshot['rating'] = 'Excellent',
+): BuilderSnapshot => ({
   builder: name,
   overall,
   rating,
@@ -54,14 +59,24 @@ describe('compareRuns', () => {
   });
 
   it('flags a check that went from not applicable to fail as a regression', () => {
-    const comparison = compareRuns(run(builder('A', 100, { 'level3.checkpoint_config': 'not_applicable' })), run(builder('A', 100, { 'level3.checkpoint_config': 'fail' })), 'baseline');
+    const comparison = compareRuns(
+      run(builder('A', 100, { 'level3.checkpoint_config': 'not_applicable' })),
+      run(builder('A', 100, { 'level3.checkpoint_config': 'fail' })),
+      'baseline',
+    );
     expect(comparison.passToFail).toEqual([{ builder: 'A', check: 'level3.checkpoint_config', before: 'not_applicable', after: 'fail' }]);
     expect(comparison.regressed).toBe(true);
   });
 
   it('flags a new blocker as a regression even when nothing else changed, and not a blocker that was one already', () => {
-    const before = run({ ...builder('A', 59, { 'level2.contract_alignment': 'fail', 'level3.step_instantiation': 'fail' }, 'Poor'), blockers: ['level2.contract_alignment'] });
-    const after = run({ ...builder('A', 59, { 'level2.contract_alignment': 'fail', 'level3.step_instantiation': 'fail' }, 'Poor'), blockers: ['level2.contract_alignment', 'level3.step_instantiation'] });
+    const before = run({
+      ...builder('A', 59, { 'level2.contract_alignment': 'fail', 'level3.step_instantiation': 'fail' }, 'Poor'),
+      blockers: ['level2.contract_alignment'],
+    });
+    const after = run({
+      ...builder('A', 59, { 'level2.contract_alignment': 'fail', 'level3.step_instantiation': 'fail' }, 'Poor'),
+      blockers: ['level2.contract_alignment', 'level3.step_instantiation'],
+    });
     const comparison = compareRuns(before, after, 'baseline');
     expect(comparison.newBlockers).toEqual([{ builder: 'A', check: 'level3.step_instantiation', before: 'fail' }]);
     expect(comparison.regressed).toBe(true);
@@ -71,7 +86,10 @@ describe('compareRuns', () => {
 
   it('with an earlier snapshot that has no blockers, counts as new the blockers whose check did not fail then', () => {
     const before = run(builder('A', 100, { 'level1.inheritance': 'pass', 'level2.contract_alignment': 'fail' }));
-    const after = run({ ...builder('A', 100, { 'level1.inheritance': 'fail', 'level2.contract_alignment': 'fail' }), blockers: ['level1.inheritance', 'level2.contract_alignment'] });
+    const after = run({
+      ...builder('A', 100, { 'level1.inheritance': 'fail', 'level2.contract_alignment': 'fail' }),
+      blockers: ['level1.inheritance', 'level2.contract_alignment'],
+    });
     expect(compareRuns(before, after, 'baseline').newBlockers.map((b) => b.check)).toEqual(['level1.inheritance']);
   });
 

@@ -35,7 +35,13 @@ describe('history.jsonl', () => {
     expect(text.split('\n')).toHaveLength(3);
     expect(text.endsWith('\n')).toBe(true);
     expect(await readHistory(path)).toEqual([first, second]);
-    expect(first).toMatchObject({ schema: 'stepscore.history', schemaVersion: 1, startedAt: '2025-08-16T00:23:00.000Z', backend: 'mock', levels: [1, 2, 3, 4] });
+    expect(first).toMatchObject({
+      schema: 'stepscore.history',
+      schemaVersion: 1,
+      startedAt: '2025-08-16T00:23:00.000Z',
+      backend: 'mock',
+      levels: [1, 2, 3, 4],
+    });
     expect(first.builders[0]).toMatchObject({ builder: 'BrokenTraining', overall: 14.2857, rating: 'Poor', levels: { 1: 100, 2: 0, 3: 0, 4: 0 } });
     expect(first.builders[0]?.checks['level2.job_arguments']).toBe('error');
   });

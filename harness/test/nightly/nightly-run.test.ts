@@ -26,14 +26,30 @@ describe('a nightly run', () => {
 
   it('writes its reports to a new timestamped folder and appends itself to the history', async () => {
     await writeBaseline(paths.baselineFile, baselineFor(fabricatedReport([healthyBuilder('A'), healthyBuilder('B')])));
-    const first = await writeNightlyRun(fabricatedReport([healthyBuilder('A'), healthyBuilder('B')], { timing: at(14) }), await loadNightlyInputs(paths), paths);
+    const first = await writeNightlyRun(
+      fabricatedReport([healthyBuilder('A'), healthyBuilder('B')], { timing: at(14) }),
+      await loadNightlyInputs(paths),
+      paths,
+    );
     expect(first.folder).toBe(join(paths.nightlyRoot, '2025-08-14T02-00-00Z'));
-    expect((await readdir(first.folder)).sort()).toEqual(['builders', 'comparison.json', 'comparison.md', 'junit.xml', 'report.html', 'report.md', 'summary.json']);
+    expect((await readdir(first.folder)).sort()).toEqual([
+      'builders',
+      'comparison.json',
+      'comparison.md',
+      'junit.xml',
+      'report.html',
+      'report.md',
+      'summary.json',
+    ]);
     expect(first.regressed).toBe(false);
     expect(first.comparisons[0]?.notComparable).toMatch(/no earlier run/);
     expect(first.comparisons[1]?.against).toBe(`baseline (${paths.baselineFile})`);
 
-    const second = await writeNightlyRun(fabricatedReport([healthyBuilder('A'), brokenBuilder('B')], { timing: at(15) }), await loadNightlyInputs(paths), paths);
+    const second = await writeNightlyRun(
+      fabricatedReport([healthyBuilder('A'), brokenBuilder('B')], { timing: at(15) }),
+      await loadNightlyInputs(paths),
+      paths,
+    );
     expect(second.regressed).toBe(true);
     for (const comparison of second.comparisons) {
       expect(comparison.regressed).toBe(true);

@@ -68,7 +68,10 @@ function writeProject(packages: Record<string, string>): void {
 describe('the packed stepscore package installed into a new npm project', () => {
   beforeAll(async () => {
     writeProject(await pack());
-    const installed = await runCommand('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: project, env: cleanEnvironment() });
+    const installed = await runCommand('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+      cwd: project,
+      env: cleanEnvironment(),
+    });
     expect(installed.code, installed.stderr).toBe(0);
 
     const out = join(temporaryFolder('stepscore-in-repository-'), 'latest');
@@ -110,6 +113,8 @@ describe('the packed stepscore package installed into a new npm project', () => 
     expect(run.code, run.stdout + run.stderr).toBe(failed > 0 ? 1 : 0);
     const stdout = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(stdout).toMatch(new RegExp(`Tests\\s+.*${failed > 0 ? `${failed} failed.*` : ''}${passed} passed.*${skipped} skipped`));
-    expect(stdout).toMatch(new RegExp(`^[✓✗] ${EXTERNAL_BUILDER} {2}${Number(inRepository.overall).toFixed(1).replace(".", "\\.")} ${String(inRepository.rating)}`, "m"));
+    expect(stdout).toMatch(
+      new RegExp(`^[✓✗] ${EXTERNAL_BUILDER} {2}${Number(inRepository.overall).toFixed(1).replace('.', '\\.')} ${String(inRepository.rating)}`, 'm'),
+    );
   });
 });

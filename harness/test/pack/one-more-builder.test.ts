@@ -9,7 +9,14 @@
 import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTERNAL_BUILDER, EXTERNAL_PROJECT_FIXTURE, removeTemporaryFolders, REPOSITORY_ROOT, runCommand, temporaryFolder } from '../support/external-project.js';
+import {
+  EXTERNAL_BUILDER,
+  EXTERNAL_PROJECT_FIXTURE,
+  removeTemporaryFolders,
+  REPOSITORY_ROOT,
+  runCommand,
+  temporaryFolder,
+} from '../support/external-project.js';
 
 const VITEST = join(REPOSITORY_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 
@@ -23,7 +30,11 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
 
 let copy: string;
 
-const failures = (out: string): string => out.split('\n').filter((l) => /FAIL|×|Error/.test(l)).join('\n');
+const failures = (out: string): string =>
+  out
+    .split('\n')
+    .filter((l) => /FAIL|×|Error/.test(l))
+    .join('\n');
 
 async function copyRepository(): Promise<string> {
   const folder = temporaryFolder('stepscore-repository-copy-');
@@ -38,7 +49,11 @@ async function copyRepository(): Promise<string> {
     }
   }
   // The installed dependencies are shared, not copied.
-  for (const modules of ['node_modules', 'harness/node_modules', ...['step-model', 'dependency-resolver', 'sagemaker', 'step-builder', 'stepscore'].map((p) => `packages/${p}/node_modules`)]) {
+  for (const modules of [
+    'node_modules',
+    'harness/node_modules',
+    ...['step-model', 'dependency-resolver', 'sagemaker', 'step-builder', 'stepscore'].map((p) => `packages/${p}/node_modules`),
+  ]) {
     symlinkSync(join(REPOSITORY_ROOT, modules), join(folder, modules), 'dir');
   }
   return folder;
@@ -72,7 +87,10 @@ describe('registering one more builder folder in a copy of the repository', () =
   });
 
   it('breaks no unit test that sees the registered builders', async () => {
-    const run = await runCommand(process.execPath, [VITEST, 'related', '--run', '--project', 'unit', ...REGISTRY_ENTRY_POINTS], { cwd: copy, env: cleanEnvironment() });
+    const run = await runCommand(process.execPath, [VITEST, 'related', '--run', '--project', 'unit', ...REGISTRY_ENTRY_POINTS], {
+      cwd: copy,
+      env: cleanEnvironment(),
+    });
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.code, failures(out) + run.stderr).toBe(0);
     expect(out).toMatch(/Test Files\s+\d+ passed/);
@@ -80,7 +98,10 @@ describe('registering one more builder folder in a copy of the repository', () =
 
   it("the defect corpus's clean run takes it in and it fails no check", async () => {
     // The seeded defects themselves are copies of named builders: a new builder cannot change them.
-    const run = await runCommand(process.execPath, [VITEST, 'run', '--project', 'defects', '-t', 'clean registered builders'], { cwd: copy, env: cleanEnvironment() });
+    const run = await runCommand(process.execPath, [VITEST, 'run', '--project', 'defects', '-t', 'clean registered builders'], {
+      cwd: copy,
+      env: cleanEnvironment(),
+    });
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.code, failures(out) + run.stderr).toBe(0);
     expect(out).toMatch(/Tests\s+1 passed/);
@@ -90,6 +111,6 @@ describe('registering one more builder folder in a copy of the repository', () =
     const run = await runCommand(process.execPath, [VITEST, 'run', '--project', 'builders'], { cwd: copy, env: cleanEnvironment() });
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.code, failures(out) + run.stderr).toBe(0);
-    expect(out).toMatch(new RegExp(`^✓ ${EXTERNAL_BUILDER} {2}100\\.0 Excellent`, "m"));
+    expect(out).toMatch(new RegExp(`^✓ ${EXTERNAL_BUILDER} {2}100\\.0 Excellent`, 'm'));
   });
 });

@@ -30,7 +30,15 @@ describe('profiles', () => {
   });
 
   it("a team's own check runs where it applies, at its declared importance; the harness's run only where listed", () => {
-    const own = defineCheck({ id: 'level3.team_rule', level: 3, severity: 'major', appliesTo: ['Processing'], importance: 2, title: 'a team rule', run: () => pass() });
+    const own = defineCheck({
+      id: 'level3.team_rule',
+      level: 3,
+      severity: 'major',
+      appliesTo: ['Processing'],
+      importance: 2,
+      title: 'a team rule',
+      run: () => pass(),
+    });
     const processing = profileChecks(PROFILES.Processing, [...ALL_CHECKS, own]);
     expect(processing.find((c) => c.check === own)?.importance).toBe(2);
     expect(profileChecks(PROFILES.Training, [...ALL_CHECKS, own]).some((c) => c.check === own)).toBe(false);

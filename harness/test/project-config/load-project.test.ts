@@ -35,7 +35,9 @@ describe('finding the config', () => {
     const empty = temporaryFolder('stepscore-none-');
     const failure = await loadProject({ cwd: empty }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ProjectConfigError);
-    expect((failure as Error).message).toMatch(new RegExp(`No stepscore config found in ${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} or any folder above it .*defineConfig\\(\\{ builders:`));
+    expect((failure as Error).message).toMatch(
+      new RegExp(`No stepscore config found in ${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} or any folder above it .*defineConfig\\(\\{ builders:`),
+    );
   });
 });
 
@@ -52,7 +54,9 @@ describe('what a builders module may export', () => {
 
   it('refuses anything else, saying what it found', () => {
     expect(() => registryFromModule({ answer: 42 }, 'm.ts')).toThrow(/m\.ts exports no builders: .* \(exports: answer\)/);
-    expect(() => registryFromModule({ a: registrations, b: builderRegistry }, 'm.ts')).toThrow(/exports several sets of builders \(a, b\): name the one to use with buildersExport/);
+    expect(() => registryFromModule({ a: registrations, b: builderRegistry }, 'm.ts')).toThrow(
+      /exports several sets of builders \(a, b\): name the one to use with buildersExport/,
+    );
     expect(() => registryFromModule({ a: registrations }, 'm.ts', 'b')).toThrow(/m\.ts has no export 'b' \(exports: a\)/);
     expect(() => registryFromModule({ b: [{ stepName: 'X' }] }, 'm.ts', 'b')).toThrow(/m\.ts's export 'b' is not a BuilderRegistry/);
   });
@@ -73,8 +77,14 @@ describe("the config's settings", () => {
   it("the config's thresholds make `score` exit 1 when a builder is below them", async () => {
     const file = join(folder, 'stepscore.config.bar.mjs');
     const teamCheck = join(folder, 'always-fails.mjs');
-    writeFileSync(teamCheck, "export default [{ id: 'level1.team_never', level: 1, severity: 'major', title: 'fails', appliesTo: 'all', run: () => ({ status: 'fail', message: 'never good enough' }) }];");
-    writeFileSync(file, `export default { builders: ${JSON.stringify(fixtureBuilders)}, levels: [1], thresholds: { minScore: 100 }, checks: [${JSON.stringify(teamCheck)}] };`);
+    writeFileSync(
+      teamCheck,
+      "export default [{ id: 'level1.team_never', level: 1, severity: 'major', title: 'fails', appliesTo: 'all', run: () => ({ status: 'fail', message: 'never good enough' }) }];",
+    );
+    writeFileSync(
+      file,
+      `export default { builders: ${JSON.stringify(fixtureBuilders)}, levels: [1], thresholds: { minScore: 100 }, checks: [${JSON.stringify(teamCheck)}] };`,
+    );
     const run = await runStepscore(['score', '--config', file, '--out', join(folder, 'bar-out')]);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr + run.stdout).toMatch(new RegExp(`${EXTERNAL_BUILDER} scored .*, below --min-score 100`));
@@ -94,14 +104,19 @@ describe("the config's settings", () => {
     const out = join(folder, 'checks-out');
     const run = await runStepscore(['score', '--config', file, '--out', out]);
     expect(run.code, run.stderr).toBe(0);
-    const document = JSON.parse(readFileSync(join(out, 'builders', `${EXTERNAL_BUILDER}.json`), 'utf8')) as { checks: { id: string; status: string; message?: string }[] };
+    const document = JSON.parse(readFileSync(join(out, 'builders', `${EXTERNAL_BUILDER}.json`), 'utf8')) as {
+      checks: { id: string; status: string; message?: string }[];
+    };
     expect(document.checks.find((c) => c.id === 'level1.team_description_present')).toMatchObject({ status: 'pass', message: 'described' });
     expect(document.checks.length).toBeGreaterThan(5);
   }, 120_000);
 
   it("a team's check may not take a built-in check's id", async () => {
     const checks = join(folder, 'taken.mjs');
-    writeFileSync(checks, "export default [{ id: 'level1.inheritance', level: 1, severity: 'minor', title: 't', appliesTo: 'all', run: () => ({ status: 'pass' }) }];");
+    writeFileSync(
+      checks,
+      "export default [{ id: 'level1.inheritance', level: 1, severity: 'minor', title: 't', appliesTo: 'all', run: () => ({ status: 'pass' }) }];",
+    );
     const file = join(folder, 'stepscore.config.taken.mjs');
     writeFileSync(file, `export default { builders: ${JSON.stringify(fixtureBuilders)}, checks: [${JSON.stringify(checks)}] };`);
     const run = await runStepscore(['list', '--config', file]);

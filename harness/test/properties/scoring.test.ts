@@ -63,29 +63,40 @@ describe('scoring, for arbitrary check results', () => {
     // Found by the property below: 100 × 0.0204… ÷ 0.0204… was 100.00000000000001 before the ratio was taken first.
     expect(scoreBuilder([{ id: 'level1.a', severity: 'major', level: 1, importance: 0.020408540496009906, status: 'pass' }]).levels[1].score).toBe(100);
     fc.assert(
-      fc.property(fc.array(check.map((c) => ({ ...c, status: 'pass' as const })), { minLength: 1, maxLength: 40 }), (checks) => {
-        const score = scoreBuilder(checks);
-        for (const level of LEVELS) if (score.levels[level].ran > 0) expect(score.levels[level].score).toBe(100);
-        expect(score.overall).toBe(100);
-      }),
+      fc.property(
+        fc.array(
+          check.map((c) => ({ ...c, status: 'pass' as const })),
+          { minLength: 1, maxLength: 40 },
+        ),
+        (checks) => {
+          const score = scoreBuilder(checks);
+          for (const level of LEVELS) if (score.levels[level].ran > 0) expect(score.levels[level].score).toBe(100);
+          expect(score.overall).toBe(100);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('scores stay within [0, 100] and do not depend on the order of the checks', () => {
     fc.assert(
-      fc.property(fc.array(check, { maxLength: 40 }).chain((checks) => fc.shuffledSubarray(checks, { minLength: checks.length }).map((shuffled) => ({ checks, shuffled }))), ({ checks, shuffled }) => {
-        const score = scoreBuilder(checks);
-        for (const level of LEVELS) {
-          const s = score.levels[level].score;
-          if (s !== null) expect(s >= 0 && s <= 100).toBe(true);
-        }
-        if (score.overall !== null) expect(score.overall >= 0 && score.overall <= 100).toBe(true);
-        const reordered = scoreBuilder(shuffled);
-        expect(reordered.rating).toBe(score.rating);
-        for (const level of LEVELS) expect(reordered.levels[level].ran).toBe(score.levels[level].ran);
-        if (score.overall !== null) expect(reordered.overall).toBeCloseTo(score.overall, 9);
-      }),
+      fc.property(
+        fc
+          .array(check, { maxLength: 40 })
+          .chain((checks) => fc.shuffledSubarray(checks, { minLength: checks.length }).map((shuffled) => ({ checks, shuffled }))),
+        ({ checks, shuffled }) => {
+          const score = scoreBuilder(checks);
+          for (const level of LEVELS) {
+            const s = score.levels[level].score;
+            if (s !== null) expect(s >= 0 && s <= 100).toBe(true);
+          }
+          if (score.overall !== null) expect(score.overall >= 0 && score.overall <= 100).toBe(true);
+          const reordered = scoreBuilder(shuffled);
+          expect(reordered.rating).toBe(score.rating);
+          for (const level of LEVELS) expect(reordered.levels[level].ran).toBe(score.levels[level].ran);
+          if (score.overall !== null) expect(reordered.overall).toBeCloseTo(score.overall, 9);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -3,8 +3,13 @@ import { CheckFailure, failureText } from '../../src/vitest/define-builder-tests
 import { check, CONSTRUCTION_FAILURE } from './fabricated-results.js';
 
 describe('a failing check in `pnpm test:builders`', () => {
-  it("shows the builder, the check, its message, its evidence and its root cause", () => {
-    const failed = check('level2.contract_alignment', 'fail', { severity: 'blocker', message: 'outputs missing: {checkpoints}', evidence: { missing: ['checkpoints'] }, rootCause: CONSTRUCTION_FAILURE });
+  it('shows the builder, the check, its message, its evidence and its root cause', () => {
+    const failed = check('level2.contract_alignment', 'fail', {
+      severity: 'blocker',
+      message: 'outputs missing: {checkpoints}',
+      evidence: { missing: ['checkpoints'] },
+      rootCause: CONSTRUCTION_FAILURE,
+    });
     expect(failureText('BrokenTraining', failed)).toBe(
       `BrokenTraining: BLOCKER level2.contract_alignment failed — outputs missing: {checkpoints}\nEvidence: {\n  "missing": [\n    "checkpoints"\n  ]\n}\nRoot cause (builder_construction): ${CONSTRUCTION_FAILURE.message}`,
     );

@@ -45,7 +45,10 @@ export function brokenBuilder(builder = 'BrokenTraining'): BuilderResult {
       // Deliberately out of level order: reports sort by level.
       needsBuilder('level3.step_instantiation'),
       check('level1.inheritance', 'pass'),
-      check('level2.contract_alignment', 'fail', { message: 'Contract outputs missing from specification outputs: {checkpoints}', evidence: { missing: ['checkpoints'] } }),
+      check('level2.contract_alignment', 'fail', {
+        message: 'Contract outputs missing from specification outputs: {checkpoints}',
+        evidence: { missing: ['checkpoints'] },
+      }),
       needsBuilder('level3.configuration_validity'),
       needsBuilder('level4.dependency_resolution'),
       check('level2.job_arguments', 'error', { message: 'Check level2.job_arguments raised: boom' }),
@@ -61,15 +64,28 @@ export function withBlocker(result: BuilderResult, checkId: string): BuilderResu
 
 export const FIXED_TIMING = { startedAt: '2025-08-16T00:23:00.000Z', finishedAt: '2025-08-16T00:23:02.500Z', durationMs: 2500 };
 
-export function fabricatedReport(results: readonly BuilderResult[] = [brokenBuilder(), healthyBuilder()], options: { shard?: ShardInfo; levels?: Level[]; timing?: typeof FIXED_TIMING } = {}): RunReport {
-  return buildRunReport({ results, backend: 'mock', levels: options.levels ?? [1, 2, 3, 4], shard: options.shard ?? null, timing: options.timing ?? FIXED_TIMING });
+export function fabricatedReport(
+  results: readonly BuilderResult[] = [brokenBuilder(), healthyBuilder()],
+  options: { shard?: ShardInfo; levels?: Level[]; timing?: typeof FIXED_TIMING } = {},
+): RunReport {
+  return buildRunReport({
+    results,
+    backend: 'mock',
+    levels: options.levels ?? [1, 2, 3, 4],
+    shard: options.shard ?? null,
+    timing: options.timing ?? FIXED_TIMING,
+  });
 }
 
 /** A copy of a JSON value with every `timing` field removed: what two runs of an unchanged tree must agree on. */
 export function withoutTiming(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTiming);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'timing').map(([key, v]) => [key, withoutTiming(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'timing')
+        .map(([key, v]) => [key, withoutTiming(v)]),
+    );
   }
   return value;
 }

@@ -26,7 +26,9 @@ describe('HTML reporter', () => {
   it('starts with the verdict and the failures, blockers first, each linking to its check in its builder', () => {
     const blocked = renderHtml(fabricatedReport([withBlocker(brokenBuilder(), 'level2.contract_alignment'), healthyBuilder()]));
     const top = blocked.slice(0, blocked.indexOf('<section id="summary"'));
-    expect(top).toContain('<p class="verdict" id="verdict">Summary: 2 builders (1 Poor, 1 Excellent); blockers in BrokenTraining; 5 of 11 checks failed or errored</p>');
+    expect(top).toContain(
+      '<p class="verdict" id="verdict">Summary: 2 builders (1 Poor, 1 Excellent); blockers in BrokenTraining; 5 of 11 checks failed or errored</p>',
+    );
     expect(top).toContain('<h2 id="blockers-title">Blockers (1)</h2>');
     expect(top).toContain('<h2 id="failures-title">Other failures (4)</h2>');
     expect(top.indexOf('level2.contract_alignment')).toBeLessThan(top.indexOf('level2.job_arguments'));
@@ -70,7 +72,9 @@ describe('HTML reporter', () => {
   });
 
   it('escapes what builders and checks say', () => {
-    const odd = renderHtml(fabricatedReport([{ ...healthyBuilder('Odd'), checks: [check('level1.inheritance', 'fail', { message: '<script>alert(1)</script> & "x"' })] }]));
+    const odd = renderHtml(
+      fabricatedReport([{ ...healthyBuilder('Odd'), checks: [check('level1.inheritance', 'fail', { message: '<script>alert(1)</script> & "x"' })] }]),
+    );
     expect(odd).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
     expect(odd).not.toContain('<script>');
   });

@@ -66,7 +66,9 @@ describe('readReportFolder', () => {
     await edit('builders/HealthyTraining.json', (json) => {
       json.builder = 'SomethingElse';
     });
-    expect((await failure()).message).toMatch(/HealthyTraining\.json, field builder: is SomethingElse, but .*summary\.json builders\[1\] says this file is HealthyTraining/);
+    expect((await failure()).message).toMatch(
+      /HealthyTraining\.json, field builder: is SomethingElse, but .*summary\.json builders\[1\] says this file is HealthyTraining/,
+    );
     await writeReportFiles(folder, reportFiles(fabricatedReport()));
     await edit('builders/HealthyTraining.json', (json) => {
       (json.run as Record<string, unknown>).backend = 'moto';

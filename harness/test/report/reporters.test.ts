@@ -27,7 +27,9 @@ describe('console reporter', () => {
   });
 
   it('lists under a builder each failing or erroring check with its message, and each root cause once with its fix', () => {
-    expect(text).toContain('  FAIL level2.contract_alignment — Title of level2.contract_alignment\n      Contract outputs missing from specification outputs: {checkpoints}');
+    expect(text).toContain(
+      '  FAIL level2.contract_alignment — Title of level2.contract_alignment\n      Contract outputs missing from specification outputs: {checkpoints}',
+    );
     expect(text).toContain('  ERROR level2.job_arguments — Title of level2.job_arguments\n      Check level2.job_arguments raised: boom');
     expect(text).toContain('  FAIL level3.step_instantiation — Title of level3.step_instantiation\n      Needs what could not be made — root cause #1');
     expect(text.match(/BrokenTraining could not be constructed/g)).toHaveLength(1);
@@ -46,7 +48,9 @@ describe('console reporter', () => {
   });
 
   it('says the score before the blocker cap when the cap lowered it', () => {
-    const capped = fabricatedReport([{ ...healthyBuilder('CappedTraining'), checks: [...healthyBuilder().checks, check('level1.extra', 'fail', { severity: 'blocker', importance: 0.1 })] }]);
+    const capped = fabricatedReport([
+      { ...healthyBuilder('CappedTraining'), checks: [...healthyBuilder().checks, check('level1.extra', 'fail', { severity: 'blocker', importance: 0.1 })] },
+    ]);
     expect(renderConsoleReport(capped)).toMatch(/CappedTraining {2}59\.0 Poor \(\d+\.\d before the blocker cap\) · blocker: level1\.extra/);
   });
 
@@ -126,7 +130,9 @@ describe('Markdown reporter', () => {
   it('starts with the verdict and every failure, blockers first, then the scores table', () => {
     const blocked = renderMarkdown(fabricatedReport([withBlocker(brokenBuilder(), 'level2.contract_alignment'), healthyBuilder()]));
     expect(blocked).toContain('## Summary: 2 builders (1 Poor, 1 Excellent); blockers in BrokenTraining; 5 of 11 checks failed or errored');
-    expect(blocked).toContain('### Blockers (1)\n\n- **BLOCKER** FAIL [BrokenTraining](#brokentraining) `level2.contract_alignment` — Contract outputs missing');
+    expect(blocked).toContain(
+      '### Blockers (1)\n\n- **BLOCKER** FAIL [BrokenTraining](#brokentraining) `level2.contract_alignment` — Contract outputs missing',
+    );
     expect(blocked).toContain('### Other failures (4)');
     expect(blocked.indexOf('### Blockers')).toBeLessThan(blocked.indexOf('## Scores'));
     expect(blocked).toContain('| BrokenTraining | `level2.contract_alignment` | 100.0 | 0.0 | 0.0 | 0.0 | 14.3 | Poor | 1/6 | 1 |');
@@ -159,7 +165,9 @@ describe('JUnit reporter', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="stepscore" tests="13" failures="4" errors="1" skipped="2"')).toBe(true);
     expect(xml).toMatch(/<testsuite name="BrokenTraining" tests="7" failures="4" errors="1" skipped="1" time="0\.011">/);
     expect(xml).toContain('<property name="rating" value="Poor"/>');
-    expect(xml).toMatch(/<testcase classname="BrokenTraining\.L3 Step Creation" name="BrokenTraining › level3\.step_instantiation — Title of level3\.step_instantiation" time="0\.002">\n\s+<failure message="Needs what could not be made/);
+    expect(xml).toMatch(
+      /<testcase classname="BrokenTraining\.L3 Step Creation" name="BrokenTraining › level3\.step_instantiation — Title of level3\.step_instantiation" time="0\.002">\n\s+<failure message="Needs what could not be made/,
+    );
     expect(xml).toContain('Root cause #1 (builder_construction)');
     expect(xml).toMatch(/<error message="Check level2\.job_arguments raised: boom" type="error">/);
     expect(xml).toMatch(/<skipped message="not applicable: level3\.checkpoint_config does not apply"\/>/);

@@ -53,7 +53,10 @@ describe('buildRunReport', () => {
   });
 
   it('turns evidence that is not plain JSON into JSON', () => {
-    const odd = { ...healthyBuilder('Odd'), checks: [check('level1.inheritance', 'fail', { evidence: { seen: new Set(['a']), sizes: new Map([['x', 1]]), big: 10n, error: new TypeError('bad') } })] };
+    const odd = {
+      ...healthyBuilder('Odd'),
+      checks: [check('level1.inheritance', 'fail', { evidence: { seen: new Set(['a']), sizes: new Map([['x', 1]]), big: 10n, error: new TypeError('bad') } })],
+    };
     const evidence = fabricatedReport([odd]).builders[0]?.checks[0]?.evidence;
     expect(evidence).toEqual({ seen: ['a'], sizes: { x: 1 }, big: '10', error: { name: 'TypeError', message: 'bad' } });
   });

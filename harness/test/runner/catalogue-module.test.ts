@@ -28,7 +28,14 @@ describe('worker pool with a catalogue module', () => {
   it('resolves against the catalogue the workers load, and against the built-in one without it', async () => {
     expect(chained).toBeDefined();
     const registration = chained!;
-    const common = { checks: ALL_CHECKS, levels: [4] as const, isolation: 'worker' as const, concurrency: 1, registryModule: url, registryExport: 'syntheticRegistry' };
+    const common = {
+      checks: ALL_CHECKS,
+      levels: [4] as const,
+      isolation: 'worker' as const,
+      concurrency: 1,
+      registryModule: url,
+      registryExport: 'syntheticRegistry',
+    };
     const withCatalogue = await runCatalogue([registration], generated.registry, { ...common, catalogueModule: url, catalogueExport: 'syntheticCatalogue' });
     const synthetic = generated.registrations.map((r) => r.stepName).filter((name) => name !== registration.stepName);
     expect(synthetic.some((name) => resolutionOf(withCatalogue).includes(`→ ${name}.`))).toBe(true);

@@ -8,7 +8,11 @@ describe('cloneable', () => {
   });
 
   it('describes functions, promises and symbols, keeping the rest and any cycle', () => {
-    const evidence: Record<string, unknown> = { name: 'x', nested: { returned: function createStep() {}, pending: Promise.resolve(1) }, list: [Symbol('s'), 2] };
+    const evidence: Record<string, unknown> = {
+      name: 'x',
+      nested: { returned: function createStep() {}, pending: Promise.resolve(1) },
+      list: [Symbol('s'), 2],
+    };
     evidence.self = evidence;
     const result = cloneable({ status: 'fail', evidence }) as { status: string; evidence: Record<string, unknown> };
     expect(() => structuredClone(result)).not.toThrow();

@@ -73,15 +73,22 @@ describe('worker isolation', () => {
     expect(caused.length).toBeGreaterThan(5);
     for (const check of caused) {
       expect(check.status).toBe('fail');
-      expect(check.rootCause?.message).toBe('ThrowingConstructorTraining could not be constructed: ThrowingConstructorTraining cannot reach its model registry');
+      expect(check.rootCause?.message).toBe(
+        'ThrowingConstructorTraining could not be constructed: ThrowingConstructorTraining cannot reach its model registry',
+      );
     }
     expect(errored(result)).toEqual([]);
   });
 
   it('reports a method that throws and a method returning the wrong type in the checks that call them', () => {
     const throwing = resultOf(full, misbehaving.throwingEnvironment);
-    expect(throwing.checks.find((c) => c.id === 'level2.environment_variables')).toMatchObject({ status: 'fail', message: expect.stringContaining('environment lookup exploded') });
-    expect(rootCaused(throwing, 'step_creation').every((c) => c.rootCause?.message.endsWith('could not create its step: environment lookup exploded'))).toBe(true);
+    expect(throwing.checks.find((c) => c.id === 'level2.environment_variables')).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining('environment lookup exploded'),
+    });
+    expect(rootCaused(throwing, 'step_creation').every((c) => c.rootCause?.message.endsWith('could not create its step: environment lookup exploded'))).toBe(
+      true,
+    );
     const wrongTypes = resultOf(full, misbehaving.wrongTypes);
     expect(wrongTypes.checks.find((c) => c.id === 'level1.method_result_types')).toMatchObject({
       status: 'fail',
@@ -101,7 +108,10 @@ describe('worker isolation', () => {
     );
     const caused = rootCaused(result, 'step_creation').filter((c) => c !== timedOut);
     expect(caused.length).toBeGreaterThan(5);
-    for (const check of caused) expect(check.rootCause?.message).toContain(`NeverSettlingTraining could not create its step: the promise NeverSettlingTraining.createStep() returned took longer than ${TIME_LIMIT_MS} ms to settle`);
+    for (const check of caused)
+      expect(check.rootCause?.message).toContain(
+        `NeverSettlingTraining could not create its step: the promise NeverSettlingTraining.createStep() returned took longer than ${TIME_LIMIT_MS} ms to settle`,
+      );
     expect(result.checks.filter((c) => c.level <= 2 && c.status === 'pass').length).toBeGreaterThan(10);
   });
 
@@ -123,13 +133,17 @@ describe('worker isolation', () => {
     const exited = resultOf(full, misbehaving.processExit);
     const [exitCheck, ...moreExits] = errored(exited);
     expect(moreExits).toEqual([]);
-    expect(exitCheck?.message).toMatch(/did not finish: the worker running ProcessExitTraining stopped \(process\.exit\(7\) was called\) while the ProcessExitTraining constructor ran$/);
+    expect(exitCheck?.message).toMatch(
+      /did not finish: the worker running ProcessExitTraining stopped \(process\.exit\(7\) was called\) while the ProcessExitTraining constructor ran$/,
+    );
     expect(rootCaused(exited, 'builder_construction').length).toBeGreaterThan(5);
 
     const uncaught = resultOf(full, misbehaving.uncaughtThrow);
     const [throwCheck, ...moreThrows] = errored(uncaught);
     expect(moreThrows).toEqual([]);
-    expect(throwCheck?.message).toContain('stopped (uncaught Error: lost the connection to the artifact store) while the promise UncaughtThrowTraining.createStep() returned was pending');
+    expect(throwCheck?.message).toContain(
+      'stopped (uncaught Error: lost the connection to the artifact store) while the promise UncaughtThrowTraining.createStep() returned was pending',
+    );
     expect(rootCaused(uncaught, 'step_creation').length).toBeGreaterThan(5);
   });
 
@@ -176,7 +190,12 @@ describe('worker isolation', () => {
   it('does not count worker start-up or module loading against a check: a limit shorter than a worker takes to start', async () => {
     const limitMs = 400;
     const started = performance.now();
-    const results = await runCatalogue(registrations(REAL), misbehavingBuilderRegistry, { checks: ALL_CHECKS, ...fromFixture, checkTimeoutMs: limitMs, concurrency: 2 });
+    const results = await runCatalogue(registrations(REAL), misbehavingBuilderRegistry, {
+      checks: ALL_CHECKS,
+      ...fromFixture,
+      checkTimeoutMs: limitMs,
+      concurrency: 2,
+    });
     // The workers load the registry, the AWS SDK and the checks (about a second) before the first check starts.
     expect(performance.now() - started).toBeGreaterThan(limitMs);
     for (const result of results) expect(errored(result).map((c) => c.message)).toEqual([]);

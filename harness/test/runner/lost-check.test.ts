@@ -30,7 +30,11 @@ describe('reportLostCheck', () => {
       pending: { kind: 'builder_construction', phase: 'running' },
       loss: { kind: 'timeout', timeoutMs: 1000, busy: 1 },
     });
-    const cause = { kind: 'builder_construction', message: 'PyTorchTraining could not be constructed: the PyTorchTraining constructor took longer than 1000 ms (the worker was busy running code the whole time)' };
+    const cause = {
+      kind: 'builder_construction',
+      message:
+        'PyTorchTraining could not be constructed: the PyTorchTraining constructor took longer than 1000 ms (the worker was busy running code the whole time)',
+    };
     expect(report.rootCause).toEqual({ kind: 'builder_construction', cause });
     expect(report.result?.rootCause).toEqual(cause);
   });
@@ -43,6 +47,8 @@ describe('reportLostCheck', () => {
       loss: { kind: 'crash', cause: 'process.exit(1) was called' },
     });
     expect(report.result).toBeUndefined();
-    expect(report.rootCause?.cause.message).toBe("XGBoostTraining's config could not be parsed: the worker stopped (process.exit(1) was called) while XGBoostTraining's config schema ran");
+    expect(report.rootCause?.cause.message).toBe(
+      "XGBoostTraining's config could not be parsed: the worker stopped (process.exit(1) was called) while XGBoostTraining's config schema ran",
+    );
   });
 });

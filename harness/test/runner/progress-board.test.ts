@@ -5,7 +5,16 @@ import { createProgressBuffers, monotonicMs, ProgressReader, ProgressWriter } fr
 const STRETCH = { startMs: 0, activeMs: 0 };
 
 function result(id: string, evidence?: unknown): CheckResult {
-  return { id, level: 1, title: `the ${id} check`, severity: 'minor', importance: 1, status: 'pass', durationMs: 1.5, ...(evidence === undefined ? {} : { evidence }) };
+  return {
+    id,
+    level: 1,
+    title: `the ${id} check`,
+    severity: 'minor',
+    importance: 1,
+    status: 'pass',
+    durationMs: 1.5,
+    ...(evidence === undefined ? {} : { evidence }),
+  };
 }
 
 describe('progress board', () => {

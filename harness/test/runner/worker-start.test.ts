@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BuilderResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import type { BuilderWorker, BuilderWorkerOptions, WorkerReady } from '../../src/runner/isolated/builder-worker.js';
-import { type EarlyWorkers, launchWorkers, startWorkersEarly, stopEarlyWorkers, takeEarlyWorkers, type WorkerStart } from '../../src/runner/isolated/early-workers.js';
+import {
+  type EarlyWorkers,
+  launchWorkers,
+  startWorkersEarly,
+  stopEarlyWorkers,
+  takeEarlyWorkers,
+  type WorkerStart,
+} from '../../src/runner/isolated/early-workers.js';
 import { BUILDERS_PER_WORKER, workerCount } from '../../src/runner/isolated/worker-count.js';
 import { builderWorkerOptions } from '../../src/runner/isolated/worker-setup.js';
 import { runCatalogue } from '../../src/runner/run-catalogue.js';

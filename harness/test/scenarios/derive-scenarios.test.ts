@@ -16,8 +16,15 @@ const changed = (plans: readonly ScenarioPlan[], name: string): Record<string, u
 
 describe('derived scenarios', () => {
   it('smallest-numbers sets each number to the minimum its schema declares, 0 where the schema lets it be 0', () => {
-    const zero = withConfigSchema(realBuilder('TabularPreprocessing'), tabularPreprocessingConfigSchema.safeExtend({ processing_instance_count: z.number().int().min(0).max(100).default(1) }));
-    expect(changed(scenariosOf(zero), 'smallest-numbers')).toMatchObject({ processing_instance_count: 0, processing_volume_size: 1, max_runtime_in_seconds: 1 });
+    const zero = withConfigSchema(
+      realBuilder('TabularPreprocessing'),
+      tabularPreprocessingConfigSchema.safeExtend({ processing_instance_count: z.number().int().min(0).max(100).default(1) }),
+    );
+    expect(changed(scenariosOf(zero), 'smallest-numbers')).toMatchObject({
+      processing_instance_count: 0,
+      processing_volume_size: 1,
+      max_runtime_in_seconds: 1,
+    });
     // As registered, a count of 1 is the default already: the scenario leaves it.
     expect(changed(scenariosOf(realBuilder('TabularPreprocessing')), 'smallest-numbers')).not.toHaveProperty('processing_instance_count');
   });
@@ -33,7 +40,11 @@ describe('derived scenarios', () => {
 
   it('overrides probe MIME types and durations, one MIME probe per field', () => {
     const overrides = changed(scenariosOf(realBuilder('BatchTransform')), 'overrides');
-    expect(overrides).toMatchObject({ content_type: 'application/x-stepscore-content-type', accept: 'application/x-stepscore-accept', cache_expire_after: 'P29D' });
+    expect(overrides).toMatchObject({
+      content_type: 'application/x-stepscore-content-type',
+      accept: 'application/x-stepscore-accept',
+      cache_expire_after: 'P29D',
+    });
   });
 
   it('overrides probe a script name only where no script contract fixes the entry point', () => {

@@ -3,7 +3,13 @@ import type { CheckStatus, Level } from '../../src/check/check-definition.js';
 import { ratingFor } from '../../src/scoring/rating.js';
 import { type ScorableCheck, scoreBuilder } from '../../src/scoring/score-builder.js';
 
-const check = (level: Level, status: CheckStatus, importance = 1): ScorableCheck => ({ id: `level${level}.check`, level, severity: 'major', status, importance });
+const check = (level: Level, status: CheckStatus, importance = 1): ScorableCheck => ({
+  id: `level${level}.check`,
+  level,
+  severity: 'major',
+  status,
+  importance,
+});
 const many = (n: number, level: Level, status: CheckStatus): ScorableCheck[] => Array.from({ length: n }, () => check(level, status));
 
 /**
@@ -102,7 +108,7 @@ describe('the reference worked cases (cursus.md §9.6) recomputed under these ru
     expect(score.rating).toBe('Needs Work');
   });
 
-  it("XGBoostModelEval: an auto-passed Processing creation test stays a pass only if it really passed (85.97 → 77.31 with N/A out, 71.43 when it fails)", () => {
+  it('XGBoostModelEval: an auto-passed Processing creation test stays a pass only if it really passed (85.97 → 77.31 with N/A out, 71.43 when it fails)', () => {
     const base = (processingCreation: CheckStatus): ScorableCheck[] => [
       ...referenceTrainingRun(true).filter((c) => c.level !== 3),
       check(3, 'fail', 1.4),

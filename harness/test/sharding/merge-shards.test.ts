@@ -43,8 +43,14 @@ describe('mergeShardFolders', () => {
     const merged = await mergeShardFolders([parts[2] as string, parts[0] as string, parts[1] as string]);
     const whole = fabricatedReport(ALL);
     expect(withoutTiming(JSON.parse(renderSummaryJson(merged)))).toEqual(withoutTiming(JSON.parse(renderSummaryJson(whole))));
-    expect(reportFiles(merged).filter((f) => f.path.startsWith('builders/')).map((f) => withoutTiming(JSON.parse(f.content)))).toEqual(
-      reportFiles(whole).filter((f) => f.path.startsWith('builders/')).map((f) => withoutTiming(JSON.parse(f.content))),
+    expect(
+      reportFiles(merged)
+        .filter((f) => f.path.startsWith('builders/'))
+        .map((f) => withoutTiming(JSON.parse(f.content))),
+    ).toEqual(
+      reportFiles(whole)
+        .filter((f) => f.path.startsWith('builders/'))
+        .map((f) => withoutTiming(JSON.parse(f.content))),
     );
     expect(merged.timing).toEqual({ startedAt: '2025-08-16T00:01:00.000Z', finishedAt: '2025-08-16T00:03:30.000Z', durationMs: 150_000 });
     expect(merged.run.shard).toBeNull();
@@ -52,7 +58,9 @@ describe('mergeShardFolders', () => {
 
   it('says which shard is missing', async () => {
     const parts = [await writeShard('b1', 1, 3), await writeShard('b3', 3, 3)];
-    await expect(mergeShardFolders(parts)).rejects.toThrow(new MergeError('Shard 2/3 missing: run `stepscore score --shard i/3` for it and pass the folder too.'));
+    await expect(mergeShardFolders(parts)).rejects.toThrow(
+      new MergeError('Shard 2/3 missing: run `stepscore score --shard i/3` for it and pass the folder too.'),
+    );
   });
 
   it('refuses a shard given twice, shards of different splits and a whole run', async () => {
@@ -70,7 +78,10 @@ describe('mergeShardFolders', () => {
     const one = await writeShard('d1', 1, 2);
     const two = await writeShard('d2', 2, 2);
     // Shard 2 claims a builder of shard 1 as well.
-    const summary = JSON.parse(await readFile(join(two, 'summary.json'), 'utf8')) as { builders: { builder: string; file: string }[]; run: { builders: string[] } };
+    const summary = JSON.parse(await readFile(join(two, 'summary.json'), 'utf8')) as {
+      builders: { builder: string; file: string }[];
+      run: { builders: string[] };
+    };
     const stolen = JSON.parse(await readFile(join(one, 'builders', 'Alpha.json'), 'utf8')) as { run: { shard: unknown } };
     stolen.run.shard = { index: 2, count: 2, of: NAMES };
     await writeFile(join(two, 'builders', 'Alpha.json'), JSON.stringify(stolen));

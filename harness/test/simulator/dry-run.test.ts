@@ -1,4 +1,11 @@
-import { CreateModelCommand, CreatePipelineCommand, CreateProcessingJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
+import {
+  CreateModelCommand,
+  CreatePipelineCommand,
+  CreateProcessingJobCommand,
+  CreateTrainingJobCommand,
+  CreateTransformJobCommand,
+  StartPipelineExecutionCommand,
+} from '@aws-sdk/client-sagemaker';
 import type { PipelineDefinition, PipelineStepDefinition } from '@stepscore/step-builder';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CheckContext } from '../../src/context/check-context.js';
@@ -34,7 +41,15 @@ afterEach(async () => {
 });
 
 function definitionOf(...steps: PipelineStepDefinition[]): PipelineDefinition {
-  return { Version: '2020-12-01', Metadata: {}, Parameters: [{ Name: 'Bucket', Type: 'String', DefaultValue: 'bucket' }, { Name: 'NoDefault', Type: 'String' }], Steps: steps };
+  return {
+    Version: '2020-12-01',
+    Metadata: {},
+    Parameters: [
+      { Name: 'Bucket', Type: 'String', DefaultValue: 'bucket' },
+      { Name: 'NoDefault', Type: 'String' },
+    ],
+    Steps: steps,
+  };
 }
 
 const training = (name: string, inputUri: unknown, extra: Record<string, unknown> = {}): PipelineStepDefinition => ({
@@ -93,7 +108,9 @@ describe('dryRun', () => {
     expect(backend.sageMakerMock.commandCalls(StartPipelineExecutionCommand)).toHaveLength(1);
     const jobs = backend.sageMakerMock.commandCalls(CreateTrainingJobCommand);
     expect(jobs).toHaveLength(1);
-    expect(backend.sageMakerMock.commandCalls(CreateProcessingJobCommand)).toHaveLength(pipeline.definition.Steps.filter((s) => s.Type === 'Processing').length);
+    expect(backend.sageMakerMock.commandCalls(CreateProcessingJobCommand)).toHaveLength(
+      pipeline.definition.Steps.filter((s) => s.Type === 'Processing').length,
+    );
     expect(backend.sageMakerMock.commandCalls(CreateModelCommand)).toHaveLength(1);
     const request = jobs[0]!.args[0].input;
     expect(request.TrainingJobName).toBe(job?.jobName);
@@ -107,7 +124,11 @@ describe('dryRun', () => {
       training('Train', {
         'Std:Join': {
           On: '/',
-          Values: [{ Get: "Steps.Prep.ProcessingOutputConfig.Outputs['data'].S3Output.S3Uri" }, { Get: 'Execution.PipelineExecutionId' }, { Get: 'Parameters.Bucket' }],
+          Values: [
+            { Get: "Steps.Prep.ProcessingOutputConfig.Outputs['data'].S3Output.S3Uri" },
+            { Get: 'Execution.PipelineExecutionId' },
+            { Get: 'Parameters.Bucket' },
+          ],
         },
       }),
     );
@@ -140,14 +161,18 @@ describe('dryRun', () => {
   it('reports references it cannot answer: unknown steps, parameters without a value, JsonGet, structures', async () => {
     const definition = definitionOf(
       processing('Prep'),
-      training('Train', { Get: 'Steps.Missing.ModelArtifacts.S3ModelArtifacts' }, {
-        Environment: {
-          A: { Get: 'Parameters.NoDefault' },
-          B: { 'Std:JsonGet': { PropertyFile: { Get: 'Steps.Prep.PropertyFiles.Report' }, Path: 'x' } },
-          C: { Get: 'Steps.Prep.ProcessingOutputConfig' },
-          D: { Get: 'Execution.Nonsense' },
+      training(
+        'Train',
+        { Get: 'Steps.Missing.ModelArtifacts.S3ModelArtifacts' },
+        {
+          Environment: {
+            A: { Get: 'Parameters.NoDefault' },
+            B: { 'Std:JsonGet': { PropertyFile: { Get: 'Steps.Prep.PropertyFiles.Report' }, Path: 'x' } },
+            C: { Get: 'Steps.Prep.ProcessingOutputConfig' },
+            D: { Get: 'Execution.Nonsense' },
+          },
         },
-      }),
+      ),
     );
     const result = await dryRun(await permissiveBackend(), definition, OPTIONS);
     const reasons = result.unresolved.map((u) => `${u.at}: ${u.reason}`);
@@ -162,7 +187,11 @@ describe('dryRun', () => {
   });
 
   it('runs steps in dependency order, not definition order, and reports cycles', async () => {
-    const ordered = await dryRun(await permissiveBackend(), definitionOf(training('Second', { Get: 'Steps.First.ModelArtifacts.S3ModelArtifacts' }), training('First', 's3://b/in')), OPTIONS);
+    const ordered = await dryRun(
+      await permissiveBackend(),
+      definitionOf(training('Second', { Get: 'Steps.First.ModelArtifacts.S3ModelArtifacts' }), training('First', 's3://b/in')),
+      OPTIONS,
+    );
     expect(ordered.order).toEqual(['First', 'Second']);
     expect(ordered.unresolved).toEqual([]);
 
@@ -177,7 +206,11 @@ describe('dryRun', () => {
 
   it('runs a Model step and a Transform step through their own create and describe operations', async () => {
     const backend = await mockBackend();
-    const model: PipelineStepDefinition = { Name: 'Model', Type: 'Model', Arguments: { ExecutionRoleArn: ROLE, PrimaryContainer: { Image: 'i', ModelDataUrl: 's3://bucket/model.tar.gz' } } };
+    const model: PipelineStepDefinition = {
+      Name: 'Model',
+      Type: 'Model',
+      Arguments: { ExecutionRoleArn: ROLE, PrimaryContainer: { Image: 'i', ModelDataUrl: 's3://bucket/model.tar.gz' } },
+    };
     const transform: PipelineStepDefinition = {
       Name: 'Batch',
       Type: 'Transform',
@@ -195,7 +228,10 @@ describe('dryRun', () => {
     expect(modelName).toBe('pipelines-mock0001-Model');
     expect(result.runs.get('Batch')?.arguments['ModelName']).toBe(modelName);
     expect(backend.sageMakerMock.commandCalls(CreateModelCommand)[0]?.args[0].input.ModelName).toBe(modelName);
-    expect(backend.sageMakerMock.commandCalls(CreateTransformJobCommand)[0]?.args[0].input).toMatchObject({ TransformJobName: 'pipelines-mock0001-Batch', ModelName: modelName });
+    expect(backend.sageMakerMock.commandCalls(CreateTransformJobCommand)[0]?.args[0].input).toMatchObject({
+      TransformJobName: 'pipelines-mock0001-Batch',
+      ModelName: modelName,
+    });
     expect(result.runs.get('Batch')?.response).toMatchObject({ TransformJobStatus: 'Completed', TransformOutput: { S3OutputPath: 's3://bucket/out' } });
   });
 

@@ -11,7 +11,15 @@ describe('propertyReferenceProblems', () => {
     const definition = pipeline(
       step('Prep', 'Processing'),
       step('Train', 'Training', {
-        InputDataConfig: [{ DataSource: { S3DataSource: { S3Uri: { 'Std:Join': { On: '/', Values: [{ Get: "Steps.Prep.ProcessingOutputConfig.Outputs['data'].S3Output.S3Uri" }, 'train'] } } } } }],
+        InputDataConfig: [
+          {
+            DataSource: {
+              S3DataSource: {
+                S3Uri: { 'Std:Join': { On: '/', Values: [{ Get: "Steps.Prep.ProcessingOutputConfig.Outputs['data'].S3Output.S3Uri" }, 'train'] } },
+              },
+            },
+          },
+        ],
         Environment: { RUN: { Get: 'Execution.PipelineExecutionId' } },
       }),
       model('Steps.Train.ModelArtifacts.S3ModelArtifacts'),
@@ -41,7 +49,14 @@ describe('propertyReferenceProblems', () => {
   });
 
   it('rejects a reference to a structure rather than a value, and steps of unknown type', () => {
-    const problems = propertyReferenceProblems(pipeline(step('Train', 'Training'), step('Odd', 'Lambda'), model('Steps.Train.ModelArtifacts'), step('X', 'Model', { A: { Get: 'Steps.Odd.OutputParameters' } })));
+    const problems = propertyReferenceProblems(
+      pipeline(
+        step('Train', 'Training'),
+        step('Odd', 'Lambda'),
+        model('Steps.Train.ModelArtifacts'),
+        step('X', 'Model', { A: { Get: 'Steps.Odd.OutputParameters' } }),
+      ),
+    );
     expect(problems).toEqual([
       expect.stringContaining('ModelArtifacts is a structure of DescribeTrainingJobResponse, not a single value'),
       expect.stringContaining("'Odd' is a 'Lambda' step, whose properties are not known"),

@@ -9,7 +9,8 @@ import { scoreBuilder } from '../../src/scoring/score-builder.js';
 import { builderRegistry, withStepEdit } from '../support/broken-builders.js';
 
 const cluster = (args: Record<string, unknown>) => (args['ProcessingResources'] as { ClusterConfig: Record<string, unknown> }).ClusterConfig;
-const firstOutput = (args: Record<string, unknown>) => (args['ProcessingOutputConfig'] as { Outputs: { S3Output: Record<string, unknown> }[] }).Outputs[0]!.S3Output;
+const firstOutput = (args: Record<string, unknown>) =>
+  (args['ProcessingOutputConfig'] as { Outputs: { S3Output: Record<string, unknown> }[] }).Outputs[0]!.S3Output;
 
 const MISTAKES: readonly [string, (args: Record<string, unknown>) => void, RegExp][] = [
   ['InstanceCount: 0', (args) => void (cluster(args)['InstanceCount'] = 0), /InstanceCount/],

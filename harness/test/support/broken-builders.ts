@@ -10,7 +10,14 @@ import { runBuilder } from '../../src/runner/run-builder.js';
 import { builderRegistry, withBuilderClass } from '../../defects/registration-variants.js';
 
 // The helpers that make broken copies live with the seeded-defect corpus, which builds on them.
-export { builderRegistry, realBuilder, withBuilderClass, withConfigSchema, withDefaultConfig, withSpecAndContract } from '../../defects/registration-variants.js';
+export {
+  builderRegistry,
+  realBuilder,
+  withBuilderClass,
+  withConfigSchema,
+  withDefaultConfig,
+  withSpecAndContract,
+} from '../../defects/registration-variants.js';
 
 /** Runs the named checks (all when none named) on a registration, inside a registry holding it. */
 export async function runChecks(registration: BuilderRegistration, ids?: readonly string[]): Promise<Record<string, CheckResult>> {

@@ -12,7 +12,14 @@ export const EXTERNAL_PROJECT_FIXTURE = fileURLToPath(new URL('../fixtures/exter
 export const EXTERNAL_BUILDER = 'TabularTraining';
 
 /** The workspace packages the `stepscore` package is made of, dependencies first. */
-export const PACKAGE_FOLDERS = ['packages/step-model', 'packages/dependency-resolver', 'packages/sagemaker', 'packages/step-builder', 'harness', 'packages/stepscore'];
+export const PACKAGE_FOLDERS = [
+  'packages/step-model',
+  'packages/dependency-resolver',
+  'packages/sagemaker',
+  'packages/step-builder',
+  'harness',
+  'packages/stepscore',
+];
 
 export const execFileAsync = promisify(execFile);
 

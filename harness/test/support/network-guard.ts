@@ -18,7 +18,9 @@ export interface ConnectionAttempt {
 
 export class NetworkRefusedError extends Error {
   constructor(readonly attempt: ConnectionAttempt) {
-    super(`Network access refused by the stepscore network guard: ${attempt.api} to ${attempt.host}${attempt.port ? `:${attempt.port}` : ''} (only 127.0.0.1, ::1 and localhost are allowed)`);
+    super(
+      `Network access refused by the stepscore network guard: ${attempt.api} to ${attempt.host}${attempt.port ? `:${attempt.port}` : ''} (only 127.0.0.1, ::1 and localhost are allowed)`,
+    );
     this.name = 'NetworkRefusedError';
   }
 }
@@ -98,13 +100,16 @@ export function installNetworkGuard(onAttempt?: (attempt: ConnectionAttempt) => 
   }
   type AnyFunction = (...args: unknown[]) => unknown;
 
-  patch(net.Socket.prototype, 'connect', (original) =>
-    function (this: net.Socket, ...args: unknown[]) {
-      const attempt = judge('net.Socket.connect', socketTarget(args));
-      if (attempt.allowed) return (original as AnyFunction).apply(this, args);
-      process.nextTick(() => this.destroy(new NetworkRefusedError(attempt)));
-      return this;
-    } as net.Socket['connect'],
+  patch(
+    net.Socket.prototype,
+    'connect',
+    (original) =>
+      function (this: net.Socket, ...args: unknown[]) {
+        const attempt = judge('net.Socket.connect', socketTarget(args));
+        if (attempt.allowed) return (original as AnyFunction).apply(this, args);
+        process.nextTick(() => this.destroy(new NetworkRefusedError(attempt)));
+        return this;
+      } as net.Socket['connect'],
   );
   const refuseOrCall = (api: string, target: (args: unknown[]) => Target, original: AnyFunction): AnyFunction =>
     function (this: unknown, ...args: unknown[]) {
@@ -116,33 +121,45 @@ export function installNetworkGuard(onAttempt?: (attempt: ConnectionAttempt) => 
     patch(net, key, (original) => refuseOrCall(`net.${key}`, socketTarget, original as AnyFunction) as never);
   }
   patch(tls, 'connect', (original) => refuseOrCall('tls.connect', socketTarget, original as AnyFunction) as never);
-  for (const [name, module, port] of [['http', http, '80'], ['https', https, '443']] as const) {
+  for (const [name, module, port] of [
+    ['http', http, '80'],
+    ['https', https, '443'],
+  ] as const) {
     for (const key of ['request', 'get'] as const) {
       patch(module, key, (original) => refuseOrCall(`${name}.${key}`, (args) => requestTarget(args, port), original as AnyFunction) as never);
     }
   }
-  patch(globalThis, 'fetch', (original) =>
-    ((input: unknown, init?: unknown) => {
-      const attempt = judge('fetch', fetchTarget(input));
-      if (!attempt.allowed) return Promise.reject(new NetworkRefusedError(attempt));
-      return (original as AnyFunction)(input, init);
-    }) as typeof fetch,
+  patch(
+    globalThis,
+    'fetch',
+    (original) =>
+      ((input: unknown, init?: unknown) => {
+        const attempt = judge('fetch', fetchTarget(input));
+        if (!attempt.allowed) return Promise.reject(new NetworkRefusedError(attempt));
+        return (original as AnyFunction)(input, init);
+      }) as typeof fetch,
   );
-  patch(dns, 'lookup', (original) =>
-    ((hostname: unknown, ...rest: unknown[]) => {
-      const attempt = judge('dns.lookup', { host: String(hostname) });
-      if (attempt.allowed) return (original as AnyFunction)(hostname, ...rest);
-      const callback = rest[rest.length - 1];
-      if (typeof callback === 'function') process.nextTick(() => (callback as AnyFunction)(new NetworkRefusedError(attempt)));
-      return undefined;
-    }) as typeof dns.lookup,
+  patch(
+    dns,
+    'lookup',
+    (original) =>
+      ((hostname: unknown, ...rest: unknown[]) => {
+        const attempt = judge('dns.lookup', { host: String(hostname) });
+        if (attempt.allowed) return (original as AnyFunction)(hostname, ...rest);
+        const callback = rest[rest.length - 1];
+        if (typeof callback === 'function') process.nextTick(() => (callback as AnyFunction)(new NetworkRefusedError(attempt)));
+        return undefined;
+      }) as typeof dns.lookup,
   );
-  patch(dns.promises, 'lookup', (original) =>
-    ((hostname: unknown, ...rest: unknown[]) => {
-      const attempt = judge('dns.promises.lookup', { host: String(hostname) });
-      if (!attempt.allowed) return Promise.reject(new NetworkRefusedError(attempt));
-      return (original as AnyFunction)(hostname, ...rest);
-    }) as typeof dns.promises.lookup,
+  patch(
+    dns.promises,
+    'lookup',
+    (original) =>
+      ((hostname: unknown, ...rest: unknown[]) => {
+        const attempt = judge('dns.promises.lookup', { host: String(hostname) });
+        if (!attempt.allowed) return Promise.reject(new NetworkRefusedError(attempt));
+        return (original as AnyFunction)(hostname, ...rest);
+      }) as typeof dns.promises.lookup,
   );
   syncBuiltinESMExports();
 

@@ -61,12 +61,7 @@ export function forEachCandidateOutput(
   }
 }
 
-export function candidateOutputs(
-  index: OutputTypeIndex,
-  types: readonly DependencyType[],
-  consumer: string,
-  providers: ProviderOrder,
-): CandidateOutput[] {
+export function candidateOutputs(index: OutputTypeIndex, types: readonly DependencyType[], consumer: string, providers: ProviderOrder): CandidateOutput[] {
   const candidates: CandidateOutput[] = [];
   forEachCandidateOutput(index, types, consumer, providers, (output, providerPosition) => candidates.push({ ...output, providerPosition }));
   return candidates;

@@ -82,7 +82,11 @@ describe('resolveStepDependencies', () => {
     const resolver = createDependencyResolver();
     resolver.registerSpecification(
       'Loop',
-      internalSpec('Loop', [{ logicalName: 'model_output', dependencyType: 'model_artifacts', required: false }], [plainOutput('model_output', 'model_artifacts')]),
+      internalSpec(
+        'Loop',
+        [{ logicalName: 'model_output', dependencyType: 'model_artifacts', required: false }],
+        [plainOutput('model_output', 'model_artifacts')],
+      ),
     );
     expect(resolver.resolveStepDependencies('Loop', ['Loop']).size).toBe(0);
   });
@@ -177,7 +181,10 @@ describe('resolveWithScoring', () => {
   it('reports the resolved dependencies and the best three failed candidates with their scores', () => {
     const resolver = workedExampleResolver();
     const weak: DependencySpecInput = { logicalName: 'flag', dependencyType: 'training_data', dataType: 'Boolean', compatibleSources: ['Nowhere'] };
-    resolver.registerSpecification('Consumer', sinkSpec('Consumer', [weak, { logicalName: 'input_path', dependencyType: 'training_data', compatibleSources: ['TabularPreprocessing'] }]));
+    resolver.registerSpecification(
+      'Consumer',
+      sinkSpec('Consumer', [weak, { logicalName: 'input_path', dependencyType: 'training_data', compatibleSources: ['TabularPreprocessing'] }]),
+    );
     const names = ['flags_one', 'flag_two', 'flagged', 'nothing'];
     for (const name of names) resolver.registerSpecification(`P_${name}`, sourceSpec('Other', [plainOutput(name, 'processing_output')]));
     const available = [PREPROCESS, ...names.map((n) => `P_${n}`), 'Consumer'];
@@ -198,7 +205,13 @@ describe('resolveWithScoring', () => {
       expect(candidate.score).toBe(candidate.scoreBreakdown.total);
       expect(candidate.propertyReference.toString()).toBe(`${candidate.providerStep}.${candidate.outputName}`);
     }
-    expect(result.resolutionDetails).toMatchObject({ consumerStep: 'Consumer', totalDependencies: 2, requiredDependencies: 2, registeredSteps: 6, resolutionThreshold: 0.5 });
+    expect(result.resolutionDetails).toMatchObject({
+      consumerStep: 'Consumer',
+      totalDependencies: 2,
+      requiredDependencies: 2,
+      registeredSteps: 6,
+      resolutionThreshold: 0.5,
+    });
   });
 
   it('records a dependency with no compatible output at all', () => {
@@ -246,7 +259,10 @@ describe('scale: only outputs of a compatible type are scored', () => {
     const matcher = new CountingMatcher();
     const resolver = new UnifiedDependencyResolver(new SpecificationRegistry(), matcher);
     for (let i = 0; i < size; i++) {
-      resolver.registerSpecification(`Trainer${i}`, sourceSpec('Trainer', [plainOutput('model_output', 'model_artifacts'), plainOutput('metrics', 'custom_property')]));
+      resolver.registerSpecification(
+        `Trainer${i}`,
+        sourceSpec('Trainer', [plainOutput('model_output', 'model_artifacts'), plainOutput('metrics', 'custom_property')]),
+      );
     }
     resolver.registerSpecification(PREPROCESS, tabularPreprocessingSpec());
     resolver.registerSpecification(TRAIN, xgboostTrainingSpec());
@@ -274,7 +290,10 @@ describe('scale: only outputs of a compatible type are scored', () => {
     const { resolver } = catalogue(50);
     resolver.registerSpecification('Sink', sinkSpec('Sink', [{ logicalName: 'model_input', dependencyType: 'model_artifacts' }]));
     // 52 providers against 51 steps holding model artifacts: the type index is the shorter walk.
-    const trainersReversed = resolver.registry.stepNames().filter((name) => name.startsWith('Trainer')).reverse();
+    const trainersReversed = resolver.registry
+      .stepNames()
+      .filter((name) => name.startsWith('Trainer'))
+      .reverse();
     expect(resolver.resolveStepDependencies('Sink', [PREPROCESS, ...trainersReversed, 'Sink']).get('model_input')?.stepName).toBe('Trainer49');
     expect(resolver.resolveStepDependencies('Sink', ['Trainer20', 'Trainer10']).get('model_input')?.stepName).toBe('Trainer20');
   });

@@ -47,7 +47,13 @@ describe('autojunk', () => {
     expect(LONG_B.length).toBe(212);
     expect(matcher.ratio()).toBe(0.36792452830188677);
     expect(new SequenceMatcher(LONG_A, LONG_B, { autojunk: false }).ratio()).toBe(0.44339622641509435);
-    expect(blocksOf(matcher)).toEqual([[32, 0, 16], [48, 66, 16], [114, 82, 30], [144, 162, 16], [212, 212, 0]]);
+    expect(blocksOf(matcher)).toEqual([
+      [32, 0, 16],
+      [48, 66, 16],
+      [114, 82, 30],
+      [144, 162, 16],
+      [212, 212, 0],
+    ]);
     expect([...matcher.bPopular].sort()).toEqual([' ', '_', 'a', 'c', 'd', 'e', 'g', 'i', 'l', 'm', 'n', 'o', 'p', 'r', 's', 't', 'u', 'y']);
   });
 
@@ -72,11 +78,51 @@ describe('autojunk', () => {
 
 describe('matching blocks and bounds', () => {
   it.each([
-    ['abxcd', 'abcd', [[0, 0, 2], [3, 2, 2], [5, 4, 0]]],
-    ['qabxcd', 'abycdf', [[1, 0, 2], [4, 3, 2], [6, 6, 0]]],
-    ['input path', 'processed data', [[2, 0, 1], [5, 9, 1], [7, 11, 2], [10, 14, 0]]],
-    ['model input', 'model output', [[0, 0, 6], [8, 9, 3], [11, 12, 0]]],
-    ['abababab', 'babababa', [[0, 1, 7], [8, 8, 0]]],
+    [
+      'abxcd',
+      'abcd',
+      [
+        [0, 0, 2],
+        [3, 2, 2],
+        [5, 4, 0],
+      ],
+    ],
+    [
+      'qabxcd',
+      'abycdf',
+      [
+        [1, 0, 2],
+        [4, 3, 2],
+        [6, 6, 0],
+      ],
+    ],
+    [
+      'input path',
+      'processed data',
+      [
+        [2, 0, 1],
+        [5, 9, 1],
+        [7, 11, 2],
+        [10, 14, 0],
+      ],
+    ],
+    [
+      'model input',
+      'model output',
+      [
+        [0, 0, 6],
+        [8, 9, 3],
+        [11, 12, 0],
+      ],
+    ],
+    [
+      'abababab',
+      'babababa',
+      [
+        [0, 1, 7],
+        [8, 8, 0],
+      ],
+    ],
   ])('%j vs %j', (a, b, expected) => {
     expect(blocksOf(new SequenceMatcher(a, b))).toEqual(expected);
   });

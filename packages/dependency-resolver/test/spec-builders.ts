@@ -25,11 +25,7 @@ export function sinkSpec(stepType: string, dependencies: readonly DependencySpec
   return StepSpecification.create({ stepType, nodeType: 'sink', dependencies, outputs: [] });
 }
 
-export function internalSpec(
-  stepType: string,
-  dependencies: readonly DependencySpecInput[],
-  outputs: readonly OutputSpecInput[],
-): StepSpecification {
+export function internalSpec(stepType: string, dependencies: readonly DependencySpecInput[], outputs: readonly OutputSpecInput[]): StepSpecification {
   return StepSpecification.create({ stepType, nodeType: 'internal', dependencies, outputs });
 }
 

@@ -40,10 +40,7 @@ const SHAPE_TYPES: ReadonlySet<string> = new Set<ShapeType>([
 ]);
 
 /** The roots and every shape reachable from them, sorted by name. */
-export function extractConstraintShapes(
-  model: BotocoreServiceModel,
-  roots: readonly string[],
-): Record<string, ShapeConstraints> {
+export function extractConstraintShapes(model: BotocoreServiceModel, roots: readonly string[]): Record<string, ShapeConstraints> {
   const picked = new Map<string, ShapeConstraints>();
   const pending = [...roots];
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {

@@ -1,18 +1,7 @@
 // The format of generated/service-constraints.json: botocore shapes with
 // their constraints and without documentation.
 
-export type ShapeType =
-  | 'structure'
-  | 'list'
-  | 'map'
-  | 'string'
-  | 'integer'
-  | 'long'
-  | 'float'
-  | 'double'
-  | 'boolean'
-  | 'timestamp'
-  | 'blob';
+export type ShapeType = 'structure' | 'list' | 'map' | 'string' | 'integer' | 'long' | 'float' | 'double' | 'boolean' | 'timestamp' | 'blob';
 
 export interface ShapeConstraints {
   readonly type: ShapeType;

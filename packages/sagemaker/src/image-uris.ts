@@ -85,8 +85,7 @@ function findImageUri(request: ImageRequest): string {
   const registry = images.registries[request.region];
   if (registry === undefined) {
     throw new Error(
-      `Unknown region '${request.region}' for ${images.displayName} ${request.scope} images. ` +
-        `Known regions: ${Object.keys(images.registries).join(', ')}`,
+      `Unknown region '${request.region}' for ${images.displayName} ${request.scope} images. ` + `Known regions: ${Object.keys(images.registries).join(', ')}`,
     );
   }
   const tag =
@@ -154,8 +153,7 @@ function resolvePyVersion(images: FrameworkImages, image: FrameworkVersionImage,
   }
   if (!known.includes(pyVersion)) {
     throw new Error(
-      `Unknown Python version '${pyVersion}' for ${images.displayName} ${image.version} ${scope} images. ` +
-        `Known Python versions: ${known.join(', ')}`,
+      `Unknown Python version '${pyVersion}' for ${images.displayName} ${image.version} ${scope} images. ` + `Known Python versions: ${known.join(', ')}`,
     );
   }
   return pyVersion;
@@ -164,9 +162,7 @@ function resolvePyVersion(images: FrameworkImages, image: FrameworkVersionImage,
 function resolveProcessor(images: FrameworkImages, image: FrameworkVersionImage, instanceType: string | undefined, scope: ImageScope): Processor {
   if (instanceType === undefined) {
     if (image.processors.length === 1) return image.processors[0] as Processor;
-    throw new Error(
-      `${images.displayName} ${image.version} has ${image.processors.join(' and ')} images: give an instance type to choose one`,
-    );
+    throw new Error(`${images.displayName} ${image.version} has ${image.processors.join(' and ')} images: give an instance type to choose one`);
   }
   const processor = processorForInstanceType(instanceType);
   if (!image.processors.includes(processor)) {

@@ -149,6 +149,9 @@ function pythonRepr(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : pythonFloatText(value);
   if (value instanceof PythonFloat) return pythonFloatText(value.value);
   if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
-  if (isPlainObject(value)) return `{${Object.entries(value).map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(', ')}}`;
+  if (isPlainObject(value))
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`)
+      .join(', ')}}`;
   throw new TypeError(`Cannot write ${describeType(value)} as a Python value`);
 }

@@ -10,17 +10,7 @@
 
 import { sagemakerSdk } from './sagemaker-sdk.js';
 
-export type ScalarType =
-  | 'string'
-  | 'number'
-  | 'boolean'
-  | 'timestamp'
-  | 'blob'
-  | 'document'
-  | 'bigInteger'
-  | 'bigDecimal'
-  | 'unit'
-  | 'unknown';
+export type ScalarType = 'string' | 'number' | 'boolean' | 'timestamp' | 'blob' | 'document' | 'bigInteger' | 'bigDecimal' | 'unit' | 'unknown';
 
 export type SchemaNode =
   | { readonly kind: 'structure' | 'union'; readonly name: string; readonly members: ReadonlyMap<string, unknown> }

@@ -19,10 +19,7 @@ export const serviceConstraints = generated as ConstraintModel;
  */
 export function validateStepArguments(stepType: StepTypeName | PipelineStepType, args: unknown): ConstraintViolation[] {
   const { stepType: registered, requestShape, jobNameMember } = vocabularyOf(stepType);
-  return [
-    ...validateShape(serviceConstraints, requestShape, args, '', { optionalAtTop: [jobNameMember] }),
-    ...serviceLimitViolations(registered, args),
-  ];
+  return [...validateShape(serviceConstraints, requestShape, args, '', { optionalAtTop: [jobNameMember] }), ...serviceLimitViolations(registered, args)];
 }
 
 /** A complete Create* request of a step type (job-name member included), shapes and limits as above. */

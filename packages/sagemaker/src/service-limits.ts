@@ -129,7 +129,7 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
   {
     id: 'model-data-url-archive',
     stepType: 'CreateModel',
-    statement: 'A container\'s ModelDataUrl names a .tar.gz archive (except in MultiModel mode, where it is a prefix)',
+    statement: "A container's ModelDataUrl names a .tar.gz archive (except in MultiModel mode, where it is a prefix)",
     source: `${API_REFERENCE}/API_ContainerDefinition.html, ModelDataUrl: "This path must point to a single gzip compressed tar archive (.tar.gz suffix)."; Mode MultiModel loads models from under a prefix`,
     breaches: (request) =>
       containersOf(request).flatMap(({ container, path }) => {

@@ -61,14 +61,7 @@ class ShapeWalker {
     else this.checkMap(shapeName, shape, value, path, subject);
   }
 
-  private checkStructure(
-    shapeName: string,
-    shape: ShapeConstraints,
-    value: unknown,
-    path: string,
-    subject: string,
-    optionalMembers: readonly string[],
-  ): void {
+  private checkStructure(shapeName: string, shape: ShapeConstraints, value: unknown, path: string, subject: string, optionalMembers: readonly string[]): void {
     if (!isPlainObject(value)) {
       this.report(path, 'type', `${subject} must be an object (structure ${shapeName}), but is ${describeValue(value)}.`);
       return;
@@ -164,9 +157,7 @@ class ShapeWalker {
     if (shape.enum !== undefined && !shape.enum.includes(value)) {
       const subject = subjectOf();
       const allowed =
-        shape.enum.length <= MAX_SHOWN_ENUM_VALUES
-          ? `allowed: ${shape.enum.join(', ')}`
-          : `closest allowed: ${nearestNames(value, shape.enum).join(', ')}`;
+        shape.enum.length <= MAX_SHOWN_ENUM_VALUES ? `allowed: ${shape.enum.join(', ')}` : `closest allowed: ${nearestNames(value, shape.enum).join(', ')}`;
       this.report(path, 'enum', `${subject} is not one of the ${shape.enum.length} values ${shapeName} allows (${allowed}).`);
       return;
     }

@@ -20,13 +20,7 @@ export function rankBySimilarity(target: string, candidates: Iterable<string>): 
         prefix: commonPrefixLength(wanted, lower),
       };
     })
-    .sort(
-      (a, b) =>
-        b.shared - a.shared ||
-        a.distance - b.distance ||
-        b.prefix - a.prefix ||
-        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-    )
+    .sort((a, b) => b.shared - a.shared || a.distance - b.distance || b.prefix - a.prefix || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((scored) => scored.name);
 }
 

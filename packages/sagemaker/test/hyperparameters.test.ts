@@ -87,9 +87,7 @@ describe('encodeHyperparameters', () => {
 
 describe('frameworkHyperparameters', () => {
   it('writes exactly the strings the SDK emits', () => {
-    expect(
-      frameworkHyperparameters({ entryPoint: 'train.py', submitDirectory: 's3://b/src.tar.gz', region: 'us-west-2' }),
-    ).toStrictEqual({
+    expect(frameworkHyperparameters({ entryPoint: 'train.py', submitDirectory: 's3://b/src.tar.gz', region: 'us-west-2' })).toStrictEqual({
       sagemaker_submit_directory: '"s3://b/src.tar.gz"',
       sagemaker_program: '"train.py"',
       sagemaker_container_log_level: '20',

@@ -20,9 +20,7 @@ interface Reference {
   pytorch_alias: { version: string; uri: string }[];
 }
 
-const reference = JSON.parse(
-  readFileSync(new URL('./fixtures/image_uris_sdk_v2.257.6.json', import.meta.url), 'utf8'),
-) as Reference;
+const reference = JSON.parse(readFileSync(new URL('./fixtures/image_uris_sdk_v2.257.6.json', import.meta.url), 'utf8')) as Reference;
 
 describe('retrieveTrainingImageUri against sagemaker.image_uris.retrieve (SDK v2.257.6)', () => {
   it('the reference holds the expected number of entries', () => {
@@ -31,19 +29,16 @@ describe('retrieveTrainingImageUri against sagemaker.image_uris.retrieve (SDK v2
     expect(reference.pytorch_alias).toHaveLength(2);
   });
 
-  it.each(reference.pytorch_training.map((e) => [`${e.version} ${e.py_version} ${e.instance_type} ${e.region}`, e] as const))(
-    'PyTorch %s',
-    (_, entry) => {
-      const uri = retrieveTrainingImageUri({
-        framework: 'pytorch',
-        version: entry.version,
-        pyVersion: entry.py_version,
-        instanceType: entry.instance_type,
-        region: entry.region,
-      });
-      expect(uri).toBe(entry.uri);
-    },
-  );
+  it.each(reference.pytorch_training.map((e) => [`${e.version} ${e.py_version} ${e.instance_type} ${e.region}`, e] as const))('PyTorch %s', (_, entry) => {
+    const uri = retrieveTrainingImageUri({
+      framework: 'pytorch',
+      version: entry.version,
+      pyVersion: entry.py_version,
+      instanceType: entry.instance_type,
+      region: entry.region,
+    });
+    expect(uri).toBe(entry.uri);
+  });
 
   it.each(reference.xgboost.map((e) => [`${e.version} ${e.region}`, e] as const))('XGBoost %s', (_, entry) => {
     expect(retrieveTrainingImageUri({ framework: 'xgboost', version: entry.version, region: entry.region })).toBe(entry.uri);
@@ -126,9 +121,7 @@ describe('retrieveTrainingImageUri errors', () => {
 
   it('refuses P2 instances from PyTorch 1.13 on, like the SDK', () => {
     expect(() => retrieveTrainingImageUri({ ...good, instanceType: 'ml.p2.xlarge' })).toThrow(/P2 instances/);
-    expect(retrieveTrainingImageUri({ ...good, version: '1.8.0', pyVersion: 'py36', instanceType: 'ml.p2.xlarge' })).toMatch(
-      /:1\.8\.0-gpu-py36$/,
-    );
+    expect(retrieveTrainingImageUri({ ...good, version: '1.8.0', pyVersion: 'py36', instanceType: 'ml.p2.xlarge' })).toMatch(/:1\.8\.0-gpu-py36$/);
   });
 
   it('refuses Trainium instances, which need Neuron images', () => {

@@ -22,7 +22,11 @@ describe('isPipelineExpression', () => {
     [{ 'Std:Join': 'a,b' }],
     [{ 'Std:Join': { On: '/' } }],
     [{ 'Std:JsonGet': { PropertyFile: 'Report' } }],
-    [new (class Get { Get = 'x'; })()],
+    [
+      new (class Get {
+        Get = 'x';
+      })(),
+    ],
   ])('rejects %j', (value) => {
     expect(isPipelineExpression(value)).toBe(false);
   });

@@ -22,9 +22,9 @@ describe('pipelineParametersOf', () => {
   });
 
   it('refuses one parameter used as two types', () => {
-    expect(() =>
-      pipelineParametersOf({ ResourceConfig: { InstanceCount: { Get: 'Parameters.N' } }, RoleArn: { Get: 'Parameters.N' } }),
-    ).toThrow('Parameter N is used as Integer at ResourceConfig.InstanceCount and as String at RoleArn');
+    expect(() => pipelineParametersOf({ ResourceConfig: { InstanceCount: { Get: 'Parameters.N' } }, RoleArn: { Get: 'Parameters.N' } })).toThrow(
+      'Parameter N is used as Integer at ResourceConfig.InstanceCount and as String at RoleArn',
+    );
   });
 });
 
@@ -39,12 +39,21 @@ describe('PythonFloat and str()', () => {
     expect(pythonStr(true)).toBe('True');
     expect(pythonStr(new PythonFloat(2))).toBe('2.0');
     expect(pythonStr([1, 'a', null])).toBe("[1, 'a', None]");
-    expect(encodeBuiltInHyperparameters({ num_round: 50, eta: 0.2, p: { Get: 'Parameters.P' } })).toEqual({ num_round: '50', eta: '0.2', p: { Get: 'Parameters.P' } });
+    expect(encodeBuiltInHyperparameters({ num_round: 50, eta: 0.2, p: { Get: 'Parameters.P' } })).toEqual({
+      num_round: '50',
+      eta: '0.2',
+      p: { Get: 'Parameters.P' },
+    });
   });
 
   it('framework hyperparameters keep string-typed expressions and join an integer one', () => {
     expect(
-      frameworkHyperparameters({ entryPoint: { Get: 'Parameters.E' }, submitDirectory: 's3://b/c.tar.gz', region: 'us-west-2', containerLogLevel: { Get: 'Parameters.L' } }),
+      frameworkHyperparameters({
+        entryPoint: { Get: 'Parameters.E' },
+        submitDirectory: 's3://b/c.tar.gz',
+        region: 'us-west-2',
+        containerLogLevel: { Get: 'Parameters.L' },
+      }),
     ).toEqual({
       sagemaker_submit_directory: '"s3://b/c.tar.gz"',
       sagemaker_program: { Get: 'Parameters.E' },

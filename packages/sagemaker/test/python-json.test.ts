@@ -48,9 +48,7 @@ describe('pythonJsonDumps', () => {
 
   it('escapes strings like ensure_ascii=True, with lowercase hex and surrogate pairs', () => {
     const text = 'h\u00e9llo \u2603 \u{1F600} \u0000\u001f\u007f "q" \\ \n\r\t\b\f /';
-    expect(pythonJsonDumps(text)).toBe(
-      '"h\\u00e9llo \\u2603 \\ud83d\\ude00 \\u0000\\u001f\\u007f \\"q\\" \\\\ \\n\\r\\t\\b\\f /"',
-    );
+    expect(pythonJsonDumps(text)).toBe('"h\\u00e9llo \\u2603 \\ud83d\\ude00 \\u0000\\u001f\\u007f \\"q\\" \\\\ \\n\\r\\t\\b\\f /"');
     expect(pythonJsonDumps('\ud800x')).toBe('"\\ud800x"');
   });
 

@@ -7,9 +7,7 @@ interface PropertiesReference {
   leaf_paths: { path: string; type: string }[];
 }
 
-const reference = JSON.parse(
-  readFileSync(new URL('./fixtures/training_step_properties.json', import.meta.url), 'utf8'),
-) as PropertiesReference;
+const reference = JSON.parse(readFileSync(new URL('./fixtures/training_step_properties.json', import.meta.url), 'utf8')) as PropertiesReference;
 
 function missOf(path: string) {
   const resolution = resolvePropertyPath(path);

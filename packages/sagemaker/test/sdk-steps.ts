@@ -28,9 +28,7 @@ export function readFixture<T>(name: string): T {
 
 /** Every step of every SDK fixture, as [`<file> <step name>`, step]. */
 export function sdkSteps(): (readonly [string, FixtureStep])[] {
-  return SDK_PIPELINE_FIXTURES.flatMap((file) =>
-    readFixture<PipelineFixture>(file).definition.Steps.map((step) => [`${file} ${step.Name}`, step] as const),
-  );
+  return SDK_PIPELINE_FIXTURES.flatMap((file) => readFixture<PipelineFixture>(file).definition.Steps.map((step) => [`${file} ${step.Name}`, step] as const));
 }
 
 /** A fresh copy of one step's Arguments, to break in a test. */

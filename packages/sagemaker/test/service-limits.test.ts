@@ -112,12 +112,15 @@ describe('model data', () => {
   it('is a .tar.gz archive unless the container serves many models', () => {
     const args = createModel();
     args['PrimaryContainer'].ModelDataUrl = 's3://my-bucket/model/';
-    expect(serviceLimitViolations('CreateModel', args)).toMatchObject([
-      { path: 'PrimaryContainer.ModelDataUrl', limit: 'model-data-url-archive' },
-    ]);
+    expect(serviceLimitViolations('CreateModel', args)).toMatchObject([{ path: 'PrimaryContainer.ModelDataUrl', limit: 'model-data-url-archive' }]);
     args['PrimaryContainer'].Mode = 'MultiModel';
     expect(serviceLimitViolations('CreateModel', args)).toStrictEqual([]);
-    const pipelineModel = { Containers: [{ Image: 'i', ModelDataUrl: 's3://b/a.tar.gz' }, { Image: 'i', ModelDataUrl: 's3://b/b.zip' }] };
+    const pipelineModel = {
+      Containers: [
+        { Image: 'i', ModelDataUrl: 's3://b/a.tar.gz' },
+        { Image: 'i', ModelDataUrl: 's3://b/b.zip' },
+      ],
+    };
     expect(serviceLimitViolations('CreateModel', pipelineModel)).toMatchObject([{ path: 'Containers[1].ModelDataUrl' }]);
   });
 });

@@ -235,8 +235,6 @@ describe('hyperparameter field lists', () => {
 
   it('requires the full field list when names are given', () => {
     const result = schema.safeParse({ label_name: 'label' });
-    expect(result.error?.issues.map((i) => i.message)).toEqual([
-      'full_field_list must be provided when field names or lists are given (from hyperparameters)',
-    ]);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['full_field_list must be provided when field names or lists are given (from hyperparameters)']);
   });
 });

@@ -24,12 +24,12 @@ describe('orPipelineExpression', () => {
   });
 
   it('names both forms for a value of the wrong type, and says when it is missing', () => {
-    expect(count.safeParse('3').error?.issues.map((i) => i.message)).toEqual([
-      'expected a number or a pipeline expression such as {"Get": "Parameters.X"}',
-    ]);
-    expect(orPipelineExpression(z.string()).safeParse(undefined).error?.issues.map((i) => i.message)).toEqual([
-      'required field is missing (expected string)',
-    ]);
+    expect(count.safeParse('3').error?.issues.map((i) => i.message)).toEqual(['expected a number or a pipeline expression such as {"Get": "Parameters.X"}']);
+    expect(
+      orPipelineExpression(z.string())
+        .safeParse(undefined)
+        .error?.issues.map((i) => i.message),
+    ).toEqual(['required field is missing (expected string)']);
     expect(count.safeParse({ Get: 1 }).success).toBe(false);
     expect(count.safeParse({ Get: 'Parameters.X', Extra: 1 }).success).toBe(false);
   });

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { frameworkLauncherScript, frameworkProcessorCode, InMemoryArtifactStore, perExecutionOutputUri, requireSettings, scriptProcessorCode } from '../src/index.js';
+import {
+  frameworkLauncherScript,
+  frameworkProcessorCode,
+  InMemoryArtifactStore,
+  perExecutionOutputUri,
+  requireSettings,
+  scriptProcessorCode,
+} from '../src/index.js';
 
 const options = {
   sourceDir: 's3://bucket/code/eval/sourcedir.tar.gz',

@@ -214,9 +214,7 @@ describe('property paths', () => {
       o.logicalName === 'data_output' ? { ...o, propertyPath: "properties.ProcessingOutputConfig.Outputs['{output}'].S3Output.{field}" } : o,
     );
     const templated = new ExampleTrainingStepBuilder(exampleConfig(), { spec: { ...spec, outputs } });
-    expect(templated.getPropertyPath('data_output', { output: 'evaluation' })).toBe(
-      "properties.ProcessingOutputConfig.Outputs['evaluation'].S3Output.{field}",
-    );
+    expect(templated.getPropertyPath('data_output', { output: 'evaluation' })).toBe("properties.ProcessingOutputConfig.Outputs['evaluation'].S3Output.{field}");
   });
 
   it('lists every output property path', () => {

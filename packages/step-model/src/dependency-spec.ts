@@ -30,7 +30,10 @@ export function dependencySpecErrors(input: DependencySpecInput): string[] {
     errors.push(`dependency_type must be one of: ${pythonListRepr(DEPENDENCY_TYPES)} (got ${describeValue(input.dependencyType)})`);
   }
   if (input.required !== undefined && typeof input.required !== 'boolean') errors.push('required must be a boolean');
-  for (const [field, value] of [['compatible_sources', input.compatibleSources], ['semantic_keywords', input.semanticKeywords]] as const) {
+  for (const [field, value] of [
+    ['compatible_sources', input.compatibleSources],
+    ['semantic_keywords', input.semanticKeywords],
+  ] as const) {
     if (value !== undefined && !(Array.isArray(value) && value.every((v: unknown) => typeof v === 'string'))) {
       errors.push(`${field} must be a list of strings, got ${describeValue(value)}`);
     }

@@ -86,7 +86,8 @@ export function validateContractWith(contract: TrainingScriptContract | undefine
   }
   const optional = mapEntries(contract.optionalEnvVars, 'optionalEnvVars', 'variable names to default values', errors);
   for (const name of [...required, ...optional.map(([n]) => n)]) {
-    if (typeof name !== 'string' || !ENV_VAR_NAME.test(name)) errors.push(`Environment variable name ${typeof name === 'string' ? `'${name}'` : describeValue(name)} must match [a-zA-Z_][a-zA-Z0-9_]*`);
+    if (typeof name !== 'string' || !ENV_VAR_NAME.test(name))
+      errors.push(`Environment variable name ${typeof name === 'string' ? `'${name}'` : describeValue(name)} must match [a-zA-Z_][a-zA-Z0-9_]*`);
   }
   for (const [name] of mapEntries(contract.expectedArguments, 'expectedArguments', 'argument names to default values', errors)) {
     if (!rules.argumentName.test(name)) {

@@ -7,4 +7,3 @@ export interface ValidationResult {
 export function validationResult(errors: readonly string[], warnings: readonly string[] = []): ValidationResult {
   return { isValid: errors.length === 0, errors: [...errors], warnings: [...warnings] };
 }
-

@@ -52,23 +52,17 @@ describe('validateContractAlignment', () => {
     const withExtraInputs = contract({
       expectedInputPaths: { input_path: '/opt/ml/input/data', b: '/opt/ml/input/data/b', a: '/opt/ml/input/config/a' },
     });
-    expect(pytorchSpec(withExtraInputs).validateContractAlignment().errors).toEqual([
-      "Contract inputs missing from specification dependencies: {'a', 'b'}",
-    ]);
+    expect(pytorchSpec(withExtraInputs).validateContractAlignment().errors).toEqual(["Contract inputs missing from specification dependencies: {'a', 'b'}"]);
   });
 
   it('reports spec dependencies the contract does not read', () => {
     const noInputs = contract({ expectedInputPaths: {} });
-    expect(pytorchSpec(noInputs).validateContractAlignment().errors).toEqual([
-      "Specification dependencies missing from contract inputs: {'input_path'}",
-    ]);
+    expect(pytorchSpec(noInputs).validateContractAlignment().errors).toEqual(["Specification dependencies missing from contract inputs: {'input_path'}"]);
   });
 
   it('reports spec outputs the contract does not write', () => {
     const onlyModel = contract({ expectedOutputPaths: { model_output: '/opt/ml/model' } });
-    expect(pytorchSpec(onlyModel).validateContractAlignment().errors).toEqual([
-      "Specification outputs missing from contract outputs: {'data_output'}",
-    ]);
+    expect(pytorchSpec(onlyModel).validateContractAlignment().errors).toEqual(["Specification outputs missing from contract outputs: {'data_output'}"]);
   });
 
   it('reports every direction at once, inputs before outputs', () => {

@@ -103,9 +103,7 @@ describe('OutputSpec', () => {
   });
 
   it('names the allowed output types', () => {
-    expect(outputSpecErrors(output({ outputType: 'model' as DependencyType }))).toEqual([
-      `output_type must be one of: ${DEPENDENCY_TYPES_REPR} (got "model")`,
-    ]);
+    expect(outputSpecErrors(output({ outputType: 'model' as DependencyType }))).toEqual([`output_type must be one of: ${DEPENDENCY_TYPES_REPR} (got "model")`]);
   });
 
   it('rejects an alias with illegal characters', () => {
@@ -115,9 +113,7 @@ describe('OutputSpec', () => {
   });
 
   it('rejects an alias that repeats the logical name, case-insensitively', () => {
-    expect(outputSpecErrors(output({ aliases: ['Model_Output'] }))).toEqual([
-      `alias "Model_Output" must not repeat the logical name 'model_output'`,
-    ]);
+    expect(outputSpecErrors(output({ aliases: ['Model_Output'] }))).toEqual([`alias "Model_Output" must not repeat the logical name 'model_output'`]);
   });
 
   it('de-duplicates aliases case-insensitively, keeping the first spelling and the order', () => {

@@ -6,7 +6,7 @@ describe('pythonStrRepr', () => {
     expect(pythonStrRepr('checkpoints')).toBe("'checkpoints'");
   });
 
-  it("switches to double quotes when the text holds ' but no \"", () => {
+  it('switches to double quotes when the text holds \' but no "', () => {
     expect(pythonStrRepr("it's")).toBe('"it\'s"');
   });
 

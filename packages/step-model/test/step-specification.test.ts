@@ -64,9 +64,7 @@ describe('StepSpecification.validate', () => {
 
   it("prefixes an output's own errors with its index and name", () => {
     const result = StepSpecification.validate(spec({ outputs: [modelOutput, { ...evaluationOutput, propertyPath: 'OutputDataConfig.S3OutputPath' }] }));
-    expect(result.errors).toEqual([
-      `outputs[1] (evaluation_output): property_path should start with 'properties.' (got "OutputDataConfig.S3OutputPath")`,
-    ]);
+    expect(result.errors).toEqual([`outputs[1] (evaluation_output): property_path should start with 'properties.' (got "OutputDataConfig.S3OutputPath")`]);
   });
 
   it('rejects duplicate dependency logical names', () => {
@@ -85,12 +83,7 @@ describe('StepSpecification.validate', () => {
     it.each([
       [NodeType.INTERNAL, [], [modelOutput], ["INTERNAL node 'ExampleTraining' must have dependencies"]],
       [NodeType.INTERNAL, [inputPath], [], ["INTERNAL node 'ExampleTraining' must have outputs"]],
-      [
-        NodeType.INTERNAL,
-        [],
-        [],
-        ["INTERNAL node 'ExampleTraining' must have dependencies", "INTERNAL node 'ExampleTraining' must have outputs"],
-      ],
+      [NodeType.INTERNAL, [], [], ["INTERNAL node 'ExampleTraining' must have dependencies", "INTERNAL node 'ExampleTraining' must have outputs"]],
       [NodeType.SOURCE, [inputPath], [modelOutput], ["SOURCE node 'ExampleTraining' cannot have dependencies"]],
       [NodeType.SOURCE, [], [], ["SOURCE node 'ExampleTraining' must have outputs"]],
       [NodeType.SINK, [], [], ["SINK node 'ExampleTraining' must have dependencies"]],
@@ -114,7 +107,12 @@ describe('StepSpecification.validate', () => {
   describe('output names and aliases are unique across the spec, case-insensitively', () => {
     it('rejects an alias used by two outputs with different case', () => {
       const result = StepSpecification.validate(
-        spec({ outputs: [{ ...modelOutput, aliases: ['Shared_Data'] }, { ...evaluationOutput, aliases: ['shared_data'] }] }),
+        spec({
+          outputs: [
+            { ...modelOutput, aliases: ['Shared_Data'] },
+            { ...evaluationOutput, aliases: ['shared_data'] },
+          ],
+        }),
       );
       expect(result.errors).toEqual([
         "Output name/alias conflicts in step 'ExampleTraining': 'shared_data' is used by outputs ['model_output', 'evaluation_output']",

@@ -74,9 +74,7 @@ describe('validateTrainingScriptContract', () => {
   });
 
   it('reports every problem, not just the first', () => {
-    const result = validateTrainingScriptContract(
-      contract({ entryPoint: 'train.sh', expectedInputPaths: { a: '/data' }, expectedOutputPaths: { b: '/out' } }),
-    );
+    const result = validateTrainingScriptContract(contract({ entryPoint: 'train.sh', expectedInputPaths: { a: '/data' }, expectedOutputPaths: { b: '/out' } }));
     expect(result.errors).toHaveLength(3);
   });
 });

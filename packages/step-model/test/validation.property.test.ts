@@ -50,7 +50,12 @@ const outputLike = orJunk(
     {
       logicalName: orJunk(logicalName),
       outputType: orJunk(fc.constantFrom(...DEPENDENCY_TYPES)),
-      propertyPath: orJunk(fc.oneof(logicalName.map((n) => `properties.${n}`), fc.string())),
+      propertyPath: orJunk(
+        fc.oneof(
+          logicalName.map((n) => `properties.${n}`),
+          fc.string(),
+        ),
+      ),
       aliases: orJunk(fc.array(orJunk(logicalName), { maxLength: 3 })),
       dataType: orJunk(fc.constant('S3Uri')),
     },
@@ -71,7 +76,19 @@ const specLike = fc.oneof(
   ),
 );
 
-const pathMap = (root: string) => orJunk(fc.dictionary(logicalName, orJunk(fc.oneof(logicalName.map((n) => `${root}/${n}`), fc.string())), { maxKeys: 4 }));
+const pathMap = (root: string) =>
+  orJunk(
+    fc.dictionary(
+      logicalName,
+      orJunk(
+        fc.oneof(
+          logicalName.map((n) => `${root}/${n}`),
+          fc.string(),
+        ),
+      ),
+      { maxKeys: 4 },
+    ),
+  );
 const contractLike = fc.oneof(
   junk,
   fc.record(
@@ -92,15 +109,17 @@ const validSpec: fc.Arbitrary<StepSpecificationInput> = fc
   .uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/), { minLength: 2, maxLength: 8 })
   .chain((names) => fc.integer({ min: 1, max: names.length - 1 }).map((split) => ({ names, split })))
   .chain(({ names, split }) =>
-    fc.record({
-      dependencyTypes: fc.array(fc.constantFrom(...DEPENDENCY_TYPES), { minLength: split, maxLength: split }),
-      outputTypes: fc.array(fc.constantFrom(...DEPENDENCY_TYPES), { minLength: names.length - split, maxLength: names.length - split }),
-    }).map(({ dependencyTypes, outputTypes }) => ({
-      stepType: 'GeneratedStep',
-      nodeType: NodeType.INTERNAL,
-      dependencies: names.slice(0, split).map((logicalName, i) => ({ logicalName, dependencyType: dependencyTypes[i]!, required: i % 2 === 0 })),
-      outputs: names.slice(split).map((logicalName, i) => ({ logicalName, outputType: outputTypes[i]!, propertyPath: `properties.Outputs.${logicalName}` })),
-    })),
+    fc
+      .record({
+        dependencyTypes: fc.array(fc.constantFrom(...DEPENDENCY_TYPES), { minLength: split, maxLength: split }),
+        outputTypes: fc.array(fc.constantFrom(...DEPENDENCY_TYPES), { minLength: names.length - split, maxLength: names.length - split }),
+      })
+      .map(({ dependencyTypes, outputTypes }) => ({
+        stepType: 'GeneratedStep',
+        nodeType: NodeType.INTERNAL,
+        dependencies: names.slice(0, split).map((logicalName, i) => ({ logicalName, dependencyType: dependencyTypes[i]!, required: i % 2 === 0 })),
+        outputs: names.slice(split).map((logicalName, i) => ({ logicalName, outputType: outputTypes[i]!, propertyPath: `properties.Outputs.${logicalName}` })),
+      })),
   );
 
 function expectValidationResult(result: ValidationResult): void {
@@ -181,8 +200,13 @@ describe('inputs the properties found, each once crashing a validator with a Typ
   });
 
   it('a hole or null among the outputs, and aliases that are not a list', () => {
-    // biome-ignore lint/suspicious/noSparseArray: a hole in the outputs is the input under test
-    const input = { stepType: 'S', nodeType: NodeType.SOURCE, dependencies: [], outputs: [, null, { logicalName: 'm', outputType: 'model_artifacts', propertyPath: 'properties.M', aliases: 5 }] };
+    const input = {
+      stepType: 'S',
+      nodeType: NodeType.SOURCE,
+      dependencies: [],
+      // biome-ignore lint/suspicious/noSparseArray: a hole in the outputs is the input under test
+      outputs: [, null, { logicalName: 'm', outputType: 'model_artifacts', propertyPath: 'properties.M', aliases: 5 }],
+    };
     expect(StepSpecification.validate(input as never).errors).toEqual([
       'outputs[0] (undefined): an output must be an object, got undefined',
       'outputs[1] (undefined): an output must be an object, got null',
@@ -191,8 +215,15 @@ describe('inputs the properties found, each once crashing a validator with a Typ
   });
 
   it('a missing dependency list and compatible sources that are not strings', () => {
-    expect(StepSpecification.validate({ stepType: 'S', nodeType: NodeType.SINGULAR, outputs: [] } as never).errors).toEqual(['dependencies must be a list, got undefined']);
-    const withBadSources = { stepType: 'S', nodeType: NodeType.SINK, outputs: [], dependencies: [{ logicalName: 'd', dependencyType: 'training_data', compatibleSources: [1] }] };
+    expect(StepSpecification.validate({ stepType: 'S', nodeType: NodeType.SINGULAR, outputs: [] } as never).errors).toEqual([
+      'dependencies must be a list, got undefined',
+    ]);
+    const withBadSources = {
+      stepType: 'S',
+      nodeType: NodeType.SINK,
+      outputs: [],
+      dependencies: [{ logicalName: 'd', dependencyType: 'training_data', compatibleSources: [1] }],
+    };
     expect(StepSpecification.validate(withBadSources as never).errors).toEqual(['dependencies[0] (d): compatible_sources must be a list of strings, got [1]']);
   });
 

@@ -23,7 +23,10 @@ const INSTANCE_TYPE = 'ml.m5.xlarge';
 
 /** The folder below the pipeline's S3 location a catalogue step writes to, e.g. `tabular_preprocessing_training`. */
 export function folderName(stepName: string): string {
-  return stepName.replace(/[^A-Za-z0-9]+/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return stepName
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /** The concrete S3 URI a catalogue Processing step writes one of its outputs to. */

@@ -28,7 +28,12 @@ const channel = (name: string, s3Uri: PipelineValue) => ({
  * logical name), else a `train` channel on a fixed location. Its outputs are read from DescribeTrainingJob:
  * `ModelArtifacts.S3ModelArtifacts` and `OutputDataConfig.S3OutputPath`.
  */
-export function renderTrainingStep(stepName: string, layout: TrainingProducerLayout, context: StepRenderContext, inputs: Readonly<Record<string, PipelineValue>> = {}): PipelineStepDefinition {
+export function renderTrainingStep(
+  stepName: string,
+  layout: TrainingProducerLayout,
+  context: StepRenderContext,
+  inputs: Readonly<Record<string, PipelineValue>> = {},
+): PipelineStepDefinition {
   const base = context.pipelineS3Loc.replace(/\/+$/, '');
   const image = retrieveTrainingImageUri({
     framework: layout.framework,

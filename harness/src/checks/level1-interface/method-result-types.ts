@@ -78,10 +78,17 @@ export const methodResultTypes = defineCheck({
       judge('getOutputs({})', () => builder.getOutputs({}), outputsVerdict),
       firstOutput === undefined
         ? undefined
-        : judge(`getPropertyPath('${firstOutput}')`, () => builder.getPropertyPath(firstOutput), (v) => propertyPathVerdict(firstOutput, v)),
+        : judge(
+            `getPropertyPath('${firstOutput}')`,
+            () => builder.getPropertyPath(firstOutput),
+            (v) => propertyPathVerdict(firstOutput, v),
+          ),
       await judgeResolved('getInputs(<mock inputs>)', () => builder.getInputs(inputs), inputsVerdict),
     ];
     const problems = verdicts.filter((v): v is string => v !== undefined);
-    return outcomeFromProblems(problems, 'getStepName, getEnvironmentVariables, getJobArguments, getOutputs, getPropertyPath and getInputs return the right types');
+    return outcomeFromProblems(
+      problems,
+      'getStepName, getEnvironmentVariables, getJobArguments, getOutputs, getPropertyPath and getInputs return the right types',
+    );
   },
 });

@@ -20,7 +20,9 @@ export const registryIntegration = defineCheck({
     if (actual !== expectedStepName) problems.push(`getStepName() returned '${actual}', but the builder is registered as '${expectedStepName}'`);
     const step = await ctx.step();
     if (step.Type !== vocabulary.pipelineType) {
-      problems.push(`the step's Type is '${String(step.Type)}', but the builder is registered as a ${stepType} step, whose pipeline Type is '${vocabulary.pipelineType}'`);
+      problems.push(
+        `the step's Type is '${String(step.Type)}', but the builder is registered as a ${stepType} step, whose pipeline Type is '${vocabulary.pipelineType}'`,
+      );
     }
     return outcomeFromProblems(problems, `getStepName() gives '${expectedStepName}' and the step's Type is '${vocabulary.pipelineType}' (${stepType})`);
   },

@@ -10,9 +10,15 @@ export const validScenariosAccepted = defineCheck({
     const scenarios = await ctx.scenarios();
     const problems = scenarios.flatMap((s) =>
       s.failure && s.failure.stage !== 'step_creation'
-        ? [`scenario '${s.plan.name}' (${s.plan.description}): ${s.failure.stage === 'config' ? 'the config was refused' : 'the builder could not be constructed'}: ${s.failure.message}`]
+        ? [
+            `scenario '${s.plan.name}' (${s.plan.description}): ${s.failure.stage === 'config' ? 'the config was refused' : 'the builder could not be constructed'}: ${s.failure.message}`,
+          ]
         : [],
     );
-    return outcomeFromProblems(problems, `${scenarios.length} scenario(s) accepted: ${scenarios.map((s) => s.plan.name).join(', ')}`, problems.length > 0 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `${scenarios.length} scenario(s) accepted: ${scenarios.map((s) => s.plan.name).join(', ')}`,
+      problems.length > 0 ? { problems } : undefined,
+    );
   },
 });

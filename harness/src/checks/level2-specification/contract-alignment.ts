@@ -20,6 +20,10 @@ export const contractAlignment = defineCheck({
     if (spec.scriptContract && !isDeepStrictEqual(spec.scriptContract, contract)) {
       problems.push(`The specification's scriptContract is not the contract ${stepName} is registered with: the builder would follow a different contract`);
     }
-    return outcomeFromProblems(problems, 'every contract input and output is in the specification, and the other way round', problems.length > 0 ? { errors: problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      'every contract input and output is in the specification, and the other way round',
+      problems.length > 0 ? { errors: problems } : undefined,
+    );
   },
 });

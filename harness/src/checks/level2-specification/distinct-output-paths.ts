@@ -17,9 +17,12 @@ export const distinctOutputPaths = defineCheck({
       const key = canonical(output.propertyPath);
       byPath.set(key, [...(byPath.get(key) ?? []), output.logicalName]);
     }
-    const problems = [...byPath].filter(([, names]) => names.length > 1).map(
-      ([path, names]) => `outputs ${names.map((n) => `'${n}'`).join(' and ')} share the property path '${path}', so a consumer of one receives the other's data`,
-    );
+    const problems = [...byPath]
+      .filter(([, names]) => names.length > 1)
+      .map(
+        ([path, names]) =>
+          `outputs ${names.map((n) => `'${n}'`).join(' and ')} share the property path '${path}', so a consumer of one receives the other's data`,
+      );
     return outcomeFromProblems(problems, `${ctx.registration.spec.outputs.length} output(s), each with a property path of its own`);
   },
 });

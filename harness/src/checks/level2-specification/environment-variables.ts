@@ -4,7 +4,6 @@ import type { CheckContext } from '../../context/check-context.js';
 import { errorMessage } from '../../error-message.js';
 import { configValueFor, envOverrides } from './config-value.js';
 
-
 const shown = (value: string | undefined): string => (value === undefined ? 'missing' : `'${value}'`);
 
 function expectedVariables(ctx: CheckContext, config: BasePipelineConfig): { name: string; expected: string | undefined; source: string }[] {
@@ -41,7 +40,9 @@ export const environmentVariables = defineCheck({
     const expected = expectedVariables(ctx, config);
     for (const { name, expected: value, source } of expected) {
       if (value === undefined) {
-        problems.push(`Environment variable ${name} is required by the contract, but the config provides no value (set '${name.toLowerCase()}' or env.${name})`);
+        problems.push(
+          `Environment variable ${name} is required by the contract, but the config provides no value (set '${name.toLowerCase()}' or env.${name})`,
+        );
       } else if (env[name] !== value) {
         problems.push(`Environment variable ${name}: expected '${value}' (from ${source}), found ${shown(env[name])}`);
       }

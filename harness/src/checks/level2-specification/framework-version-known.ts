@@ -34,7 +34,11 @@ export const frameworkVersionKnown = defineCheck({
         retrieveTrainingImageUri({ framework, version: String(version), pyVersion, instanceType: config.training_instance_type, region: ctx.awsRegion() });
         return pass(`${framework} ${version} (an alias) with ${pyVersion} resolves to a training image`);
       } catch {
-        return fail(`framework_version '${String(version)}' is not a known ${framework} training image version; known versions: ${knownList}`, { framework, version, known });
+        return fail(`framework_version '${String(version)}' is not a known ${framework} training image version; known versions: ${knownList}`, {
+          framework,
+          version,
+          known,
+        });
       }
     }
     if (pyVersion !== undefined && !entry.pyVersions.includes(pyVersion)) {

@@ -22,11 +22,15 @@ export const propertyPathsExist = defineCheck({
       resolved[output.logicalName] = { path, ...result };
       if (!result.ok) {
         const nearest = result.nearest.length > 0 ? `; nearest real members: ${result.nearest.join(', ')}` : '';
-        problems.push(`Output '${output.logicalName}' has property path '${path}', which does not exist on ${shape}: it fails at '${result.failedAt}' (${result.reason})${nearest}`);
+        problems.push(
+          `Output '${output.logicalName}' has property path '${path}', which does not exist on ${shape}: it fails at '${result.failedAt}' (${result.reason})${nearest}`,
+        );
       } else {
         const dataType = output.dataType ?? 'S3Uri';
         if (STRING_DATA_TYPES.has(dataType) && result.leafType !== 'string') {
-          problems.push(`Output '${output.logicalName}' has data type ${dataType}, but its property path '${path}' ends on a ${result.leafType}${result.shapeName ? ` (${result.shapeName})` : ''}, not a string`);
+          problems.push(
+            `Output '${output.logicalName}' has data type ${dataType}, but its property path '${path}' ends on a ${result.leafType}${result.shapeName ? ` (${result.shapeName})` : ''}, not a string`,
+          );
         }
       }
     }

@@ -12,7 +12,9 @@ function switchProblems(s: CreatedScenario): string[] {
   const enabled = (s.step.CacheConfig as { Enabled?: unknown } | undefined)?.Enabled;
   return Object.entries(s.config)
     .filter(([name, value]) => typeof value === 'boolean' && CACHE_SWITCH.test(name))
-    .flatMap(([name, on]) => (enabled === on || (enabled === undefined && on === false) ? [] : [`${name} is ${String(on)} but CacheConfig.Enabled is ${JSON.stringify(enabled)}`]));
+    .flatMap(([name, on]) =>
+      enabled === on || (enabled === undefined && on === false) ? [] : [`${name} is ${String(on)} but CacheConfig.Enabled is ${JSON.stringify(enabled)}`],
+    );
 }
 
 export const cacheConfig = defineCheck({

@@ -12,8 +12,10 @@ function checkpointProblems(scenario: CreatedScenario, contractDir: string | und
   const scriptDir = trainingAdapter.environment(args)[CHECKPOINT_DIR_VARIABLE];
   const wanted = typeof scriptDir === 'string' ? scriptDir : contractDir;
   if (!synced) {
-    if (typeof scriptDir === 'string') return [`the script is told to write checkpoints to ${CHECKPOINT_DIR_VARIABLE}=${scriptDir}, but the request has no CheckpointConfig, so none reach S3`];
-    if (isDefault && contractDir !== undefined) return [`the script contract writes checkpoints to ${contractDir}, but the request has no CheckpointConfig, so none reach S3`];
+    if (typeof scriptDir === 'string')
+      return [`the script is told to write checkpoints to ${CHECKPOINT_DIR_VARIABLE}=${scriptDir}, but the request has no CheckpointConfig, so none reach S3`];
+    if (isDefault && contractDir !== undefined)
+      return [`the script contract writes checkpoints to ${contractDir}, but the request has no CheckpointConfig, so none reach S3`];
     return [];
   }
   const problems: string[] = [];
@@ -24,7 +26,8 @@ function checkpointProblems(scenario: CreatedScenario, contractDir: string | und
     );
   }
   const s3 = synced.destination;
-  if (!(typeof s3 === 'object' || (typeof s3 === 'string' && /^s3:\/\/[^/]+\/.+/.test(s3)))) problems.push(`CheckpointConfig.S3Uri is ${JSON.stringify(s3)}; it must be an s3://bucket/key location`);
+  if (!(typeof s3 === 'object' || (typeof s3 === 'string' && /^s3:\/\/[^/]+\/.+/.test(s3))))
+    problems.push(`CheckpointConfig.S3Uri is ${JSON.stringify(s3)}; it must be an s3://bucket/key location`);
   return problems;
 }
 
@@ -42,10 +45,16 @@ export const checkpointConfig = defineCheck({
       Object.values(contract?.expectedOutputPaths ?? {}).find((p) => isUnderContainerPath(p, TRAINING_DEFAULT_CHECKPOINT_DIR));
     const declaresVariable = contract?.requiredEnvVars?.includes(CHECKPOINT_DIR_VARIABLE) ?? false;
     if (contractDir === undefined && !declaresVariable) {
-      return notApplicable(`${ctx.registration.stepName}'s script contract declares no checkpoint directory (no ${CHECKPOINT_DIR_VARIABLE}, no output under ${TRAINING_DEFAULT_CHECKPOINT_DIR})`);
+      return notApplicable(
+        `${ctx.registration.stepName}'s script contract declares no checkpoint directory (no ${CHECKPOINT_DIR_VARIABLE}, no output under ${TRAINING_DEFAULT_CHECKPOINT_DIR})`,
+      );
     }
     const scenarios = await ctx.createdScenarios();
     const problems = problemsPerScenario(scenarios, (s) => checkpointProblems(s, contractDir, s.plan.name === 'default'));
-    return outcomeFromProblems(problems, `checkpoints synced from where the script writes them in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `checkpoints synced from where the script writes them in ${scenarios.length} scenario(s)`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

@@ -24,7 +24,8 @@ export const environmentInRequest = defineCheck({
       }
       for (const [name, value] of Object.entries(computed)) {
         if (sent[name] === undefined) found.push(`the builder computes ${name}=${JSON.stringify(value)}, but the request's environment lacks it`);
-        else if (typeof sent[name] === 'string' && sent[name] !== value) found.push(`${name} is ${JSON.stringify(sent[name])} in the request, but the builder computes ${JSON.stringify(value)}`);
+        else if (typeof sent[name] === 'string' && sent[name] !== value)
+          found.push(`${name} is ${JSON.stringify(sent[name])} in the request, but the builder computes ${JSON.stringify(value)}`);
       }
       return found;
     });

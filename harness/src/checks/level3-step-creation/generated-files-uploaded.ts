@@ -38,7 +38,9 @@ function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter, fie
     if (written.length === 0) {
       if (chosenByUser) continue;
       const all = scenario.uploads.map((u) => u.s3Uri).join(', ') || 'none';
-      problems.push(`input '${input.name}' reads ${source}, which is neither a dependency nor a configured location, and nothing had been uploaded there when the step was returned (uploads: ${all})`);
+      problems.push(
+        `input '${input.name}' reads ${source}, which is neither a dependency nor a configured location, and nothing had been uploaded there when the step was returned (uploads: ${all})`,
+      );
       continue;
     }
     for (const upload of written.filter((u) => u.s3Uri.toLowerCase().endsWith('.json') || (u.contentType ?? '').includes('json'))) {
@@ -51,7 +53,9 @@ function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter, fie
     // Where the user chose the location, sharing it is the user's choice.
     for (const upload of chosenByUser ? [] : written) {
       if (!upload.s3Uri.includes(scenario.step.Name) && !isContentAddressed(upload.s3Uri, upload.body)) {
-        problems.push(`${upload.s3Uri}, generated for input '${input.name}', does not depend on the step's name, so two steps of this builder in one pipeline would share (and overwrite) it`);
+        problems.push(
+          `${upload.s3Uri}, generated for input '${input.name}', does not depend on the step's name, so two steps of this builder in one pipeline would share (and overwrite) it`,
+        );
       }
     }
   }
@@ -70,6 +74,10 @@ export const generatedFilesUploaded = defineCheck({
     const scenarios = await ctx.createdScenarios();
     const fields = new Set(configFields(ctx.registration.configSchema).map((f) => f.name));
     const problems = problemsPerScenario(scenarios, (s) => uploadProblems(s, adapter, fields));
-    return outcomeFromProblems(problems, `every generated input was uploaded first in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `every generated input was uploaded first in ${scenarios.length} scenario(s)`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

@@ -21,7 +21,8 @@ function encodingProblems(scenario: CreatedScenario, optionalDependencies: Reado
   for (const [name, value] of Object.entries(sent)) {
     if (isPipelineExpression(value)) continue;
     if (typeof value !== 'string') problems.push(`HyperParameters.${name} is ${JSON.stringify(value)}; SageMaker takes only strings`);
-    else if (!decode(value).ok) problems.push(`HyperParameters.${name} is '${value}', which is not json.dumps output (the framework container decodes every value as JSON)`);
+    else if (!decode(value).ok)
+      problems.push(`HyperParameters.${name} is '${value}', which is not json.dumps output (the framework container decodes every value as JSON)`);
   }
   const configured = (scenario.config as { hyperparameters?: unknown }).hyperparameters;
   if (!isPlainRecord(configured)) return problems;
@@ -36,8 +37,10 @@ function encodingProblems(scenario: CreatedScenario, optionalDependencies: Reado
       const file = files.find((f) => name in f.values);
       // An optional dependency may bring the script its settings in place of the config's.
       const replaced = Object.keys(scenario.plan.inputs).some((input) => optionalDependencies.has(input));
-      if (!file && !replaced) problems.push(`the configured hyperparameter '${name}' reaches the script neither in HyperParameters nor in a JSON file the builder uploaded`);
-      else if (file && !isDeepStrictEqual(file.values[name], value)) problems.push(`'${name}' is ${JSON.stringify(file.values[name])} in ${file.uri}, not the configured ${JSON.stringify(value)}`);
+      if (!file && !replaced)
+        problems.push(`the configured hyperparameter '${name}' reaches the script neither in HyperParameters nor in a JSON file the builder uploaded`);
+      else if (file && !isDeepStrictEqual(file.values[name], value))
+        problems.push(`'${name}' is ${JSON.stringify(file.values[name])} in ${file.uri}, not the configured ${JSON.stringify(value)}`);
       continue;
     }
     if (isPipelineExpression(value) || isPipelineExpression(found)) continue;
@@ -59,8 +62,17 @@ export const hyperparametersEncoded = defineCheck({
   async run(ctx) {
     await ctx.step();
     const scenarios = await ctx.createdScenarios();
-    const optional = new Set(ctx.specification().listOptionalDependencies().map((d) => d.logicalName));
+    const optional = new Set(
+      ctx
+        .specification()
+        .listOptionalDependencies()
+        .map((d) => d.logicalName),
+    );
     const problems = problemsPerScenario(scenarios, (s) => encodingProblems(s, optional));
-    return outcomeFromProblems(problems, `hyperparameters decode back to the configured values in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `hyperparameters decode back to the configured values in ${scenarios.length} scenario(s)`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

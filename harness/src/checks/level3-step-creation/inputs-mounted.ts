@@ -77,11 +77,18 @@ export const inputsMounted = defineCheck({
     const adapter = adapterOf(ctx);
     const contract = ctx.registration.contract;
     const scripted = adapter.vocabulary.containerPaths !== null;
-    if (scripted && !contract) return fail(`${ctx.registration.stepName} runs a script but has no script contract, so its inputs cannot be matched to container paths`);
+    if (scripted && !contract)
+      return fail(`${ctx.registration.stepName} runs a script but has no script contract, so its inputs cannot be matched to container paths`);
     // A dependency that carries a name (String data, e.g. a model name) is no data to mount.
     const data = new Set([...ctx.specification().dependencies.values()].filter((d) => d.dataType !== 'String').map((d) => d.logicalName));
     const scenarios = await ctx.createdScenarios();
-    const problems = problemsPerScenario(scenarios, (s) => scenarioProblems(s, adapter.inputs(s.step.Arguments), scripted ? contract?.expectedInputPaths : undefined, data));
-    return outcomeFromProblems(problems, `every dependency reaches its input${scripted ? ' at the contract path' : ''} in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+    const problems = problemsPerScenario(scenarios, (s) =>
+      scenarioProblems(s, adapter.inputs(s.step.Arguments), scripted ? contract?.expectedInputPaths : undefined, data),
+    );
+    return outcomeFromProblems(
+      problems,
+      `every dependency reaches its input${scripted ? ' at the contract path' : ''} in ${scenarios.length} scenario(s)`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

@@ -6,7 +6,7 @@ export const jobArgumentsInRequest = defineCheck({
   level: 3,
   severity: 'major',
   appliesTo: ['Training', 'Processing'],
-  title: "Every argument the script contract expects reaches the script, with a value",
+  title: 'Every argument the script contract expects reaches the script, with a value',
   async run(ctx) {
     const expected = Object.keys(ctx.registration.contract?.expectedArguments ?? {});
     if (expected.length === 0) return notApplicable(`${ctx.registration.stepName}'s script contract expects no arguments`);
@@ -21,6 +21,10 @@ export const jobArgumentsInRequest = defineCheck({
         return sent[at + 1] === undefined || (typeof sent[at + 1] === 'string' && String(sent[at + 1]).startsWith('--')) ? [`--${name} is given no value`] : [];
       });
     });
-    return outcomeFromProblems(problems, `${expected.length} contract argument(s) reach the script in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `${expected.length} contract argument(s) reach the script in ${scenarios.length} scenario(s)`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

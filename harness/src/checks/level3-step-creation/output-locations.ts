@@ -46,7 +46,9 @@ function sharedDestinations(scenario: CreatedScenario, outputs: readonly Adapter
     // output path, which SageMaker makes per job by appending the job's name to outputs, not to checkpoints; two
     // steps of one training builder sharing a checkpoint location is left unjudged here.
     if (output.requestPath !== 'CheckpointConfig' && !literals.some((l) => l.includes(scenario.step.Name))) {
-      found.push(`${output.requestPath} (output '${output.name}') goes to ${shown}, which does not depend on the step's name, so two steps of this builder in one pipeline would overwrite each other's output`);
+      found.push(
+        `${output.requestPath} (output '${output.name}') goes to ${shown}, which does not depend on the step's name, so two steps of this builder in one pipeline would overwrite each other's output`,
+      );
     }
   }
   return found;
@@ -57,7 +59,8 @@ export const outputLocations = defineCheck({
   level: 3,
   severity: 'major',
   appliesTo: 'all',
-  title: 'S3 locations are well formed (no empty key segment); distinct outputs go to distinct locations, and those the builder chooses differ per execution and per step',
+  title:
+    'S3 locations are well formed (no empty key segment); distinct outputs go to distinct locations, and those the builder chooses differ per execution and per step',
   async run(ctx) {
     await ctx.step();
     const adapter = adapterOf(ctx);
@@ -82,6 +85,10 @@ export const outputLocations = defineCheck({
       found.push(...sharedDestinations(s, outputs, configuredLocations(s, fields)));
       return found;
     });
-    return outcomeFromProblems(problems, `S3 locations well formed and distinct in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `S3 locations well formed and distinct in ${scenarios.length} scenario(s)`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

@@ -22,9 +22,15 @@ export const outputsCollected = defineCheck({
           const listed = outputs.map((o) => `${o.name} from ${o.containerPath ?? '?'}`).join(', ') || 'none';
           return [`output '${logical}' is written to ${path}, but the request collects nothing from there (collected: ${listed})`];
         }
-        return collecting.filter((o) => o.destination === undefined).map((o) => `output '${logical}' is collected by ${o.name} from ${path}, but it has no S3 destination`);
+        return collecting
+          .filter((o) => o.destination === undefined)
+          .map((o) => `output '${logical}' is collected by ${o.name} from ${path}, but it has no S3 destination`);
       });
     });
-    return outcomeFromProblems(problems, `${Object.keys(contract.expectedOutputPaths).length} contract output(s) collected in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `${Object.keys(contract.expectedOutputPaths).length} contract output(s) collected in ${scenarios.length} scenario(s)`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

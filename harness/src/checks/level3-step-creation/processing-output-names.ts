@@ -24,8 +24,15 @@ export const processingOutputNames = defineCheck({
       const names = processingAdapter.outputs(s.step.Arguments).map((o) => o.name);
       return wanted
         .filter((w) => !names.includes(w.name))
-        .map((w) => `output '${w.logical}' is read at Outputs['${w.name}'], but the request's outputs are named ${names.map((n) => `'${n}'`).join(', ') || '(none)'}`);
+        .map(
+          (w) =>
+            `output '${w.logical}' is read at Outputs['${w.name}'], but the request's outputs are named ${names.map((n) => `'${n}'`).join(', ') || '(none)'}`,
+        );
     });
-    return outcomeFromProblems(problems, `${wanted.length} spec output(s) named in the request in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `${wanted.length} spec output(s) named in the request in ${scenarios.length} scenario(s)`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

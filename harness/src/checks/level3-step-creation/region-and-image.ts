@@ -29,9 +29,16 @@ export const regionAndImage = defineCheck({
       const instanceType = adapter.resources(args)?.instanceType ?? s.plan.changed.find((c) => c.purpose === 'instance')?.value;
       const processor = processorOf(instanceType);
       const flavour = typeof image === 'string' ? /[-:](cpu|gpu)(?:[-.]|$)/.exec(image.split(':').pop() ?? '')?.[1] : undefined;
-      if (processor !== undefined && flavour !== undefined && flavour !== processor) found.push(`the image ${image} is a ${flavour.toUpperCase()} image, but the job runs on a ${processor.toUpperCase()} instance (${String(instanceType)})`);
+      if (processor !== undefined && flavour !== undefined && flavour !== processor)
+        found.push(
+          `the image ${image} is a ${flavour.toUpperCase()} image, but the job runs on a ${processor.toUpperCase()} instance (${String(instanceType)})`,
+        );
       return found;
     });
-    return outcomeFromProblems(problems, `image region and flavour follow the config in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `image region and flavour follow the config in ${scenarios.length} scenario(s)`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

@@ -15,7 +15,8 @@ export function serviceModelProblems(stepType: string, step: PipelineStepDefinit
   if (!isStepTypeName(stepType)) return [`'${stepType}' is not a SageMaker step type`];
   const vocabulary = STEP_TYPES[stepType];
   const problems: string[] = [];
-  if (step.Type !== vocabulary.pipelineType) problems.push(`the step's Type is '${String(step.Type)}'; a ${stepType} step must have Type '${vocabulary.pipelineType}'`);
+  if (step.Type !== vocabulary.pipelineType)
+    problems.push(`the step's Type is '${String(step.Type)}'; a ${stepType} step must have Type '${vocabulary.pipelineType}'`);
   problems.push(...validateStepName(step.Name).map(describeViolation));
   problems.push(...validateStepArguments(stepType, step.Arguments).map((v) => `${vocabulary.requestShape}: ${describeViolation(v)}`));
   return problems;
@@ -25,7 +26,9 @@ export function serviceModelProblems(stepType: string, step: PipelineStepDefinit
 function undeclaredParameters(scenario: CreatedScenario): string[] {
   const declared = declaredParameters(scenario.plan.changed);
   const used = new Set(referencedParameters(scenario.step));
-  return [...used].filter((name) => !declared.has(name)).map((name) => `the step refers to pipeline parameter '${name}', which the pipeline does not declare (declared: ${[...declared].join(', ') || 'none'})`);
+  return [...used]
+    .filter((name) => !declared.has(name))
+    .map((name) => `the step refers to pipeline parameter '${name}', which the pipeline does not declare (declared: ${[...declared].join(', ') || 'none'})`);
 }
 
 function referencedParameters(value: unknown): string[] {

@@ -38,8 +38,7 @@ function collectLeaves<T>(value: unknown, path: string, isLeaf: (v: unknown) => 
   if (isLeaf(value)) found.push({ path, value });
   else if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) collectLeaves(item, `${path}[${i}]`, isLeaf, found);
-  }
-  else if (typeof value === 'object' && value !== null) {
+  } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) collectLeaves(item, path === '' ? key : `${path}.${key}`, isLeaf, found);
   }
 }
@@ -75,7 +74,6 @@ export function literalText(value: unknown): string | undefined {
     return value;
   }
 }
-
 
 /** Whether an S3 location is a prefix's own location or an object below it (trailing slashes aside). */
 export function isAtOrBelow(location: string, prefix: string): boolean {

@@ -61,7 +61,9 @@ function unseen(change: ChangedSetting, scenario: CreatedScenario, adapter: Step
     return leaves.strings().some((s) => s.includes(wanted)) ? undefined : `${field} = '${value}' appears nowhere in the request`;
   }
   if (typeof value === 'number') {
-    return leaves.numbers().some((n) => n === value) || leaves.strings().some((s) => s === String(value)) ? undefined : `${field} = ${value} appears nowhere in the request`;
+    return leaves.numbers().some((n) => n === value) || leaves.strings().some((s) => s === String(value))
+      ? undefined
+      : `${field} = ${value} appears nowhere in the request`;
   }
   if (isStringRecord(value)) {
     const keys = leaves.keys();
@@ -86,9 +88,7 @@ function switchedOffButKept(change: ChangedSetting, scenario: CreatedScenario, d
   if (change.value !== false || thing === undefined || defaults === undefined) return undefined;
   const before = defaults.step.Arguments as Record<string, unknown>;
   const after = scenario.step.Arguments as Record<string, unknown>;
-  const kept = Object.keys(before).filter(
-    (member) => member.toLowerCase().includes(thing) && JSON.stringify(before[member]) === JSON.stringify(after[member]),
-  );
+  const kept = Object.keys(before).filter((member) => member.toLowerCase().includes(thing) && JSON.stringify(before[member]) === JSON.stringify(after[member]));
   return kept.length === 0 ? undefined : `${change.field} = false, yet ${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} sent as with it on`;
 }
 
@@ -112,10 +112,12 @@ export const settingsReachRequest = defineCheck({
     });
     const defaults = scenarios.find((s) => s.plan.name === 'default');
     const switchedOff = scenarios.flatMap((s) =>
-      s.plan.changed.filter((c) => c.purpose === 'flip').flatMap((c) => {
-        const why = switchedOffButKept(c, s, defaults);
-        return why === undefined ? [] : [`[${s.plan.name}] ${why}`];
-      }),
+      s.plan.changed
+        .filter((c) => c.purpose === 'flip')
+        .flatMap((c) => {
+          const why = switchedOffButKept(c, s, defaults);
+          return why === undefined ? [] : [`[${s.plan.name}] ${why}`];
+        }),
     );
     problems.push(...switchedOff);
     return outcomeFromProblems(problems, `${judged.length} changed setting(s) reach the request`, problems.length > 1 ? { problems } : undefined);

@@ -32,6 +32,10 @@ export const sourceLocation = defineCheck({
       }
       return [`sagemaker_submit_directory is ${JSON.stringify(value)}; the container can only unpack an s3:// location of a .tar.gz`];
     });
-    return outcomeFromProblems(problems, `code locations are s3:// tarballs in ${scenarios.length} scenario(s)`, problems.length > 1 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `code locations are s3:// tarballs in ${scenarios.length} scenario(s)`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

@@ -12,6 +12,10 @@ export const stepCreated = defineCheck({
     const problems = scenarios.flatMap((s) =>
       s.failure?.stage === 'step_creation' ? [`scenario '${s.plan.name}' (${s.plan.description}): createStep failed: ${s.failure.message}`] : [],
     );
-    return outcomeFromProblems(problems, `steps created for ${scenarios.length} scenario(s): ${scenarios.map((s) => s.plan.name).join(', ')}`, problems.length > 1 ? { problems } : undefined);
+    return outcomeFromProblems(
+      problems,
+      `steps created for ${scenarios.length} scenario(s): ${scenarios.map((s) => s.plan.name).join(', ')}`,
+      problems.length > 1 ? { problems } : undefined,
+    );
   },
 });

@@ -68,7 +68,11 @@ export const dependencyResolution = defineCheck({
     }
     if (problems.length > 0) return fail(problems.join('; '), { dependencies: evidence });
     const resolved = matches.flatMap((m) =>
-      m.resolved ? [`${m.dependency.logicalName}${m.dependency.required ? '' : ' (optional)'} → ${m.resolved.providerStep}.${m.resolved.outputName} (${m.resolved.score.toFixed(3)})`] : [],
+      m.resolved
+        ? [
+            `${m.dependency.logicalName}${m.dependency.required ? '' : ' (optional)'} → ${m.resolved.providerStep}.${m.resolved.outputName} (${m.resolved.score.toFixed(3)})`,
+          ]
+        : [],
     );
     return pass(resolved.join('; '));
   },

@@ -31,11 +31,15 @@ function traceOutputs(run: StepRun, stepType: StepTypeName, outputs: readonly Ou
     const path = stripPropertiesPrefix(output.propertyPath);
     const found = valueAtPropertyPath(run.response, path);
     if (!found.ok) {
-      problems.push(`Output '${output.logicalName}' points at ${path}, which has no value in ${describe} for job ${run.jobName}: ${found.reason}; a consumer could never read it`);
+      problems.push(
+        `Output '${output.logicalName}' points at ${path}, which has no value in ${describe} for job ${run.jobName}: ${found.reason}; a consumer could never read it`,
+      );
       continue;
     }
     if (output.dataType === 'S3Uri' && !(typeof found.value === 'string' && found.value.startsWith('s3://'))) {
-      problems.push(`Output '${output.logicalName}' is declared S3Uri, but its property path ${path} gives ${show(found.value)} in ${describe}, which is not an S3 URI`);
+      problems.push(
+        `Output '${output.logicalName}' is declared S3Uri, but its property path ${path} gives ${show(found.value)} in ${describe}, which is not an S3 URI`,
+      );
     }
     const serviceLocation = SERVICE_LOCATION[stepType]?.[output.outputType];
     if (serviceLocation !== undefined && path !== serviceLocation) {
@@ -125,7 +129,13 @@ export const dryRunExecution = defineCheck({
     const jobs = [...result.runs.values()].map((r) => ({ step: r.name, type: r.type, status: r.status, job: r.jobName }));
     const note = servedByMockNote(backend);
     if (problems.length > 0) {
-      return fail(`${problems.join('; ')}${note}`, { problems, executionArn: result.executionArn, steps: jobs, unresolved: result.unresolved, servedByMock: result.servedByMock });
+      return fail(`${problems.join('; ')}${note}`, {
+        problems,
+        executionArn: result.executionArn,
+        steps: jobs,
+        unresolved: result.unresolved,
+        servedByMock: result.servedByMock,
+      });
     }
     return pass(
       `execution ${result.executionArn} ran ${result.order.join(' → ')} on the ${backend.name} backend${note}; every reference resolved and ` +

@@ -31,14 +31,18 @@ function assemblyProblems(pipeline: AssembledPipeline, expectedName: string, reg
   const problems: string[] = [];
   const { builderStep } = pipeline;
   if (builderStep.Name !== expectedName) {
-    problems.push(`createStep returned a step named '${builderStep.Name}', but the builder's references name '${expectedName}' (getOutputStepName()); references to the step would name the wrong one`);
+    problems.push(
+      `createStep returned a step named '${builderStep.Name}', but the builder's references name '${expectedName}' (getOutputStepName()); references to the step would name the wrong one`,
+    );
   }
   const expectedType = stepTypeVocabulary(registeredType)?.pipelineType;
   if (expectedType !== undefined && builderStep.Type !== expectedType) {
     problems.push(`createStep returned a step of Type '${builderStep.Type}', but a ${registeredType} builder's step must have Type '${expectedType}'`);
   }
   for (const { output, reason } of pipeline.unconsumedOutputs) {
-    problems.push(`Output '${output.logicalName}' (${output.outputType}, ${output.dataType}) has no consumer in the catalogue: ${reason}; nothing downstream could take it`);
+    problems.push(
+      `Output '${output.logicalName}' (${output.outputType}, ${output.dataType}) has no consumer in the catalogue: ${reason}; nothing downstream could take it`,
+    );
   }
   for (const match of pipeline.builderMatches) {
     if (!match.dependency.required || !match.resolved) continue;

@@ -93,7 +93,8 @@ export const wireRequest = defineCheck({
     const pipeline = await requireAssembledPipeline(ctx);
     const builder = ctx.builder();
     const vocabulary = stepTypeVocabulary(pipeline.builderStep.Type);
-    if (!vocabulary) return fail(`${pipeline.builderStep.Name} has Type '${pipeline.builderStep.Type}', which is no SageMaker step type; its request cannot be sent`);
+    if (!vocabulary)
+      return fail(`${pipeline.builderStep.Name} has Type '${pipeline.builderStep.Type}', which is no SageMaker step type; its request cannot be sent`);
     const operation = vocabulary.createOperation;
     const target = `SageMaker.${operation}`;
     const handler = new RecordingRequestHandler();

@@ -53,13 +53,17 @@ Examples:
       const file = options.baseline ?? join(options.reportsDir, 'baseline.json');
       const old = await loadBaseline(file).catch((error: unknown) => {
         if (!(error instanceof InputFileError)) throw error;
-        writeLine(io.stderr, `warning: the existing baseline is damaged and will be replaced: ${error.file}${error.location ? `, ${error.location}` : ''}: ${error.problem}`);
+        writeLine(
+          io.stderr,
+          `warning: the existing baseline is damaged and will be replaced: ${error.file}${error.location ? `, ${error.location}` : ''}: ${error.problem}`,
+        );
         return undefined;
       });
       const report = options.from ? await reportFrom(options.from) : await runAll(options);
       const next = baselineFor(report);
       await reportingBadInput(() => writeBaseline(file, next));
-      for (const b of report.builders) writeLine(io.stdout, `${b.builder}: ${formatScore(b.score.overall)} ${b.score.rating ?? 'no checks ran'} (${b.score.passed}/${b.score.ran} passed)`);
+      for (const b of report.builders)
+        writeLine(io.stdout, `${b.builder}: ${formatScore(b.score.overall)} ${b.score.rating ?? 'no checks ran'} (${b.score.passed}/${b.score.ran} passed)`);
       if (old) writeLine(io.stdout, `\n${renderComparisonText([compareRuns(old, next, `previous baseline (${file})`)])}`);
       writeLine(io.stdout, `\nBaseline written to ${file}: commit it so nightly runs compare with it.`);
     });
@@ -77,7 +81,10 @@ async function reportFrom(folder: string): Promise<RunReport> {
   const read = await reportingBadInput(() => readReportFolder(folder));
   const { run, timing } = read.summary;
   if (run.shard) {
-    throw new CliError(`${folder} holds shard ${run.shard.index}/${run.shard.count} only: merge the shards first (\`stepscore merge\`) and take the baseline from the merged folder`, EXIT_USAGE);
+    throw new CliError(
+      `${folder} holds shard ${run.shard.index}/${run.shard.count} only: merge the shards first (\`stepscore merge\`) and take the baseline from the merged folder`,
+      EXIT_USAGE,
+    );
   }
   return buildRunReport({ results: read.results, backend: run.backend, levels: run.levels, shard: null, timing });
 }

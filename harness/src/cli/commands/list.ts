@@ -39,7 +39,10 @@ export function registerListCommand(program: Command, io: CliIo): void {
     .description('list the registered builders with their step type, framework, dependencies and outputs')
     .option('--json', 'print the list as JSON')
     .option('--config <file>', PROJECT_CONFIG_HELP)
-    .addHelpText('after', `\n${exitCodesHelp('list')}\n\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json\n  $ pnpm stepscore list --config ../team-builders/stepscore.config.ts`)
+    .addHelpText(
+      'after',
+      `\n${exitCodesHelp('list')}\n\nExamples:\n  $ pnpm stepscore list\n  $ pnpm stepscore list --json\n  $ pnpm stepscore list --config ../team-builders/stepscore.config.ts`,
+    )
     .action(async (options: { json?: boolean; config?: string }) => {
       const { registry } = await loadCliProject(options.config);
       const listings = registry.all().map(describeBuilder);
@@ -56,11 +59,19 @@ export function registerListCommand(program: Command, io: CliIo): void {
 export function renderListing(listings: readonly BuilderListing[], style: ConsoleStyle): string {
   const block = (listing: BuilderListing) => {
     const field = (label: string, items: readonly string[]) =>
-      items.length === 0 ? wrapWithPrefix('none', style.width, `  ${label}`) : items.flatMap((item, i) => wrapWithPrefix(item, style.width, i === 0 ? `  ${label}` : ' '.repeat(label.length + 2), ' '.repeat(label.length + 4)));
+      items.length === 0
+        ? wrapWithPrefix('none', style.width, `  ${label}`)
+        : items.flatMap((item, i) => wrapWithPrefix(item, style.width, i === 0 ? `  ${label}` : ' '.repeat(label.length + 2), ' '.repeat(label.length + 4)));
     return [
       `${bold(listing.builder, style.color)}  ${listing.stepType}, ${listing.framework}`,
-      ...field('depends on: ', listing.dependencies.map((d) => `${d.name} (${d.required ? 'required' : 'optional'}, ${d.type})`)),
-      ...field('outputs:    ', listing.outputs.map((o) => `${o.name} → ${o.propertyPath}`)),
+      ...field(
+        'depends on: ',
+        listing.dependencies.map((d) => `${d.name} (${d.required ? 'required' : 'optional'}, ${d.type})`),
+      ),
+      ...field(
+        'outputs:    ',
+        listing.outputs.map((o) => `${o.name} → ${o.propertyPath}`),
+      ),
     ].join('\n');
   };
   return listings.map(block).join('\n\n');

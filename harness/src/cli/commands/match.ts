@@ -21,7 +21,10 @@ export function registerMatchCommand(program: Command, io: CliIo): void {
     .argument('<nameA>', 'a dependency or output name, e.g. input_path')
     .argument('<nameB>', 'the name to compare it with, e.g. processed_data')
     .option('--json', 'print {"score": ..., "parts": {...}} instead of a table')
-    .addHelpText('after', `\n${exitCodesHelp('match')}\n\nExamples:\n  $ pnpm stepscore match input_path processed_data\n  $ pnpm stepscore match model_input model_output --json`)
+    .addHelpText(
+      'after',
+      `\n${exitCodesHelp('match')}\n\nExamples:\n  $ pnpm stepscore match input_path processed_data\n  $ pnpm stepscore match model_input model_output --json`,
+    )
     .action((nameA: string, nameB: string, options: { json?: boolean }) => {
       const explanation = new SemanticMatcher().explainSimilarity(nameA, nameB);
       const parts = Object.fromEntries(PARTS.map((part) => [part, explanation.parts[part]]));
@@ -30,7 +33,10 @@ export function registerMatchCommand(program: Command, io: CliIo): void {
         return;
       }
       const [normalizedA, normalizedB] = explanation.normalized;
-      writeLine(io.stdout, `${JSON.stringify(nameA)} vs ${JSON.stringify(nameB)} (normalised: ${JSON.stringify(normalizedA)} vs ${JSON.stringify(normalizedB)})`);
+      writeLine(
+        io.stdout,
+        `${JSON.stringify(nameA)} vs ${JSON.stringify(nameB)} (normalised: ${JSON.stringify(normalizedA)} vs ${JSON.stringify(normalizedB)})`,
+      );
       const style = consoleStyleFor(io.stdout);
       const rows = PARTS.map((part) => {
         const score = explanation.parts[part];

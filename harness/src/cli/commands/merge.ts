@@ -36,7 +36,10 @@ export function registerMergeCommand(program: Command, io: CliIo): void {
     .option('-v, --verbose', 'list every check of every builder, not only the failing ones')
     .option('--min-score <n>', 'exit 1 when a builder scores below n (0-100)')
     .option('--min-rating <rating>', 'exit 1 when a builder is rated below this rating')
-    .option('--nightly', 'treat the merged run as the nightly run: write <reports-dir>/nightly/<UTC time>/, append to the history, compare; exit 1 on a regression')
+    .option(
+      '--nightly',
+      'treat the merged run as the nightly run: write <reports-dir>/nightly/<UTC time>/, append to the history, compare; exit 1 on a regression',
+    )
     .option('--history <file>', 'the nightly history (default: <reports-dir>/history.jsonl)')
     .option('--baseline <file>', 'the baseline (default: <reports-dir>/baseline.json)')
     .option('--config <file>', `${PROJECT_CONFIG_HELP}; its thresholds apply when no --min-score/--min-rating is given`)
@@ -56,7 +59,8 @@ Examples:
     .action(async (dirs: string[], options: MergeOptions) => {
       const { config } = await loadCliProject(options.config);
       const thresholds = thresholdsFrom(options, config);
-      if (options.nightly && options.out) throw new CliError('--nightly writes to <reports-dir>/nightly/<UTC time>/: use --reports-dir instead of --out', EXIT_USAGE);
+      if (options.nightly && options.out)
+        throw new CliError('--nightly writes to <reports-dir>/nightly/<UTC time>/: use --reports-dir instead of --out', EXIT_USAGE);
       if (!options.nightly && (options.history || options.baseline)) throw new CliError('--history and --baseline only apply with --nightly', EXIT_USAGE);
       const out = options.out ?? join(options.reportsDir, 'latest');
       const paths = nightlyPaths(options);

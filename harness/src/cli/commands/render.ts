@@ -194,15 +194,16 @@ function summarize(registration: BuilderRegistration, step: PipelineStepDefiniti
     HyperParameters?: Record<string, unknown>;
     Environment?: Record<string, unknown>;
   };
-  const lines = [
-    `${registration.stepName}: ${step.Type} step '${step.Name}' (${configFile ? `config ${configFile}` : 'default config'})`,
-  ];
+  const lines = [`${registration.stepName}: ${step.Type} step '${step.Name}' (${configFile ? `config ${configFile}` : 'default config'})`];
   const row = (label: string, value: string) => lines.push(`  ${`${label}:`.padEnd(17)}${value}`);
   if (args.AlgorithmSpecification?.TrainingImage !== undefined) row('Image', text(args.AlgorithmSpecification.TrainingImage));
   if (args.ResourceConfig) {
     const r = args.ResourceConfig;
     const limit = args.StoppingCondition?.MaxRuntimeInSeconds;
-    row('Instances', `${text(r.InstanceCount)} × ${text(r.InstanceType)}, ${text(r.VolumeSizeInGB)} GB${limit !== undefined ? `, at most ${text(limit)} s` : ''}`);
+    row(
+      'Instances',
+      `${text(r.InstanceCount)} × ${text(r.InstanceType)}, ${text(r.VolumeSizeInGB)} GB${limit !== undefined ? `, at most ${text(limit)} s` : ''}`,
+    );
   }
   if (args.RoleArn !== undefined) row('Role', text(args.RoleArn));
   for (const channel of args.InputDataConfig ?? []) row(`Channel ${text(channel.ChannelName)}`, text(channel.DataSource?.S3DataSource?.S3Uri));
@@ -212,7 +213,13 @@ function summarize(registration: BuilderRegistration, step: PipelineStepDefiniti
     const framework = names.filter((n) => n.startsWith('sagemaker_')).length;
     row('Hyperparameters', `${names.length} (${framework} set by the framework)`);
   }
-  if (args.Environment) row('Environment', Object.entries(args.Environment).map(([k, v]) => `${k}=${text(v)}`).join(', '));
+  if (args.Environment)
+    row(
+      'Environment',
+      Object.entries(args.Environment)
+        .map(([k, v]) => `${k}=${text(v)}`)
+        .join(', '),
+    );
   row('Depends on', step.DependsOn?.length ? step.DependsOn.join(', ') : 'nothing');
   row('Cache', step.CacheConfig?.Enabled ? `enabled, expires after ${step.CacheConfig.ExpireAfter ?? '(no expiry)'}` : 'disabled');
   for (const artifact of store.artifacts) row('Generated file', `${artifact.s3Uri} (render keeps it in memory: nothing is uploaded)`);

@@ -7,15 +7,7 @@ import { CliError, type CliIo, EXIT_USAGE } from '../cli-io.js';
 import { reportingBadInput } from '../input-errors.js';
 import { completeNightly, nightlyPaths, prepareNightly } from '../nightly-output.js';
 import { exitOnProblems, noteWritten, printReport } from '../report-output.js';
-import {
-  collect,
-  inShard,
-  parseCheckTimeout,
-  parseConcurrency,
-  parseLevels,
-  parseShardOption,
-  selectBuilders,
-} from '../score-options.js';
+import { collect, inShard, parseCheckTimeout, parseConcurrency, parseLevels, parseShardOption, selectBuilders } from '../score-options.js';
 import { startProgressLine } from '../progress-line.js';
 import { scoreRun } from '../score-run.js';
 import { thresholdFailures, thresholdsFrom } from '../thresholds.js';
@@ -57,7 +49,7 @@ export function registerScoreCommand(program: Command, io: CliIo): void {
     .option('-l, --level <n>', 'run only this level, 1-4 (repeatable; default: all four)', collect, [])
     .option('--concurrency <n>', `how many builders run at once (default: one worker per ${BUILDERS_PER_WORKER} builders, at most one per CPU)`)
     .option('--check-timeout <ms>', 'time limit per check, builder code included; a check that overruns errors and its worker is replaced (default: 5000)')
-    .option('--backend <name>', 'the SageMaker backend of the Integration level: mock or moto (default: the config\'s backend, else mock)')
+    .option('--backend <name>', "the SageMaker backend of the Integration level: mock or moto (default: the config's backend, else mock)")
     .option('--config <file>', PROJECT_CONFIG_HELP)
     .option('-o, --out <dir>', 'where to write the reports (default: <reports-dir>/latest, or <reports-dir>/shards/<i>-of-<n> with --shard)')
     .option('--reports-dir <dir>', 'the reports folder holding latest/, nightly/, shards/, history.jsonl and baseline.json', DEFAULT_REPORTS_DIR)
@@ -66,7 +58,10 @@ export function registerScoreCommand(program: Command, io: CliIo): void {
     .option('--min-score <n>', 'exit 1 when a builder scores below n (0-100)')
     .option('--min-rating <rating>', 'exit 1 when a builder is rated below: Excellent, Good, Satisfactory, "Needs Work" or Poor')
     .option('--shard <i/n>', 'score only slice i of n of the builders (sorted by name, every n-th) and write a partial result for `stepscore merge`')
-    .option('--nightly', 'write <reports-dir>/nightly/<UTC time>/, append to the history, compare with the previous run and the baseline; exit 1 on a regression')
+    .option(
+      '--nightly',
+      'write <reports-dir>/nightly/<UTC time>/, append to the history, compare with the previous run and the baseline; exit 1 on a regression',
+    )
     .option('--history <file>', 'the nightly history (default: <reports-dir>/history.jsonl)')
     .option('--baseline <file>', 'the committed baseline nightly runs are compared with (default: <reports-dir>/baseline.json)')
     .addHelpText(
@@ -133,8 +128,10 @@ async function scoreProject(io: CliIo, options: ScoreOptions, project: ProjectBu
   const shard = parseShardOption(options.shard);
   const backendName = parseBackend(options.backend ?? config.backend ?? 'mock');
   const selected = selectBuilders(project.registry, options.builder);
-  if (options.nightly && shard) throw new CliError('--nightly cannot be combined with --shard: score the shards, then run `stepscore merge --nightly` on their folders', EXIT_USAGE);
-  if (options.nightly && options.out) throw new CliError('--nightly writes to <reports-dir>/nightly/<UTC time>/: use --reports-dir instead of --out', EXIT_USAGE);
+  if (options.nightly && shard)
+    throw new CliError('--nightly cannot be combined with --shard: score the shards, then run `stepscore merge --nightly` on their folders', EXIT_USAGE);
+  if (options.nightly && options.out)
+    throw new CliError('--nightly writes to <reports-dir>/nightly/<UTC time>/: use --reports-dir instead of --out', EXIT_USAGE);
   if (!options.nightly && (options.history || options.baseline)) throw new CliError('--history and --baseline only apply with --nightly', EXIT_USAGE);
 
   const registrations = shard ? inShard(selected, shard) : selected;

@@ -73,10 +73,13 @@ export function renderFittedTable(head: readonly string[], rows: readonly (reado
   const lines = (cell: string) => cell.split('\n');
   const natural = head.map((h, i) => Math.max(h.length, ...rows.map((r) => Math.max(...lines(r[i] ?? '').map((l) => l.length)))) + PADDING);
   const widths = fittedColumnWidths(natural, options.width);
-  const table = createTable(head.map((h, i) => wrapText(h, Math.max(1, (widths[i] ?? MIN_COLUMN) - PADDING))), {
-    ...(options.color !== undefined ? { color: options.color } : {}),
-    ...(options.colAligns ? { colAligns: options.colAligns } : {}),
-  });
+  const table = createTable(
+    head.map((h, i) => wrapText(h, Math.max(1, (widths[i] ?? MIN_COLUMN) - PADDING))),
+    {
+      ...(options.color !== undefined ? { color: options.color } : {}),
+      ...(options.colAligns ? { colAligns: options.colAligns } : {}),
+    },
+  );
   for (const row of rows) table.push(row.map((cell, i) => wrapText(cell, Math.max(1, (widths[i] ?? MIN_COLUMN) - PADDING))));
   return table.toString();
 }

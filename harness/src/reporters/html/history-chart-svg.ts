@@ -23,7 +23,10 @@ export function renderHistoryChart(builder: string, points: readonly HistoryPoin
   const x = (i: number): number => (points.length > 1 ? PLOT.left + step * i : (PLOT.left + PLOT.right) / 2);
   const scored = points.map((p, i) => ({ ...p, i })).filter((p): p is typeof p & { overall: number } => p.overall !== null);
   const grid = [0, 50, 100]
-    .map((t) => `<line x1="${PLOT.left}" y1="${y(t)}" x2="${PLOT.right}" y2="${y(t)}" class="grid"/><text x="${PLOT.left - 6}" y="${y(t) + 4}" class="tick" text-anchor="end">${t}</text>`)
+    .map(
+      (t) =>
+        `<line x1="${PLOT.left}" y1="${y(t)}" x2="${PLOT.right}" y2="${y(t)}" class="grid"/><text x="${PLOT.left - 6}" y="${y(t) + 4}" class="tick" text-anchor="end">${t}</text>`,
+    )
     .join('');
   const line = scored.length > 1 ? `<polyline class="history-line" points="${scored.map((p) => `${x(p.i)},${y(p.overall)}`).join(' ')}"/>` : '';
   const dots = scored

@@ -68,7 +68,9 @@ function legend(): string {
     return `<rect x="${x}" y="${ty - 10}" width="12" height="12" fill="${RATING_COLOURS[rating]}"/><text x="${x + 18}" y="${ty}" class="legend">${escapeHtml(`${rating} ${RATING_THRESHOLDS[rating]}`)}</text>`;
   });
   const { x, y: ly } = at(RATINGS.length);
-  items.push(`<line x1="${x}" y1="${ly - 4}" x2="${x + 24}" y2="${ly - 4}" class="overall"/><text x="${x + 30}" y="${ly}" class="legend">overall (weighted)</text>`);
+  items.push(
+    `<line x1="${x}" y1="${ly - 4}" x2="${x + 24}" y2="${ly - 4}" class="overall"/><text x="${x + 30}" y="${ly}" class="legend">overall (weighted)</text>`,
+  );
   return `<g class="chart-legend">${items.join('')}</g>`;
 }
 

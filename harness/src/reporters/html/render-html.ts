@@ -106,7 +106,9 @@ function problemList(report: RunReport): string {
   const item = ({ builder, check }: (typeof failing)[number]) =>
     `<li>${statusTags(check)} <a href="#${checkAnchor(builder, check.id)}"><strong>${escapeHtml(builder)}</strong> › <code>${escapeHtml(check.id)}</code></a> — ${escapeHtml(check.title)}</li>`;
   const section = (id: string, heading: string, items: typeof failing) =>
-    items.length === 0 ? '' : `<section class="problems" id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${heading}</h2><ul>${items.map(item).join('')}</ul></section>`;
+    items.length === 0
+      ? ''
+      : `<section class="problems" id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${heading}</h2><ul>${items.map(item).join('')}</ul></section>`;
   return section('blockers', `Blockers (${blockers.length})`, blockers) + section('failures', `Other failures (${others.length})`, others);
 }
 
@@ -126,7 +128,9 @@ function summaryTable(report: RunReport): string {
 }
 
 function ratingScale(): string {
-  const items = RATINGS.map((r) => `<span><span class="swatch" style="background:${RATING_COLOURS[r]}"></span>${escapeHtml(`${r} ${RATING_THRESHOLDS[r]}`)}</span>`);
+  const items = RATINGS.map(
+    (r) => `<span><span class="swatch" style="background:${RATING_COLOURS[r]}"></span>${escapeHtml(`${r} ${RATING_THRESHOLDS[r]}`)}</span>`,
+  );
   return `<div class="scale" role="note" aria-label="rating scale">${items.join('')}</div>`;
 }
 
@@ -139,7 +143,9 @@ function checkItem(builder: string, c: ReportedCheck): string {
   // A root cause's own words are printed once, in the builder's root causes; the check links to them.
   const text = c.rootCause ? shortMessage(c) : c.message;
   const message = text ? `<p class="check-message">${c.status === 'not_applicable' ? 'Not applicable: ' : ''}${escapeHtml(text)}</p>` : '';
-  const cause = c.rootCause ? `<p class="check-message">Root cause <a href="#${anchor(builder)}-causes">#${c.rootCause.group} ${escapeHtml(c.rootCause.kind)}</a></p>` : '';
+  const cause = c.rootCause
+    ? `<p class="check-message">Root cause <a href="#${anchor(builder)}-causes">#${c.rootCause.group} ${escapeHtml(c.rootCause.kind)}</a></p>`
+    : '';
   return (
     `<li class="check-${c.status}" id="${checkAnchor(builder, c.id)}" data-check="${escapeHtml(c.id)}" data-status="${c.status}">` +
     `<div class="check-head">${statusTags(c)} <code>${escapeHtml(c.id)}</code> <span class="check-title">${escapeHtml(c.title)} · L${c.level} · ${c.severity}</span></div>` +

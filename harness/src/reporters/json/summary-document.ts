@@ -32,7 +32,14 @@ export interface SummaryDocument {
   readonly tool: RunReport['tool'];
   readonly run: RunInfo;
   readonly builders: readonly BuilderSummary[];
-  readonly totals: { readonly builders: number; readonly passed: number; readonly failed: number; readonly errored: number; readonly ran: number; readonly notApplicable: number };
+  readonly totals: {
+    readonly builders: number;
+    readonly passed: number;
+    readonly failed: number;
+    readonly errored: number;
+    readonly ran: number;
+    readonly notApplicable: number;
+  };
   readonly timing: RunTiming;
 }
 
@@ -72,7 +79,14 @@ export function summaryDocument(report: RunReport): SummaryDocument {
     tool: report.tool,
     run: report.run,
     builders,
-    totals: { builders: builders.length, passed: sum('passed'), failed: sum('failed'), errored: sum('errored'), ran: sum('ran'), notApplicable: sum('notApplicable') },
+    totals: {
+      builders: builders.length,
+      passed: sum('passed'),
+      failed: sum('failed'),
+      errored: sum('errored'),
+      ran: sum('ran'),
+      notApplicable: sum('notApplicable'),
+    },
     timing: report.timing,
   };
 }

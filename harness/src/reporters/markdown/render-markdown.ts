@@ -58,7 +58,15 @@ function levelTable(b: BuilderReport): string {
 function checkTable(checks: readonly ReportedCheck[]): string {
   return markdownTable(
     ['Check', 'Level', 'Status', 'Severity', 'Message', 'Root cause', 'Backend'],
-    checks.map((c) => [`\`${c.id}\``, `L${c.level}`, STATUS_LABELS[c.status], c.severity, c.rootCause ? shortMessage(c) : (c.message ?? ''), rootCauseLabel(c.rootCause), c.servedBy ?? '']),
+    checks.map((c) => [
+      `\`${c.id}\``,
+      `L${c.level}`,
+      STATUS_LABELS[c.status],
+      c.severity,
+      c.rootCause ? shortMessage(c) : (c.message ?? ''),
+      rootCauseLabel(c.rootCause),
+      c.servedBy ?? '',
+    ]),
     ['l', 'l', 'l', 'l', 'l', 'l', 'l'],
   );
 }
@@ -69,7 +77,13 @@ function checkSections(b: BuilderReport): string {
   const folded = (label: string, checks: readonly ReportedCheck[]) =>
     checks.length === 0 ? '' : `\n\n<details><summary>${label} (${checks.length})</summary>\n\n${checkTable(checks)}\n\n</details>`;
   const open = failing.length > 0 ? `#### Failing checks (${failing.length})\n\n${checkTable(failing)}` : 'No check failed.';
-  return `${open}${folded('Passed', b.checks.filter((c) => c.status === 'pass'))}${folded('Not applicable', b.checks.filter((c) => c.status === 'not_applicable'))}`;
+  return `${open}${folded(
+    'Passed',
+    b.checks.filter((c) => c.status === 'pass'),
+  )}${folded(
+    'Not applicable',
+    b.checks.filter((c) => c.status === 'not_applicable'),
+  )}`;
 }
 
 function rootCauseSection(b: BuilderReport): string {
@@ -88,7 +102,10 @@ function builderSection(b: BuilderReport): string {
 
 /** The anchor GitHub gives the heading `### <builder>`: lower case, spaces to dashes, punctuation dropped. */
 function headingSlug(builder: string): string {
-  return builder.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+  return builder
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
 }
 
 /** report.md: the verdict and every failure (blockers first), the summary table, then per builder its failing checks first. */

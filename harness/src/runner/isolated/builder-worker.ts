@@ -1,6 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckResult } from '../../check/check-result.js';
-import type { BuilderJob, BuilderSummary, CheckSummary, DeferredWorkerStartData, FromWorker, PrerequisiteKind, StartMessage, WorkerStartData } from './messages.js';
+import type {
+  BuilderJob,
+  BuilderSummary,
+  CheckSummary,
+  DeferredWorkerStartData,
+  FromWorker,
+  PrerequisiteKind,
+  StartMessage,
+  WorkerStartData,
+} from './messages.js';
 import { type ProgressBuffers, createProgressBuffers, monotonicMs, type ProgressSnapshot, ProgressReader, type StretchStart } from './progress-board.js';
 
 export interface BuilderWorkerOptions {
@@ -24,7 +33,7 @@ export interface PendingPrerequisite {
 }
 
 export type WorkerLoss =
-  | { readonly kind: 'timeout'; readonly timeoutMs: number; /** Share of the overrun the worker spent running code, 0–1. */ readonly busy: number }
+  | { readonly kind: 'timeout'; readonly timeoutMs: number /** Share of the overrun the worker spent running code, 0–1. */; readonly busy: number }
   | { readonly kind: 'crash'; readonly cause: string };
 
 /** The check that was running (or was next) when the worker was lost. */
@@ -132,7 +141,10 @@ export class BuilderWorker {
    * (`options.heapLimitMb` must be `heapLimitMb`). Aborting `stopWhenAborted` stops it, before begin or during
    * its start.
    */
-  static launch(heapLimitMb: number | undefined, stopWhenAborted: AbortSignal): { begin(options: BuilderWorkerOptions): Promise<{ worker: BuilderWorker; ready: WorkerReady }> } {
+  static launch(
+    heapLimitMb: number | undefined,
+    stopWhenAborted: AbortSignal,
+  ): { begin(options: BuilderWorkerOptions): Promise<{ worker: BuilderWorker; ready: WorkerReady }> } {
     const progress = createProgressBuffers();
     const worker = workerThread({ deferred: true, entry: ENTRY, progress } satisfies DeferredWorkerStartData, heapLimitMb);
     let lastError: Error | undefined;
@@ -146,7 +158,9 @@ export class BuilderWorker {
         stopWhenAborted.removeEventListener('abort', stop);
         if (stopWhenAborted.aborted || exitCode !== undefined) {
           void worker.terminate();
-          return Promise.reject(new Error(`A builder worker stopped while starting: ${exitCode === undefined ? 'it was no longer needed' : describeCrash(lastError, exitCode)}`));
+          return Promise.reject(
+            new Error(`A builder worker stopped while starting: ${exitCode === undefined ? 'it was no longer needed' : describeCrash(lastError, exitCode)}`),
+          );
         }
         worker.postMessage({ type: 'start', startData: options.startData } satisfies StartMessage);
         return BuilderWorker.handshake(worker, progress, options, stopWhenAborted);

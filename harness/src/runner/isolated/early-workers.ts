@@ -57,7 +57,10 @@ function earlyWorker(start: WorkerStart, stopping: AbortController): EarlyWorker
     start,
     stop: async () => {
       stopping.abort();
-      await start.then(({ worker }) => worker.terminate(), () => undefined);
+      await start.then(
+        ({ worker }) => worker.terminate(),
+        () => undefined,
+      );
     },
   };
 }

@@ -69,7 +69,12 @@ export interface LostCheckReport {
 /** What the report of a lost check says about the check. */
 export type LostCheckDefinition = Pick<CheckDefinition, 'id' | 'level' | 'title' | 'severity' | 'importance'>;
 
-export function reportLostCheck(builder: string, check: LostCheckDefinition | undefined, lost: LostCheck, importance = check?.importance ?? 1): LostCheckReport {
+export function reportLostCheck(
+  builder: string,
+  check: LostCheckDefinition | undefined,
+  lost: LostCheck,
+  importance = check?.importance ?? 1,
+): LostCheckReport {
   const { loss, pending } = lost;
   const rootCause = pending
     ? { kind: pending.kind, cause: { kind: pending.kind, message: `${ROOT_CAUSE_PREFIX[pending.kind](builder)}: ${lossSentence(builder, lost, loss)}` } }

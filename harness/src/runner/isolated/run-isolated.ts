@@ -39,7 +39,10 @@ function summariesFor(names: readonly string[], ready: WorkerReady, registryModu
   return names.map((name) => {
     const found = ready.builders.find((b) => b.builder === name) ?? ready.builders.find((b) => b.builder.toLowerCase() === name.toLowerCase());
     if (found) return found;
-    const error = new UnknownBuilderError(name, ready.builders.map((b) => b.builder));
+    const error = new UnknownBuilderError(
+      name,
+      ready.builders.map((b) => b.builder),
+    );
     error.message += ` (worker isolation loads builders from ${registryModule})`;
     throw error;
   });
@@ -91,13 +94,23 @@ export async function runIsolated(builders: readonly string[], options: Isolated
     throw error;
   }
 
-  const firstRequest = (builder: string): JobRequest => ({ type: 'run-builder', builder, checkIds, rawConfig: options.rawConfigs?.[builder], knownFailures: {} });
+  const firstRequest = (builder: string): JobRequest => ({
+    type: 'run-builder',
+    builder,
+    checkIds,
+    rawConfig: options.rawConfigs?.[builder],
+    knownFailures: {},
+  });
 
   /**
    * Runs one builder to its end: its first attempt already handed over (`firstAttempt`), or on the worker given
    * (a new one when it has none); after a loss, on a new worker, with what the loss revealed.
    */
-  async function runOne(summary: BuilderSummary, worker: BuilderWorker | undefined, firstAttempt?: Attempt): Promise<{ result: BuilderResult; worker?: BuilderWorker }> {
+  async function runOne(
+    summary: BuilderSummary,
+    worker: BuilderWorker | undefined,
+    firstAttempt?: Attempt,
+  ): Promise<{ result: BuilderResult; worker?: BuilderWorker }> {
     const { builder } = summary;
     const checks: CheckResult[] = [];
     const knownFailures: KnownFailures = {};
@@ -107,7 +120,10 @@ export async function runIsolated(builders: readonly string[], options: Isolated
       if (!attempt) {
         if (worker?.lost) worker = undefined;
         worker ??= (await BuilderWorker.start(workerOptions)).worker;
-        attempt = { on: worker, outcome: worker.run({ type: 'run-builder', builder, checkIds: remaining, rawConfig: options.rawConfigs?.[builder], knownFailures }) };
+        attempt = {
+          on: worker,
+          outcome: worker.run({ type: 'run-builder', builder, checkIds: remaining, rawConfig: options.rawConfigs?.[builder], knownFailures }),
+        };
       }
       const outcome = await attempt.outcome;
       const ranOn = attempt.on;

@@ -31,10 +31,7 @@ if (!port) throw new Error('worker-main.ts runs inside a builder worker only');
 async function startData(): Promise<WorkerStartData> {
   const data = workerData as WorkerStartData | DeferredWorkerStartData;
   if (!('deferred' in data)) return data;
-  const [message] = await Promise.all([
-    new Promise<StartMessage>((resolve) => port!.once('message', resolve)),
-    import('../../backends/mock-backend.js'),
-  ]);
+  const [message] = await Promise.all([new Promise<StartMessage>((resolve) => port!.once('message', resolve)), import('../../backends/mock-backend.js')]);
   return { ...message.startData, entry: data.entry, progress: data.progress };
 }
 
@@ -109,7 +106,9 @@ async function runJob(job: BuilderJob, { registry, checks, backendFactory, catal
       checkTimeoutMs: NO_WORKER_SIDE_LIMIT_MS,
       ...(catalogue ? { catalogue } : {}),
       createContext: (options) =>
-        new ObservedCheckContext({ ...options, onGatheringStep: () => progress.checkStarted() }, job.knownFailures, (kind, phase) => progress.prerequisite(kind, phase)),
+        new ObservedCheckContext({ ...options, onGatheringStep: () => progress.checkStarted() }, job.knownFailures, (kind, phase) =>
+          progress.prerequisite(kind, phase),
+        ),
       onCheckStarted: () => progress.checkStarted(),
       onCheckFinished: (result) => {
         // Kept where the main thread can read it if this worker is lost before the job is done.

@@ -30,15 +30,27 @@ describe(ID, () => {
     expect(result.message).toContain('the schema accepted training_instance_count = 1.5 (not a whole number)');
   });
 
-  it('fails (major) when an S3 setting\'s pattern lost its start anchor', async () => {
-    const unanchored = xgboostTrainingConfigSchema.safeExtend({ hyperparameters_s3_uri: z.string().regex(/s3:\/\/[^/]+\/.+$/).optional() });
+  it("fails (major) when an S3 setting's pattern lost its start anchor", async () => {
+    const unanchored = xgboostTrainingConfigSchema.safeExtend({
+      hyperparameters_s3_uri: z
+        .string()
+        .regex(/s3:\/\/[^/]+\/.+$/)
+        .optional(),
+    });
     const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), unanchored), ID);
     expect(result.status).toBe('fail');
-    expect(result.message).toBe("the schema accepted hyperparameters_s3_uri = 'xs3://stepscore-probe-bucket/stepscore-probe/key' (a scheme other than s3://: not an S3 location)");
+    expect(result.message).toBe(
+      "the schema accepted hyperparameters_s3_uri = 'xs3://stepscore-probe-bucket/stepscore-probe/key' (a scheme other than s3://: not an S3 location)",
+    );
   });
 
-  it('fails (major) when an S3 setting\'s pattern accepts an empty bucket', async () => {
-    const bucketless = xgboostTrainingConfigSchema.safeExtend({ hyperparameters_s3_uri: z.string().regex(/^s3:\/\/[^/]*\/.+$/).optional() });
+  it("fails (major) when an S3 setting's pattern accepts an empty bucket", async () => {
+    const bucketless = xgboostTrainingConfigSchema.safeExtend({
+      hyperparameters_s3_uri: z
+        .string()
+        .regex(/^s3:\/\/[^/]*\/.+$/)
+        .optional(),
+    });
     const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), bucketless), ID);
     expect(result.status).toBe('fail');
     expect(result.message).toBe("the schema accepted hyperparameters_s3_uri = 's3:///stepscore-probe/key' (no bucket: not an S3 location)");

@@ -29,7 +29,9 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Picky), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
-    expect(result.message).toMatch(/^scenario 'cpu' \(CPU instance types the schema accepts\): the builder could not be constructed: PyTorch training needs a GPU instance, got ml\.[a-z]\w*\.\w+/);
+    expect(result.message).toMatch(
+      /^scenario 'cpu' \(CPU instance types the schema accepts\): the builder could not be constructed: PyTorch training needs a GPU instance, got ml\.[a-z]\w*\.\w+/,
+    );
     expect(result.message).not.toContain("scenario 'gpu'");
   });
 
@@ -45,7 +47,9 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), ShortNames), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
-    expect(result.message).toMatch(/^scenario 'max-names' \(every name field at the longest value the schema accepts\): the builder could not be constructed: pipeline name too long: \d+ characters/);
+    expect(result.message).toMatch(
+      /^scenario 'max-names' \(every name field at the longest value the schema accepts\): the builder could not be constructed: pipeline name too long: \d+ characters/,
+    );
   });
 
   it('fails when a default the schema fills in is empty: only the minimal scenario leaves the field out', async () => {
@@ -63,7 +67,9 @@ describe(ID, () => {
     );
     const result = await runCheck(withConfigSchema(builderRegistry.get('PyTorchModel'), emptyDefault), ID);
     expect(result.status).toBe('fail');
-    expect(result.message).toMatch(/^scenario 'minimal' \(every field the schema gives a default left out: the builder's own defaults\): the builder could not be constructed: .*framework_version/);
+    expect(result.message).toMatch(
+      /^scenario 'minimal' \(every field the schema gives a default left out: the builder's own defaults\): the builder could not be constructed: .*framework_version/,
+    );
   });
 
   it('fails when the builder knows only some of the job types its schema accepts: the enum scenarios build the others', async () => {
@@ -77,7 +83,9 @@ describe(ID, () => {
     }.TabularPreprocessingStepBuilder;
     const result = await runCheck(withBuilderClass(builderRegistry.get('TabularPreprocessing'), TwoJobTypes), ID);
     expect(result.status).toBe('fail');
-    expect(result.message).toContain("scenario 'enum-job_type-validation' (job_type = 'validation' (another of its values)): the builder could not be constructed: no specification for job type 'validation'");
+    expect(result.message).toContain(
+      "scenario 'enum-job_type-validation' (job_type = 'validation' (another of its values)): the builder could not be constructed: no specification for job type 'validation'",
+    );
     expect(result.message).toContain("scenario 'enum-job_type-testing'");
     expect(result.message).not.toContain("'enum-job_type-calibration'");
   });
@@ -100,6 +108,8 @@ describe(ID, () => {
       .superRefine(checkTrainingImage('xgboost'));
     const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), scriptOptional), ID);
     expect(result.status).toBe('fail');
-    expect(result.message).toMatch(/^scenario 'optional-left-out' \(every optional setting the schema lets go left out\): the builder could not be constructed: /);
+    expect(result.message).toMatch(
+      /^scenario 'optional-left-out' \(every optional setting the schema lets go left out\): the builder could not be constructed: /,
+    );
   });
 });

@@ -16,7 +16,9 @@ describe(ID, () => {
     });
     const result = (await runChecks(broken, [ID]))[ID];
     expect(result?.status).toBe('fail');
-    expect(result?.message).toContain("Output path for 'data_output' must start with /opt/ml/model, /opt/ml/output/data, /opt/ml/checkpoints, got: /tmp/output");
+    expect(result?.message).toContain(
+      "Output path for 'data_output' must start with /opt/ml/model, /opt/ml/output/data, /opt/ml/checkpoints, got: /tmp/output",
+    );
     expect(result?.message).toContain('Entry point must be a Python file (.py), got: "train.sh"');
   });
 

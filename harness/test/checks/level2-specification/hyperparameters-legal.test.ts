@@ -33,6 +33,6 @@ describe(ID, () => {
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain('is 257 characters long; HyperParameterKey allows at most 256.');
     expect(result?.message).toContain('is 2501 characters long; HyperParameterValue allows at most 2500.');
-    expect(result?.message).toContain("must be a string (HyperParameterValue), but is number 100");
+    expect(result?.message).toContain('must be a string (HyperParameterValue), but is number 100');
   });
 });

@@ -9,7 +9,7 @@ describe(ID, () => {
     expect(result.status, result.message).toBe('pass');
   });
 
-  it("fails on the reference PyTorch path properties.TrainingJobOutput.S3Output, naming output, path, segment and real members", async () => {
+  it('fails on the reference PyTorch path properties.TrainingJobOutput.S3Output, naming output, path, segment and real members', async () => {
     const broken = withSpecAndContract(realBuilder('PyTorchTraining'), (spec) => {
       spec.outputs = spec.outputs.map((o) => (o.logicalName === 'data_output' ? { ...o, propertyPath: 'properties.TrainingJobOutput.S3Output' } : o));
     });
@@ -29,6 +29,8 @@ describe(ID, () => {
     });
     const result = (await runChecks(broken, [ID]))[ID];
     expect(result?.status).toBe('fail');
-    expect(result?.message).toBe("Output 'evaluation_output' has data type S3Uri, but its property path 'properties.OutputDataConfig' ends on a structure (OutputDataConfig), not a string");
+    expect(result?.message).toBe(
+      "Output 'evaluation_output' has data type S3Uri, but its property path 'properties.OutputDataConfig' ends on a structure (OutputDataConfig), not a string",
+    );
   });
 });

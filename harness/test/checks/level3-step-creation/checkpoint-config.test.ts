@@ -8,7 +8,9 @@ import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withSpecAndC
 const ID = 'level3.checkpoint_config';
 
 /** Whether a contract tells the script where to write checkpoints (the check's N/A rule). */
-function declaresCheckpoints(contract: { optionalEnvVars?: Record<string, string>; requiredEnvVars?: readonly string[]; expectedOutputPaths: Record<string, string> } | undefined): boolean {
+function declaresCheckpoints(
+  contract: { optionalEnvVars?: Record<string, string>; requiredEnvVars?: readonly string[]; expectedOutputPaths: Record<string, string> } | undefined,
+): boolean {
   if (!contract) return false;
   return (
     contract.optionalEnvVars?.['SM_CHECKPOINT_DIR'] !== undefined ||
@@ -31,11 +33,14 @@ function pytorchCheckpointing(settings: (builder: PyTorchTrainingStepBuilder, ou
 describe(ID, () => {
   // PyTorchTraining keeps SM_CHECKPOINT_DIR set when enable_checkpointing is false, so [flip-enable_checkpointing]
   // fails for it until its builder drops the variable with the CheckpointConfig.
-  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s (not applicable when its contract has no checkpoint directory)', async (_name, registration) => {
-    const result = await runCheck(registration, ID);
-    if (declaresCheckpoints(registration.contract)) expect(result.status, result.message).toBe('pass');
-    else expect(result.status, result.message).toBe('not_applicable');
-  });
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))(
+    'passes on %s (not applicable when its contract has no checkpoint directory)',
+    async (_name, registration) => {
+      const result = await runCheck(registration, ID);
+      if (declaresCheckpoints(registration.contract)) expect(result.status, result.message).toBe('pass');
+      else expect(result.status, result.message).toBe('not_applicable');
+    },
+  );
 
   it('passes on a builder that tells the script a checkpoint directory only while it syncs one', async () => {
     const Consistent = {
@@ -66,7 +71,9 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Typo), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
-    expect(result.message).toContain('[default] CheckpointConfig syncs /opt/ml/checkpoint, but the script writes checkpoints to /opt/ml/checkpoints, so they would never reach S3');
+    expect(result.message).toContain(
+      '[default] CheckpointConfig syncs /opt/ml/checkpoint, but the script writes checkpoints to /opt/ml/checkpoints, so they would never reach S3',
+    );
   });
 
   it('fails (major) when the script is told where to checkpoint but no CheckpointConfig syncs it', async () => {
@@ -74,7 +81,9 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Forgotten), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
-    expect(result.message).toContain('[default] the script is told to write checkpoints to SM_CHECKPOINT_DIR=/opt/ml/checkpoints, but the request has no CheckpointConfig, so none reach S3');
+    expect(result.message).toContain(
+      '[default] the script is told to write checkpoints to SM_CHECKPOINT_DIR=/opt/ml/checkpoints, but the request has no CheckpointConfig, so none reach S3',
+    );
   });
 
   it('fails (major) when the contract declares a checkpoint directory but the builder neither sets it nor syncs it', async () => {
@@ -92,7 +101,9 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), Ignored), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
-    expect(result.message).toBe('[default] the script contract writes checkpoints to /opt/ml/checkpoints, but the request has no CheckpointConfig, so none reach S3');
+    expect(result.message).toBe(
+      '[default] the script contract writes checkpoints to /opt/ml/checkpoints, but the request has no CheckpointConfig, so none reach S3',
+    );
   });
 
   it("fails (major) when CheckpointConfig's S3Uri is a relative key", async () => {

@@ -64,6 +64,8 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), pytorchLaunching('#!/bin/bash\nset -e\npython main.py "$@"\n')), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
-    expect(result.message).toContain("[default] nothing in the request runs 'train.py' (entry point and arguments: '/bin/bash', '/opt/ml/input/data/launcher/run.sh'");
+    expect(result.message).toContain(
+      "[default] nothing in the request runs 'train.py' (entry point and arguments: '/bin/bash', '/opt/ml/input/data/launcher/run.sh'",
+    );
   });
 });

@@ -72,7 +72,9 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), Unawaited), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
-    expect(result.message).toMatch(/^\[default\] input 'config' reads s3:\/\/\S+\/XGBoostTraining\/hyperparameters\.json, which is neither a dependency nor a configured location, and nothing had been uploaded there when the step was returned/);
+    expect(result.message).toMatch(
+      /^\[default\] input 'config' reads s3:\/\/\S+\/XGBoostTraining\/hyperparameters\.json, which is neither a dependency nor a configured location, and nothing had been uploaded there when the step was returned/,
+    );
   });
 
   it('fails (blocker) when hyperparameters.json goes to a location every step of the pipeline shares', async () => {
@@ -90,7 +92,9 @@ describe(ID, () => {
   it('fails (blocker) when the file written is not JSON', async () => {
     const PythonRepr = xgboostWriting(async (b) => {
       const uri = perStepUri(b);
-      const text = Object.entries(b.hyperparametersFileContent()).map(([k, v]) => `'${k}': ${String(v)}`).join(', ');
+      const text = Object.entries(b.hyperparametersFileContent())
+        .map(([k, v]) => `'${k}': ${String(v)}`)
+        .join(', ');
       await b.artifactStore.put(uri, `{${text}}`, 'application/json');
       return uri;
     });

@@ -12,7 +12,10 @@ function pytorchEncoding(encode: (value: unknown) => string) {
     PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
       override getHyperparameters(): EncodedHyperparameters {
         const user = Object.fromEntries(Object.entries(this.config.hyperparameters).map(([k, v]) => [k, encode(v)]));
-        return { ...user, ...frameworkHyperparameters({ entryPoint: this.config.training_entry_point, submitDirectory: this.config.source_dir, region: this.awsRegion }) };
+        return {
+          ...user,
+          ...frameworkHyperparameters({ entryPoint: this.config.training_entry_point, submitDirectory: this.config.source_dir, region: this.awsRegion }),
+        };
       }
     },
   }.PyTorchTrainingStepBuilder;
@@ -25,20 +28,32 @@ describe(ID, () => {
   });
 
   it('fails (major) when each hyperparameter is JSON-encoded twice', async () => {
-    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), pytorchEncoding((v) => JSON.stringify(JSON.stringify(v)))), ID);
+    const result = await runCheck(
+      withBuilderClass(
+        realBuilder('PyTorchTraining'),
+        pytorchEncoding((v) => JSON.stringify(JSON.stringify(v))),
+      ),
+      ID,
+    );
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
     expect(result.message).toContain(`[default] HyperParameters.batch_size is '"32"', which decodes to "32", not the configured 32`);
   });
 
   it('fails (major) when hyperparameters are sent as str() instead of json.dumps', async () => {
-    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), pytorchEncoding((v) => String(v))), ID);
+    const result = await runCheck(
+      withBuilderClass(
+        realBuilder('PyTorchTraining'),
+        pytorchEncoding((v) => String(v)),
+      ),
+      ID,
+    );
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
     expect(result.message).toContain("[default] HyperParameters.tokenizer is 'bert-base-uncased', which is not json.dumps output");
   });
 
-  it("fails (major) when the uploaded hyperparameters file changes a configured value", async () => {
+  it('fails (major) when the uploaded hyperparameters file changes a configured value', async () => {
     const Rounding = {
       XGBoostTrainingStepBuilder: class extends XGBoostTrainingStepBuilder {
         override hyperparametersFileContent(): Record<string, unknown> {

@@ -11,7 +11,7 @@ describe(ID, () => {
     expect(result.status, result.message).toBe('pass');
   });
 
-  it('fails (blocker) when two dependencies feed each other\'s channels', async () => {
+  it("fails (blocker) when two dependencies feed each other's channels", async () => {
     // The author's table of dependency → channel has its two entries swapped.
     const Swapped = {
       XGBoostTrainingStepBuilder: class extends XGBoostTrainingStepBuilder {

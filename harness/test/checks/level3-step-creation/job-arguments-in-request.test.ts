@@ -12,11 +12,14 @@ function withMaxEpochsArgument(base = realBuilder('PyTorchTraining')) {
 }
 
 describe(ID, () => {
-  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s (not applicable when its contract expects no arguments)', async (_name, registration) => {
-    const result = await runCheck(registration, ID);
-    const expects = Object.keys(registration.contract?.expectedArguments ?? {}).length > 0;
-    expect(result.status, result.message).toBe(expects ? 'pass' : 'not_applicable');
-  });
+  it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))(
+    'passes on %s (not applicable when its contract expects no arguments)',
+    async (_name, registration) => {
+      const result = await runCheck(registration, ID);
+      const expects = Object.keys(registration.contract?.expectedArguments ?? {}).length > 0;
+      expect(result.status, result.message).toBe(expects ? 'pass' : 'not_applicable');
+    },
+  );
 
   it("passes when the contract's argument reaches the script as a hyperparameter", async () => {
     const result = await runCheck(withMaxEpochsArgument(), ID);

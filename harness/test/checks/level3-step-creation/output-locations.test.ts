@@ -24,7 +24,9 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), EmptySegment), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
-    expect(result.message).toContain("[default] OutputDataConfig.S3OutputPath is s3://stepscore-example-bucket/MODS/stepscore-bsm-pytorch-NA_1.0.0//pytorch_training: its key has an empty segment ('//')");
+    expect(result.message).toContain(
+      "[default] OutputDataConfig.S3OutputPath is s3://stepscore-example-bucket/MODS/stepscore-bsm-pytorch-NA_1.0.0//pytorch_training: its key has an empty segment ('//')",
+    );
     expect(result.message).not.toContain('[max-names]');
   });
 
@@ -32,7 +34,9 @@ describe(ID, () => {
     const TrailingSlash = {
       PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
         protected override extraArguments(outputPath: PipelineValue) {
-          return { CheckpointConfig: { S3Uri: `${String(outputPath)}/checkpoints/`.replace('/checkpoints/', '//checkpoints'), LocalPath: '/opt/ml/checkpoints' } };
+          return {
+            CheckpointConfig: { S3Uri: `${String(outputPath)}/checkpoints/`.replace('/checkpoints/', '//checkpoints'), LocalPath: '/opt/ml/checkpoints' },
+          };
         }
       },
     }.PyTorchTrainingStepBuilder;
@@ -48,7 +52,10 @@ describe(ID, () => {
         override getOutputs(outputs: Readonly<Record<string, PipelineValue>>) {
           return super.getOutputs(outputs).map((o) => ({
             ...o,
-            S3Output: { ...(o.S3Output as Record<string, unknown>), S3Uri: `s3://${this.config.bucket}/${this.getStepName()}/${String(o.OutputName)}` } as never,
+            S3Output: {
+              ...(o.S3Output as Record<string, unknown>),
+              S3Uri: `s3://${this.config.bucket}/${this.getStepName()}/${String(o.OutputName)}`,
+            } as never,
           }));
         }
       },
@@ -66,7 +73,12 @@ describe(ID, () => {
     const NotPerStep = {
       BatchTransformStepBuilder: class extends BatchTransformStepBuilder {
         override getOutputs(outputs: Readonly<Record<string, PipelineValue>>): PipelineValue {
-          return outputs[this.transformOutput] ?? this.config.output_path ?? { 'Std:Join': { On: '/', Values: ['s3:/', this.config.bucket, { Get: 'Execution.PipelineExecutionId' }, 'predictions'] } };
+          return (
+            outputs[this.transformOutput] ??
+            this.config.output_path ?? {
+              'Std:Join': { On: '/', Values: ['s3:/', this.config.bucket, { Get: 'Execution.PipelineExecutionId' }, 'predictions'] },
+            }
+          );
         }
       },
     }.BatchTransformStepBuilder;

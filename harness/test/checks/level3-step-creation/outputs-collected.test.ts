@@ -9,7 +9,13 @@ function checkpointsAsOutput(spec: StepSpecificationInput, contract: TrainingScr
   (contract.expectedOutputPaths as Record<string, string>)['checkpoints'] = '/opt/ml/checkpoints';
   spec.outputs = [
     ...spec.outputs,
-    { logicalName: 'checkpoints', outputType: DependencyType.MODEL_ARTIFACTS, propertyPath: 'properties.CheckpointConfig.S3Uri', dataType: 'S3Uri', description: 'Checkpoints' },
+    {
+      logicalName: 'checkpoints',
+      outputType: DependencyType.MODEL_ARTIFACTS,
+      propertyPath: 'properties.CheckpointConfig.S3Uri',
+      dataType: 'S3Uri',
+      description: 'Checkpoints',
+    },
   ];
 }
 
@@ -26,7 +32,13 @@ describe(ID, () => {
       (contract.expectedOutputPaths as Record<string, string>)['metrics_output'] = '/opt/ml/output/metrics';
       spec.outputs = [
         ...spec.outputs,
-        { logicalName: 'metrics_output', outputType: DependencyType.CUSTOM_PROPERTY, propertyPath: 'properties.FinalMetricDataList', dataType: 'String', description: 'Training metrics' },
+        {
+          logicalName: 'metrics_output',
+          outputType: DependencyType.CUSTOM_PROPERTY,
+          propertyPath: 'properties.FinalMetricDataList',
+          dataType: 'String',
+          description: 'Training metrics',
+        },
       ];
     });
     const result = await runCheck(broken, ID);
@@ -40,7 +52,9 @@ describe(ID, () => {
     const result = await runCheck(broken, ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
-    expect(result.message).toMatch(/^\[flip-enable_checkpointing\] output 'checkpoints' is written to \/opt\/ml\/checkpoints, but the request collects nothing from there/);
+    expect(result.message).toMatch(
+      /^\[flip-enable_checkpointing\] output 'checkpoints' is written to \/opt\/ml\/checkpoints, but the request collects nothing from there/,
+    );
   });
 
   it('fails (blocker) when checkpoints are collected from another container path than the script writes them to', async () => {
@@ -55,6 +69,8 @@ describe(ID, () => {
     const result = await runCheck(broken, ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
-    expect(result.message).toMatch(/^\[default\] output 'checkpoints' is written to \/opt\/ml\/checkpoints, but the request collects nothing from there \(collected: [^)]*CheckpointConfig from \/opt\/ml\/checkpoint\)/);
+    expect(result.message).toMatch(
+      /^\[default\] output 'checkpoints' is written to \/opt\/ml\/checkpoints, but the request collects nothing from there \(collected: [^)]*CheckpointConfig from \/opt\/ml\/checkpoint\)/,
+    );
   });
 });

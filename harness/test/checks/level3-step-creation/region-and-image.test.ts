@@ -23,7 +23,9 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), UsEastImage), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
-    expect(result.message).toBe("[other-region] the image 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1 is pulled from us-east-1, but the config's region is eu-west-1");
+    expect(result.message).toBe(
+      "[other-region] the image 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1 is pulled from us-east-1, but the config's region is eu-west-1",
+    );
   });
 
   it('fails (major) when a hyperparameter carries a hard-coded region', async () => {
@@ -44,14 +46,22 @@ describe(ID, () => {
     const CpuImage = {
       PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
         override getImageUri(): string {
-          return retrieveTrainingImageUri({ framework: 'pytorch', version: this.config.framework_version, pyVersion: this.config.py_version, instanceType: 'ml.m5.xlarge', region: this.awsRegion });
+          return retrieveTrainingImageUri({
+            framework: 'pytorch',
+            version: this.config.framework_version,
+            pyVersion: this.config.py_version,
+            instanceType: 'ml.m5.xlarge',
+            region: this.awsRegion,
+          });
         }
       },
     }.PyTorchTrainingStepBuilder;
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), CpuImage), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
-    expect(result.message).toContain('[default] the image 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.1.0-cpu-py310 is a CPU image, but the job runs on a GPU instance (ml.g5.12xlarge)');
+    expect(result.message).toContain(
+      '[default] the image 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.1.0-cpu-py310 is a CPU image, but the job runs on a GPU instance (ml.g5.12xlarge)',
+    );
     expect(result.message).toContain('[gpu] the image');
     expect(result.message).not.toContain('[cpu]');
   });

@@ -4,8 +4,8 @@ import { keysIn, literalText, numbersIn, stringsIn } from '../../../src/checks/l
 describe('literalText', () => {
   it.each([
     ['plain text', 'train.py', 'train.py'],
-    ['a json.dumps\'ed string', '"train.py"', 'train.py'],
-    ['a json.dumps\'ed string after JSON whitespace', ' \n\t"train.py"', 'train.py'],
+    ["a json.dumps'ed string", '"train.py"', 'train.py'],
+    ["a json.dumps'ed string after JSON whitespace", ' \n\t"train.py"', 'train.py'],
     ['JSON that is not a string', '123', '123'],
     ['a JSON object', '{"a": "b"}', '{"a": "b"}'],
     ['text starting with a quote that is not JSON', '"train.py', '"train.py'],

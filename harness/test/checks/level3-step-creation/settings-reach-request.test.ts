@@ -57,7 +57,9 @@ describe(ID, () => {
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), HardCoded), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
-    expect(result.message).toMatch(/^\[cpu\] training_instance_type = 'ml\.[a-z]\w*\.\w+', but the request runs on "ml\.g5\.12xlarge"; \[gpu\] training_instance_type = 'ml\.[a-z]\w*\.\w+', but the request runs on "ml\.g5\.12xlarge"/);
+    expect(result.message).toMatch(
+      /^\[cpu\] training_instance_type = 'ml\.[a-z]\w*\.\w+', but the request runs on "ml\.g5\.12xlarge"; \[gpu\] training_instance_type = 'ml\.[a-z]\w*\.\w+', but the request runs on "ml\.g5\.12xlarge"/,
+    );
   });
 
   it('fails (major) when the instance count is fixed, though another overridden number shares its default', async () => {
@@ -67,7 +69,10 @@ describe(ID, () => {
         override async createStep(options?: Parameters<XGBoostModelEvalStepBuilder['createStep']>[0]) {
           const step = await super.createStep(options);
           const cluster = step.Arguments.ProcessingResources?.ClusterConfig;
-          return { ...step, Arguments: { ...step.Arguments, ProcessingResources: { ClusterConfig: { ...cluster, InstanceCount: 1 } } } as typeof step.Arguments };
+          return {
+            ...step,
+            Arguments: { ...step.Arguments, ProcessingResources: { ClusterConfig: { ...cluster, InstanceCount: 1 } } } as typeof step.Arguments,
+          };
         }
       },
     }.XGBoostModelEvalStepBuilder;

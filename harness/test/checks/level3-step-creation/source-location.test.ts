@@ -24,10 +24,18 @@ describe(ID, () => {
   });
 
   it('fails (major) when the code location is a local directory, as the SDK would take before uploading it', async () => {
-    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), pytorchSubmitting(() => 'src/training')), ID);
+    const result = await runCheck(
+      withBuilderClass(
+        realBuilder('PyTorchTraining'),
+        pytorchSubmitting(() => 'src/training'),
+      ),
+      ID,
+    );
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
-    expect(result.message).toContain(`[default] sagemaker_submit_directory is "\\"src/training\\""; the container can only unpack an s3:// location of a .tar.gz`);
+    expect(result.message).toContain(
+      `[default] sagemaker_submit_directory is "\\"src/training\\""; the container can only unpack an s3:// location of a .tar.gz`,
+    );
   });
 
   it('fails (major) when the code location is the S3 folder, not the tarball in it', async () => {

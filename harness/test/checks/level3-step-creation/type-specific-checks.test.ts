@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { builderRegistry, runChecks, withStepEdit } from '../../support/broken-builders.js';
 
-
 const ofType = (stepType: string) => builderRegistry.all().filter((r) => r.stepType === stepType);
 
 describe('level3.processing_output_names', () => {

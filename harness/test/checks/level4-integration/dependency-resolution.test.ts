@@ -19,16 +19,25 @@ describe(ID, () => {
     expect(result?.message).toContain('hyperparameters_s3_uri (optional) → HyperparameterPrep.hyperparameters_s3_uri (1.000)');
   });
 
-  it.each(['PyTorchTraining', 'XGBoostTraining'] as const)('fails on %s with a required payload_samples input, naming it and the best candidate with its score', async (name) => {
-    const result = (await runChecks(needingInferencePayload(realBuilder(name)), [ID]))[ID];
-    expect(result?.status).toBe('fail');
-    expect(result?.message).toMatch(
-      /^Required dependency 'inference_payload' \(payload_samples\) resolves to no producer in the catalogue \[DataPreparation-Training, HyperparameterPrep, ModelTraining, RegisteredModel\]: best candidates: DataPreparation-Training\.processed_data \(score 0\.\d{3}\); a match needs a score above 0\.5$/,
-    );
-    expect(result?.evidence).toMatchObject({
-      dependencies: expect.arrayContaining([expect.objectContaining({ dependency: 'inference_payload', resolvedTo: null, candidates: [expect.objectContaining({ providerStep: 'DataPreparation-Training' })] })]),
-    });
-  });
+  it.each(['PyTorchTraining', 'XGBoostTraining'] as const)(
+    'fails on %s with a required payload_samples input, naming it and the best candidate with its score',
+    async (name) => {
+      const result = (await runChecks(needingInferencePayload(realBuilder(name)), [ID]))[ID];
+      expect(result?.status).toBe('fail');
+      expect(result?.message).toMatch(
+        /^Required dependency 'inference_payload' \(payload_samples\) resolves to no producer in the catalogue \[DataPreparation-Training, HyperparameterPrep, ModelTraining, RegisteredModel\]: best candidates: DataPreparation-Training\.processed_data \(score 0\.\d{3}\); a match needs a score above 0\.5$/,
+      );
+      expect(result?.evidence).toMatchObject({
+        dependencies: expect.arrayContaining([
+          expect.objectContaining({
+            dependency: 'inference_payload',
+            resolvedTo: null,
+            candidates: [expect.objectContaining({ providerStep: 'DataPreparation-Training' })],
+          }),
+        ]),
+      });
+    },
+  );
 
   it('says so when no producer offers a compatible type at all', async () => {
     const broken = withSpecAndContract(realBuilder('PyTorchTraining'), (spec) => {
@@ -49,10 +58,15 @@ describe(ID, () => {
 
   it('fails when a dependency that names compatible sources resolves to another producer, though one of its sources is there', async () => {
     // The builder's input is named after another team's output, so that output outranks its compatible source.
-    const renamed = stepTypeBuilder('FeatureEngineering', 'Processing', {
-      ...processingSpec,
-      dependencies: processingSpec.dependencies.map((d) => ({ ...d, logicalName: 'selected_features' })),
-    }, processingArguments());
+    const renamed = stepTypeBuilder(
+      'FeatureEngineering',
+      'Processing',
+      {
+        ...processingSpec,
+        dependencies: processingSpec.dependencies.map((d) => ({ ...d, logicalName: 'selected_features' })),
+      },
+      processingArguments(),
+    );
     const featureSelection = {
       ...dataPreparationTraining,
       stepName: 'FeatureSelection',
@@ -71,7 +85,10 @@ describe(ID, () => {
   });
 
   it('lets a dependency resolve elsewhere when none of its compatible sources is in the catalogue', async () => {
-    const catalogue = { producers: [{ ...dataPreparationTraining, specification: { ...dataPreparationTraining.specification, stepType: 'DataPrep' } }], consumers: upstreamCatalogue.consumers };
+    const catalogue = {
+      producers: [{ ...dataPreparationTraining, specification: { ...dataPreparationTraining.specification, stepType: 'DataPrep' } }],
+      consumers: upstreamCatalogue.consumers,
+    };
     const result = await runInContext(contextWithCatalogue(processingBuilder, catalogue), ID);
     expect(result.status).toBe('pass');
   });

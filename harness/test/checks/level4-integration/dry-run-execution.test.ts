@@ -20,7 +20,9 @@ describe(ID, () => {
     const result = (await runChecks(registration, [ID]))[ID];
     expect(result?.status, result?.message).toBe('pass');
     expect(result?.message).toMatch(
-      new RegExp(`^execution arn:aws:sagemaker:us-east-1:123456789012:pipeline/.+/execution/\\w+ ran ${order} on the mock backend; every reference resolved and ${outputs} output\\(s\\) reached their consumers$`),
+      new RegExp(
+        `^execution arn:aws:sagemaker:us-east-1:123456789012:pipeline/.+/execution/\\w+ ran ${order} on the mock backend; every reference resolved and ${outputs} output\\(s\\) reached their consumers$`,
+      ),
     );
   });
 
@@ -42,7 +44,9 @@ describe(ID, () => {
       /Output 'model_output' \(model_artifacts\) resolves to "s3:\/\/[^"]+\/xgboost_training" \(OutputDataConfig\.S3OutputPath\), but DescribeTrainingJob reports this job's model_artifacts at ModelArtifacts\.S3ModelArtifacts: "s3:\/\/[^"]+\/output\/model\.tar\.gz"/,
     );
     // ...and it now carries evaluation_output's value too.
-    expect(result?.message).toContain("Outputs 'model_output' (OutputDataConfig.S3OutputPath) and 'evaluation_output' (OutputDataConfig.S3OutputPath) resolve to the same value");
+    expect(result?.message).toContain(
+      "Outputs 'model_output' (OutputDataConfig.S3OutputPath) and 'evaluation_output' (OutputDataConfig.S3OutputPath) resolve to the same value",
+    );
   });
 
   it('fails when the model artefacts are declared as another kind of data, so a data consumer would take the model', async () => {
@@ -58,7 +62,12 @@ describe(ID, () => {
   });
 
   it('fails when a Processing builder names an output otherwise than its property path does', async () => {
-    const broken = stepTypeBuilder('FeatureEngineering', 'Processing', processingSpec, processingArguments((name) => (name === 'features' ? 'features_output' : name)));
+    const broken = stepTypeBuilder(
+      'FeatureEngineering',
+      'Processing',
+      processingSpec,
+      processingArguments((name) => (name === 'features' ? 'features_output' : name)),
+    );
     const result = (await runChecks(broken, [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain(
@@ -73,13 +82,21 @@ describe(ID, () => {
     const broken = withOutputPath(realBuilder('PyTorchTraining'), 'data_output', 'properties.TrainingJobName');
     const result = (await runChecks(broken, [ID]))[ID];
     expect(result?.status).toBe('fail');
-    expect(result?.message).toContain("Output 'data_output' is declared S3Uri, but its property path TrainingJobName gives \"pipelines-mock0001-PyTorchTraining\" in DescribeTrainingJob, which is not an S3 URI");
+    expect(result?.message).toContain(
+      'Output \'data_output\' is declared S3Uri, but its property path TrainingJobName gives "pipelines-mock0001-PyTorchTraining" in DescribeTrainingJob, which is not an S3 URI',
+    );
   });
 
   it('fails when the job the backend describes has no model artefacts', async () => {
     const factory = async (region: string) => {
       const backend = await createMockBackend(region);
-      return { ...backend, describeJob: async (stepType: Parameters<typeof backend.describeJob>[0], name: string) => ({ ...(await backend.describeJob(stepType, name)), ModelArtifacts: undefined }) };
+      return {
+        ...backend,
+        describeJob: async (stepType: Parameters<typeof backend.describeJob>[0], name: string) => ({
+          ...(await backend.describeJob(stepType, name)),
+          ModelArtifacts: undefined,
+        }),
+      };
     };
     const result = await runInContext(contextWith(realBuilder('PyTorchTraining'), factory), ID);
     expect(result.status).toBe('fail');
@@ -90,7 +107,9 @@ describe(ID, () => {
     const broken = withOutputPath(realBuilder('PyTorchTraining'), 'model_output', 'properties.ModelArtifacts.S3Uri');
     const result = (await runChecks(broken, [ID]))[ID];
     expect(result?.status).toBe('fail');
-    expect(result?.message).toMatch(/^The dry run of pipeline '.*-dry-run' could not start on the mock backend: .*ModelArtifacts\.S3Uri is not a property of DescribeTrainingJobResponse/);
+    expect(result?.message).toMatch(
+      /^The dry run of pipeline '.*-dry-run' could not start on the mock backend: .*ModelArtifacts\.S3Uri is not a property of DescribeTrainingJobResponse/,
+    );
   });
 
   it('still passes for a builder that ignores its resolved inputs (that is pipeline_assembly’s to catch)', async () => {

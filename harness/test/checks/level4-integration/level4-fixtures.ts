@@ -21,7 +21,9 @@ export { needingInferencePayload } from '../../../defects/spec-defects.js';
 
 /** createStep ignores the inputs resolved from its dependencies and reads fixed S3 locations instead. */
 export function droppingResolvedInputs(base: BuilderRegistration): BuilderRegistration {
-  const Base = base.builderClass as unknown as new (...args: never[]) => {
+  const Base = base.builderClass as unknown as new (
+    ...args: never[]
+  ) => {
     spec: Parameters<typeof mockInputsFor>[0];
     createStep(options?: Record<string, unknown>): Promise<unknown>;
   };
@@ -37,7 +39,10 @@ export function droppingResolvedInputs(base: BuilderRegistration): BuilderRegist
 }
 
 /** createStep's step, changed by `edit` before the builder returns it. */
-export function withStepEdit(base: BuilderRegistration, edit: (step: PipelineStepDefinition & { Arguments: Record<string, unknown> }) => void): BuilderRegistration {
+export function withStepEdit(
+  base: BuilderRegistration,
+  edit: (step: PipelineStepDefinition & { Arguments: Record<string, unknown> }) => void,
+): BuilderRegistration {
   const Base = base.builderClass as unknown as new (...args: never[]) => { createStep(options?: Record<string, unknown>): Promise<PipelineStepDefinition> };
   const name = base.builderClass.name;
   const Editing = {

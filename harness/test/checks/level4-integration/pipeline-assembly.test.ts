@@ -8,7 +8,10 @@ const ID = 'level4.pipeline_assembly';
 
 describe(ID, () => {
   it.each([
-    ['PyTorchTraining', 'DataPreparation-Training → PyTorchTraining → ModelServing → DataEvaluation (model_output → ModelServing.model_data, data_output → DataEvaluation.eval_data)'],
+    [
+      'PyTorchTraining',
+      'DataPreparation-Training → PyTorchTraining → ModelServing → DataEvaluation (model_output → ModelServing.model_data, data_output → DataEvaluation.eval_data)',
+    ],
     [
       'XGBoostTraining',
       'DataPreparation-Training → HyperparameterPrep → XGBoostTraining → ModelServing → DataEvaluation (model_output → ModelServing.model_data, evaluation_output → DataEvaluation.eval_data)',
@@ -31,7 +34,12 @@ describe(ID, () => {
   });
 
   it('fails on a Transform builder whose ModelName is a literal instead of the upstream model', async () => {
-    const broken = stepTypeBuilder('BatchScoring', 'Transform', transformSpec, transformArguments(() => 'my-model'));
+    const broken = stepTypeBuilder(
+      'BatchScoring',
+      'Transform',
+      transformSpec,
+      transformArguments(() => 'my-model'),
+    );
     const result = (await runChecks(broken, [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toBe(
@@ -45,13 +53,19 @@ describe(ID, () => {
     const broken = withStepEdit(realBuilder('XGBoostTraining'), (step) => {
       (step.Arguments['InputDataConfig'] as unknown[]).push({
         ChannelName: 'extra',
-        DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: { Get: 'Steps.HyperparameterPrep.ProcessingOutputConfig.Outputs[0].S3Output.S3Uri' }, S3DataDistributionType: 'FullyReplicated' } },
+        DataSource: {
+          S3DataSource: {
+            S3DataType: 'S3Prefix',
+            S3Uri: { Get: 'Steps.HyperparameterPrep.ProcessingOutputConfig.Outputs[0].S3Output.S3Uri' },
+            S3DataDistributionType: 'FullyReplicated',
+          },
+        },
       });
     });
     const result = (await runChecks(broken, [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain(
-      "XGBoostTraining Arguments.InputDataConfig[4].DataSource.S3DataSource.S3Uri reads ProcessingOutputConfig.Outputs[0].S3Output.S3Uri of HyperparameterPrep, which none of its dependencies resolved to",
+      'XGBoostTraining Arguments.InputDataConfig[4].DataSource.S3DataSource.S3Uri reads ProcessingOutputConfig.Outputs[0].S3Output.S3Uri of HyperparameterPrep, which none of its dependencies resolved to',
     );
   });
 
@@ -65,7 +79,16 @@ describe(ID, () => {
   it('fails when an output is of a kind no catalogue consumer takes', async () => {
     const spec = {
       ...processingSpec,
-      outputs: [...processingSpec.outputs, { logicalName: 'row_count', outputType: DependencyType.CUSTOM_PROPERTY, propertyPath: "properties.ProcessingOutputConfig.Outputs['row_count'].S3Output.S3Uri", dataType: 'Integer', aliases: [] }],
+      outputs: [
+        ...processingSpec.outputs,
+        {
+          logicalName: 'row_count',
+          outputType: DependencyType.CUSTOM_PROPERTY,
+          propertyPath: "properties.ProcessingOutputConfig.Outputs['row_count'].S3Output.S3Uri",
+          dataType: 'Integer',
+          aliases: [],
+        },
+      ],
     };
     const result = (await runChecks(stepTypeBuilder('FeatureEngineering', 'Processing', spec, processingArguments()), [ID]))[ID];
     expect(result?.status).toBe('fail');
@@ -77,6 +100,8 @@ describe(ID, () => {
   it('fails when a required dependency resolves to no producer', async () => {
     const result = (await runChecks(needingInferencePayload(realBuilder('PyTorchTraining')), [ID]))[ID];
     expect(result?.status).toBe('fail');
-    expect(result?.message).toContain("PyTorchTraining could not be assembled into a pipeline: PyTorchTraining's required dependencies resolve to no catalogue producer: 'inference_payload'");
+    expect(result?.message).toContain(
+      "PyTorchTraining could not be assembled into a pipeline: PyTorchTraining's required dependencies resolve to no catalogue producer: 'inference_payload'",
+    );
   });
 });

@@ -23,7 +23,9 @@ describe(ID, () => {
     const sent = JSON.parse(JSON.stringify((await assembledPipeline(ctx)).definition)) as unknown;
     const result = await runInContext(ctx, ID);
     expect(result.status).toBe('pass');
-    expect(result.message).toMatch(new RegExp(`^pipeline '.*-${name}-round-trip' \\(\\d+ characters, [45] steps\\) was accepted by the mock backend and round-trips$`));
+    expect(result.message).toMatch(
+      new RegExp(`^pipeline '.*-${name}-round-trip' \\(\\d+ characters, [45] steps\\) was accepted by the mock backend and round-trips$`),
+    );
 
     expect(made).toHaveLength(1);
     const calls = made[0]!.sageMakerMock.commandCalls(CreatePipelineCommand);
@@ -41,7 +43,9 @@ describe(ID, () => {
     });
     const result = await runInContext(contextWith(realBuilder('PyTorchTraining'), factory), ID);
     expect(result.status).toBe('fail');
-    expect(result.message).toMatch(/did not round-trip through the mock backend at Steps\[1\]\.DependsOn: sent \["DataPreparation-Training"\], got back nothing$/);
+    expect(result.message).toMatch(
+      /did not round-trip through the mock backend at Steps\[1\]\.DependsOn: sent \["DataPreparation-Training"\], got back nothing$/,
+    );
     expect(result.evidence).toMatchObject({ differences: [expect.stringContaining('Steps[1].DependsOn')] });
   });
 
@@ -54,21 +58,38 @@ describe(ID, () => {
   });
 
   it('fails on the default backend when a step breaks the service model (an instance type SageMaker does not have)', async () => {
-    const result = (await runChecks(withStepEdit(realBuilder('PyTorchTraining'), (step) => {
-      (step.Arguments['ResourceConfig'] as Record<string, unknown>)['InstanceType'] = 'ml.g5.13xlarge';
-    }), [ID]))[ID];
+    const result = (
+      await runChecks(
+        withStepEdit(realBuilder('PyTorchTraining'), (step) => {
+          (step.Arguments['ResourceConfig'] as Record<string, unknown>)['InstanceType'] = 'ml.g5.13xlarge';
+        }),
+        [ID],
+      )
+    )[ID];
     expect(result?.status).toBe('fail');
-    expect(result?.message).toMatch(/^The mock backend refused pipeline '.*-round-trip': Step 'PyTorchTraining' Arguments breaks the service model: ResourceConfig\.InstanceType "ml\.g5\.13xlarge" is not one of the \d+ values TrainingInstanceType allows/);
+    expect(result?.message).toMatch(
+      /^The mock backend refused pipeline '.*-round-trip': Step 'PyTorchTraining' Arguments breaks the service model: ResourceConfig\.InstanceType "ml\.g5\.13xlarge" is not one of the \d+ values TrainingInstanceType allows/,
+    );
   });
 
   it('fails on the default backend when a step has a Type SageMaker does not know', async () => {
-    const result = (await runChecks(withStepEdit(processingBuilder, (step) => Object.assign(step, { Type: 'ProcessingJob' })), [ID]))[ID];
+    const result = (
+      await runChecks(
+        withStepEdit(processingBuilder, (step) => Object.assign(step, { Type: 'ProcessingJob' })),
+        [ID],
+      )
+    )[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain("Step 'FeatureEngineering' has Type 'ProcessingJob', which is not a step type (Training, Processing, Transform, Model)");
   });
 
   it('fails on the default backend when the step waits (DependsOn) for a step the pipeline does not have', async () => {
-    const result = (await runChecks(withStepEdit(realBuilder('XGBoostTraining'), (step) => Object.assign(step, { DependsOn: ['PreprocessingStep'] })), [ID]))[ID];
+    const result = (
+      await runChecks(
+        withStepEdit(realBuilder('XGBoostTraining'), (step) => Object.assign(step, { DependsOn: ['PreprocessingStep'] })),
+        [ID],
+      )
+    )[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toContain("Step 'XGBoostTraining' DependsOn 'PreprocessingStep', which is not a step of the pipeline");
   });
@@ -79,7 +100,9 @@ describe(ID, () => {
     });
     const result = (await runChecks(broken, [ID]))[ID];
     expect(result?.status).toBe('fail');
-    expect(result?.message).toContain("refers to 'Steps.XGBoostTraining.OutputDataConfig.S3Uri', but OutputDataConfig.S3Uri is not a property of DescribeTrainingJobResponse");
+    expect(result?.message).toContain(
+      "refers to 'Steps.XGBoostTraining.OutputDataConfig.S3Uri', but OutputDataConfig.S3Uri is not a property of DescribeTrainingJobResponse",
+    );
   });
 
   it('fails when the backend refuses CreatePipeline', async () => {

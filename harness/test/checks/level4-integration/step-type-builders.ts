@@ -31,7 +31,10 @@ const defaultConfig = {
 const XGBOOST_IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 
 /** What a test builder puts in its step, from its resolved inputs. */
-export type RenderArguments = (builder: StepBuilderBase, inputs: Readonly<Record<string, PipelineValue>>) => { Type: string; Arguments: Record<string, unknown> };
+export type RenderArguments = (
+  builder: StepBuilderBase,
+  inputs: Readonly<Record<string, PipelineValue>>,
+) => { Type: string; Arguments: Record<string, unknown> };
 
 /** A registration whose builder class is `<stepName>StepBuilder`, emitting `render`'s step. */
 export function stepTypeBuilder(stepName: string, stepType: SageMakerStepType, spec: StepSpecificationInput, render: RenderArguments): BuilderRegistration {
@@ -87,7 +90,13 @@ export const processingSpec: StepSpecificationInput = {
   ],
   outputs: [
     { logicalName: 'features', outputType: DependencyType.PROCESSING_OUTPUT, propertyPath: processingOutputPath('features'), dataType: 'S3Uri', aliases: [] },
-    { logicalName: 'feature_report', outputType: DependencyType.PROCESSING_OUTPUT, propertyPath: processingOutputPath('feature_report'), dataType: 'S3Uri', aliases: [] },
+    {
+      logicalName: 'feature_report',
+      outputType: DependencyType.PROCESSING_OUTPUT,
+      propertyPath: processingOutputPath('feature_report'),
+      dataType: 'S3Uri',
+      aliases: [],
+    },
   ],
 };
 
@@ -103,7 +112,13 @@ export function processingArguments(outputName: (logicalName: string) => string 
         {
           InputName: 'input_data',
           AppManaged: false,
-          S3Input: { S3Uri: inputs['input_data'], LocalPath: '/opt/ml/processing/input/data', S3DataType: 'S3Prefix', S3InputMode: 'File', S3DataDistributionType: 'FullyReplicated' },
+          S3Input: {
+            S3Uri: inputs['input_data'],
+            LocalPath: '/opt/ml/processing/input/data',
+            S3DataType: 'S3Prefix',
+            S3InputMode: 'File',
+            S3DataDistributionType: 'FullyReplicated',
+          },
         },
       ],
       ProcessingOutputConfig: {
@@ -130,7 +145,9 @@ export const modelSpec: StepSpecificationInput = {
       dataType: 'S3Uri',
     },
   ],
-  outputs: [{ logicalName: 'model_name', outputType: DependencyType.CUSTOM_PROPERTY, propertyPath: 'properties.ModelName', dataType: 'String', aliases: ['ModelName'] }],
+  outputs: [
+    { logicalName: 'model_name', outputType: DependencyType.CUSTOM_PROPERTY, propertyPath: 'properties.ModelName', dataType: 'String', aliases: ['ModelName'] },
+  ],
 };
 
 export const modelArguments: RenderArguments = (builder, inputs) => ({
@@ -146,12 +163,20 @@ export const transformSpec: StepSpecificationInput = {
     { logicalName: 'input_data', dependencyType: DependencyType.PROCESSING_OUTPUT, required: true, semanticKeywords: ['data', 'processed'], dataType: 'S3Uri' },
   ],
   outputs: [
-    { logicalName: 'transform_output', outputType: DependencyType.PROCESSING_OUTPUT, propertyPath: 'properties.TransformOutput.S3OutputPath', dataType: 'S3Uri', aliases: ['predictions'] },
+    {
+      logicalName: 'transform_output',
+      outputType: DependencyType.PROCESSING_OUTPUT,
+      propertyPath: 'properties.TransformOutput.S3OutputPath',
+      dataType: 'S3Uri',
+      aliases: ['predictions'],
+    },
   ],
 };
 
 /** Transform: the model named by `modelName(inputs)` (the resolved model_name when correct). */
-export function transformArguments(modelName: (inputs: Readonly<Record<string, PipelineValue>>) => PipelineValue | undefined = (i) => i['model_name']): RenderArguments {
+export function transformArguments(
+  modelName: (inputs: Readonly<Record<string, PipelineValue>>) => PipelineValue | undefined = (i) => i['model_name'],
+): RenderArguments {
   return (builder, inputs) => ({
     Type: 'Transform',
     Arguments: {

@@ -10,7 +10,11 @@ describe('Level 4 on builders of every step type', () => {
   expectNoNetwork();
 
   it.each([
-    ['Processing', processingBuilder, 'DataPreparation-Training → FeatureEngineering → DataEvaluation → DataEvaluation-2 (features → DataEvaluation.eval_data, feature_report → DataEvaluation-2.eval_data)'],
+    [
+      'Processing',
+      processingBuilder,
+      'DataPreparation-Training → FeatureEngineering → DataEvaluation → DataEvaluation-2 (features → DataEvaluation.eval_data, feature_report → DataEvaluation-2.eval_data)',
+    ],
     ['CreateModel', modelBuilder, 'ModelTraining → ServingModel → BatchInference (model_name → BatchInference.model_name)'],
     ['Transform', transformBuilder, 'DataPreparation-Training → RegisteredModel → BatchScoring → DataEvaluation (transform_output → DataEvaluation.eval_data)'],
   ] as const)('passes every check on a correct %s builder', async (_type, registration, assembled) => {

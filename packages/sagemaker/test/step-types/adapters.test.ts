@@ -38,7 +38,8 @@ describe('every adapter on anything', () => {
       expect(adapter.entrypoint(args)).toBeUndefined();
       expect(adapter.roleArn(args)).toBeUndefined();
       const resources = adapter.resources(args);
-      if (resources !== undefined) expect([resources.instanceType, resources.instanceCount, resources.volumeSizeInGB]).toStrictEqual([undefined, undefined, undefined]);
+      if (resources !== undefined)
+        expect([resources.instanceType, resources.instanceCount, resources.volumeSizeInGB]).toStrictEqual([undefined, undefined, undefined]);
     }
   });
 
@@ -206,11 +207,7 @@ describe('transformAdapter', () => {
       requestPath: 'TransformResources',
     });
     expect(transformAdapter.environment({ ...args, Environment: { BATCH: '1' } })).toStrictEqual({ BATCH: '1' });
-    expect([transformAdapter.image(args), transformAdapter.entrypoint(args), transformAdapter.roleArn(args)]).toStrictEqual([
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect([transformAdapter.image(args), transformAdapter.entrypoint(args), transformAdapter.roleArn(args)]).toStrictEqual([undefined, undefined, undefined]);
     expect(transformAdapter.jobArguments(args)).toStrictEqual([]);
   });
 });

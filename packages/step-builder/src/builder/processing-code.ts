@@ -83,10 +83,7 @@ export async function frameworkProcessorCode(options: FrameworkProcessorCodeOpti
   const launcherUri = `s3://${options.bucket}/${options.pipelineName}/code/${digest}/runproc.sh`;
   await options.artifactStore.put(launcherUri, launcher, 'text/x-shellscript');
   return {
-    inputs: [
-      processingInput('code', options.sourceDir, `${PROCESSING_CODE_PATH}/`),
-      processingInput('entrypoint', launcherUri, PROCESSING_ENTRYPOINT_PATH),
-    ],
+    inputs: [processingInput('code', options.sourceDir, `${PROCESSING_CODE_PATH}/`), processingInput('entrypoint', launcherUri, PROCESSING_ENTRYPOINT_PATH)],
     containerEntrypoint: ['/bin/bash', `${PROCESSING_ENTRYPOINT_PATH}/runproc.sh`],
   };
 }

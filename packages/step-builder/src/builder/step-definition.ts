@@ -1,9 +1,4 @@
-import type {
-  CreateModelInput,
-  CreateProcessingJobRequest,
-  CreateTrainingJobRequest,
-  CreateTransformJobRequest,
-} from '@aws-sdk/client-sagemaker';
+import type { CreateModelInput, CreateProcessingJobRequest, CreateTrainingJobRequest, CreateTransformJobRequest } from '@aws-sdk/client-sagemaker';
 import type { PipelineExpression } from '@stepscore/sagemaker';
 
 /** Where SageMaker accepts a literal, a pipeline definition may hold an expression instead. */

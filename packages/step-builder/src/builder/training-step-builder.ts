@@ -1,10 +1,4 @@
-import {
-  type EncodedHyperparameters,
-  frameworkHyperparameters,
-  isPipelineExpression,
-  pythonJsonDumps,
-  retrieveTrainingImageUri,
-} from '@stepscore/sagemaker';
+import { type EncodedHyperparameters, frameworkHyperparameters, isPipelineExpression, pythonJsonDumps, retrieveTrainingImageUri } from '@stepscore/sagemaker';
 import type { StepSpecificationInput } from '@stepscore/step-model';
 import type { InputChannelSettings, RetryPolicySettings, TrainingStepConfig } from '../config/training-config.js';
 import { type CreateStepOptions, StepBuilderBase, type StepBuilderOptions } from './step-builder-base.js';
@@ -257,7 +251,9 @@ export abstract class TrainingStepBuilder<C extends TrainingStepConfig = Trainin
     // As the SDK's _prepare_channel: a configured channel may not take a name already in use.
     const clash = configured.find((channel, i) => channels.findIndex((c) => c.ChannelName === channel.ChannelName) !== ownChannels.length + i);
     if (clash !== undefined) {
-      throw new Error(`Two input channels are named '${String(clash.ChannelName)}': input_channels, model_channel_name and the builder's own channels must not share a name`);
+      throw new Error(
+        `Two input channels are named '${String(clash.ChannelName)}': input_channels, model_channel_name and the builder's own channels must not share a name`,
+      );
     }
     const outputPath = this.getOutputs({});
     const environment = this.getEnvironmentVariables();
@@ -319,4 +315,3 @@ export abstract class TrainingStepBuilder<C extends TrainingStepConfig = Trainin
     };
   }
 }
-

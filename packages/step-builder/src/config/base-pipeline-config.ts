@@ -14,17 +14,27 @@ export const NAME_FIELD_MAX_LENGTH = 63;
 /** The fields every pipeline config has (the reference's tier 1 and tier 2). */
 export const basePipelineConfigShape = {
   author: z.string().min(1).max(NAME_FIELD_MAX_LENGTH),
-  bucket: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens' }),
+  bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens' }),
   role: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-/]+$/, {
     error: 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerRole',
   }),
   region: z.string().refine(isRegionCode, { error: (issue) => invalidRegionMessage(issue.input) }),
-  service_name: z.string().min(1).max(NAME_FIELD_MAX_LENGTH).regex(/^[A-Za-z0-9-]+$/, { error: 'must be letters, digits and hyphens (it becomes part of the pipeline name)' }),
+  service_name: z
+    .string()
+    .min(1)
+    .max(NAME_FIELD_MAX_LENGTH)
+    .regex(/^[A-Za-z0-9-]+$/, { error: 'must be letters, digits and hyphens (it becomes part of the pipeline name)' }),
   pipeline_version: z.string().min(1).max(NAME_FIELD_MAX_LENGTH),
-  model_class: z.string().min(1).max(NAME_FIELD_MAX_LENGTH).regex(/^[A-Za-z0-9-]+$/, { error: 'must be letters, digits and hyphens' }).default('xgboost'),
-  current_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' }).default(today),
+  model_class: z
+    .string()
+    .min(1)
+    .max(NAME_FIELD_MAX_LENGTH)
+    .regex(/^[A-Za-z0-9-]+$/, { error: 'must be letters, digits and hyphens' })
+    .default('xgboost'),
+  current_date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' })
+    .default(today),
 };
 
 /**

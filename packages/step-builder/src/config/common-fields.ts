@@ -26,10 +26,7 @@ export function oneOfField(label: string, allowed: readonly string[]) {
 export const stepCommonShape = {
   env: z.record(z.string().regex(ENV_VAR_NAME, { error: 'environment variable names must match [A-Za-z_][A-Za-z0-9_]*' }), z.string()).optional(),
   enable_caching: z.boolean().default(true),
-  cache_expire_after: z
-    .string()
-    .refine(isIso8601Duration, { error: "must be an ISO-8601 duration such as 'P30D' or 'PT1H'" })
-    .default('P30D'),
+  cache_expire_after: z.string().refine(isIso8601Duration, { error: "must be an ISO-8601 duration such as 'P30D' or 'PT1H'" }).default('P30D'),
 };
 
 export const JOB_TYPES = ['training', 'calibration', 'validation', 'testing'] as const;

@@ -26,12 +26,13 @@ export function modelConfigShape(options: ModelConfigOptions) {
   return {
     ...basePipelineConfigShape,
     env: stepCommonShape.env,
-    inference_instance_type: oneOfField(`inference instance type for ${options.frameworkLabel}`, options.instanceTypes).default(
-      options.defaultInstanceType,
-    ),
+    inference_instance_type: oneOfField(`inference instance type for ${options.frameworkLabel}`, options.instanceTypes).default(options.defaultInstanceType),
     inference_entry_point: options.defaultEntryPoint === undefined ? entryPointField().optional() : entryPointField(options.defaultEntryPoint),
     framework_version: oneOfField(`${options.frameworkLabel} framework version`, options.frameworkVersions).default(options.defaultFrameworkVersion),
-    py_version: z.string().regex(/^py\d+$/, { error: "must look like 'py3' or 'py310'" }).default(options.defaultPyVersion),
+    py_version: z
+      .string()
+      .regex(/^py\d+$/, { error: "must look like 'py3' or 'py310'" })
+      .default(options.defaultPyVersion),
     container_log_level: z
       .number()
       .refine((v) => (LOG_LEVELS as readonly number[]).includes(v), { error: `must be a Python logging level: ${LOG_LEVELS.join(', ')}` })

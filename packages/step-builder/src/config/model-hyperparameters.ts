@@ -10,7 +10,10 @@ export const fieldListShape = {
   tab_field_list: z.array(z.string().min(1)).optional(),
   id_name: z.string().min(1).optional(),
   label_name: z.string().min(1).optional(),
-  multiclass_categories: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+  multiclass_categories: z
+    .array(z.union([z.string(), z.number()]))
+    .min(1)
+    .optional(),
 };
 
 interface FieldLists {
@@ -33,7 +36,12 @@ export function checkFieldLists(value: FieldLists, ctx: z.RefinementCtx, suffix 
   for (const list of ['tab_field_list', 'cat_field_list'] as const) {
     const missing = (value[list] ?? []).filter((f) => !full.includes(f));
     if (missing.length > 0) {
-      ctx.addIssue({ code: 'custom', path: [list], input: value[list], message: `All fields in ${list} must be in full_field_list${suffix} (not found: ${missing.join(', ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [list],
+        input: value[list],
+        message: `All fields in ${list} must be in full_field_list${suffix} (not found: ${missing.join(', ')})`,
+      });
     }
   }
   for (const name of ['label_name', 'id_name'] as const) {

@@ -124,11 +124,13 @@ function collect(schema: z.ZodType, path: string, found: string[], depth: number
  */
 export function pythonNumber(schema: z.ZodType<number>) {
   const required = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'required field is missing (expected number)' : undefined) };
-  return z.custom<number | PythonFloat>((value) => value !== undefined, required).superRefine((value, ctx) => {
-    // An expression is the enclosing rules' concern (a built-in algorithm takes one, a hyperparameters.json cannot).
-    if (isPipelineExpression(value)) return;
-    const result = schema.safeParse(numericValue(value));
-    if (result.success) return;
-    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: value });
-  });
+  return z
+    .custom<number | PythonFloat>((value) => value !== undefined, required)
+    .superRefine((value, ctx) => {
+      // An expression is the enclosing rules' concern (a built-in algorithm takes one, a hyperparameters.json cannot).
+      if (isPipelineExpression(value)) return;
+      const result = schema.safeParse(numericValue(value));
+      if (result.success) return;
+      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: value });
+    });
 }

@@ -29,16 +29,12 @@ export function processingConfigShape(options: ProcessingConfigOptions) {
   return {
     ...basePipelineConfigShape,
     ...stepCommonShape,
-    processing_instance_type: oneOfField(`processing instance type for ${options.frameworkLabel}`, options.instanceTypes).default(
-      options.defaultInstanceType,
-    ),
+    processing_instance_type: oneOfField(`processing instance type for ${options.frameworkLabel}`, options.instanceTypes).default(options.defaultInstanceType),
     processing_instance_count: z.number().int().min(1).max(100).default(1),
     processing_volume_size: z.number().int().min(1).max(16_384).default(30),
     processing_entry_point: entryPointField(options.defaultEntryPoint),
     processing_source_dir: s3UriField(options.sourceDirDescription),
-    processing_framework_version: oneOfField(`${options.frameworkLabel} framework version`, options.frameworkVersions).default(
-      options.defaultFrameworkVersion,
-    ),
+    processing_framework_version: oneOfField(`${options.frameworkLabel} framework version`, options.frameworkVersions).default(options.defaultFrameworkVersion),
     max_runtime_in_seconds: z.number().int().min(1).max(777_600).optional(),
   };
 }

@@ -1,4 +1,10 @@
-import { processorForInstanceType, type PipelineExpression, retrieveTrainingImageUri, type TrainingFramework, trainingInstanceTypes } from '@stepscore/sagemaker';
+import {
+  processorForInstanceType,
+  type PipelineExpression,
+  retrieveTrainingImageUri,
+  type TrainingFramework,
+  trainingInstanceTypes,
+} from '@stepscore/sagemaker';
 import { z } from 'zod';
 import { TRAINING_MAX_RUNTIME_SECONDS } from '@stepscore/sagemaker';
 import { basePipelineConfigShape, type BasePipelineConfig, NAME_FIELD_MAX_LENGTH } from './base-pipeline-config.js';
@@ -104,9 +110,7 @@ export const debuggerRuleSchema = z.strictObject({
 /** The fields shared by training configs; each builder adds its hyperparameters schema. */
 export function trainingConfigShape(options: TrainingConfigOptions) {
   const label = options.frameworkLabel ? ` for ${options.frameworkLabel}` : '';
-  const entryPoint = orPipelineExpression(
-    z.string().regex(/^[^/].*\.py$/, { error: 'must be a Python file name ending in .py, relative to source_dir' }),
-  );
+  const entryPoint = orPipelineExpression(z.string().regex(/^[^/].*\.py$/, { error: 'must be a Python file name ending in .py, relative to source_dir' }));
   // The framework container downloads the code and unpacks it: it must be a gzipped tarball.
   const sourceDir = orPipelineExpression(
     z.string().regex(S3_TARBALL, { error: 'must be the s3:// URI of the packaged training code, a .tar.gz (for example s3://bucket/code/sourcedir.tar.gz)' }),
@@ -120,24 +124,20 @@ export function trainingConfigShape(options: TrainingConfigOptions) {
     ).default(options.defaultInstanceType),
     training_instance_count: orPipelineExpression(positiveInt()).default(1),
     training_volume_size: orPipelineExpression(positiveInt()).default(30),
-    training_entry_point: options.defaultEntryPoint
-      ? entryPoint.default(options.defaultEntryPoint)
-      : options.codeOptional
-        ? entryPoint.optional()
-        : entryPoint,
+    training_entry_point: options.defaultEntryPoint ? entryPoint.default(options.defaultEntryPoint) : options.codeOptional ? entryPoint.optional() : entryPoint,
     source_dir: options.codeOptional ? sourceDir.optional() : sourceDir,
     framework_version: z.string().min(1).default(options.defaultFrameworkVersion),
-    py_version: z.string().regex(/^py\d+$/, { error: "must look like 'py3' or 'py310'" }).default(options.defaultPyVersion),
+    py_version: z
+      .string()
+      .regex(/^py\d+$/, { error: "must look like 'py3' or 'py310'" })
+      .default(options.defaultPyVersion),
     image_uri: orPipelineExpression(z.string().min(1)).optional(),
     max_runtime_in_seconds: orPipelineExpression(positiveInt().max(TRAINING_MAX_RUNTIME_SECONDS)).default(86_400),
     output_path: orPipelineExpression(s3Uri()).optional(),
     output_kms_key: orPipelineExpression(z.string().min(1)).optional(),
     volume_kms_key: orPipelineExpression(z.string().min(1)).optional(),
     env: z
-      .record(
-        z.string().regex(ENV_VAR_NAME, { error: 'environment variable names must match [A-Za-z_][A-Za-z0-9_]*' }),
-        orPipelineExpression(z.string()),
-      )
+      .record(z.string().regex(ENV_VAR_NAME, { error: 'environment variable names must match [A-Za-z_][A-Za-z0-9_]*' }), orPipelineExpression(z.string()))
       .optional(),
     input_mode: orPipelineExpression(z.enum(['File', 'Pipe', 'FastFile'])).default('File'),
     input_content_type: orPipelineExpression(z.string().min(1)).optional(),
@@ -145,7 +145,10 @@ export function trainingConfigShape(options: TrainingConfigOptions) {
       .record(z.string().regex(CHANNEL_NAME, { error: 'channel names are 1-64 letters, digits, dots, hyphens and underscores' }), inputChannelSchema)
       .optional(),
     model_uri: orPipelineExpression(s3Uri()).optional(),
-    model_channel_name: z.string().regex(CHANNEL_NAME, { error: 'must be a channel name: 1-64 letters, digits, dots, hyphens and underscores' }).default('model'),
+    model_channel_name: z
+      .string()
+      .regex(CHANNEL_NAME, { error: 'must be a channel name: 1-64 letters, digits, dots, hyphens and underscores' })
+      .default('model'),
     metric_definitions: z
       .array(z.strictObject({ Name: z.string().min(1).max(255), Regex: orPipelineExpression(z.string().min(1).max(500)) }))
       .max(40)
@@ -154,12 +157,22 @@ export function trainingConfigShape(options: TrainingConfigOptions) {
     use_spot_instances: orPipelineExpression(z.boolean()).default(false),
     max_wait: orPipelineExpression(positiveInt()).optional(),
     max_retry_attempts: orPipelineExpression(z.number().int().min(1).max(30)).optional(),
-    subnets: z.array(orPipelineExpression(z.string().min(1))).min(1).max(16).optional(),
-    security_group_ids: z.array(orPipelineExpression(z.string().min(1))).min(1).max(5).optional(),
+    subnets: z
+      .array(orPipelineExpression(z.string().min(1)))
+      .min(1)
+      .max(16)
+      .optional(),
+    security_group_ids: z
+      .array(orPipelineExpression(z.string().min(1)))
+      .min(1)
+      .max(5)
+      .optional(),
     enable_network_isolation: z.boolean().default(false),
     encrypt_inter_container_traffic: orPipelineExpression(z.boolean()).default(false),
     checkpoint_s3_uri: orPipelineExpression(s3Uri()).optional(),
-    checkpoint_local_path: orPipelineExpression(z.string().regex(ABSOLUTE_CONTAINER_PATH, { error: 'must be an absolute container path such as /opt/ml/checkpoints' })).optional(),
+    checkpoint_local_path: orPipelineExpression(
+      z.string().regex(ABSOLUTE_CONTAINER_PATH, { error: 'must be an absolute container path such as /opt/ml/checkpoints' }),
+    ).optional(),
     tensorboard_output_config: z
       .strictObject({
         s3_output_path: orPipelineExpression(s3Uri()),
@@ -167,21 +180,25 @@ export function trainingConfigShape(options: TrainingConfigOptions) {
       })
       .optional(),
     enable_caching: z.boolean().default(true),
-    cache_expire_after: z
-      .string()
-      .refine(isIso8601Duration, { error: "must be an ISO-8601 duration such as 'P30D' or 'PT1H'" })
-      .default('P30D'),
+    cache_expire_after: z.string().refine(isIso8601Duration, { error: "must be an ISO-8601 duration such as 'P30D' or 'PT1H'" }).default('P30D'),
     debugger_hook_config: z.boolean().default(true),
     debugger_rules: z.array(debuggerRuleSchema).max(20).optional(),
     disable_profiler: z.boolean().default(true),
     profiler_s3_output_path: orPipelineExpression(s3Uri()).optional(),
     profiling_interval_millis: z.union([z.literal(100), z.literal(200), z.literal(500), z.literal(1000), z.literal(5000), z.literal(60000)]).optional(),
     retry_policies: z.array(retryPolicySchema).optional(),
-    step_name: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'must be 1-64 letters, digits and hyphens' }).optional(),
+    step_name: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'must be 1-64 letters, digits and hyphens' })
+      .optional(),
     step_display_name: z.string().min(1).max(82).optional(),
     step_description: z.string().max(3072).optional(),
     depends_on: z.array(z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'must name a step: 1-64 letters, digits and hyphens' })).optional(),
-    job_type: z.string().max(NAME_FIELD_MAX_LENGTH).regex(/^[A-Za-z0-9]+$/, { error: 'must be letters and digits' }).optional(),
+    job_type: z
+      .string()
+      .max(NAME_FIELD_MAX_LENGTH)
+      .regex(/^[A-Za-z0-9]+$/, { error: 'must be letters and digits' })
+      .optional(),
   };
 }
 
@@ -219,7 +236,13 @@ export function checkTrainingImage(framework: TrainingFramework) {
     const { framework_version: version, py_version: pyVersion, training_instance_type: instanceType, region, image_uri: imageUri } = config;
     if (imageUri !== undefined || typeof version !== 'string' || typeof instanceType !== 'string' || !isRegionCode(region)) return;
     try {
-      retrieveTrainingImageUri({ framework, version, pyVersion: typeof pyVersion === 'string' ? pyVersion : undefined, instanceType, region: AWS_REGION_BY_CODE[region] });
+      retrieveTrainingImageUri({
+        framework,
+        version,
+        pyVersion: typeof pyVersion === 'string' ? pyVersion : undefined,
+        instanceType,
+        region: AWS_REGION_BY_CODE[region],
+      });
     } catch (error) {
       ctx.addIssue({ code: 'custom', path: ['training_instance_type'], input: instanceType, message: error instanceof Error ? error.message : String(error) });
     }

@@ -11,10 +11,7 @@ import type { StepBuilderBase, StepBuilderOptions } from '../builder/step-builde
  */
 export type SageMakerStepType = StepTypeName | 'RegisterModel';
 
-export type BuilderClass<C extends BasePipelineConfig = BasePipelineConfig> = new (
-  config: C,
-  options?: StepBuilderOptions,
-) => StepBuilderBase<C>;
+export type BuilderClass<C extends BasePipelineConfig = BasePipelineConfig> = new (config: C, options?: StepBuilderOptions) => StepBuilderBase<C>;
 
 /** Everything the harness needs to know about one builder, registered under its step name. */
 export interface BuilderRegistration<C extends BasePipelineConfig = BasePipelineConfig> {
