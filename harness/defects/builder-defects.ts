@@ -19,6 +19,7 @@ import type { PyTorchTrainingConfig } from '../../builders/pytorch-training/conf
 import { pytorchTrainingSpec } from '../../builders/pytorch-training/spec.js';
 import { XGBoostTrainingStepBuilder as RealXGBoostTrainingStepBuilder } from '../../builders/xgboost-training/builder.js';
 import { mockInputsFor } from '../src/context/mock-inputs.js';
+import { everyDependencyFromLastStep } from './defect-edits.js';
 import { defineDefect, type SeededDefect } from './defect.js';
 import { realBuilder, withBuilderClass, withSpecAndContract } from './registration-variants.js';
 
@@ -702,11 +703,7 @@ const wiringDefects: readonly SeededDefect[] = [
       xgboostWith(
         class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
           override extractInputsFromDependencies(steps: readonly DependencyStep[]): Record<string, GetExpression> {
-            const previous = steps[steps.length - 1];
-            const output = previous ? [...previous.spec.outputs.values()][0] : undefined;
-            if (!previous || !output) return {};
-            const get = { Get: `Steps.${previous.name}.${output.propertyPath.replace(/^properties\./, '')}` };
-            return Object.fromEntries([...this.spec.dependencies.keys()].map((name) => [name, get]));
+            return everyDependencyFromLastStep(steps, this.spec.dependencies.keys());
           }
         },
       ),

@@ -26,6 +26,7 @@ import { xgboostModelEvalConfigSchema } from '../../builders/xgboost-model-eval/
 import { XGBoostModelEvalStepBuilder as RealXGBoostModelEvalStepBuilder } from '../../builders/xgboost-model-eval/builder.js';
 import type { XGBoostModelEvalConfig } from '../../builders/xgboost-model-eval/config.js';
 import { xgboostModelEvalSpec } from '../../builders/xgboost-model-eval/spec.js';
+import { everyDependencyFromLastStep } from './defect-edits.js';
 import { defineDefect, type SeededDefect } from './defect.js';
 import { realBuilder, withBuilderClass, withConfigSchema, withDefaultConfig, withSpecAndContract } from './registration-variants.js';
 
@@ -469,11 +470,7 @@ const wiringDefects: readonly SeededDefect[] = [
       evalWith(
         class XGBoostModelEvalStepBuilder extends RealXGBoostModelEvalStepBuilder {
           override extractInputsFromDependencies(steps: readonly DependencyStep[]): Record<string, GetExpression> {
-            const previous = steps[steps.length - 1];
-            const output = previous ? [...previous.spec.outputs.values()][0] : undefined;
-            if (!previous || !output) return {};
-            const get = { Get: `Steps.${previous.name}.${output.propertyPath.replace(/^properties\./, '')}` };
-            return Object.fromEntries([...this.spec.dependencies.keys()].map((name) => [name, get]));
+            return everyDependencyFromLastStep(steps, this.spec.dependencies.keys());
           }
         },
       ),
