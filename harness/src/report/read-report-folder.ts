@@ -58,6 +58,7 @@ function toResult(file: BuilderFile): BuilderResult {
       ...(c.message !== null ? { message: c.message } : {}),
       ...(c.evidence !== undefined ? { evidence: c.evidence } : {}),
       ...(c.rootCause ? { rootCause: { kind: c.rootCause.kind, message: c.rootCause.message } } : {}),
+      ...(c.servedBy !== undefined ? { servedBy: c.servedBy } : {}),
       durationMs: file.timing.checks[c.id] ?? 0,
     })),
   };

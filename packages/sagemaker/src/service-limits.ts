@@ -4,6 +4,7 @@
 // where its number comes from. Only literal values are checked: a pipeline expression is
 // decided at run time.
 
+import { isPipelineExpression, isPlainObject } from './pipeline-expression.js';
 import { listItems, literalNumber, literalString, valueAt } from './request-reader.js';
 import { indexPath } from './property-path.js';
 import type { ConstraintViolation } from './shape-validator.js';
@@ -75,7 +76,8 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
     source: `${API_REFERENCE}/API_AlgorithmSpecification.html, AlgorithmName: "You must specify either the algorithm name to the AlgorithmName parameter or the image URI of the algorithm container to the TrainingImage parameter." (the model makes both optional)`,
     breaches: (request) => {
       const spec = valueAt(request, 'AlgorithmSpecification');
-      if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return [];
+      // Anything but a plain structure (a pipeline expression standing for it, a wrong type) is the service model's to report.
+      if (!isPlainObject(spec) || isPipelineExpression(spec)) return [];
       if (valueAt(spec, 'TrainingImage') !== undefined || valueAt(spec, 'AlgorithmName') !== undefined) return [];
       return [
         {
