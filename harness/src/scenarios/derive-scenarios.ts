@@ -11,13 +11,12 @@ import { enumValueScenarios } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
 import { minimalConfig, withoutOptionalSettings } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
+import { holdsS3Location, ISO_8601_DURATION } from './value-formats.js';
 import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
 
 const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
-const S3_URI = /^s3:\/\//;
 const MIME_TYPE = /^[a-z]+\/[-\w.+]+$/;
 const PYTHON_FILE = /^[^/\s]+\.py$/;
-const ISO_8601_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 /** The longest value tried for a name field: a pipeline name may be 256 characters, and nothing SageMaker names is longer. */
 const LONGEST_NAME = 256;
 /** Numbers tried as the largest a schema accepts, largest first: 2^31-1, a billion, and SageMaker's runtime limits + 1. */
@@ -150,7 +149,7 @@ function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigF
  */
 function stringProbes(field: ConfigField, current: unknown, scriptNames: boolean): string[] {
   const value = typeof current === 'string' ? current : '';
-  if (S3_URI.test(value) || (field.pattern ?? '').includes('s3')) {
+  if (holdsS3Location(field, current)) {
     return [`s3://${PROBE_BUCKET}/override/${field.name}`, `s3://${PROBE_BUCKET}/override/${field.name}/file.json`];
   }
   // One probe per field, so that one setting reaching the request cannot pass for another of the same format.

@@ -3,11 +3,11 @@
 // start anchor or accepts an empty bucket would pass it.
 
 import type { ConfigField } from './config-fields.js';
+import { holdsS3Location } from './value-formats.js';
 import type { InvalidConfigProbe } from './scenario.js';
 
 type Raw = Readonly<Record<string, unknown>>;
 
-const S3_URI = /^s3:\/\//;
 const WELL_FORMED_KEY = 'stepscore-probe/key';
 
 const MALFORMED: readonly { readonly value: string; readonly what: string }[] = [
@@ -16,15 +16,13 @@ const MALFORMED: readonly { readonly value: string; readonly what: string }[] = 
 ];
 
 /** A string setting whose value in the default config, default or pattern is an S3 location (and only such). */
-function holdsS3Location(field: ConfigField, raw: Raw): boolean {
-  if (field.type !== 'string' || field.enum !== undefined) return false;
-  const current = raw[field.name] ?? field.default;
-  return (typeof current === 'string' && S3_URI.test(current)) || (field.pattern ?? '').includes('s3');
+function isS3Setting(field: ConfigField, raw: Raw): boolean {
+  return field.type === 'string' && field.enum === undefined && holdsS3Location(field, raw[field.name] ?? field.default);
 }
 
 export function malformedS3Probes(raw: Raw, fields: readonly ConfigField[]): InvalidConfigProbe[] {
   return fields
-    .filter((f) => holdsS3Location(f, raw))
+    .filter((f) => isS3Setting(f, raw))
     .flatMap((f) =>
       MALFORMED.map(({ value, what }) => ({
         field: f.name,

@@ -1,11 +1,10 @@
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
+import { ISO_8601_DURATION } from '../../scenarios/value-formats.js';
 import { problemsPerScenario } from './scenario-judgement.js';
 
 /** A boolean setting whose name says it switches the step's cache on (enable_caching, use_cache, cache_enabled). */
 const CACHE_SWITCH = /^(enable|use)_?cach(e|ing)$|^cach(e|ing)_?enabled$/i;
-
-const ISO_8601_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 
 /** A cache switch in the config that the step does not follow: caching configured on must give `Enabled: true`. */
 function switchProblems(s: CreatedScenario): string[] {
