@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import { toUrl } from '../../project-config/module-loader.js';
 import { DEFAULT_CHECK_TIMEOUT_MS } from '../run-check.js';
 import { type BackendDescriptor, MOCK_BACKEND } from './backend-descriptor.js';
 import type { BuilderWorkerOptions } from './builder-worker.js';
@@ -29,20 +29,16 @@ export interface WorkerSetup extends Partial<Omit<WorkerModules, 'registryModule
   readonly workerHeapLimitMb?: number;
 }
 
-function moduleUrl(location: string): string {
-  return location.startsWith('file:') ? location : pathToFileURL(location).href;
-}
-
 /** The options every BuilderWorker of a run with this setup starts with (plain data). */
 export function builderWorkerOptions(setup: WorkerSetup): BuilderWorkerOptions {
   const modules: WorkerModules = {
-    registryModule: moduleUrl(setup.registryModule),
+    registryModule: toUrl(setup.registryModule),
     ...(setup.registryExport ? { registryExport: setup.registryExport } : {}),
-    checksModule: moduleUrl(setup.checksModule ?? DEFAULT_CHECK_MODULES.checksModule),
+    checksModule: toUrl(setup.checksModule ?? DEFAULT_CHECK_MODULES.checksModule),
     checksExport: setup.checksExport ?? DEFAULT_CHECK_MODULES.checksExport,
-    ...(setup.extraChecksModules?.length ? { extraChecksModules: setup.extraChecksModules.map(moduleUrl) } : {}),
-    ...(setup.upstreamModules?.length ? { upstreamModules: setup.upstreamModules.map(moduleUrl) } : {}),
-    ...(setup.catalogueModule ? { catalogueModule: moduleUrl(setup.catalogueModule), catalogueExport: setup.catalogueExport ?? 'upstreamCatalogue' } : {}),
+    ...(setup.extraChecksModules?.length ? { extraChecksModules: setup.extraChecksModules.map((m) => toUrl(m)) } : {}),
+    ...(setup.upstreamModules?.length ? { upstreamModules: setup.upstreamModules.map((m) => toUrl(m)) } : {}),
+    ...(setup.catalogueModule ? { catalogueModule: toUrl(setup.catalogueModule), catalogueExport: setup.catalogueExport ?? 'upstreamCatalogue' } : {}),
   };
   return {
     startData: { ...modules, backend: setup.backend ?? MOCK_BACKEND },
