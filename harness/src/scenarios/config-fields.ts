@@ -104,12 +104,12 @@ function readConfigFields(schema: z.ZodType): ConfigField[] {
 export function fieldAccepts(schema: z.ZodType, raw: Readonly<Record<string, unknown>>, field: string, value: unknown): boolean {
   const own = (schema as { shape?: Record<string, z.ZodType> }).shape?.[field];
   if (!own) return schemaAccepts(schema, withField(raw, field, value));
-  if (!isRememberedValue(value)) return ownSchemaAccepts(own, value);
+  if (!isRememberedValue(value)) return accepts(own, value);
   let verdicts = verdictsByFieldSchema.get(own);
   if (!verdicts) verdictsByFieldSchema.set(own, (verdicts = new Map()));
   let verdict = verdicts.get(value);
   if (verdict === undefined) {
-    verdict = ownSchemaAccepts(own, value);
+    verdict = accepts(own, value);
     verdicts.set(value, verdict);
   }
   return verdict;
@@ -123,10 +123,6 @@ const verdictsByFieldSchema = new WeakMap<z.ZodType, Map<string | number | boole
 function isRememberedValue(value: unknown): value is string | number | boolean {
   // -0 is left out: a Map does not tell it from 0.
   return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Object.is(value, -0));
-}
-
-function ownSchemaAccepts(own: z.ZodType, value: unknown): boolean {
-  return accepts(own, value);
 }
 
 /** Whether the schema accepts the raw config as a whole (cross-field rules included). */
