@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executionOrder } from '../../src/simulator/execution-order.js';
-import { jsonDifferences } from '../../src/simulator/json-differences.js';
+import { jsonDifferences, roundTripDifferences } from '../../src/simulator/json-differences.js';
 import { containsExpression, findGets, findStepsGets } from '../../src/simulator/pipeline-expressions.js';
 import { valueAtPropertyPath } from '../../src/simulator/property-values.js';
 
@@ -54,12 +54,37 @@ describe('executionOrder', () => {
 });
 
 describe('jsonDifferences', () => {
-  it('lists where two definitions differ', () => {
+  it('names each member dropped, added or changed by its path, in document order', () => {
     expect(jsonDifferences({ a: [1, { b: 'x' }], c: 1 }, { a: [1, { b: 'y' }], d: 2 })).toEqual([
+      { kind: 'changed', at: 'a[1].b', expected: 'x', found: 'y' },
+      { kind: 'dropped', at: 'c', expected: 1 },
+      { kind: 'added', at: 'd', found: 2 },
+    ]);
+    expect(jsonDifferences({ a: 1 }, { a: 1 })).toEqual([]);
+  });
+
+  it('tells a list that lost or gained items, a member that changed kind, and wholly different values', () => {
+    expect(jsonDifferences({ l: [1, 2, 3] }, { l: [1, 2] })).toEqual([{ kind: 'dropped', at: 'l[2]', expected: 3 }]);
+    expect(jsonDifferences({ m: { x: 1 } }, { m: [1] })).toEqual([{ kind: 'changed', at: 'm', expected: { x: 1 }, found: [1] }]);
+    expect(jsonDifferences({ a: '1' }, { a: 1 })).toEqual([{ kind: 'changed', at: 'a', expected: '1', found: 1 }]);
+    expect(jsonDifferences('x', { a: 1 })).toEqual([{ kind: 'changed', at: '', expected: 'x', found: { a: 1 } }]);
+    expect(jsonDifferences([1], [1])).toEqual([]);
+  });
+});
+
+describe('roundTripDifferences', () => {
+  it('lists where a definition read back differs from the one sent', () => {
+    expect(roundTripDifferences({ a: [1, { b: 'x' }], c: 1 }, { a: [1, { b: 'y' }], d: 2 })).toEqual([
       'a[1].b: sent "x", got back "y"',
       'c: sent 1, got back nothing',
       'd: sent nothing, got back 2',
     ]);
-    expect(jsonDifferences({ a: 1 }, { a: 1 })).toEqual([]);
+    expect(roundTripDifferences({ a: 1 }, null)).toEqual(['the definition: sent {"a":1}, got back null']);
+    expect(roundTripDifferences({ a: 1 }, { a: 1 })).toEqual([]);
+  });
+
+  it('stops at the limit', () => {
+    const sent = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]));
+    expect(roundTripDifferences(sent, {}, 3)).toEqual(['k0: sent 0, got back nothing', 'k1: sent 1, got back nothing', 'k2: sent 2, got back nothing']);
   });
 });

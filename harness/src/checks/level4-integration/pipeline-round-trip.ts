@@ -3,7 +3,7 @@ import { errorMessage } from '../../error-message.js';
 import { pipelineNameFor } from '../../catalogue/assemble-pipeline.js';
 import { requireAssembledPipeline } from '../../catalogue/context-pipeline.js';
 import { servedByMockNote } from '../../backends/integration-backend.js';
-import { jsonDifferences } from '../../simulator/json-differences.js';
+import { roundTripDifferences } from '../../simulator/json-differences.js';
 
 export const pipelineRoundTrip = defineCheck({
   id: 'level4.pipeline_round_trip',
@@ -30,7 +30,7 @@ export const pipelineRoundTrip = defineCheck({
     } catch (error) {
       return fail(`DescribePipeline returned a PipelineDefinition for '${name}' that is not JSON: ${errorMessage(error)}`);
     }
-    const differences = jsonDifferences(JSON.parse(sent), returned);
+    const differences = roundTripDifferences(JSON.parse(sent), returned);
     return outcomeFromProblems(
       differences.map((d) => `Pipeline '${name}' did not round-trip through the ${backend.name} backend at ${d}`),
       `pipeline '${name}' (${sent.length} characters, ${definition.Steps.length} steps) was accepted by the ${backend.name} backend and round-trips${servedByMockNote(backend)}`,

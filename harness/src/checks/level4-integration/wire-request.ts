@@ -1,14 +1,12 @@
 import { CreatePipelineCommand } from '@aws-sdk/client-sagemaker';
 import { isPipelineExpression, stepTypeVocabulary } from '@stepscore/sagemaker';
 import { sanitizeNameForSageMaker } from '@stepscore/step-builder';
-import { isPlainRecord } from '@stepscore/step-model';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
 import { JOB_COMMANDS } from '../../backends/job-commands.js';
 import { errorMessage } from '../../error-message.js';
 import { pipelineNameFor } from '../../catalogue/assemble-pipeline.js';
 import { requireAssembledPipeline } from '../../catalogue/context-pipeline.js';
-import { jsonDifferences } from '../../simulator/json-differences.js';
-import { childPath } from '../../simulator/pipeline-expressions.js';
+import { jsonDifferences, roundTripDifferences } from '../../simulator/json-differences.js';
 import { withRecordingClient } from '../../backends/recording-client.js';
 import { type RecordedRequest, RecordingRequestHandler } from '../../backends/recording-request-handler.js';
 import { resolveExpressions } from '../../simulator/resolve-expressions.js';
@@ -42,17 +40,12 @@ interface Differences {
   readonly changed: { at: string; expected: unknown; sent: unknown }[];
 }
 
-function differences(expected: unknown, sent: unknown, at = '', found: Differences = { dropped: [], added: [], changed: [] }): Differences {
-  if (isPlainRecord(expected) && isPlainRecord(sent)) {
-    for (const key of Object.keys(expected)) {
-      if (!(key in sent)) found.dropped.push(childPath(at, key));
-      else differences(expected[key], sent[key], childPath(at, key), found);
-    }
-    for (const key of Object.keys(sent)) if (!(key in expected)) found.added.push(childPath(at, key));
-  } else if (Array.isArray(expected) && Array.isArray(sent) && expected.length === sent.length) {
-    for (const [i, item] of expected.entries()) differences(item, sent[i], childPath(at, i), found);
-  } else if (JSON.stringify(expected) !== JSON.stringify(sent)) {
-    found.changed.push({ at: at || '(the whole value)', expected, sent });
+function differences(expected: unknown, sent: unknown): Differences {
+  const found: Differences = { dropped: [], added: [], changed: [] };
+  for (const d of jsonDifferences(expected, sent)) {
+    if (d.kind === 'dropped') found.dropped.push(d.at);
+    else if (d.kind === 'added') found.added.push(d.at);
+    else found.changed.push({ at: d.at || '(the whole value)', expected: d.expected, sent: d.found });
   }
   return found;
 }
@@ -135,7 +128,7 @@ export const wireRequest = defineCheck({
           problems.push(`CreatePipeline: the serialised PipelineDefinition is not JSON: ${errorMessage(error)}`);
         }
         if (parsed !== undefined) {
-          const inDefinition = jsonDifferences(JSON.parse(definition), parsed);
+          const inDefinition = roundTripDifferences(JSON.parse(definition), parsed);
           if (inDefinition.length > 0) {
             evidence['pipelineDefinition'] = inDefinition;
             problems.push(`CreatePipeline: the serialised PipelineDefinition does not parse to the definition sent (${inDefinition.join('; ')})`);
