@@ -1,3 +1,6 @@
+// Not npm's write-file-atomic (7.0.1 is the last for Node 20): it writes, fsyncs and renames as this does, but does
+// not fsync the folder, so the rename of a report can be lost with the power; and it offers no seam to fail a write
+// part-way, which the tests of "nothing already written is lost" use. This module is the 40 lines that do both.
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

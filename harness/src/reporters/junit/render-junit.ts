@@ -1,3 +1,6 @@
+// Written out rather than through junit-report-builder or an XML builder: the document is five element kinds in a
+// fixed order (failing suites and cases first), and a library would still need that ordering and these attributes
+// spelled out; the one thing it would add, escaping, is xmlText below.
 import { LEVEL_NAMES } from '../../check/check-definition.js';
 import type { BuilderReport, ReportedCheck, RunReport } from '../../report/run-report.js';
 import { failingChecks, isFailing } from '../../report/failing-checks.js';
