@@ -3,12 +3,22 @@ import { renderConsoleReport } from '../reporters/console/render-console-report.
 import { renderSummaryJson } from '../reporters/json/summary-document.js';
 import type { RunReport } from '../report/run-report.js';
 import { CliError, type CliIo, EXIT_FAILURE, writeLine } from './cli-io.js';
+import type { NightlyPathOptions } from './nightly-output.js';
 
 export interface PrintOptions {
   /** Print only the summary JSON on stdout; notes then go to stderr. */
   readonly json?: boolean;
   /** List every check, not only the failing ones. */
   readonly verbose?: boolean;
+}
+
+/** The options of a command that ends a run with its reports (score, merge), as commander gives them. */
+export interface ReportingOptions extends PrintOptions, NightlyPathOptions {
+  readonly config?: string;
+  readonly out?: string;
+  readonly minScore?: string;
+  readonly minRating?: string;
+  readonly nightly?: boolean;
 }
 
 /**

@@ -12,17 +12,7 @@ import { type ValidationResult, validationResult } from './validation-result.js'
  * What a processing script reads and writes inside its container: every path lies under `/opt/ml/processing/`,
  * and SageMaker mounts each input and collects each output at the path the contract names.
  */
-export interface ProcessingScriptContract {
-  readonly entryPoint: string;
-  readonly expectedInputPaths: Readonly<Record<string, string>>;
-  readonly expectedOutputPaths: Readonly<Record<string, string>>;
-  /** `--name value` command-line arguments (names as the script's argparse spells them) and their defaults. */
-  readonly expectedArguments?: Readonly<Record<string, string>>;
-  readonly requiredEnvVars?: readonly string[];
-  readonly optionalEnvVars?: Readonly<Record<string, string>>;
-  readonly frameworkRequirements?: Readonly<Record<string, string>>;
-  readonly description?: string;
-}
+export type ProcessingScriptContract = TrainingScriptContract;
 
 /** The script contract of any step type that runs a script of its own (Training, Processing). */
 export type ScriptContract = TrainingScriptContract | ProcessingScriptContract;

@@ -7,6 +7,7 @@ export interface TrainingScriptContract {
   readonly entryPoint: string;
   readonly expectedInputPaths: Readonly<Record<string, string>>;
   readonly expectedOutputPaths: Readonly<Record<string, string>>;
+  /** `--name value` command-line arguments (names as the script's argparse spells them) and their defaults. */
   readonly expectedArguments?: Readonly<Record<string, string>>;
   readonly requiredEnvVars?: readonly string[];
   readonly optionalEnvVars?: Readonly<Record<string, string>>;

@@ -6,24 +6,13 @@ import { mergeShardFolders } from '../../sharding/merge-shards.js';
 import { CliError, type CliIo, EXIT_USAGE } from '../cli-io.js';
 import { reportingBadInput } from '../input-errors.js';
 import { completeNightly, nightlyPaths, prepareNightly } from '../nightly-output.js';
-import { exitOnProblems, noteWritten, printReport } from '../report-output.js';
+import { exitOnProblems, noteWritten, printReport, type ReportingOptions } from '../report-output.js';
 import { thresholdFailures, thresholdsFrom } from '../thresholds.js';
 import { exitCodesHelp } from '../exit-codes.js';
 import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
 import { DEFAULT_REPORTS_DIR } from './score.js';
 
-interface MergeOptions {
-  readonly out?: string;
-  readonly reportsDir: string;
-  readonly json?: boolean;
-  readonly verbose?: boolean;
-  readonly minScore?: string;
-  readonly minRating?: string;
-  readonly nightly?: boolean;
-  readonly history?: string;
-  readonly baseline?: string;
-  readonly config?: string;
-}
+type MergeOptions = ReportingOptions;
 
 export function registerMergeCommand(program: Command, io: CliIo): void {
   program

@@ -6,7 +6,7 @@ import { openBackend, parseBackend } from '../backend-option.js';
 import { CliError, type CliIo, EXIT_USAGE } from '../cli-io.js';
 import { reportingBadInput } from '../input-errors.js';
 import { completeNightly, nightlyPaths, prepareNightly } from '../nightly-output.js';
-import { exitOnProblems, noteWritten, printReport } from '../report-output.js';
+import { exitOnProblems, noteWritten, printReport, type ReportingOptions } from '../report-output.js';
 import { collect, inShard, parseCheckTimeout, parseConcurrency, parseLevels, parseShardOption, selectBuilders } from '../score-options.js';
 import { startProgressLine } from '../progress-line.js';
 import { scoreRun } from '../score-run.js';
@@ -22,23 +22,13 @@ import { BUILDERS_PER_WORKER } from '../../runner/isolated/worker-count.js';
 
 export const DEFAULT_REPORTS_DIR = 'reports';
 
-interface ScoreOptions {
+interface ScoreOptions extends ReportingOptions {
   readonly builder: readonly string[];
   readonly level: readonly string[];
   readonly concurrency?: string;
   readonly checkTimeout?: string;
   readonly backend?: string;
-  readonly config?: string;
-  readonly out?: string;
-  readonly reportsDir: string;
-  readonly json?: boolean;
-  readonly verbose?: boolean;
-  readonly minScore?: string;
-  readonly minRating?: string;
   readonly shard?: string;
-  readonly nightly?: boolean;
-  readonly history?: string;
-  readonly baseline?: string;
 }
 
 export function registerScoreCommand(program: Command, io: CliIo): void {
