@@ -2,37 +2,8 @@
 //   import { defineConfig, defineBuilder, TrainingStepBuilder, trainingConfigShape, z } from 'stepscore';
 // The vitest helper is `stepscore/vitest`, the score-table reporter `stepscore/vitest/reporter`.
 
-// The config file and a team's own checks.
-export {
-  defineConfig,
-  CONFIG_FILE_NAMES,
-  type StepscoreConfig,
-  loadProject,
-  findConfigFile,
-  type LoadedProject,
-  type LoadProjectOptions,
-  ProjectConfigError,
-  defineCheck,
-  pass,
-  fail,
-  notApplicable,
-  outcomeFromProblems,
-  LEVEL_NAMES,
-  type CheckDefinition,
-  type CheckOutcome,
-  type CheckStatus,
-  type Level,
-  type BuilderResult,
-  type CheckResult,
-  type RootCause,
-  type CheckContext,
-  type ConsumerEntry,
-  type ProducerEntry,
-  type UpstreamCatalogue,
-  RATINGS,
-  type Rating,
-  runCli,
-} from '@stepscore/harness';
+// The config file, a team's own checks, ratings and the CLI (runCli and its CliIo).
+export * from '@stepscore/harness';
 
 // Builders: defineBuilder, the registry, the builder bases and the config helpers of each step type.
 export * from '@stepscore/step-builder';
