@@ -5,18 +5,29 @@ import LongestProjectsFirst from './harness/vitest/longest-projects-first.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** Tests that start a process, a server or a browser, each in a project of its own (below). */
-const OWN_PROJECTS = ['harness/test/cli/**', 'harness/test/sharding/**', 'harness/test/moto/**', 'harness/test/browser/**', 'harness/test/pack/**'];
+const OWN_PROJECTS = [
+  'harness/test/cli/**',
+  'harness/test/sharding/**',
+  'harness/test/moto/**',
+  'harness/test/browser/**',
+  'harness/test/pack/**',
+  'harness/test/runner/isolation.test.ts',
+];
 
 // Projects:
 //   unit      - unit tests of the domain packages, the builders and the harness, in one process without isolation
+//   isolation - harness/test/runner/isolation.test.ts: builder workers stopped at time limits, alone (below)
 //   cli       - the stepscore commands run whole (in process and as child processes), shard runs and nested vitest
 //   builders  - `pnpm test:builders`: one test per check per registered builder
 //   defects   - `pnpm test:defects`: every seeded defect caught by its declared check, and the detection rate
 //   moto      - integration against a local moto_server (127.0.0.1 only)
 //   browser   - the HTML report opened in headless Chromium
 //   pack      - the packed tarballs installed into a fresh npm project outside the repository (slow: npm install)
-// `builders` runs first, alone in one worker (its level files share one run of the catalogue, which has two worker
-// threads of its own). Then all the other projects share a pool of two workers, so the projects that mostly wait
+// `builders` and `isolation` run first, one after the other in one worker: the level files of `builders` share one
+// run of the catalogue, which has worker threads of its own, and isolation.test.ts asserts time limits (a check
+// stopped at 1 s, a run of misbehaving builders within 25 s, a 400 ms limit no ordinary check reaches) that a
+// second test worker on the same two cores made it miss (measured: 2 of its 12 tests failed at load 17).
+// Then all the other projects share a pool of two workers, so the projects that mostly wait
 // on a child process (pack, moto, browser, cli) run beside the ones that compute, the longest first
 // (harness/vitest/longest-projects-first.ts). vitest's default is one worker less than the cores: one on 2 cores.
 const AFTER_BUILDERS = { groupOrder: 1 };
@@ -60,6 +71,16 @@ export default defineConfig({
           include: ['harness/vitest/builders-level*.test.ts'],
           // The level files of a run share one process and one run of the catalogue (define-builder-tests.ts):
           // a process and a worker pool per file cost four times the start-up (9 s instead of 4 s cold).
+          isolate: false,
+          maxWorkers: 1,
+        },
+      },
+      {
+        test: {
+          name: 'isolation',
+          include: ['harness/test/runner/isolation.test.ts'],
+          // Non-isolated with one worker: the same group as `builders` (vitest runs an isolated one-worker project
+          // last, in a group of its own). One file, so nothing is shared.
           isolate: false,
           maxWorkers: 1,
         },

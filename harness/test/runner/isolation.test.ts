@@ -15,10 +15,7 @@ import {
   misbehavingBuilderRegistry,
 } from '../fixtures/misbehaving-builders.js';
 
-// Long enough that a check slowed down by a busy machine (this file runs beside another test worker, each with
-// builder workers of its own, on two cores) is not taken for a hang: at 1 s, a check that takes a few
-// milliseconds alone was stopped at times while its worker waited for a core.
-const TIME_LIMIT_MS = 2000;
+const TIME_LIMIT_MS = 1000;
 const REAL = ['PyTorchTraining', 'XGBoostTraining'];
 const fromFixture = { registryModule: MISBEHAVING_REGISTRY_MODULE, registryExport: MISBEHAVING_REGISTRY_EXPORT, checkTimeoutMs: TIME_LIMIT_MS };
 
