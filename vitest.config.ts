@@ -14,10 +14,14 @@ const OWN_PROJECTS = [
   'harness/test/runner/isolation.test.ts',
 ];
 
+/** The one command test that mocks a module: exit-codes.test.ts fakes a failing run's results. */
+const CLI_WITH_A_MOCKED_MODULE = 'harness/test/cli/exit-codes.test.ts';
+
 // Projects:
 //   unit      - unit tests of the domain packages, the builders and the harness, in one process without isolation
 //   isolation - harness/test/runner/isolation.test.ts: builder workers stopped at time limits, alone (below)
 //   cli       - the stepscore commands run whole (in process and as child processes), shard runs and nested vitest
+//   cli-mocked - the exit codes, one of them from a faked run (vi.mock), isolated
 //   builders  - `pnpm test:builders`: one test per check per registered builder
 //   defects   - `pnpm test:defects`: every seeded defect caught by its declared check, and the detection rate
 //   moto      - integration against a local moto_server (127.0.0.1 only)
@@ -61,7 +65,19 @@ export default defineConfig({
           name: 'cli',
           sequence: AFTER_BUILDERS,
           include: ['harness/test/cli/**/*.test.ts', 'harness/test/sharding/**/*.test.ts'],
-          // Isolated: exit-codes.test.ts mocks a module with vi.mock, and the commands read process.env.
+          exclude: [CLI_WITH_A_MOCKED_MODULE, '**/node_modules/**'],
+          // Isolation off, as in `unit`: each command run in process loads the CLI, the config and the builders
+          // once per worker. No file here mocks a module; the one that changes process.env (score.test.ts,
+          // NO_COLOR) and the one with fake timers (progress-line.test.ts) put them back.
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          name: 'cli-mocked',
+          sequence: AFTER_BUILDERS,
+          // Isolated: it replaces the module that runs the checks (vi.mock), which no other file may see.
+          include: [CLI_WITH_A_MOCKED_MODULE],
         },
       },
       {

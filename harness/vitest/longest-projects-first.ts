@@ -5,7 +5,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * install, a moto_server, Chromium, whole commands), so that the short unit files fill the other worker around
  * them instead of leaving one long file to run alone at the end. Projects not named here come last.
  */
-export const PROJECT_ORDER = ['pack', 'moto', 'browser', 'cli', 'defects', 'unit'];
+export const PROJECT_ORDER = ['pack', 'moto', 'browser', 'cli', 'cli-mocked', 'defects', 'unit'];
 
 function rank(specification: TestSpecification): number {
   const index = PROJECT_ORDER.indexOf(specification.project.name);

@@ -87,10 +87,14 @@ describe('registering one more builder folder in a copy of the repository', () =
   });
 
   it('breaks no unit test that sees the registered builders', async () => {
-    const run = await runCommand(process.execPath, [VITEST, 'related', '--run', '--project', 'unit', '--project', 'cli', ...REGISTRY_ENTRY_POINTS], {
-      cwd: copy,
-      env: cleanEnvironment(),
-    });
+    const run = await runCommand(
+      process.execPath,
+      [VITEST, 'related', '--run', '--project', 'unit', '--project', 'cli', '--project', 'cli-mocked', ...REGISTRY_ENTRY_POINTS],
+      {
+        cwd: copy,
+        env: cleanEnvironment(),
+      },
+    );
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.code, failures(out) + run.stderr).toBe(0);
     expect(out).toMatch(/Test Files\s+\d+ passed/);
