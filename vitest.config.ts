@@ -1,24 +1,83 @@
 import { defineConfig } from 'vitest/config';
+import LongestProjectsFirst from './harness/vitest/longest-projects-first.js';
 
 // The AWS SDK warns on every run that releases after January 2027 need Node 22; the project pins its versions.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+/** Tests that start a process, a server or a browser, each in a project of its own (below). */
+const OWN_PROJECTS = [
+  'harness/test/cli/**',
+  'harness/test/sharding/**',
+  'harness/test/moto/**',
+  'harness/test/browser/**',
+  'harness/test/pack/**',
+  'harness/test/runner/isolation.test.ts',
+];
+
+/** The one command test that mocks a module: exit-codes.test.ts fakes a failing run's results. */
+const CLI_WITH_A_MOCKED_MODULE = 'harness/test/cli/exit-codes.test.ts';
+
 // Projects:
-//   unit      - unit tests of the domain packages, the builders and the harness
+//   unit      - unit tests of the domain packages, the builders and the harness, in one process without isolation
+//   isolation - harness/test/runner/isolation.test.ts: builder workers stopped at time limits, alone (below)
+//   cli       - the stepscore commands run whole (in process and as child processes), shard runs and nested vitest
+//   cli-mocked - the exit codes, one of them from a faked run (vi.mock), isolated
 //   builders  - `pnpm test:builders`: one test per check per registered builder
 //   defects   - `pnpm test:defects`: every seeded defect caught by its declared check, and the detection rate
 //   moto      - integration against a local moto_server (127.0.0.1 only)
 //   browser   - the HTML report opened in headless Chromium
 //   pack      - the packed tarballs installed into a fresh npm project outside the repository (slow: npm install)
+// `builders` and `isolation` run first, one after the other in one worker: the level files of `builders` share one
+// run of the catalogue, which has worker threads of its own, and isolation.test.ts asserts time limits (a check
+// stopped at 1 s, a run of misbehaving builders within 25 s, a 400 ms limit no ordinary check reaches) that a
+// second test worker on the same two cores made it miss (measured: 2 of its 12 tests failed at load 17).
+// Then all the other projects share a pool of two workers, so the projects that mostly wait
+// on a child process (pack, moto, browser, cli) run beside the ones that compute, the longest first
+// (harness/vitest/longest-projects-first.ts). vitest's default is one worker less than the cores: one on 2 cores.
+const AFTER_BUILDERS = { groupOrder: 1 };
+
 export default defineConfig({
   test: {
     reporters: ['default', './harness/vitest/score-table-reporter.ts', './harness/vitest/plain-summary-reporter.ts'],
+    maxWorkers: 2,
+    sequence: { sequencer: LongestProjectsFirst },
     projects: [
       {
         test: {
           name: 'unit',
+          sequence: AFTER_BUILDERS,
           include: ['packages/*/test/**/*.test.ts', 'builders/**/*.test.ts', 'harness/test/**/*.test.ts'],
-          exclude: ['harness/test/moto/**', 'harness/test/browser/**', 'harness/test/pack/**', '**/node_modules/**'],
+          exclude: [...OWN_PROJECTS, '**/node_modules/**'],
+          // Isolation off: the files of a worker share one module graph, so the AWS SDK, zod, the checks and the
+          // builders are loaded once per worker, not once per file (most files spend 20 times longer loading them
+          // than testing). It is safe because no unit test leaves mutable state behind: none mocks a module
+          // (vi.mock is only in cli/), the tests that change process.env, globals or the network modules
+          // (runner/global-state, no-network) put them back, and every builder a test changes is a subclass or a
+          // copy of its registration, never the registered one.
+          isolate: false,
+          // Two workers share the two cores with the builder worker threads some tests start: a test that takes
+          // 1 s alone (a property over 100 inputs) can take more than vitest's default 5 s.
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'cli',
+          sequence: AFTER_BUILDERS,
+          include: ['harness/test/cli/**/*.test.ts', 'harness/test/sharding/**/*.test.ts'],
+          exclude: [CLI_WITH_A_MOCKED_MODULE, '**/node_modules/**'],
+          // Isolation off, as in `unit`: each command run in process loads the CLI, the config and the builders
+          // once per worker. No file here mocks a module; the one that changes process.env (score.test.ts,
+          // NO_COLOR) and the one with fake timers (progress-line.test.ts) put them back.
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          name: 'cli-mocked',
+          sequence: AFTER_BUILDERS,
+          // Isolated: it replaces the module that runs the checks (vi.mock), which no other file may see.
+          include: [CLI_WITH_A_MOCKED_MODULE],
         },
       },
       {
@@ -34,13 +93,25 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'isolation',
+          include: ['harness/test/runner/isolation.test.ts'],
+          // Non-isolated with one worker: the same group as `builders` (vitest runs an isolated one-worker project
+          // last, in a group of its own). One file, so nothing is shared.
+          isolate: false,
+          maxWorkers: 1,
+        },
+      },
+      {
+        test: {
           name: 'defects',
+          sequence: AFTER_BUILDERS,
           include: ['harness/defects/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'moto',
+          sequence: AFTER_BUILDERS,
           include: ['harness/test/moto/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -49,6 +120,7 @@ export default defineConfig({
       {
         test: {
           name: 'pack',
+          sequence: AFTER_BUILDERS,
           include: ['harness/test/pack/**/*.test.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
@@ -57,6 +129,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          sequence: AFTER_BUILDERS,
           include: ['harness/test/browser/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

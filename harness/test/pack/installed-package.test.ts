@@ -31,11 +31,15 @@ afterAll(removeTemporaryFolders);
 
 async function pack(): Promise<Record<string, string>> {
   tarballs = temporaryFolder('stepscore-tarballs-');
-  for (const folder of PACKAGE_FOLDERS) {
-    const packed = await runCommand('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(REPOSITORY_ROOT, folder), env: cleanEnvironment() });
-    expect(packed.code, `${folder}: ${packed.stderr}`).toBe(0);
-  }
+  // One pnpm for all six packages (each still runs its prepack), in the order of their dependencies.
+  const filters = PACKAGE_FOLDERS.map((folder) => `--filter=./${folder}`);
+  const packed = await runCommand('pnpm', ['--recursive', ...filters, 'pack', '--pack-destination', tarballs], {
+    cwd: REPOSITORY_ROOT,
+    env: cleanEnvironment(),
+  });
+  expect(packed.code, packed.stderr).toBe(0);
   const files = readdirSync(tarballs);
+  expect(files).toHaveLength(PACKAGE_FOLDERS.length);
   const tarball = (name: string) => {
     const file = name === 'stepscore' ? 'stepscore-0.1.0.tgz' : `stepscore-${name.slice('@stepscore/'.length)}-0.1.0.tgz`;
     expect(files).toContain(file);

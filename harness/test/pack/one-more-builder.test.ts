@@ -1,7 +1,7 @@
 // "Adding a builder is its folder plus one registry line, and breaks no existing test", shown rather than argued:
 // a temporary copy of this repository gets one more builder folder (TabularTraining, written against the public
 // API) and its line in builders/registry.ts, exactly as README's "Adding a builder" says, and then runs
-//   - every unit test that sees the registered builders (vitest's `related` over the modules through which tests
+//   - every unit and cli test that sees the registered builders (vitest's `related` over the modules through which tests
 //     reach them: the repository's config, builders/registry.ts, the CLI),
 //   - the defect corpus's clean run of every registered builder, and
 //   - the whole builders project (test:builders), which must now test the new builder too.
@@ -87,10 +87,14 @@ describe('registering one more builder folder in a copy of the repository', () =
   });
 
   it('breaks no unit test that sees the registered builders', async () => {
-    const run = await runCommand(process.execPath, [VITEST, 'related', '--run', '--project', 'unit', ...REGISTRY_ENTRY_POINTS], {
-      cwd: copy,
-      env: cleanEnvironment(),
-    });
+    const run = await runCommand(
+      process.execPath,
+      [VITEST, 'related', '--run', '--project', 'unit', '--project', 'cli', '--project', 'cli-mocked', ...REGISTRY_ENTRY_POINTS],
+      {
+        cwd: copy,
+        env: cleanEnvironment(),
+      },
+    );
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.code, failures(out) + run.stderr).toBe(0);
     expect(out).toMatch(/Test Files\s+\d+ passed/);
