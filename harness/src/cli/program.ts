@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLine } from './cli-io.js';
 import { errorMessage } from '../error-message.js';
@@ -9,14 +8,8 @@ import { registerBaselineCommand } from './commands/baseline.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerScoreCommand } from './commands/score.js';
 import { topLevelExitCodesHelp } from './exit-codes.js';
+import { HARNESS_PACKAGE } from '../own-package.js';
 
-interface HarnessPackage {
-  readonly version: string;
-  readonly description: string;
-}
-
-// The harness's own package.json: two folders up from src/cli/ and, compiled, from dist/cli/ alike.
-const harnessPackage = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as HarnessPackage;
 
 const EXAMPLES = `
 Examples:
@@ -30,8 +23,8 @@ ${topLevelExitCodesHelp()}`;
 /** The `stepscore` program with every command registered, writing through `io`. */
 export function createProgram(io: CliIo): Command {
   const program = new Command('stepscore')
-    .description(harnessPackage.description)
-    .version(harnessPackage.version, '-V, --version', 'print the stepscore version')
+    .description(HARNESS_PACKAGE.description)
+    .version(HARNESS_PACKAGE.version, '-V, --version', 'print the stepscore version')
     .helpOption('-h, --help', 'show help for a command')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
