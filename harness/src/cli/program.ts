@@ -9,6 +9,7 @@ import { registerMergeCommand } from './commands/merge.js';
 import { registerScoreCommand } from './commands/score.js';
 import { topLevelExitCodesHelp } from './exit-codes.js';
 import { HARNESS_PACKAGE } from '../own-package.js';
+import type { LaunchedWorkers } from '../runner/isolated/early-workers.js';
 
 
 const EXAMPLES = `
@@ -20,8 +21,11 @@ Examples:
 
 ${topLevelExitCodesHelp()}`;
 
-/** The `stepscore` program with every command registered, writing through `io`. */
-export function createProgram(io: CliIo): Command {
+/**
+ * The `stepscore` program with every command registered, writing through `io`; `launched`: the worker launched
+ * for `score` as the process started (early-launch.ts), which the score command takes over.
+ */
+export function createProgram(io: CliIo, launched?: LaunchedWorkers): Command {
   const program = new Command('stepscore')
     .description(HARNESS_PACKAGE.description)
     .version(HARNESS_PACKAGE.version, '-V, --version', 'print the stepscore version')
@@ -37,16 +41,19 @@ export function createProgram(io: CliIo): Command {
   registerListCommand(program, io);
   registerRenderCommand(program, io);
   registerMatchCommand(program, io);
-  registerScoreCommand(program, io);
+  registerScoreCommand(program, io, launched);
   registerMergeCommand(program, io);
   registerBaselineCommand(program, io);
   return program;
 }
 
-/** Runs the command line `argv` (without node and script) and returns the exit code; never exits itself. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the command line `argv` (without node and script) and returns the exit code; never exits itself.
+ * `launched` as for createProgram: the caller stops it once this returns.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, launched?: LaunchedWorkers): Promise<number> {
   try {
-    await createProgram(io).parseAsync([...argv], { from: 'user' });
+    await createProgram(io, launched).parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
