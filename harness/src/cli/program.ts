@@ -11,7 +11,6 @@ import { topLevelExitCodesHelp } from './exit-codes.js';
 import { HARNESS_PACKAGE } from '../own-package.js';
 import type { LaunchedWorkers } from '../runner/isolated/early-workers.js';
 
-
 const EXAMPLES = `
 Examples:
   $ pnpm stepscore list
