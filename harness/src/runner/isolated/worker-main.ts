@@ -6,7 +6,7 @@ import type { CheckDefinition } from '../../check/check-definition.js';
 import { errorMessage } from '../../error-message.js';
 import { type IndexedCatalogue, toIndexedCatalogue } from '../../catalogue/indexed-catalogue.js';
 import { upstreamCatalogue } from '../../catalogue/upstream-catalogue.js';
-import { importModule } from '../../project-config/module-loader.js';
+import { importModule, prepareTypeScript } from '../../project-config/module-loader.js';
 import { checksFromModule, registryFromModule } from '../../project-config/registry-from-module.js';
 import { upstreamFromModule, withUpstream } from '../../project-config/upstream-from-module.js';
 import { checkImportance } from '../../profiles/index.js';
@@ -30,7 +30,8 @@ async function builtInChecks(): Promise<readonly CheckDefinition[]> {
 
 /**
  * What this worker runs: its workerData, or, when it was launched before its project was known, what the main
- * thread sends once it knows. The built-in checks and the mock backend load while it waits.
+ * thread sends once it knows. The built-in checks, the mock backend and what loading a TypeScript project
+ * takes (a project's config is TypeScript as a rule) load while it waits.
  */
 async function startData(): Promise<WorkerStartData> {
   const data = workerData as WorkerStartData | DeferredWorkerStartData;
@@ -39,6 +40,7 @@ async function startData(): Promise<WorkerStartData> {
     new Promise<StartMessage>((resolve) => port!.once('message', resolve)),
     builtInChecks(),
     import('../../backends/mock-backend.js'),
+    prepareTypeScript(),
   ]);
   return { ...message.startData, entry: data.entry, progress: data.progress };
 }
