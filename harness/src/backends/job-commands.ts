@@ -1,18 +1,20 @@
+import type {
+  CreateModelCommandInput,
+  CreateProcessingJobCommandInput,
+  CreateTrainingJobCommandInput,
+  CreateTransformJobCommandInput,
+} from '@aws-sdk/client-sagemaker';
 import {
   CreateModelCommand,
-  type CreateModelCommandInput,
   CreateProcessingJobCommand,
-  type CreateProcessingJobCommandInput,
   CreateTrainingJobCommand,
-  type CreateTrainingJobCommandInput,
   CreateTransformJobCommand,
-  type CreateTransformJobCommandInput,
   DescribeModelCommand,
   DescribeProcessingJobCommand,
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
   type SageMakerClient,
-} from '@aws-sdk/client-sagemaker';
+} from '../aws/sagemaker-client.js';
 import { STEP_TYPES, type StepTypeName } from '@stepscore/sagemaker';
 import type { JobDocument } from './integration-backend.js';
 

@@ -1,4 +1,4 @@
-import { CreatePipelineCommand, DescribePipelineCommand, SageMakerClient, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
+import { CreatePipelineCommand, DescribePipelineCommand, SageMakerClient, StartPipelineExecutionCommand } from '../aws/sagemaker-client.js';
 import { STEP_TYPE_NAMES, STEP_TYPES, type StepTypeName } from '@stepscore/sagemaker';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { MOCK_CREDENTIALS } from '../mocks/mocked-s3.js';

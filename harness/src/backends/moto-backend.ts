@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { CreatePipelineCommand, DescribePipelineCommand, SageMakerClient, StartPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
+import { CreatePipelineCommand, DescribePipelineCommand, SageMakerClient, StartPipelineExecutionCommand } from '../aws/sagemaker-client.js';
 import { STEP_TYPES, type StepTypeName } from '@stepscore/sagemaker';
 import { MOCK_CREDENTIALS } from '../mocks/mocked-s3.js';
 import type { IntegrationBackend, IntegrationBackendFactory, JobDocument } from './integration-backend.js';

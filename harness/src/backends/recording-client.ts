@@ -1,4 +1,5 @@
-import { SageMakerClient, type SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
+import type { SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
+import { SageMakerClient } from '../aws/sagemaker-client.js';
 import { MOCK_CREDENTIALS } from '../mocks/mocked-s3.js';
 import { RecordingRequestHandler } from './recording-request-handler.js';
 

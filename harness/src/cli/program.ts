@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLine } from './cli-io.js';
 import { errorMessage } from '../error-message.js';
@@ -9,14 +8,8 @@ import { registerBaselineCommand } from './commands/baseline.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerScoreCommand } from './commands/score.js';
 import { topLevelExitCodesHelp } from './exit-codes.js';
-
-interface HarnessPackage {
-  readonly version: string;
-  readonly description: string;
-}
-
-// The harness's own package.json: two folders up from src/cli/ and, compiled, from dist/cli/ alike.
-const harnessPackage = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as HarnessPackage;
+import { HARNESS_PACKAGE } from '../own-package.js';
+import type { LaunchedWorkers } from '../runner/isolated/early-workers.js';
 
 const EXAMPLES = `
 Examples:
@@ -27,11 +20,14 @@ Examples:
 
 ${topLevelExitCodesHelp()}`;
 
-/** The `stepscore` program with every command registered, writing through `io`. */
-export function createProgram(io: CliIo): Command {
+/**
+ * The `stepscore` program with every command registered, writing through `io`; `launched`: the worker launched
+ * for `score` as the process started (early-launch.ts), which the score command takes over.
+ */
+export function createProgram(io: CliIo, launched?: LaunchedWorkers): Command {
   const program = new Command('stepscore')
-    .description(harnessPackage.description)
-    .version(harnessPackage.version, '-V, --version', 'print the stepscore version')
+    .description(HARNESS_PACKAGE.description)
+    .version(HARNESS_PACKAGE.version, '-V, --version', 'print the stepscore version')
     .helpOption('-h, --help', 'show help for a command')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -44,16 +40,19 @@ export function createProgram(io: CliIo): Command {
   registerListCommand(program, io);
   registerRenderCommand(program, io);
   registerMatchCommand(program, io);
-  registerScoreCommand(program, io);
+  registerScoreCommand(program, io, launched);
   registerMergeCommand(program, io);
   registerBaselineCommand(program, io);
   return program;
 }
 
-/** Runs the command line `argv` (without node and script) and returns the exit code; never exits itself. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the command line `argv` (without node and script) and returns the exit code; never exits itself.
+ * `launched` as for createProgram: the caller stops it once this returns.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, launched?: LaunchedWorkers): Promise<number> {
   try {
-    await createProgram(io).parseAsync([...argv], { from: 'user' });
+    await createProgram(io, launched).parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);

@@ -1,4 +1,4 @@
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, S3Client } from '../aws/s3-client.js';
 import type { ArtifactStore } from '@stepscore/step-builder';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { S3ArtifactStore } from './s3-artifact-store.js';

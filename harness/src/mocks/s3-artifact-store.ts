@@ -1,4 +1,4 @@
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '../aws/s3-client.js';
 import { type ArtifactStore, splitS3Uri } from '@stepscore/step-builder';
 
 /** Writes a builder's generated files through a real S3 client (mocked or pointed at an emulator). */

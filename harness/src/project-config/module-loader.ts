@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx']);
 
 let registered: Promise<void> | undefined;
+let prepared: Promise<typeof import('tsx/esm/api')> | undefined;
 
 /** True when this module itself runs as TypeScript source: someone (tsx, vitest) already transpiles for us. */
 const runningFromSource = import.meta.url.endsWith('.ts');
@@ -37,14 +38,22 @@ async function preloadWhatProjectsImport(): Promise<void> {
   await Promise.all([import('@stepscore/step-builder'), import('@stepscore/step-model'), import('@stepscore/sagemaker'), import('zod'), import('../index.js')]);
 }
 
-async function registerTypeScript(): Promise<void> {
+/**
+ * Loads what registering tsx needs (what projects import, tsx's API) without registering it: a worker does this
+ * while it waits to be told its project, so that loading the project's TypeScript later starts at once.
+ */
+export async function prepareTypeScript(): Promise<void> {
   // Running as source (under `tsx` or vitest's transform), whatever loads us already transpiles TypeScript.
   if (runningFromSource) return;
-  registered ??= preloadWhatProjectsImport()
-    .then(() => import('tsx/esm/api'))
-    .then(({ register }) => {
-      register();
-    });
+  prepared ??= preloadWhatProjectsImport().then(() => import('tsx/esm/api'));
+  await prepared;
+}
+
+async function registerTypeScript(): Promise<void> {
+  if (runningFromSource) return;
+  registered ??= prepareTypeScript().then(async () => {
+    (await prepared!).register();
+  });
   await registered;
 }
 

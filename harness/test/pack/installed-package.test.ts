@@ -91,7 +91,10 @@ describe('the packed stepscore package installed into a new npm project', () => 
       expect(existsSync(join(folder, 'dist', 'index.d.ts')), name).toBe(true);
       expect(existsSync(join(folder, 'src')), name).toBe(false);
     }
-    expect(existsSync(join(project, 'node_modules', '@stepscore', 'harness', 'dist', 'runner', 'isolated', 'worker-main.js'))).toBe(true);
+    // The harness's JavaScript is its bundle (harness/scripts/bundle.ts): a few files side by side, the worker's entry among them.
+    const harness = join(project, 'node_modules', '@stepscore', 'harness', 'dist');
+    expect(existsSync(join(harness, 'worker-main.js'))).toBe(true);
+    expect(readdirSync(harness, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js') && file.includes('/'))).toEqual([]);
   });
 
   it('`npx stepscore list` finds the project config and lists its builder', async () => {

@@ -77,3 +77,4 @@ export { createModelAdapter, modelContainer } from './step-types/create-model-ad
 export { listResponseMembers, resolvePropertyPath, type PropertyPathResolution } from './response-shapes.js';
 export { serviceInstanceTypes, type InstanceTypeUse } from './service-instance-types.js';
 export { pipelineParametersOf, type PipelineParameterDeclaration, type PipelineParameterType } from './pipeline-parameters.js';
+export { sagemakerSdk } from './sagemaker-sdk.js';

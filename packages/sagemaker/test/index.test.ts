@@ -39,6 +39,7 @@ describe('@stepscore/sagemaker', () => {
       'resolvePropertyPath',
       'retrieveImageUri',
       'retrieveTrainingImageUri',
+      'sagemakerSdk',
       'serviceInstanceTypes',
       'serviceLimitViolations',
       'stepTypeVocabulary',

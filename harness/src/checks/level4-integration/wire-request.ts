@@ -1,7 +1,7 @@
-import { CreatePipelineCommand } from '@aws-sdk/client-sagemaker';
 import { isPipelineExpression, stepTypeVocabulary } from '@stepscore/sagemaker';
 import { sanitizeNameForSageMaker } from '@stepscore/step-builder';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
+import { CreatePipelineCommand } from '../../aws/sagemaker-client.js';
 import { JOB_COMMANDS } from '../../backends/job-commands.js';
 import { errorMessage } from '../../error-message.js';
 import { pipelineNameFor } from '../../catalogue/assemble-pipeline.js';

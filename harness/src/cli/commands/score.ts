@@ -16,7 +16,7 @@ import { loadCliProject, PROJECT_CONFIG_HELP } from '../project-option.js';
 import type { ProjectBuilders, ProjectModules } from '../../project-config/load-project.js';
 import type { StepscoreConfig } from '../../project-config/stepscore-config.js';
 import { MOCK_BACKEND } from '../../runner/isolated/backend-descriptor.js';
-import { type EarlyWorkers, launchWorkers } from '../../runner/isolated/early-workers.js';
+import { type EarlyWorkers, type LaunchedWorkers, launchWorkers } from '../../runner/isolated/early-workers.js';
 import type { WorkerSetup } from '../../runner/isolated/worker-setup.js';
 import { BUILDERS_PER_WORKER } from '../../runner/isolated/worker-count.js';
 
@@ -31,7 +31,8 @@ interface ScoreOptions extends ReportingOptions {
   readonly shard?: string;
 }
 
-export function registerScoreCommand(program: Command, io: CliIo): void {
+/** `launched`: a worker launched for this command as the process started (cli/early-launch.ts), taken over here. */
+export function registerScoreCommand(program: Command, io: CliIo, launched?: LaunchedWorkers): void {
   program
     .command('score')
     .description('run the checks on the registered builders, print a line per builder and its failing checks, and write the reports')
@@ -74,7 +75,7 @@ Examples:
   $ pnpm stepscore score --shard 1/2 && pnpm stepscore score --shard 2/2 && pnpm stepscore merge reports/shards/*`,
     )
     .action(async (options: ScoreOptions) => {
-      await score(io, options);
+      await score(io, options, launched);
     });
 }
 
@@ -92,10 +93,10 @@ function earlyWorkerSetup(options: ScoreOptions, config: StepscoreConfig, module
   }
 }
 
-async function score(io: CliIo, options: ScoreOptions): Promise<void> {
-  // A worker launched now loads the checks while this thread loads the config; once the config names the
-  // builders' modules it loads them too, while this thread does the same.
-  const launched = options.backend === 'moto' ? undefined : launchWorkers();
+async function score(io: CliIo, options: ScoreOptions, launchedEarlier: LaunchedWorkers | undefined): Promise<void> {
+  // A worker launched now (or as the process started) loads the checks while this thread loads the config; once
+  // the config names the builders' modules it loads them too, while this thread does the same.
+  const launched = options.backend === 'moto' ? undefined : (launchedEarlier ?? launchWorkers());
   let early: EarlyWorkers | undefined;
   try {
     const project = await loadCliProject(options.config, (config, modules) => {

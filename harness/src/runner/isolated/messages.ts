@@ -12,8 +12,10 @@ export interface WorkerModules {
   readonly registryModule: string;
   /** The export holding them; when absent, taken apart as registryFromModule does (default, or the one registry). */
   readonly registryExport?: string;
-  readonly checksModule: string;
-  readonly checksExport: string;
+  /** The module that exports the checks; the built-in checks (ALL_CHECKS) when absent. */
+  readonly checksModule?: string;
+  /** The export holding them; ALL_CHECKS when absent. */
+  readonly checksExport?: string;
   /** The project's own checks (stepscore config `checks`), each module's default or `checks` export. */
   readonly extraChecksModules?: readonly string[];
   /** Upstream steps added to the catalogue (stepscore config `upstream`), each module's default or `upstream` export. */

@@ -9,12 +9,13 @@ import type { BuilderSummary, CheckSummary, KnownFailures } from './messages.js'
 import { workerCount } from './worker-count.js';
 import { builderWorkerOptions, type WorkerSetup } from './worker-setup.js';
 
-export { DEFAULT_CHECK_MODULES, DEFAULT_WORKER_START_TIMEOUT_MS } from './worker-setup.js';
+export { DEFAULT_WORKER_START_TIMEOUT_MS } from './worker-setup.js';
 
 export interface IsolatedRunOptions extends WorkerSetup {
   /**
-   * The checks to run, in order; each worker takes the checks with these ids from `checksModule`. When absent,
-   * every check the workers load (`checksModule`'s, then `extraChecksModules`'), so that the caller need not
+   * The checks to run, in order; each worker takes the checks with these ids from `checksModule` (the built-in
+   * checks when absent). When absent, every check the workers load (`checksModule`'s or the built-in ones, then
+   * `extraChecksModules`'), so that the caller need not
    * load the checks itself.
    */
   readonly checks?: readonly CheckDefinition[];
@@ -48,12 +49,12 @@ function summariesFor(names: readonly string[], ready: WorkerReady, registryModu
   });
 }
 
-function assertChecksLoadable(checks: readonly Pick<CheckDefinition, 'id'>[], ready: WorkerReady, checksModule: string): void {
+function assertChecksLoadable(checks: readonly Pick<CheckDefinition, 'id'>[], ready: WorkerReady, checksModule: string | undefined): void {
   const loaded = new Set(ready.checks.map((c) => c.id));
   const missing = checks.filter((c) => !loaded.has(c.id)).map((c) => c.id);
   if (missing.length > 0) {
     throw new Error(
-      `Checks ${missing.join(', ')} are not in ${checksModule}: workers load checks from that module, so give its location as checksModule or run with isolation 'in-process'`,
+      `Checks ${missing.join(', ')} are not in ${checksModule ?? 'the built-in checks'}: workers load their checks from there, so give the module that exports them as checksModule or run with isolation 'in-process'`,
     );
   }
 }

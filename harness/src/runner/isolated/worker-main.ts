@@ -6,7 +6,7 @@ import type { CheckDefinition } from '../../check/check-definition.js';
 import { errorMessage } from '../../error-message.js';
 import { type IndexedCatalogue, toIndexedCatalogue } from '../../catalogue/indexed-catalogue.js';
 import { upstreamCatalogue } from '../../catalogue/upstream-catalogue.js';
-import { importModule } from '../../project-config/module-loader.js';
+import { importModule, prepareTypeScript } from '../../project-config/module-loader.js';
 import { checksFromModule, registryFromModule } from '../../project-config/registry-from-module.js';
 import { upstreamFromModule, withUpstream } from '../../project-config/upstream-from-module.js';
 import { checkImportance } from '../../profiles/index.js';
@@ -23,15 +23,25 @@ const NO_WORKER_SIDE_LIMIT_MS = 2 ** 31 - 1;
 
 const port = parentPort;
 if (!port) throw new Error('worker-main.ts runs inside a builder worker only');
+/** The built-in checks: the ones a worker runs unless it is given a checks module. */
+async function builtInChecks(): Promise<readonly CheckDefinition[]> {
+  return (await import('../../checks/index.js')).ALL_CHECKS;
+}
+
 /**
  * What this worker runs: its workerData, or, when it was launched before its project was known, what the main
- * thread sends once it knows. By then this module's imports have loaded the checks and what they need; the
- * backend loads while it waits.
+ * thread sends once it knows. The built-in checks, the mock backend and what loading a TypeScript project
+ * takes (a project's config is TypeScript as a rule) load while it waits.
  */
 async function startData(): Promise<WorkerStartData> {
   const data = workerData as WorkerStartData | DeferredWorkerStartData;
   if (!('deferred' in data)) return data;
-  const [message] = await Promise.all([new Promise<StartMessage>((resolve) => port!.once('message', resolve)), import('../../backends/mock-backend.js')]);
+  const [message] = await Promise.all([
+    new Promise<StartMessage>((resolve) => port!.once('message', resolve)),
+    builtInChecks(),
+    import('../../backends/mock-backend.js'),
+    prepareTypeScript(),
+  ]);
   return { ...message.startData, entry: data.entry, progress: data.progress };
 }
 
@@ -53,8 +63,9 @@ async function loadExport(moduleUrl: string, exportName: string, what: string): 
 }
 
 async function loadChecks(): Promise<CheckDefinition[]> {
-  const checks = (await loadExport(start.checksModule, start.checksExport, 'list of checks')) as readonly CheckDefinition[];
-  if (!Array.isArray(checks)) throw new Error(`${start.checksModule}'s export '${start.checksExport}' is not a list of checks`);
+  const { checksModule, checksExport = 'ALL_CHECKS' } = start;
+  const checks = checksModule ? ((await loadExport(checksModule, checksExport, 'list of checks')) as readonly CheckDefinition[]) : await builtInChecks();
+  if (!Array.isArray(checks)) throw new Error(`${checksModule}'s export '${checksExport}' is not a list of checks`);
   const extra = await Promise.all((start.extraChecksModules ?? []).map(async (file) => checksFromModule(await importModule(file), file)));
   return [...checks, ...extra.flat()];
 }

@@ -4,15 +4,6 @@ import { type BackendDescriptor, MOCK_BACKEND } from './backend-descriptor.js';
 import type { BuilderWorkerOptions } from './builder-worker.js';
 import type { WorkerModules } from './messages.js';
 
-/** Compiled, this file is .js and so are the modules beside it; run from source, they are .ts. */
-const OWN_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-
-/** Every built-in check; the builders come from the project (its stepscore config), never from a fixed path. */
-export const DEFAULT_CHECK_MODULES: Pick<WorkerModules, 'checksModule' | 'checksExport'> = {
-  checksModule: new URL(`../../checks/index${OWN_EXTENSION}`, import.meta.url).href,
-  checksExport: 'ALL_CHECKS',
-};
-
 /** A worker loads the registry, the SDK and the checks (about a second); a hung one should not hang the run. */
 export const DEFAULT_WORKER_START_TIMEOUT_MS = 60_000;
 
@@ -34,8 +25,8 @@ export function builderWorkerOptions(setup: WorkerSetup): BuilderWorkerOptions {
   const modules: WorkerModules = {
     registryModule: toUrl(setup.registryModule),
     ...(setup.registryExport ? { registryExport: setup.registryExport } : {}),
-    checksModule: toUrl(setup.checksModule ?? DEFAULT_CHECK_MODULES.checksModule),
-    checksExport: setup.checksExport ?? DEFAULT_CHECK_MODULES.checksExport,
+    // Without a checks module the worker runs the built-in checks, which it imports itself.
+    ...(setup.checksModule ? { checksModule: toUrl(setup.checksModule), checksExport: setup.checksExport ?? 'ALL_CHECKS' } : {}),
     ...(setup.extraChecksModules?.length ? { extraChecksModules: setup.extraChecksModules.map((m) => toUrl(m)) } : {}),
     ...(setup.upstreamModules?.length ? { upstreamModules: setup.upstreamModules.map((m) => toUrl(m)) } : {}),
     ...(setup.catalogueModule ? { catalogueModule: toUrl(setup.catalogueModule), catalogueExport: setup.catalogueExport ?? 'upstreamCatalogue' } : {}),
