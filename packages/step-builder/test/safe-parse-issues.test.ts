@@ -57,7 +57,10 @@ describe('parseConfig on a refused config', () => {
 
 describe('tryParseConfig', () => {
   it('returns the config parseConfig returns for a config the schema accepts', () => {
-    expect(tryParseConfig(exampleConfigSchema, validBaseConfig)).toStrictEqual({ ok: true, config: parseConfig(exampleConfigSchema, validBaseConfig, 'Example') });
+    expect(tryParseConfig(exampleConfigSchema, validBaseConfig)).toStrictEqual({
+      ok: true,
+      config: parseConfig(exampleConfigSchema, validBaseConfig, 'Example'),
+    });
   });
 
   it('returns, without throwing, the issues parseConfig throws for a refused config', () => {

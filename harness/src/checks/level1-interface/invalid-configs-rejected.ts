@@ -11,7 +11,8 @@ function rejectionProblem(parse: (raw: unknown) => ConfigParse<unknown>, probe: 
   } catch (error) {
     // A schema may itself refuse through a ConfigValidationError (a nested config's parse): a refusal all the same.
     if (error instanceof ConfigValidationError) result = { ok: false, issues: [...error.issues] };
-    else return `with ${probe.description}, the schema threw ${error instanceof Error ? error.name : typeof error} ("${errorMessage(error)}") instead of an error naming '${probe.field}'`;
+    else
+      return `with ${probe.description}, the schema threw ${error instanceof Error ? error.name : typeof error} ("${errorMessage(error)}") instead of an error naming '${probe.field}'`;
   }
   if (result.ok) return `the schema accepted ${probe.description}`;
   if (result.issues.some((issue) => issue.field === probe.field || issue.field.startsWith(`${probe.field}.`))) return undefined;

@@ -26,9 +26,26 @@ export function parseConfig<S extends z.ZodType<BasePipelineConfigFields>>(
  * Error (and its stack trace) for each. A schema that itself throws still throws.
  */
 export function tryParseConfig<S extends z.ZodType<BasePipelineConfigFields>>(schema: S, raw: unknown): ConfigParse<z.output<S> & DerivedPipelineFields> {
-  const result = safeParseIssues(schema, plainNumbersOutsideHyperparameters(raw), { reportInput: true });
+  const result = safeParseIssues(schema, configSchemaInput(raw).input, { reportInput: true });
   if (!result.success) return { ok: false, issues: toConfigIssues(result.error) };
-  return { ok: true, config: { ...result.data, ...derivePipelineFields(result.data) } };
+  return { ok: true, config: completeConfig(result.data) };
+}
+
+/**
+ * What `parseConfig` gives the schema for raw config data: a copy, with plain numbers for PythonFloats outside
+ * hyperparameters. `plain` says the copy holds the same values as `raw` (no PythonFloat was replaced).
+ */
+export function configSchemaInput(raw: unknown): { readonly input: unknown; readonly plain: boolean } {
+  let plain = true;
+  const input = plainNumbersOutsideHyperparameters(raw, () => {
+    plain = false;
+  });
+  return { input, plain };
+}
+
+/** The config `parseConfig` returns for the schema's output: that output with the derived fields added. */
+export function completeConfig<T extends BasePipelineConfigFields>(data: T): T & DerivedPipelineFields {
+  return { ...data, ...derivePipelineFields(data) };
 }
 
 /** What a refused parse leaves: its issues, as a ZodError holds them. */
@@ -55,16 +72,19 @@ const safeParseKeepingIssues = z.core._safeParse(ParseIssues as unknown as z.cor
  * Only hyperparameters are encoded as Python values, so only they keep a config file's float form (PythonFloat);
  * every other setting gets the plain number its schema expects.
  */
-function plainNumbersOutsideHyperparameters(raw: unknown): unknown {
+function plainNumbersOutsideHyperparameters(raw: unknown, replaced: () => void): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-  return copyOf(raw as Record<string, unknown>, (key, value) => (key === 'hyperparameters' ? value : plainNumbers(value)));
+  return copyOf(raw as Record<string, unknown>, (key, value) => (key === 'hyperparameters' ? value : plainNumbers(value, replaced)));
 }
 
-function plainNumbers(value: unknown): unknown {
-  if (value instanceof PythonFloat) return value.value;
-  if (Array.isArray(value)) return value.map(plainNumbers);
+function plainNumbers(value: unknown, replaced: () => void): unknown {
+  if (value instanceof PythonFloat) {
+    replaced();
+    return value.value;
+  }
+  if (Array.isArray(value)) return value.map((item) => plainNumbers(item, replaced));
   if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    return copyOf(value as Record<string, unknown>, (_key, item) => plainNumbers(item));
+    return copyOf(value as Record<string, unknown>, (_key, item) => plainNumbers(item, replaced));
   }
   return value;
 }
