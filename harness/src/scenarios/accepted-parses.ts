@@ -26,9 +26,10 @@ export class AcceptedParses {
     this.entries.push({ config, output });
   }
 
-  /** The output recorded for a config with the same fields as `config`, removed so that no one else gets it. */
+  /** An output recorded for a config with the same fields as `config`, removed so that no one else gets it. */
   take(config: Raw): { readonly output: unknown } | undefined {
-    const index = this.entries.findIndex((entry) => sameFields(entry.config, config));
+    // From the latest: a plan's config is most often the last one its scenario's derivation accepted.
+    const index = this.entries.findLastIndex((entry) => sameFields(entry.config, config));
     if (index < 0) return undefined;
     const [entry] = this.entries.splice(index, 1);
     return entry && { output: entry.output };

@@ -14,13 +14,13 @@ describe('sameFields', () => {
 });
 
 describe('AcceptedParses', () => {
-  it('gives the output recorded for a config with the same fields, once', () => {
+  it('gives each output recorded for a config with the same fields once, the latest first', () => {
     const parses = new AcceptedParses();
     parses.record({ a: 1 }, 'first');
     parses.record({ a: 2 }, 'second');
     parses.record({ a: 1 }, 'again');
-    expect(parses.take({ a: 1 })).toEqual({ output: 'first' });
     expect(parses.take({ a: 1 })).toEqual({ output: 'again' });
+    expect(parses.take({ a: 1 })).toEqual({ output: 'first' });
     expect(parses.take({ a: 1 })).toBeUndefined();
     expect(parses.take({ a: 3 })).toBeUndefined();
     expect(parses.take({ a: 2 })).toEqual({ output: 'second' });
