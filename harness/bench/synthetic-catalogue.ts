@@ -351,6 +351,16 @@ function otherStepTypeBuilder(random: Random, base: AnyBuilderRegistration, step
  * class share that default, so their contracts name it (a scenario that omits the field runs it).
  */
 function schemaDefaultEntryPoint(base: AnyBuilderRegistration): string | undefined {
+  // A property of the base alone: worked out once per base, not once per generated builder (a parse each).
+  if (defaultEntryPoints.has(base)) return defaultEntryPoints.get(base);
+  const entryPoint = readSchemaDefaultEntryPoint(base);
+  defaultEntryPoints.set(base, entryPoint);
+  return entryPoint;
+}
+
+const defaultEntryPoints = new WeakMap<AnyBuilderRegistration, string | undefined>();
+
+function readSchemaDefaultEntryPoint(base: AnyBuilderRegistration): string | undefined {
   const parsed = (base.configSchema as { safeParse(v: unknown): { success: boolean; data?: Record<string, unknown> } }).safeParse({
     ...(base.defaultConfig as Record<string, unknown>),
     training_entry_point: undefined,

@@ -7,11 +7,12 @@ import type {
   StepBuilderBase,
   StepBuilderOptions,
 } from '@stepscore/step-builder';
-import { parseBuilderConfig } from '@stepscore/step-builder';
+import { completeConfig, parseBuilderConfig } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import { type CatalogueView, type IndexedCatalogue, indexedCatalogue } from '../catalogue/indexed-catalogue.js';
 import { type IntegrationBackend, type IntegrationBackendFactory, servedByMockNote } from '../backends/integration-backend.js';
 import { createMockedS3, type UploadedObject } from '../mocks/mocked-s3.js';
+import { takeParseFor } from '../scenarios/accepted-parses.js';
 import { type BuiltScenario, type CreatedScenario, isCreated } from '../scenarios/built-scenario.js';
 import { type DerivedScenarios, deriveScenarios } from '../scenarios/derive-scenarios.js';
 import { mockInputsFor } from '../scenarios/mock-inputs.js';
@@ -153,7 +154,9 @@ export class CheckContext {
   private async buildScenario(plan: ScenarioPlan): Promise<BuiltScenario> {
     let config: BasePipelineConfig;
     try {
-      config = parseBuilderConfig(this.registration, plan.rawConfig);
+      // Derivation parsed most plans' configs already (and its schema accepted them): that output is used once.
+      const parsed = takeParseFor(plan.rawConfig);
+      config = parsed ? (completeConfig(parsed.output as BasePipelineConfig) as BasePipelineConfig) : parseBuilderConfig(this.registration, plan.rawConfig);
     } catch (error) {
       return { plan, failure: { stage: 'config', message: errorMessage(error) }, uploads: [] };
     }

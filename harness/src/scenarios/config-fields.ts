@@ -1,7 +1,9 @@
 // What the harness learns of a builder's config from its own zod schema: its top-level fields, their kinds and
 // rules (as JSON Schema, input side), and whether the whole schema accepts a candidate config.
 
+import { configSchemaInput } from '@stepscore/step-builder';
 import { z } from 'zod';
+import type { AcceptedParses } from './accepted-parses.js';
 
 export interface ConfigField {
   readonly name: string;
@@ -127,12 +129,34 @@ function isRememberedValue(value: unknown): value is string | number | boolean {
 
 /** Whether the schema accepts the raw config as a whole (cross-field rules included). */
 export function schemaAccepts(schema: z.ZodType, raw: unknown): boolean {
-  return accepts(schema, raw);
+  if (recording === undefined || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return accepts(schema, raw);
+  // Given what parseConfig gives the schema, an accepted config's output is what parseConfig would make of it.
+  const { input, plain } = configSchemaInput(raw);
+  if (!plain) return accepts(schema, raw);
+  const result = acceptance(schema, input);
+  if (result.accepted) recording.record(raw as Readonly<Record<string, unknown>>, result.output);
+  return result.accepted;
+}
+
+let recording: AcceptedParses | undefined;
+
+/**
+ * Runs `derive` (synchronous) with every whole config `schemaAccepts` accepts recorded in `parses`, with the
+ * schema's output for it.
+ */
+export function recordingAcceptedParses<T>(parses: AcceptedParses, derive: () => T): T {
+  const outer = recording;
+  recording = parses;
+  try {
+    return derive();
+  } finally {
+    recording = outer;
+  }
 }
 
 interface ZodRun {
   readonly _zod?: {
-    readonly run?: (payload: { value: unknown; issues: unknown[] }, ctx: { async: false }) => { issues: readonly unknown[] } | Promise<unknown>;
+    readonly run?: (payload: { value: unknown; issues: unknown[] }, ctx: { async: false }) => { value: unknown; issues: readonly unknown[] } | Promise<unknown>;
   };
 }
 
@@ -142,17 +166,25 @@ interface ZodRun {
  * schema as safeParse does; an async schema, which safeParse refuses by throwing, is not accepted.
  */
 function accepts(schema: z.ZodType, value: unknown): boolean {
+  return acceptance(schema, value).accepted;
+}
+
+/** `accepts`, with the schema's output (safeParse's `data`) when it accepts. */
+function acceptance(schema: z.ZodType, value: unknown): { accepted: true; output: unknown } | { accepted: false } {
   try {
     const run = (schema as ZodRun)._zod?.run;
-    if (typeof run !== 'function') return schema.safeParse(value).success;
+    if (typeof run !== 'function') {
+      const result = schema.safeParse(value);
+      return result.success ? { accepted: true, output: result.data } : { accepted: false };
+    }
     const result = run({ value, issues: [] }, { async: false });
     if (result instanceof Promise) {
       result.catch(() => undefined);
-      return false;
+      return { accepted: false };
     }
-    return result.issues.length === 0;
+    return result.issues.length === 0 ? { accepted: true, output: result.value } : { accepted: false };
   } catch {
-    return false;
+    return { accepted: false };
   }
 }
 

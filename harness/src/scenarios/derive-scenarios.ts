@@ -5,7 +5,8 @@
 import { type AnyBuilderRegistration, NAME_FIELDS, pipelineExpressionFields, REGION_CODES } from '@stepscore/step-builder';
 import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
-import { type ConfigField, configFields, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
+import { AcceptedParses, keepParseFor } from './accepted-parses.js';
+import { type ConfigField, configFields, fieldAccepts, recordingAcceptedParses, schemaAccepts, withField, withoutField } from './config-fields.js';
 import { instanceTypesFor, processorOf } from './instance-types.js';
 import { enumValueScenarios } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
@@ -321,6 +322,18 @@ export function deriveScenarios(registration: AnyBuilderRegistration, spec: Step
 }
 
 function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpecification, rawConfig: Raw): DerivedScenarios {
+  const parses = new AcceptedParses();
+  const scenarios = recordingAcceptedParses(parses, () => deriveFrom(registration, spec, rawConfig));
+  // The default config (and a plan that only adds inputs) is the registration's own object, parsed by the context.
+  for (const plan of scenarios.valid) {
+    if (plan.rawConfig === rawConfig) continue;
+    const parsed = parses.take(plan.rawConfig);
+    if (parsed) keepParseFor(plan.rawConfig, parsed);
+  }
+  return scenarios;
+}
+
+function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecification, rawConfig: Raw): DerivedScenarios {
   const schema = registration.configSchema as z.ZodType;
   const fields = configFields(schema);
   const required = mockInputsFor(spec);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldAccepts, schemaAccepts } from '../../src/scenarios/config-fields.js';
+import { PythonFloat } from '@stepscore/sagemaker';
+import { AcceptedParses } from '../../src/scenarios/accepted-parses.js';
+import { fieldAccepts, recordingAcceptedParses, schemaAccepts } from '../../src/scenarios/config-fields.js';
 
 const schema = z
   .strictObject({
@@ -51,5 +53,29 @@ describe('schemaAccepts', () => {
     expect(schemaAccepts(throwing, { a: 'x' })).toBe(false);
     const asynchronous = z.object({ a: z.string() }).refine(async () => true);
     expect(schemaAccepts(asynchronous, { a: 'x' })).toBe(false);
+  });
+});
+
+describe('recordingAcceptedParses', () => {
+  const withDefault = schema.safeExtend({ mode: z.enum(['a', 'b']).default('a') });
+
+  it("records the schema's output for each whole config it accepts, and nothing for one it refuses", () => {
+    const parses = new AcceptedParses();
+    const accepted = { ...raw, flag: true };
+    const refused = { ...raw, flag: true, count: 9 };
+    const verdicts = recordingAcceptedParses(parses, () => [schemaAccepts(withDefault, accepted), schemaAccepts(withDefault, refused)]);
+    expect(verdicts).toEqual([true, false]);
+    expect(parses.take({ ...accepted })).toEqual({ output: withDefault.parse(accepted) });
+    expect(parses.take({ ...refused })).toBeUndefined();
+  });
+
+  it('records nothing for a config holding a PythonFloat, and nothing outside a recording', () => {
+    const parses = new AcceptedParses();
+    const float = { ...raw, level: new PythonFloat(1) };
+    const loose = z.strictObject({ name: z.string(), count: z.number(), level: z.union([z.number(), z.instanceof(PythonFloat)]) });
+    expect(recordingAcceptedParses(parses, () => schemaAccepts(loose, float))).toBe(true);
+    expect(parses.take(float)).toBeUndefined();
+    expect(schemaAccepts(withDefault, raw)).toBe(true);
+    expect(parses.take(raw)).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
-import type { BuilderRegistration } from '@stepscore/step-builder';
+import { type BuilderRegistration, parseBuilderConfig } from '@stepscore/step-builder';
 import { StepSpecification } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tabularPreprocessingConfigSchema } from '../../../builders/tabular-preprocessing/index.js';
+import { takeParseFor } from '../../src/scenarios/accepted-parses.js';
 import { deriveScenarios } from '../../src/scenarios/derive-scenarios.js';
 import type { ScenarioPlan } from '../../src/scenarios/scenario.js';
 import { realBuilder, withConfigSchema } from '../support/broken-builders.js';
@@ -15,6 +16,24 @@ const changed = (plans: readonly ScenarioPlan[], name: string): Record<string, u
   Object.fromEntries((plans.find((p) => p.name === name)?.changed ?? []).map((c) => [c.field, c.value]));
 
 describe('derived scenarios', () => {
+  it("keeps, for each plan whose config derivation accepted, the schema's output that parseBuilderConfig makes of it, once", () => {
+    const registration = withConfigSchema(
+      realBuilder('XGBoostTraining'),
+      (realBuilder('XGBoostTraining').configSchema as unknown as z.ZodObject).safeExtend({}),
+    );
+    const plans = scenariosOf(registration);
+    const kept = plans.filter((plan) => plan.rawConfig !== registration.defaultConfig).map((plan) => ({ plan, parsed: takeParseFor(plan.rawConfig) }));
+    expect(kept.filter((k) => k.parsed).length).toBeGreaterThan(plans.length / 2);
+    for (const { plan, parsed } of kept) {
+      if (!parsed) continue;
+      const { pipeline_name, pipeline_description, pipeline_s3_loc, aws_region, ...output } = parseBuilderConfig(registration, plan.rawConfig);
+      expect(parsed.output, plan.name).toStrictEqual(output);
+      expect(takeParseFor(plan.rawConfig)).toBeUndefined();
+    }
+    const outputs = kept.flatMap((k) => (k.parsed ? [k.parsed.output] : []));
+    expect(new Set(outputs).size).toBe(outputs.length);
+  });
+
   it('smallest-numbers sets each number to the minimum its schema declares, 0 where the schema lets it be 0', () => {
     const zero = withConfigSchema(
       realBuilder('TabularPreprocessing'),

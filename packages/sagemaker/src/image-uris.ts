@@ -66,17 +66,25 @@ export function retrieveImageUri(request: ImageRequest): string {
   // so a URI found once is the same the next time (refusals are worked out again, each with its own Error).
   const parts: unknown[] = [request.framework, request.scope, request.version, request.pyVersion, request.instanceType, request.region];
   if (!parts.every((part) => part === undefined || typeof part === 'string')) return findImageUri(request);
-  // Left-out parts are written 0, which no string is.
-  const key = JSON.stringify(parts.map((part) => part ?? 0));
-  let uri = foundImageUris.get(key);
+  // One map per part, keyed by the part itself (a left-out part by undefined): no key text to build per call.
+  let level = foundImageUris;
+  for (const part of parts.slice(0, -1) as (string | undefined)[]) {
+    let next = level.get(part) as FoundImageUris | undefined;
+    if (next === undefined) level.set(part, (next = new Map()));
+    level = next;
+  }
+  const last = parts[parts.length - 1] as string | undefined;
+  let uri = level.get(last) as string | undefined;
   if (uri === undefined) {
     uri = findImageUri(request);
-    foundImageUris.set(key, uri);
+    level.set(last, uri);
   }
   return uri;
 }
 
-const foundImageUris = new Map<string, string>();
+type FoundImageUris = Map<string | undefined, FoundImageUris | string>;
+
+const foundImageUris: FoundImageUris = new Map();
 
 function findImageUri(request: ImageRequest): string {
   const images = frameworkImages(request.framework, request.scope);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigValidationError, parseConfig, safeParseIssues, toConfigIssues } from '../src/index.js';
+import { PythonFloat } from '@stepscore/sagemaker';
+import { ConfigValidationError, parseConfig, safeParseIssues, toConfigIssues, tryParseConfig } from '../src/index.js';
 import { exampleConfigSchema, validBaseConfig } from './support/example-builder.js';
 
 const schema = z
@@ -51,5 +52,48 @@ describe('parseConfig on a refused config', () => {
     if (expected.success) return;
     expect((thrown as ConfigValidationError).issues).toStrictEqual(toConfigIssues(expected.error));
     expect((thrown as ConfigValidationError).issues.map((i) => i.field)).toStrictEqual(['author', 'bucket']);
+  });
+});
+
+describe('tryParseConfig', () => {
+  it('returns the config parseConfig returns for a config the schema accepts', () => {
+    expect(tryParseConfig(exampleConfigSchema, validBaseConfig)).toStrictEqual({
+      ok: true,
+      config: parseConfig(exampleConfigSchema, validBaseConfig, 'Example'),
+    });
+  });
+
+  it('returns, without throwing, the issues parseConfig throws for a refused config', () => {
+    const { author: _author, ...bad } = { ...validBaseConfig, bucket: 'Not A Bucket' };
+    const result = tryParseConfig(exampleConfigSchema, bad);
+    expect(result.ok).toBe(false);
+    expect(() => parseConfig(exampleConfigSchema, bad, 'Example')).toThrow(ConfigValidationError);
+    let thrown: ConfigValidationError | undefined;
+    try {
+      parseConfig(exampleConfigSchema, bad, 'Example');
+    } catch (error) {
+      thrown = error as ConfigValidationError;
+    }
+    if (result.ok) return;
+    expect(result.issues).toStrictEqual(thrown?.issues);
+    expect(result.issues.map((i) => i.field)).toStrictEqual(['author', 'bucket']);
+  });
+
+  it('gives the schema plain numbers for PythonFloats outside hyperparameters and keeps a key named __proto__ as a field', () => {
+    const seen: unknown[] = [];
+    // z.unknown() hands its refinement the very value the schema was given.
+    const recording = z.unknown().superRefine((value, ctx) => {
+      seen.push(value);
+      ctx.addIssue({ code: 'custom', message: 'seen' });
+    });
+    const raw = JSON.parse('{"rate": 1, "nested": {"list": [2, 3]}, "__proto__": {"polluted": true}}') as Record<string, unknown>;
+    raw['rate'] = new PythonFloat(1);
+    (raw['nested'] as { list: unknown[] }).list[0] = new PythonFloat(2);
+    expect(tryParseConfig(recording as never, raw)).toStrictEqual({ ok: false, issues: [{ field: '(config)', message: 'seen' }] });
+    const input = seen[0] as Record<string, unknown>;
+    expect(input['rate']).toBe(1);
+    expect((input['nested'] as { list: unknown[] }).list).toStrictEqual([2, 3]);
+    expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
+    expect(Object.hasOwn(input, '__proto__')).toBe(true);
   });
 });

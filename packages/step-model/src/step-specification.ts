@@ -68,6 +68,12 @@ function aliasConflictErrors(stepType: string, outputs: readonly OutputSpecInput
   return [`Output name/alias conflicts in step '${stepType}': ${described.join('; ')}`];
 }
 
+/**
+ * Spec declarations found valid, by identity. A declaration is data a builder is built from, not changed after: a
+ * changed one is not validated again.
+ */
+const validInputs = new WeakSet<StepSpecificationInput>();
+
 export class StepSpecification {
   readonly stepType: string;
   readonly nodeType: NodeType;
@@ -115,8 +121,12 @@ export class StepSpecification {
 
   /** @throws SpecificationError listing every broken rule. */
   static create(input: StepSpecificationInput): StepSpecification {
-    const result = StepSpecification.validate(input);
-    if (!result.isValid) throw new SpecificationError(nameLabel(isPlainRecord(input) ? input.stepType : input), result.errors);
+    // A builder is constructed once per scenario from the same spec declaration: it is validated the first time.
+    if (!validInputs.has(input)) {
+      const result = StepSpecification.validate(input);
+      if (!result.isValid) throw new SpecificationError(nameLabel(isPlainRecord(input) ? input.stepType : input), result.errors);
+      validInputs.add(input);
+    }
     return new StepSpecification(input);
   }
 

@@ -151,6 +151,18 @@ describe('StepSpecification.create', () => {
     expect(created.getOutput('model_output')?.aliases).toEqual(['ModelArtifacts', 'model_data']);
     expect(created.getOutput('missing')).toBeUndefined();
   });
+
+  it('creates a specification of its own each time from one declaration, and refuses a broken one each time', () => {
+    const declaration = spec();
+    const first = StepSpecification.create(declaration);
+    const second = StepSpecification.create(declaration);
+    expect(second).not.toBe(first);
+    expect(second.dependencies).not.toBe(first.dependencies);
+    expect(second).toStrictEqual(first);
+    const broken = spec({ dependencies: [] });
+    expect(() => StepSpecification.create(broken)).toThrow(SpecificationError);
+    expect(() => StepSpecification.create(broken)).toThrow(SpecificationError);
+  });
 });
 
 describe('StepSpecification queries', () => {

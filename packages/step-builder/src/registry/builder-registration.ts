@@ -2,7 +2,7 @@ import type { StepTypeName } from '@stepscore/sagemaker';
 import type { ScriptContract, StepSpecificationInput } from '@stepscore/step-model';
 import type { z } from 'zod';
 import type { BasePipelineConfig, BasePipelineConfigFields } from '../config/base-pipeline-config.js';
-import { parseConfig } from '../config/parse-config.js';
+import { type ConfigParse, parseConfig, tryParseConfig } from '../config/parse-config.js';
 import type { StepBuilderBase, StepBuilderOptions } from '../builder/step-builder-base.js';
 
 /**
@@ -36,6 +36,11 @@ export function defineBuilder<C extends BasePipelineConfig>(registration: Builde
 /** @throws ConfigValidationError naming every bad field. */
 export function parseBuilderConfig<C extends BasePipelineConfig>(registration: BuilderRegistration<C>, raw: unknown, source?: string): C {
   return parseConfig(registration.configSchema, raw, `${registration.stepName}`, source) as unknown as C;
+}
+
+/** `parseBuilderConfig` whose refusal is returned (its issues), not thrown. */
+export function tryParseBuilderConfig<C extends BasePipelineConfig>(registration: BuilderRegistration<C>, raw: unknown): ConfigParse<C> {
+  return tryParseConfig(registration.configSchema, raw) as unknown as ConfigParse<C>;
 }
 
 export class UnknownBuilderError extends Error {
