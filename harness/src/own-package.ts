@@ -1,5 +1,5 @@
 // The harness's own package.json: the first one above this module. Run from source this module is in src/;
-// installed, it is bundled into one of the files in dist/ (scripts/bundle.ts), which sit in one folder. Either
+// installed, it is bundled into one of the files in dist/ (harness/scripts/bundle.ts), which sit in one folder. Either
 // way the nearest package.json is the harness's.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,7 +1,7 @@
 // The JavaScript of the installed packages: each package's modules bundled by esbuild into a few files in its
 // dist/, beside the declarations tsc emits there (their tsconfig.build.json emit only those). Run by each
 // package's prepack (after tsc, on the package it runs in) and by `pnpm build` (on all of them):
-//   tsx scripts/bundle.ts [package folder ...]
+//   tsx harness/scripts/bundle.ts [package folder ...]
 //
 // Why: a cold `stepscore score` waits for its worker to load the checks' module graph, some 230 modules of ours,
 // and Node 20 spends about a millisecond on each module it loads; bundled, they load in a fraction of that (BENCHMARKS.md).
@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Each bundled package's entry points (output name → source), by package name. */
 export const BUNDLES: Readonly<Record<string, { readonly folder: string; readonly entries: Readonly<Record<string, string>> }>> = {
