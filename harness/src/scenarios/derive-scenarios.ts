@@ -11,6 +11,7 @@ import { enumValueScenarios } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
 import { minimalConfig, withoutOptionalSettings } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
+import { nestedObjectScenarios } from './nested-object-scenarios.js';
 import { holdsS3Location, ISO_8601_DURATION } from './value-formats.js';
 import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
 
@@ -349,6 +350,9 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   for (const [i, changes] of enumValueScenarios(schema, rawConfig, fields).entries()) {
     const name = changes.length <= 2 ? `enum-${changes.map((c) => `${c.field}-${String(c.value)}`).join('-')}` : `enum-values-${i + 1}`;
     add(name, `${changes.map((c) => `${c.field} = '${String(c.value)}'`).join(', ')} (another of its values)`, changes);
+  }
+  for (const nested of nestedObjectScenarios(schema, rawConfig)) {
+    add(`nested-${nested.field}-${nested.member}`, `${nested.field} with its member '${nested.member}' alone, filled in from its schema`, [nested.change]);
   }
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
   return { valid, invalid: [...invalidProbes(rawConfig, fields), ...malformedS3Probes(rawConfig, fields)] };
