@@ -7,7 +7,7 @@ import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { type ConfigField, configFields, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
 import { instanceTypesFor, processorOf } from './instance-types.js';
-import { enumValueScenarios } from './enum-scenarios.js';
+import { applyChanges, enumValueScenarios } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
 import { minimalConfig, withoutOptionalSettings } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
@@ -56,23 +56,17 @@ function longestAccepted(schema: z.ZodType, raw: Raw, field: string): string | u
   return undefined;
 }
 
-function applyAll(raw: Raw, changes: readonly ChangedSetting[]): Record<string, unknown> {
-  const config: Record<string, unknown> = { ...raw };
-  for (const change of changes) config[change.field] = change.value;
-  return config;
-}
-
 /** Keeps the changes the schema accepts together with those kept before it. */
 function acceptedTogether(schema: z.ZodType, raw: Raw, changes: readonly ChangedSetting[]): ChangedSetting[] {
   // Usually the schema takes them all at once: one parse instead of one per change.
-  if (changes.length === 0 || schemaAccepts(schema, applyAll(raw, changes))) return [...changes];
+  if (changes.length === 0 || schemaAccepts(schema, applyChanges(raw, changes))) return [...changes];
   const kept: ChangedSetting[] = [];
-  for (const change of changes) if (schemaAccepts(schema, applyAll(raw, [...kept, change]))) kept.push(change);
+  for (const change of changes) if (schemaAccepts(schema, applyChanges(raw, [...kept, change]))) kept.push(change);
   return kept;
 }
 
 function plan(name: string, description: string, raw: Raw, inputs: ScenarioPlan['inputs'], changed: readonly ChangedSetting[]): ScenarioPlan {
-  return { name, description, rawConfig: applyAll(raw, changed), inputs, changed };
+  return { name, description, rawConfig: applyChanges(raw, changed), inputs, changed };
 }
 
 function nameScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
@@ -348,8 +342,11 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields, registration.contract === undefined));
   add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
   for (const [i, changes] of enumValueScenarios(schema, rawConfig, fields).entries()) {
-    const name = changes.length <= 2 ? `enum-${changes.map((c) => `${c.field}-${String(c.value)}`).join('-')}` : `enum-values-${i + 1}`;
-    add(name, `${changes.map((c) => `${c.field} = '${String(c.value)}'`).join(', ')} (another of its values)`, changes);
+    const set = changes.filter((c) => c.purpose === 'enum');
+    const leftOut = changes.filter((c) => c.purpose === 'left-out').map((c) => c.field);
+    const name = set.length <= 2 ? `enum-${set.map((c) => `${c.field}-${String(c.value)}`).join('-')}` : `enum-values-${i + 1}`;
+    const without = leftOut.length > 0 ? `, without ${leftOut.join(', ')}` : '';
+    add(name, `${set.map((c) => `${c.field} = '${String(c.value)}'`).join(', ')} (another of its values)${without}`, changes);
   }
   for (const nested of nestedObjectScenarios(schema, rawConfig)) {
     add(`nested-${nested.field}-${nested.member}`, `${nested.field} with its member '${nested.member}' alone, filled in from its schema`, [nested.change]);
