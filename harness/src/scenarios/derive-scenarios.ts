@@ -137,6 +137,26 @@ function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigF
   return acceptedTogether(schema, raw, changes);
 }
 
+/** Well-formed S3 locations for a setting: a prefix, and objects of the kinds settings name (JSON, an archive, data). */
+function s3Probes(field: ConfigField): string[] {
+  const prefix = `s3://${PROBE_BUCKET}/override/${field.name}`;
+  return [prefix, `${prefix}/file.json`, `${prefix}/file.tar.gz`, `${prefix}/file.csv`];
+}
+
+/**
+ * An optional setting that holds an S3 location but whose own schema accepts none of the well-formed ones probed (a
+ * pattern that wants a one-character bucket or key): a scenario sets it to the first probe anyway, so that the
+ * refusal is reported instead of the setting being left untried.
+ */
+function s3SettingsRefusingEveryLocation(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+  return fields
+    .filter((f) => !f.required && f.type === 'string' && holdsS3Location(f, raw[f.name] ?? f.default))
+    .flatMap((f): ChangedSetting[] => {
+      const probes = s3Probes(f);
+      return probes.some((p) => fieldAccepts(schema, raw, f.name, p)) ? [] : [{ field: f.name, value: probes[0], purpose: 'override' }];
+    });
+}
+
 /**
  * Probes for a string setting in a format its value (or pattern) shows: an S3 location, a MIME type, an ISO-8601
  * duration, and a script file name when `scriptNames` (a builder without a script contract, whose script is the
@@ -144,9 +164,7 @@ function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigF
  */
 function stringProbes(field: ConfigField, current: unknown, scriptNames: boolean): string[] {
   const value = typeof current === 'string' ? current : '';
-  if (holdsS3Location(field, current)) {
-    return [`s3://${PROBE_BUCKET}/override/${field.name}`, `s3://${PROBE_BUCKET}/override/${field.name}/file.json`];
-  }
+  if (holdsS3Location(field, current)) return s3Probes(field);
   // One probe per field, so that one setting reaching the request cannot pass for another of the same format.
   if (MIME_TYPE.test(value)) return [`application/x-stepscore-${field.name.replace(/[^a-z0-9]+/gi, '-')}`];
   if (ISO_8601_DURATION.test(value)) return ['P29D', 'PT13H'];
@@ -340,6 +358,9 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   add('smallest-numbers', 'every number at the smallest value its schema declares', smallestNumbers(schema, rawConfig, fields));
   add('fractional-numbers', 'fractional numbers the schema accepts', fractionalNumbers(schema, rawConfig, fields));
   add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields, registration.contract === undefined));
+  for (const change of s3SettingsRefusingEveryLocation(schema, rawConfig, fields)) {
+    add(`s3-location-${change.field}`, `${change.field} set to a well-formed S3 location, though its schema refuses every one probed`, [change]);
+  }
   add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
   for (const [i, changes] of enumValueScenarios(schema, rawConfig, fields).entries()) {
     const set = changes.filter((c) => c.purpose === 'enum');
