@@ -2,11 +2,13 @@
 // names the schema accepts, another region, an instance type of each family, boundary numbers, each optional
 // setting overridden, and one invalid config per schema rule.
 
+import { documentedAlgorithmFor } from '@stepscore/sagemaker';
 import { type AnyBuilderRegistration, NAME_FIELDS, pipelineExpressionFields, REGION_CODES } from '@stepscore/step-builder';
 import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { type ConfigField, configFields, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
 import { instanceTypesFor, processorOf } from './instance-types.js';
+import { documentedValueProbes, documentedValueScenarios } from './documented-hyperparameters.js';
 import { applyChanges, enumValueScenarios } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
 import { minimalConfig, withoutOptionalSettings } from './minimal-config.js';
@@ -372,6 +374,13 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   for (const nested of nestedObjectScenarios(schema, rawConfig)) {
     add(`nested-${nested.field}-${nested.member}`, `${nested.field} with its member '${nested.member}' alone, filled in from its schema`, [nested.change]);
   }
+  // A training image that runs a documented algorithm: its hyperparameters are probed from the documentation.
+  const algorithm = registration.stepType === 'Training' ? documentedAlgorithmFor(registration.framework) : undefined;
+  const documented = algorithm ? documentedValueScenarios(schema, rawConfig, algorithm) : [];
+  for (const [i, changes] of documented.entries()) {
+    add(`documented-hyperparameters-${i + 1}`, `hyperparameters at values ${algorithm?.algorithm} documents as valid (set ${i + 1})`, changes);
+  }
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
-  return { valid, invalid: [...invalidProbes(rawConfig, fields), ...malformedS3Probes(rawConfig, fields)] };
+  const outside = algorithm ? documentedValueProbes(rawConfig, algorithm) : [];
+  return { valid, invalid: [...invalidProbes(rawConfig, fields), ...malformedS3Probes(rawConfig, fields), ...outside] };
 }

@@ -39,6 +39,14 @@ export {
 export { validateCreateTrainingJobRequest, validateTrainingStepArguments } from './training-job-constraints.js';
 export type { ConstraintRule, ConstraintViolation } from './shape-validator.js';
 export {
+  type DocumentedAlgorithm,
+  type DocumentedHyperparameter,
+  documentedAlgorithmFor,
+  valuesInside,
+  valuesOutside,
+  XGBOOST_ALGORITHM,
+} from './algorithm-hyperparameters.js';
+export {
   SERVICE_LIMITS,
   TRAINING_MAX_RUNTIME_SECONDS,
   TRANSFORM_MAX_PAYLOAD_MB,

@@ -16,6 +16,18 @@ describe(ID, () => {
     expect(result.message).toMatch(/^\d+ scenario\(s\) accepted: default/);
   });
 
+  it('fails (blocker) when a hyperparameter enum lost a value the XGBoost algorithm documents (a typo in it)', async () => {
+    const hyperparameters = z.looseObject({ ...xgboostHyperparametersSchema.shape, booster: z.enum(['gbtree', 'gblinaer', 'dart']).optional() });
+    // The typo changes the schema's output type, which safeExtend would refuse to type-check.
+    const schema = xgboostTrainingConfigSchema.safeExtend({ hyperparameters } as unknown as { hyperparameters: typeof xgboostHyperparametersSchema });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(
+      /^scenario 'documented-hyperparameters-2' \(hyperparameters at values the SageMaker XGBoost algorithm documents as valid \(set 2\)\): the config was refused: .*hyperparameters\.booster/s,
+    );
+  });
+
   it('fails (blocker) when an optional S3 setting accepts no well-formed S3 location (a pattern missing its +)', async () => {
     // `[^/]` where `[^/]+` was meant: only one-character buckets pass, so every real location is refused.
     const schema = xgboostTrainingConfigSchema.safeExtend({
