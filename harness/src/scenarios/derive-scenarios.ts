@@ -11,7 +11,7 @@ import { instanceTypesFor, processorOf } from './instance-types.js';
 import { documentedValueProbes, documentedValueScenarios } from './documented-hyperparameters.js';
 import { applyChanges, enumValueScenarios } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
-import { minimalConfig, withoutOptionalSettings } from './minimal-config.js';
+import { defaultsSpelledOut, minimalConfig, requiredHereProbes, withoutOptionalSettings } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
 import { nestedObjectScenarios } from './nested-object-scenarios.js';
 import { holdsS3Location, ISO_8601_DURATION } from './value-formats.js';
@@ -350,6 +350,8 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   }
   const minimal = minimalConfig(rawConfig, fields);
   if (minimal) valid.push(plan('minimal', "every field the schema gives a default left out: the builder's own defaults", minimal, required, []));
+  const spelledOut = defaultsSpelledOut(rawConfig, fields);
+  if (spelledOut) valid.push(plan('defaults-spelled-out', 'every field the schema gives a default written out at that default', spelledOut, required, []));
   const lean = withoutOptionalSettings(schema, rawConfig, fields);
   if (lean) valid.push(plan('optional-left-out', 'every optional setting the schema lets go left out', lean, required, []));
   add('max-names', 'every name field at the longest value the schema accepts', nameScenario(schema, rawConfig, fields));
@@ -382,5 +384,6 @@ function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpe
   }
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
   const outside = algorithm ? documentedValueProbes(rawConfig, algorithm) : [];
-  return { valid, invalid: [...invalidProbes(rawConfig, fields), ...malformedS3Probes(rawConfig, fields), ...outside] };
+  const invalid = [...invalidProbes(rawConfig, fields), ...requiredHereProbes(schema, rawConfig, fields), ...malformedS3Probes(rawConfig, fields), ...outside];
+  return { valid, invalid };
 }

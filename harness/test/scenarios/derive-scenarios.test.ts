@@ -39,6 +39,12 @@ describe('derived scenarios', () => {
     expect(builtIn?.description).toContain('without training_entry_point, source_dir');
   });
 
+  it('defaults-spelled-out writes every defaulted field the config leaves out at its default', () => {
+    const plans = scenariosOf(realBuilder('XGBoostTraining'));
+    const spelled = plans.find((p) => p.name === 'defaults-spelled-out');
+    expect(spelled?.rawConfig).toMatchObject({ algorithm_mode: 'framework', ...realBuilder('XGBoostTraining').defaultConfig });
+  });
+
   it('overrides give numbers that start alike distinct probes, apart from every number the config holds', () => {
     const overrides = changed(scenariosOf(realBuilder('XGBoostModelEval')), 'overrides');
     const numbers = ['processing_instance_count', 'processing_volume_size', 'max_runtime_in_seconds'].map((f) => overrides[f]);

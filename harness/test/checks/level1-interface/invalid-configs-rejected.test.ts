@@ -35,6 +35,21 @@ describe(ID, () => {
     expect(result.message).toContain('the schema accepted hyperparameters.max_depth = 3.5 (not a whole number');
   });
 
+  it('fails (major) when a rule across fields refuses a config without naming the setting it needs', async () => {
+    // The framework-mode rule written without a path: the user is told the config is wrong, not what to add.
+    const schema = z.strictObject({ ...xgboostTrainingConfigSchema.shape }).superRefine((c, ctx) => {
+      if (c.algorithm_mode !== 'builtin' && (c.source_dir === undefined || c.training_entry_point === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'framework mode runs a script: give source_dir and training_entry_point' });
+      }
+    });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain(
+      "with 'source_dir' left out (optional in the schema, but this config cannot go without it), the config was refused but no issue names 'source_dir'",
+    );
+  });
+
   it('fails (major) when the instance type allow-list is loosened to any string', async () => {
     const loose = pytorchTrainingConfigSchema.safeExtend({ training_instance_type: z.string().default('ml.g5.12xlarge') });
     const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), loose), ID);

@@ -16,6 +16,17 @@ describe(ID, () => {
     expect(result.message).toMatch(/^\d+ scenario\(s\) accepted: default/);
   });
 
+  it("fails (blocker) when a setting's default is not one of its own values (renamed values, default left behind)", async () => {
+    const schema = xgboostTrainingConfigSchema.safeExtend({
+      algorithm_mode: z.enum(['script', 'builtin']).default('framework' as 'script'),
+    } as unknown as Pick<typeof xgboostTrainingConfigSchema.shape, 'algorithm_mode'>);
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(
+      /^scenario 'defaults-spelled-out' \(every field the schema gives a default written out at that default\): the config was refused: .*algorithm_mode/s,
+    );
+  });
+
   it('fails (blocker) when a hyperparameter enum lost a value the XGBoost algorithm documents (a typo in it)', async () => {
     const hyperparameters = z.looseObject({ ...xgboostHyperparametersSchema.shape, booster: z.enum(['gbtree', 'gblinaer', 'dart']).optional() });
     // The typo changes the schema's output type, which safeExtend would refuse to type-check.
