@@ -17,6 +17,8 @@ export {
 export {
   knownImageVersions,
   knownTrainingVersions,
+  imageRepositoriesOf,
+  imageRepository,
   processorForInstanceType,
   retrieveImageUri,
   retrieveTrainingImageUri,
