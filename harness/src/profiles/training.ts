@@ -11,6 +11,7 @@ export const trainingProfile = defineProfile({
     'level1.invalid_configs_rejected': 1.2,
     'level1.method_result_types': 1.0,
     'level2.specification_valid': 1.2,
+    'level2.specification_lists': 0.8,
     'level2.contract_alignment': 1.3,
     'level2.contract_paths_legal': 1.0,
     'level2.environment_variables': 1.0,

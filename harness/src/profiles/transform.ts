@@ -11,6 +11,7 @@ export const transformProfile = defineProfile({
     'level1.invalid_configs_rejected': 1.2,
     'level1.method_result_types': 1.0,
     'level2.specification_valid': 1.2,
+    'level2.specification_lists': 0.8,
     'level2.property_paths_exist': 1.3,
     'level2.distinct_output_paths': 1.2,
     'level3.step_created': 1.5,

@@ -2,16 +2,19 @@
 // names the schema accepts, another region, an instance type of each family, boundary numbers, each optional
 // setting overridden, and one invalid config per schema rule.
 
+import { documentedAlgorithmFor } from '@stepscore/sagemaker';
 import { type AnyBuilderRegistration, NAME_FIELDS, pipelineExpressionFields, REGION_CODES } from '@stepscore/step-builder';
 import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { AcceptedParses, keepParseFor } from './accepted-parses.js';
 import { type ConfigField, configFields, fieldAccepts, recordingAcceptedParses, schemaAccepts, withField, withoutField } from './config-fields.js';
 import { instanceTypesFor, processorOf } from './instance-types.js';
-import { enumValueScenarios } from './enum-scenarios.js';
+import { documentedValueProbes, documentedValueScenarios } from './documented-hyperparameters.js';
+import { applyChanges, enumValueScenarios } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
-import { minimalConfig, withoutOptionalSettings } from './minimal-config.js';
+import { defaultsSpelledOut, minimalConfig, requiredHereProbes, withoutOptionalSettings } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
+import { nestedObjectScenarios } from './nested-object-scenarios.js';
 import { holdsS3Location, ISO_8601_DURATION } from './value-formats.js';
 import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
 
@@ -56,23 +59,17 @@ function longestAccepted(schema: z.ZodType, raw: Raw, field: string): string | u
   return undefined;
 }
 
-function applyAll(raw: Raw, changes: readonly ChangedSetting[]): Record<string, unknown> {
-  const config: Record<string, unknown> = { ...raw };
-  for (const change of changes) config[change.field] = change.value;
-  return config;
-}
-
 /** Keeps the changes the schema accepts together with those kept before it. */
 function acceptedTogether(schema: z.ZodType, raw: Raw, changes: readonly ChangedSetting[]): ChangedSetting[] {
   // Usually the schema takes them all at once: one parse instead of one per change.
-  if (changes.length === 0 || schemaAccepts(schema, applyAll(raw, changes))) return [...changes];
+  if (changes.length === 0 || schemaAccepts(schema, applyChanges(raw, changes))) return [...changes];
   const kept: ChangedSetting[] = [];
-  for (const change of changes) if (schemaAccepts(schema, applyAll(raw, [...kept, change]))) kept.push(change);
+  for (const change of changes) if (schemaAccepts(schema, applyChanges(raw, [...kept, change]))) kept.push(change);
   return kept;
 }
 
 function plan(name: string, description: string, raw: Raw, inputs: ScenarioPlan['inputs'], changed: readonly ChangedSetting[]): ScenarioPlan {
-  return { name, description, rawConfig: applyAll(raw, changed), inputs, changed };
+  return { name, description, rawConfig: applyChanges(raw, changed), inputs, changed };
 }
 
 function nameScenario(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
@@ -143,6 +140,26 @@ function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigF
   return acceptedTogether(schema, raw, changes);
 }
 
+/** Well-formed S3 locations for a setting: a prefix, and objects of the kinds settings name (JSON, an archive, data). */
+function s3Probes(field: ConfigField): string[] {
+  const prefix = `s3://${PROBE_BUCKET}/override/${field.name}`;
+  return [prefix, `${prefix}/file.json`, `${prefix}/file.tar.gz`, `${prefix}/file.csv`];
+}
+
+/**
+ * An optional setting that holds an S3 location but whose own schema accepts none of the well-formed ones probed (a
+ * pattern that wants a one-character bucket or key): a scenario sets it to the first probe anyway, so that the
+ * refusal is reported instead of the setting being left untried.
+ */
+function s3SettingsRefusingEveryLocation(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[] {
+  return fields
+    .filter((f) => !f.required && f.type === 'string' && holdsS3Location(f, raw[f.name] ?? f.default))
+    .flatMap((f): ChangedSetting[] => {
+      const probes = s3Probes(f);
+      return probes.some((p) => fieldAccepts(schema, raw, f.name, p)) ? [] : [{ field: f.name, value: probes[0], purpose: 'override' }];
+    });
+}
+
 /**
  * Probes for a string setting in a format its value (or pattern) shows: an S3 location, a MIME type, an ISO-8601
  * duration, and a script file name when `scriptNames` (a builder without a script contract, whose script is the
@@ -150,9 +167,7 @@ function fractionalNumbers(schema: z.ZodType, raw: Raw, fields: readonly ConfigF
  */
 function stringProbes(field: ConfigField, current: unknown, scriptNames: boolean): string[] {
   const value = typeof current === 'string' ? current : '';
-  if (holdsS3Location(field, current)) {
-    return [`s3://${PROBE_BUCKET}/override/${field.name}`, `s3://${PROBE_BUCKET}/override/${field.name}/file.json`];
-  }
+  if (holdsS3Location(field, current)) return s3Probes(field);
   // One probe per field, so that one setting reaching the request cannot pass for another of the same format.
   if (MIME_TYPE.test(value)) return [`application/x-stepscore-${field.name.replace(/[^a-z0-9]+/gi, '-')}`];
   if (ISO_8601_DURATION.test(value)) return ['P29D', 'PT13H'];
@@ -348,6 +363,8 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
   }
   const minimal = minimalConfig(rawConfig, fields);
   if (minimal) valid.push(plan('minimal', "every field the schema gives a default left out: the builder's own defaults", minimal, required, []));
+  const spelledOut = defaultsSpelledOut(rawConfig, fields);
+  if (spelledOut) valid.push(plan('defaults-spelled-out', 'every field the schema gives a default written out at that default', spelledOut, required, []));
   const lean = withoutOptionalSettings(schema, rawConfig, fields);
   if (lean) valid.push(plan('optional-left-out', 'every optional setting the schema lets go left out', lean, required, []));
   add('max-names', 'every name field at the longest value the schema accepts', nameScenario(schema, rawConfig, fields));
@@ -358,11 +375,28 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
   add('smallest-numbers', 'every number at the smallest value its schema declares', smallestNumbers(schema, rawConfig, fields));
   add('fractional-numbers', 'fractional numbers the schema accepts', fractionalNumbers(schema, rawConfig, fields));
   add('overrides', 'each optional setting set to a distinct probe value', overrides(schema, rawConfig, fields, registration.contract === undefined));
+  for (const change of s3SettingsRefusingEveryLocation(schema, rawConfig, fields)) {
+    add(`s3-location-${change.field}`, `${change.field} set to a well-formed S3 location, though its schema refuses every one probed`, [change]);
+  }
   add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
   for (const [i, changes] of enumValueScenarios(schema, rawConfig, fields).entries()) {
-    const name = changes.length <= 2 ? `enum-${changes.map((c) => `${c.field}-${String(c.value)}`).join('-')}` : `enum-values-${i + 1}`;
-    add(name, `${changes.map((c) => `${c.field} = '${String(c.value)}'`).join(', ')} (another of its values)`, changes);
+    const set = changes.filter((c) => c.purpose === 'enum');
+    const leftOut = changes.filter((c) => c.purpose === 'left-out').map((c) => c.field);
+    const name = set.length <= 2 ? `enum-${set.map((c) => `${c.field}-${String(c.value)}`).join('-')}` : `enum-values-${i + 1}`;
+    const without = leftOut.length > 0 ? `, without ${leftOut.join(', ')}` : '';
+    add(name, `${set.map((c) => `${c.field} = '${String(c.value)}'`).join(', ')} (another of its values)${without}`, changes);
+  }
+  for (const nested of nestedObjectScenarios(schema, rawConfig)) {
+    add(`nested-${nested.field}-${nested.member}`, `${nested.field} with its member '${nested.member}' alone, filled in from its schema`, [nested.change]);
+  }
+  // A training image that runs a documented algorithm: its hyperparameters are probed from the documentation.
+  const algorithm = registration.stepType === 'Training' ? documentedAlgorithmFor(registration.framework) : undefined;
+  const documented = algorithm ? documentedValueScenarios(schema, rawConfig, algorithm) : [];
+  for (const [i, changes] of documented.entries()) {
+    add(`documented-hyperparameters-${i + 1}`, `hyperparameters at values ${algorithm?.algorithm} documents as valid (set ${i + 1})`, changes);
   }
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
-  return { valid, invalid: [...invalidProbes(rawConfig, fields), ...malformedS3Probes(rawConfig, fields)] };
+  const outside = algorithm ? documentedValueProbes(rawConfig, algorithm) : [];
+  const invalid = [...invalidProbes(rawConfig, fields), ...requiredHereProbes(schema, rawConfig, fields), ...malformedS3Probes(rawConfig, fields), ...outside];
+  return { valid, invalid };
 }

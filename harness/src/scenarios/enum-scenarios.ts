@@ -3,7 +3,7 @@
 // a mode it mishandles) would pass every other scenario.
 
 import type { z } from 'zod';
-import { type ConfigField, fieldAccepts, schemaAccepts } from './config-fields.js';
+import { type ConfigField, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
 import type { ChangedSetting } from './scenario.js';
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -12,24 +12,65 @@ type Raw = Readonly<Record<string, unknown>>;
 const MAX_ENUM_SCENARIOS = 3;
 
 /**
+ * The optional settings (no default) of the default config that must go for the schema to accept `field` = `value`
+ * (another mode often refuses the settings of the default one: a built-in algorithm takes no script); [] when it
+ * accepts the value as it is, undefined when leaving every such setting out is not enough.
+ */
+function settingsToLeaveOut(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], field: string, value: unknown): string[] | undefined {
+  const config = withField(raw, field, value);
+  if (schemaAccepts(schema, config)) return [];
+  const optional = fields.filter((f) => f.name !== field && !f.required && f.default === undefined && f.name in raw).map((f) => f.name);
+  let lean = optional.reduce((c, name) => withoutField(c, name), config);
+  if (!schemaAccepts(schema, lean)) return undefined;
+  // Put back each setting the schema still accepts the value with.
+  const leftOut: string[] = [];
+  for (const name of optional) {
+    const back = withField(lean, name, raw[name]);
+    if (schemaAccepts(schema, back)) lean = back;
+    else leftOut.push(name);
+  }
+  return leftOut;
+}
+
+/** The enum change, with the settings it needs left out. */
+function enumChange(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], field: string, value: unknown): ChangedSetting[] {
+  const leftOut = settingsToLeaveOut(schema, raw, fields, field, value) ?? [];
+  return [{ field, value, purpose: 'enum' }, ...leftOut.map((name): ChangedSetting => ({ field: name, value: undefined, purpose: 'left-out' }))];
+}
+
+/**
  * Scenario k sets every enum setting to the k-th of its other values the schema accepts (in the schema's order),
- * alone if the schema refuses them together; settings with fewer values keep theirs.
+ * leaving out the optional settings that value refuses; alone if the schema refuses them together; settings with
+ * fewer values keep theirs.
  */
 export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[][] {
   const others = fields
     .filter((f) => f.enum !== undefined && f.enum.length > 1)
     .map((f) => {
       const current = raw[f.name] ?? f.default;
-      const values = f.enum!.filter((v) => v !== current && fieldAccepts(schema, raw, f.name, v) && schemaAccepts(schema, { ...raw, [f.name]: v }));
+      const values = f.enum!.filter(
+        (v) => v !== current && fieldAccepts(schema, raw, f.name, v) && settingsToLeaveOut(schema, raw, fields, f.name, v) !== undefined,
+      );
       return { field: f.name, values };
     })
     .filter((o) => o.values.length > 0);
   const count = Math.min(MAX_ENUM_SCENARIOS, Math.max(0, ...others.map((o) => o.values.length)));
   const scenarios: ChangedSetting[][] = [];
   for (let k = 0; k < count; k++) {
-    const changes = others.flatMap((o): ChangedSetting[] => (k < o.values.length ? [{ field: o.field, value: o.values[k], purpose: 'enum' }] : []));
-    if (schemaAccepts(schema, Object.assign({ ...raw }, ...changes.map((c) => ({ [c.field]: c.value }))))) scenarios.push(changes);
-    else scenarios.push(...changes.map((c) => [c]));
+    const each = others.flatMap((o): ChangedSetting[][] => (k < o.values.length ? [enumChange(schema, raw, fields, o.field, o.values[k])] : []));
+    const together = each.flat();
+    if (schemaAccepts(schema, applyChanges(raw, together))) scenarios.push(together);
+    else scenarios.push(...each);
   }
   return scenarios;
+}
+
+/** The config with the changes made: a setting `left-out` is removed, not set to undefined. */
+export function applyChanges(raw: Raw, changes: readonly ChangedSetting[]): Record<string, unknown> {
+  const config: Record<string, unknown> = { ...raw };
+  for (const change of changes) {
+    if (change.purpose === 'left-out') delete config[change.field];
+    else config[change.field] = change.value;
+  }
+  return config;
 }

@@ -5,6 +5,7 @@
 
 import type { z } from 'zod';
 import { type ConfigField, schemaAccepts, withoutField } from './config-fields.js';
+import type { InvalidConfigProbe } from './scenario.js';
 
 type Raw = Readonly<Record<string, unknown>>;
 
@@ -31,4 +32,32 @@ export function withoutOptionalSettings(schema: z.ZodType, raw: Raw, fields: rea
     if (schemaAccepts(schema, next)) config = next;
   }
   return Object.keys(config).length < Object.keys(raw).length ? config : undefined;
+}
+
+/**
+ * The default config with every field the schema gives a default written out at that default; undefined when the
+ * config already spells out all of them. A user who copies a documented default into the config must get what
+ * leaving it out gives: a default the field's own rules refuse (an enum that lost its values, an allow-list without
+ * the default instance type) shows here.
+ */
+export function defaultsSpelledOut(raw: Raw, fields: readonly ConfigField[]): Record<string, unknown> | undefined {
+  const implicit = fields.filter((f) => f.default !== undefined && !(f.name in raw));
+  if (implicit.length === 0) return undefined;
+  return Object.fromEntries([...Object.entries(raw), ...implicit.map((f) => [f.name, f.default] as const)]);
+}
+
+/**
+ * For each optional setting (no default) of the default config that the schema will not let go in this config (a
+ * rule across fields requires it, e.g. a mode that needs a script): the config without it, which the schema must
+ * refuse with an issue naming that setting, so that the user learns what to add.
+ */
+export function requiredHereProbes(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): InvalidConfigProbe[] {
+  return fields
+    .filter((f) => !f.required && f.default === undefined && f.name in raw)
+    .filter((f) => !schemaAccepts(schema, withoutField(raw, f.name)))
+    .map((f) => ({
+      field: f.name,
+      description: `'${f.name}' left out (optional in the schema, but this config cannot go without it)`,
+      rawConfig: withoutField(raw, f.name),
+    }));
 }

@@ -14,8 +14,8 @@ export interface ScenarioPlan {
 export interface ChangedSetting {
   readonly field: string;
   readonly value: unknown;
-  /** What the change is meant to show, e.g. `the longest name the schema accepts`. */
-  readonly purpose: 'name' | 'region' | 'instance' | 'boundary' | 'override' | 'flip' | 'parameter' | 'enum';
+  /** What the change is meant to show, e.g. `the longest name the schema accepts`; `left-out`: the setting is removed. */
+  readonly purpose: 'name' | 'region' | 'instance' | 'boundary' | 'override' | 'flip' | 'parameter' | 'enum' | 'left-out';
 }
 
 /** A config the schema must refuse, naming `field`. */

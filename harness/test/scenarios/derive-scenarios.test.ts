@@ -48,6 +48,22 @@ describe('derived scenarios', () => {
     expect(changed(scenariosOf(realBuilder('TabularPreprocessing')), 'smallest-numbers')).not.toHaveProperty('processing_instance_count');
   });
 
+  it('an enum value the schema refuses with the default settings is tried without the optional settings it refuses', () => {
+    const plans = scenariosOf(realBuilder('XGBoostTraining'));
+    const builtIn = plans.find((p) => p.changed.some((c) => c.field === 'algorithm_mode' && c.value === 'builtin'));
+    expect(builtIn?.changed.filter((c) => c.purpose === 'left-out').map((c) => c.field)).toEqual(['training_entry_point', 'source_dir']);
+    expect(builtIn?.rawConfig).not.toHaveProperty('source_dir');
+    expect(builtIn?.rawConfig).not.toHaveProperty('training_entry_point');
+    expect(builtIn?.rawConfig).toHaveProperty('hyperparameters');
+    expect(builtIn?.description).toContain('without training_entry_point, source_dir');
+  });
+
+  it('defaults-spelled-out writes every defaulted field the config leaves out at its default', () => {
+    const plans = scenariosOf(realBuilder('XGBoostTraining'));
+    const spelled = plans.find((p) => p.name === 'defaults-spelled-out');
+    expect(spelled?.rawConfig).toMatchObject({ algorithm_mode: 'framework', ...realBuilder('XGBoostTraining').defaultConfig });
+  });
+
   it('overrides give numbers that start alike distinct probes, apart from every number the config holds', () => {
     const overrides = changed(scenariosOf(realBuilder('XGBoostModelEval')), 'overrides');
     const numbers = ['processing_instance_count', 'processing_volume_size', 'max_runtime_in_seconds'].map((f) => overrides[f]);

@@ -201,3 +201,14 @@ function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+/** The ECR repositories the image tables hold for a framework (every scope); undefined for a framework they do not know. */
+export function imageRepositoriesOf(framework: string): readonly string[] | undefined {
+  const tables = (IMAGE_TABLES as Readonly<Record<string, Readonly<Record<ImageScope, FrameworkImages>>>>)[framework];
+  return tables === undefined ? undefined : [...new Set(Object.values(tables).map((images) => images.repository))];
+}
+
+/** The repository of an ECR image URI (`<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>`); undefined otherwise. */
+export function imageRepository(uri: string): string | undefined {
+  return /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\/([^:@]+)[:@]/.exec(uri)?.[1];
+}

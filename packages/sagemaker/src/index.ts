@@ -17,6 +17,8 @@ export {
 export {
   knownImageVersions,
   knownTrainingVersions,
+  imageRepositoriesOf,
+  imageRepository,
   processorForInstanceType,
   retrieveImageUri,
   retrieveTrainingImageUri,
@@ -38,6 +40,14 @@ export {
 } from './service-constraints.js';
 export { validateCreateTrainingJobRequest, validateTrainingStepArguments } from './training-job-constraints.js';
 export type { ConstraintRule, ConstraintViolation } from './shape-validator.js';
+export {
+  type DocumentedAlgorithm,
+  type DocumentedHyperparameter,
+  documentedAlgorithmFor,
+  valuesInside,
+  valuesOutside,
+  XGBOOST_ALGORITHM,
+} from './algorithm-hyperparameters.js';
 export {
   SERVICE_LIMITS,
   TRAINING_MAX_RUNTIME_SECONDS,

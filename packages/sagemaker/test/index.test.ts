@@ -15,11 +15,15 @@ describe('@stepscore/sagemaker', () => {
       'TRAINING_MODEL_DIR',
       'TRAINING_OUTPUT_DATA_DIR',
       'TRANSFORM_MAX_PAYLOAD_MB',
+      'XGBOOST_ALGORITHM',
       'adapterFor',
       'createModelAdapter',
+      'documentedAlgorithmFor',
       'encodeBuiltInHyperparameters',
       'encodeHyperparameters',
       'frameworkHyperparameters',
+      'imageRepositoriesOf',
+      'imageRepository',
       'isPipelineExpression',
       'isStepTypeName',
       'knownImageVersions',
@@ -52,6 +56,8 @@ describe('@stepscore/sagemaker', () => {
       'validateStepArguments',
       'validateStepName',
       'validateTrainingStepArguments',
+      'valuesInside',
+      'valuesOutside',
     ]);
   });
 

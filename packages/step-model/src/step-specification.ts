@@ -80,8 +80,11 @@ export class StepSpecification {
   readonly dependencies: ReadonlyMap<string, DependencySpec>;
   readonly outputs: ReadonlyMap<string, OutputSpec>;
   readonly scriptContract: ScriptContract | undefined;
+  /** The specification as written, before normalisation dropped blank and repeated list entries. */
+  readonly declared: StepSpecificationInput;
 
   private constructor(input: StepSpecificationInput) {
+    this.declared = input;
     this.stepType = input.stepType.trim();
     this.nodeType = input.nodeType;
     this.dependencies = new Map(input.dependencies.map((d) => [d.logicalName.trim(), normalizeDependencySpec(d)]));

@@ -7,10 +7,12 @@ import { frameworkVersionKnown } from './framework-version-known.js';
 import { hyperparametersLegal } from './hyperparameters-legal.js';
 import { jobArguments } from './job-arguments.js';
 import { propertyPathsExist } from './property-paths-exist.js';
+import { specificationLists } from './specification-lists.js';
 import { specificationValid } from './specification-valid.js';
 
 export const level2Checks: readonly CheckDefinition[] = [
   specificationValid,
+  specificationLists,
   contractAlignment,
   contractPathsLegal,
   environmentVariables,

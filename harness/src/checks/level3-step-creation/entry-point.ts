@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { defineCheck, fail, outcomeFromProblems } from '../../check/check-definition.js';
-import { adapterOf, literalText, problemsPerScenario } from './scenario-judgement.js';
+import { adapterOf, literalText, problemsPerScenario, runsBuiltInAlgorithm } from './scenario-judgement.js';
 
 export const entryPoint = defineCheck({
   id: 'level3.entry_point',
@@ -22,6 +22,9 @@ export const entryPoint = defineCheck({
       // A launcher the builder uploaded (a FrameworkProcessor's runproc.sh) runs the entry point in turn.
       const launchers = s.uploads.filter((u) => runs.some((text) => posix.basename(text) === posix.basename(u.s3Uri)));
       if (launchers.some((u) => new RegExp(`(^|[\\s/"'])${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([\\s"']|$)`, 'm').test(u.body))) return [];
+      // A mode the schema allows only without the script's settings (they were left out for it) may run the image's
+      // built-in algorithm instead of a script; the other scenarios still must run the contract's.
+      if (s.plan.changed.some((c) => c.purpose === 'left-out') && runsBuiltInAlgorithm(s.step.Arguments)) return [];
       // With the entry point given as a pipeline parameter, what runs is decided when the pipeline runs.
       if (s.plan.changed.some((c) => c.purpose === 'parameter') && candidates.some((c) => typeof c === 'object')) return [];
       return [`nothing in the request runs '${contract.entryPoint}' (entry point and arguments: ${runs.map((r) => `'${r}'`).join(', ') || 'none'})`];

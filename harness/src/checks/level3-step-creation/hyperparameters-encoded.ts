@@ -3,7 +3,7 @@ import { isPipelineExpression } from '@stepscore/sagemaker';
 import { isPlainRecord } from '@stepscore/step-model';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
-import { problemsPerScenario } from './scenario-judgement.js';
+import { problemsPerScenario, runsBuiltInAlgorithm } from './scenario-judgement.js';
 
 function decode(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -13,10 +13,45 @@ function decode(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** Python's str() of a scalar, as a built-in algorithm reads it; undefined for values compared otherwise. */
+function plainText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  return undefined;
+}
+
+/**
+ * A built-in algorithm reads its hyperparameters as plain text, not JSON: each must be a string, and a configured
+ * scalar must arrive as its text (a fractional number as text that reads back to it).
+ */
+function plainTextProblems(sent: Readonly<Record<string, unknown>>, configured: unknown): string[] {
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(sent)) {
+    if (!isPipelineExpression(value) && typeof value !== 'string')
+      problems.push(`HyperParameters.${name} is ${JSON.stringify(value)}; SageMaker takes only strings`);
+  }
+  if (!isPlainRecord(configured)) return problems;
+  for (const [name, value] of Object.entries(configured)) {
+    const found = sent[name];
+    if (isPipelineExpression(value) || (found !== undefined && isPipelineExpression(found))) continue;
+    const text = plainText(value);
+    const fractional = typeof value === 'number' && !Number.isInteger(value);
+    if (text === undefined && !fractional) continue;
+    if (found === undefined) problems.push(`the configured hyperparameter '${name}' is not sent to the built-in algorithm`);
+    else if (fractional ? Number(found) !== value : found !== text)
+      problems.push(
+        `HyperParameters.${name} is ${JSON.stringify(found)}, not the configured ${JSON.stringify(value)} as text (the built-in algorithm reads plain text)`,
+      );
+  }
+  return problems;
+}
+
 function encodingProblems(scenario: CreatedScenario, optionalDependencies: ReadonlySet<string>): string[] {
   const sent = scenario.step.Arguments['HyperParameters'];
   if (sent === undefined) return [];
   if (!isPlainRecord(sent)) return [`HyperParameters is ${JSON.stringify(sent)}; it must be a map of strings`];
+  if (runsBuiltInAlgorithm(scenario.step.Arguments)) return plainTextProblems(sent, (scenario.config as { hyperparameters?: unknown }).hyperparameters);
   const problems: string[] = [];
   for (const [name, value] of Object.entries(sent)) {
     if (isPipelineExpression(value)) continue;

@@ -81,3 +81,17 @@ export function isAtOrBelow(location: string, prefix: string): boolean {
   const base = prefix.replace(/\/+$/, '');
   return at === base || at.startsWith(`${base}/`);
 }
+
+/**
+ * Whether a training request runs the image's own program rather than a user script: no ContainerEntrypoint, and no
+ * `sagemaker_program` hyperparameter, which is how the SageMaker training toolkit of every framework container is
+ * told the script to run (without it, a dual-mode image such as XGBoost's runs its built-in algorithm).
+ */
+export function runsBuiltInAlgorithm(args: Readonly<Record<string, unknown>>): boolean {
+  const algorithm = args['AlgorithmSpecification'];
+  const entrypoint = typeof algorithm === 'object' && algorithm !== null ? (algorithm as Record<string, unknown>)['ContainerEntrypoint'] : undefined;
+  const hyperparameters = args['HyperParameters'];
+  const program =
+    typeof hyperparameters === 'object' && hyperparameters !== null ? (hyperparameters as Record<string, unknown>)['sagemaker_program'] : undefined;
+  return 'AlgorithmSpecification' in args && entrypoint === undefined && program === undefined;
+}

@@ -42,7 +42,13 @@ class RequestLeaves {
 }
 
 /** Why a changed setting cannot be seen in the request; undefined when it can. */
-function unseen(change: ChangedSetting, scenario: CreatedScenario, adapter: StepTypeAdapter, leaves: RequestLeaves): string | undefined {
+function unseen(
+  change: ChangedSetting,
+  scenario: CreatedScenario,
+  adapter: StepTypeAdapter,
+  leaves: RequestLeaves,
+  defaults: CreatedScenario | undefined,
+): string | undefined {
   const { field, value } = change;
   if (change.purpose === 'instance') {
     const resources = adapter.resources(scenario.step.Arguments);
@@ -69,6 +75,35 @@ function unseen(change: ChangedSetting, scenario: CreatedScenario, adapter: Step
     const keys = leaves.keys();
     const missing = Object.keys(value).filter((k) => !keys.has(k));
     return missing.length === 0 ? undefined : `${field} sets ${missing.join(', ')}, which appear nowhere in the request`;
+  }
+  if (isPlainObject(value)) return objectUnseen(change, scenario, leaves, defaults);
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The strings and numbers at the leaves of a nested setting (switches are left to the step as a whole). */
+function leafValues(value: unknown): (string | number)[] {
+  if (typeof value === 'string' || typeof value === 'number') return [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap(leafValues);
+}
+
+/**
+ * A nested setting (an object of options) reaches the request when each of its strings and numbers appears there and
+ * the step differs from the default scenario's: a builder that ignores the object, or one of its members, is seen.
+ */
+function objectUnseen(change: ChangedSetting, scenario: CreatedScenario, leaves: RequestLeaves, defaults: CreatedScenario | undefined): string | undefined {
+  const strings = leaves.strings();
+  const missing = leafValues(change.value).filter((leaf) =>
+    typeof leaf === 'string' ? !strings.some((s) => s.includes(leaf)) : !leaves.numbers().includes(leaf) && !strings.includes(String(leaf)),
+  );
+  if (missing.length > 0)
+    return `${change.field} = ${JSON.stringify(change.value)}, but ${missing.map((m) => JSON.stringify(m)).join(', ')} appear nowhere in the request`;
+  if (defaults !== undefined && JSON.stringify(reachable(defaults)) === JSON.stringify(reachable(scenario))) {
+    return `${change.field} = ${JSON.stringify(change.value)}, yet the step is the default scenario's`;
   }
   return undefined;
 }
@@ -106,11 +141,11 @@ export const settingsReachRequest = defineCheck({
     // sync), so flipped switches are built and judged by the other checks, not required to change the step.
     const judged = scenarios.flatMap((s) => s.plan.changed.filter((c) => ['override', 'instance', 'parameter'].includes(c.purpose)).map((c) => ({ s, c })));
     const leaves = new Map(scenarios.map((s) => [s, new RequestLeaves(reachable(s))]));
+    const defaults = scenarios.find((s) => s.plan.name === 'default');
     const problems = judged.flatMap(({ s, c }) => {
-      const why = unseen(c, s, adapter, leaves.get(s) as RequestLeaves);
+      const why = unseen(c, s, adapter, leaves.get(s) as RequestLeaves, defaults);
       return why === undefined ? [] : [`[${s.plan.name}] ${why}`];
     });
-    const defaults = scenarios.find((s) => s.plan.name === 'default');
     const switchedOff = scenarios.flatMap((s) =>
       s.plan.changed
         .filter((c) => c.purpose === 'flip')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
+import { xgboostHyperparametersSchema } from '../../../../builders/xgboost-training/config.js';
 import { xgboostTrainingConfigSchema } from '../../../../builders/xgboost-training/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withConfigSchema } from '../../support/broken-builders.js';
 
@@ -11,6 +12,42 @@ describe(ID, () => {
     const result = await runCheck(registration, ID);
     expect(result.status, result.message).toBe('pass');
     expect(result.message).toMatch(/^[1-9]\d* invalid config\(s\) refused, each naming its field$/);
+  });
+
+  it('fails (major) when a hyperparameter lost its upper bound: a learning rate above 1 that the XGBoost algorithm refuses', async () => {
+    // `eta` written with min(0) only: probes read from this schema agree with it.
+    const hyperparameters = xgboostHyperparametersSchema.safeExtend({ eta: z.number().min(0).optional() });
+    const schema = xgboostTrainingConfigSchema.safeExtend({ hyperparameters });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain(
+      'the schema accepted hyperparameters.eta = 1.5 (above 1: the SageMaker XGBoost algorithm documents "Valid values: Float. Range: [0,1]", https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost_hyperparameters.html)',
+    );
+    expect(result.message).not.toContain('hyperparameters.eta = -1');
+  });
+
+  it('fails (major) when the hyperparameters are a free map: nothing the documentation rules out is refused', async () => {
+    const schema = xgboostTrainingConfigSchema.safeExtend({ hyperparameters: z.looseObject({ num_round: z.number().int().min(1) }) });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('the schema accepted hyperparameters.booster = "not-a-documented-value" (not one of gbtree, gblinear, dart');
+    expect(result.message).toContain('the schema accepted hyperparameters.max_depth = 3.5 (not a whole number');
+  });
+
+  it('fails (major) when a rule across fields refuses a config without naming the setting it needs', async () => {
+    // The framework-mode rule written without a path: the user is told the config is wrong, not what to add.
+    const schema = z.strictObject({ ...xgboostTrainingConfigSchema.shape }).superRefine((c, ctx) => {
+      if (c.algorithm_mode !== 'builtin' && (c.source_dir === undefined || c.training_entry_point === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'framework mode runs a script: give source_dir and training_entry_point' });
+      }
+    });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain(
+      "with 'source_dir' left out (optional in the schema, but this config cannot go without it), the config was refused but no issue names 'source_dir'",
+    );
   });
 
   it('fails (major) when the instance type allow-list is loosened to any string', async () => {

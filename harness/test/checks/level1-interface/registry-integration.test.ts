@@ -20,6 +20,22 @@ describe(ID, () => {
     expect(result.status).toBe('pass');
   });
 
+  it("fails (minor) when a builder copied from another framework's keeps its registration's framework", async () => {
+    // XGBoostModel registered from a copy of PyTorchModel's registration: reports and framework checks read 'pytorch'.
+    const result = await runCheck({ ...realBuilder('XGBoostModel'), framework: 'pytorch' }, ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('minor');
+    expect(result.message).toMatch(
+      /^the builder is registered as framework 'pytorch', but its image \S+\/sagemaker-xgboost:\S+ is from repository 'sagemaker-xgboost', not pytorch-training or pytorch-inference$/,
+    );
+  });
+
+  it('fails (minor) when the registration names no framework', async () => {
+    const result = await runCheck({ ...realBuilder('BatchTransform'), framework: '' }, ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe('the registration names no framework ("")');
+  });
+
   it('fails (minor) when getStepName() returns a name of its own', async () => {
     const Named = {
       XGBoostTrainingStepBuilder: class extends XGBoostTrainingStepBuilder {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PYTORCH_INFERENCE_INSTANCE_TYPES } from '../../../../builders/pytorch-model/config.js';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
 import { type TabularPreprocessingConfig, TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
-import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostHyperparametersSchema } from '../../../../builders/xgboost-training/config.js';
+import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostHyperparametersSchema, xgboostTrainingConfigSchema } from '../../../../builders/xgboost-training/config.js';
 import { builderRegistry, buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withConfigSchema } from '../../support/broken-builders.js';
 
 const ID = 'level1.valid_scenarios_accepted';
@@ -14,6 +14,45 @@ describe(ID, () => {
     const result = await runCheck(registration, ID);
     expect(result.status, result.message).toBe('pass');
     expect(result.message).toMatch(/^\d+ scenario\(s\) accepted: default/);
+  });
+
+  it("fails (blocker) when a setting's default is not one of its own values (renamed values, default left behind)", async () => {
+    const schema = xgboostTrainingConfigSchema.safeExtend({
+      algorithm_mode: z.enum(['script', 'builtin']).default('framework' as 'script'),
+    } as unknown as Pick<typeof xgboostTrainingConfigSchema.shape, 'algorithm_mode'>);
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(
+      /^scenario 'defaults-spelled-out' \(every field the schema gives a default written out at that default\): the config was refused: .*algorithm_mode/s,
+    );
+  });
+
+  it('fails (blocker) when a hyperparameter enum lost a value the XGBoost algorithm documents (a typo in it)', async () => {
+    const hyperparameters = z.looseObject({ ...xgboostHyperparametersSchema.shape, booster: z.enum(['gbtree', 'gblinaer', 'dart']).optional() });
+    // The typo changes the schema's output type, which safeExtend would refuse to type-check.
+    const schema = xgboostTrainingConfigSchema.safeExtend({ hyperparameters } as unknown as { hyperparameters: typeof xgboostHyperparametersSchema });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(
+      /^scenario 'documented-hyperparameters-2' \(hyperparameters at values the SageMaker XGBoost algorithm documents as valid \(set 2\)\): the config was refused: .*hyperparameters\.booster/s,
+    );
+  });
+
+  it('fails (blocker) when an optional S3 setting accepts no well-formed S3 location (a pattern missing its +)', async () => {
+    // `[^/]` where `[^/]+` was meant: only one-character buckets pass, so every real location is refused.
+    const schema = xgboostTrainingConfigSchema.safeExtend({
+      hyperparameters_s3_uri: z
+        .string()
+        .regex(/^s3:\/\/[^/]\/.+$/)
+        .optional(),
+    });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(
+      /^scenario 's3-location-hyperparameters_s3_uri' \(hyperparameters_s3_uri set to a well-formed S3 location, though its schema refuses every one probed\): the config was refused: .*- hyperparameters_s3_uri: /s,
+    );
   });
 
   it('fails (blocker) when the builder refuses a CPU instance type its own schema accepts', async () => {

@@ -28,6 +28,23 @@ describe(ID, () => {
     expect(result.message).toContain("'train.py'");
   });
 
+  it('fails (blocker) when the builder forgets sagemaker_program, naming every scenario but the built-in mode the schema needs the script settings left out for', async () => {
+    const NoProgram = {
+      XGBoostTrainingStepBuilder: class extends XGBoostTrainingStepBuilder {
+        override getHyperparameters(): EncodedHyperparameters {
+          const { sagemaker_program: _program, ...rest } = super.getHyperparameters();
+          return rest;
+        }
+      },
+    }.XGBoostTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), NoProgram), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toContain("[default] nothing in the request runs 'xgboost_training.py'");
+    // That scenario runs the image's own algorithm: the schema refused the mode with a script configured.
+    expect(result.message).not.toContain('algorithm_mode-builtin]');
+  });
+
   /**
    * PyTorch run through a launcher of its own: it uploads run.sh, mounts it as channel `launcher` and makes it the
    * container's entry point, with no sagemaker_program; the launcher's text decides what runs.

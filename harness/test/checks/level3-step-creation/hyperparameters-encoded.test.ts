@@ -1,4 +1,4 @@
-import { type EncodedHyperparameters, frameworkHyperparameters } from '@stepscore/sagemaker';
+import { type EncodedHyperparameters, encodeHyperparameters, frameworkHyperparameters } from '@stepscore/sagemaker';
 import { describe, expect, it } from 'vitest';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
 import { XGBoostTrainingStepBuilder } from '../../../../builders/xgboost-training/index.js';
@@ -25,6 +25,38 @@ describe(ID, () => {
   it.each(buildersJudgedBy(ID).map((r) => [r.stepName, r] as const))('passes on %s', async (_name, registration) => {
     const result = await runCheck(registration, ID);
     expect(result.status, result.message).toBe('pass');
+  });
+
+  it("fails (major) when the built-in algorithm is sent the script's JSON text", async () => {
+    // The framework encoder reused for the built-in mode: 'id' arrives as '"id"', which the algorithm reads as is.
+    const JsonForBuiltIn = {
+      XGBoostTrainingStepBuilder: class extends XGBoostTrainingStepBuilder {
+        override getHyperparameters(): EncodedHyperparameters {
+          return this.config.algorithm_mode === 'builtin' ? encodeHyperparameters(this.config.hyperparameters) : super.getHyperparameters();
+        }
+      },
+    }.XGBoostTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), JsonForBuiltIn), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain(
+      `algorithm_mode-builtin] HyperParameters.id_name is "\\"id\\"", not the configured "id" as text (the built-in algorithm reads plain text)`,
+    );
+    expect(result.message).not.toContain('[default]');
+  });
+
+  it('fails (major) when the built-in algorithm is not sent a configured hyperparameter', async () => {
+    const NoRounds = {
+      XGBoostTrainingStepBuilder: class extends XGBoostTrainingStepBuilder {
+        override getHyperparameters(): EncodedHyperparameters {
+          const { num_round: _dropped, ...rest } = super.getHyperparameters();
+          return this.config.algorithm_mode === 'builtin' ? rest : super.getHyperparameters();
+        }
+      },
+    }.XGBoostTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), NoRounds), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/algorithm_mode-builtin\] the configured hyperparameter 'num_round' is not sent to the built-in algorithm$/);
   });
 
   it('fails (major) when each hyperparameter is JSON-encoded twice', async () => {

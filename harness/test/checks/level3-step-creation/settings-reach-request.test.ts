@@ -45,6 +45,39 @@ describe(ID, () => {
     expect(result.message).toBe('[overrides] env sets STEPSCORE_PROBE_VARIABLE, which appear nowhere in the request');
   });
 
+  it('fails (major) when an optional nested setting (a distribution strategy) is ignored', async () => {
+    // A builder written before distributed training: the `distribution` its schema accepts never reaches the step.
+    const NoDistribution = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override distributionHyperparameters() {
+          return {};
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), NoDistribution), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain(`[nested-distribution-pytorchddp] distribution = {"pytorchddp":{"enabled":true}}, yet the step is the default scenario's`);
+    expect(result.message).toContain('[nested-distribution-mpi] distribution = {"mpi":');
+    expect(result.message).toContain('"stepscore-probe-distribution-mpi-custom-mpi-options" appear nowhere in the request');
+  });
+
+  it('fails (major) when one member of a nested setting loses its options', async () => {
+    const MpiOptionsDropped = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override distributionHyperparameters() {
+          const { sagemaker_mpi_custom_mpi_options: _dropped, ...rest } = super.distributionHyperparameters();
+          return rest;
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), MpiOptionsDropped), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(
+      '[nested-distribution-mpi] distribution = {"mpi":{"enabled":true,"processes_per_host":3,"custom_mpi_options":"stepscore-probe-distribution-mpi-custom-mpi-options"}}, but "stepscore-probe-distribution-mpi-custom-mpi-options" appear nowhere in the request',
+    );
+  });
+
   it('fails (major) when the instance type is hard-coded', async () => {
     const HardCoded = {
       PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {

@@ -1,0 +1,79 @@
+// Hyperparameter ranges SageMaker documents for a built-in algorithm: an oracle that does not come from a builder's
+// own config schema, so probes built from it can tell a schema rule that was weakened (an enum value lost, a
+// minimum turned into a maximum) from one that agrees with itself. Only what the documentation states is listed.
+
+/** One documented hyperparameter: its kind, and its range or values as the documentation gives them. */
+export interface DocumentedHyperparameter {
+  readonly name: string;
+  readonly kind: 'integer' | 'float' | 'enum';
+  /** Inclusive bounds; `exclusiveMinimum` for a range written `(a, b]`. */
+  readonly minimum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly maximum?: number;
+  readonly values?: readonly string[];
+  /** The documentation's words for the valid values. */
+  readonly documented: string;
+}
+
+export interface DocumentedAlgorithm {
+  /** The registration `framework` whose training image runs this algorithm. */
+  readonly framework: string;
+  readonly algorithm: string;
+  readonly source: string;
+  readonly hyperparameters: readonly DocumentedHyperparameter[];
+}
+
+const XGBOOST_SOURCE = 'https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost_hyperparameters.html';
+
+/** The SageMaker XGBoost algorithm's hyperparameters with a documented type and range (the subset our probes use). */
+export const XGBOOST_ALGORITHM: DocumentedAlgorithm = {
+  framework: 'xgboost',
+  algorithm: 'the SageMaker XGBoost algorithm',
+  source: XGBOOST_SOURCE,
+  hyperparameters: [
+    { name: 'num_round', kind: 'integer', documented: 'Required. Valid values: integer' },
+    { name: 'eta', kind: 'float', minimum: 0, maximum: 1, documented: 'Valid values: Float. Range: [0,1]' },
+    { name: 'gamma', kind: 'float', minimum: 0, documented: 'Valid values: Float. Range: [0,∞)' },
+    { name: 'max_depth', kind: 'integer', minimum: 0, documented: 'Valid values: Integer. Range: [0,∞)' },
+    { name: 'min_child_weight', kind: 'float', minimum: 0, documented: 'Valid values: Float. Range: [0,∞)' },
+    { name: 'subsample', kind: 'float', minimum: 0, maximum: 1, documented: 'Valid values: Float. Range: [0,1]' },
+    { name: 'colsample_bytree', kind: 'float', minimum: 0, maximum: 1, documented: 'Valid values: Float. Range: [0,1]' },
+    { name: 'booster', kind: 'enum', values: ['gbtree', 'gblinear', 'dart'], documented: 'Valid values: String. One of "gbtree", "gblinear", or "dart"' },
+    {
+      name: 'tree_method',
+      kind: 'enum',
+      values: ['auto', 'exact', 'approx', 'hist', 'gpu_hist'],
+      documented: 'Valid values: String. One of "auto", "exact", "approx", "hist", or "gpu_hist"',
+    },
+    { name: 'early_stopping_rounds', kind: 'integer', documented: 'Valid values: integer' },
+  ],
+};
+
+const DOCUMENTED_ALGORITHMS: readonly DocumentedAlgorithm[] = [XGBOOST_ALGORITHM];
+
+/** The documented algorithm a training image of this framework runs; undefined when none is documented here. */
+export function documentedAlgorithmFor(framework: string): DocumentedAlgorithm | undefined {
+  return DOCUMENTED_ALGORITHMS.find((a) => a.framework === framework);
+}
+
+/**
+ * Values inside the documented range, away from its bounds (where documentation and a careful schema may differ on
+ * whether the bound itself is allowed): every value of an enum, one number otherwise.
+ */
+export function valuesInside(h: DocumentedHyperparameter): readonly (string | number)[] {
+  if (h.kind === 'enum') return h.values ?? [];
+  const low = h.minimum ?? h.exclusiveMinimum;
+  const value = h.maximum !== undefined && low !== undefined ? (low + h.maximum) / 2 : (low ?? 0) + 3;
+  return [h.kind === 'integer' ? Math.ceil(value) : value];
+}
+
+/** Values the documentation rules out, each with why: below, above, not a whole number, not one of the values. */
+export function valuesOutside(h: DocumentedHyperparameter): readonly { readonly value: string | number; readonly why: string }[] {
+  if (h.kind === 'enum') return [{ value: 'not-a-documented-value', why: `not one of ${(h.values ?? []).join(', ')}` }];
+  const out: { value: string | number; why: string }[] = [];
+  if (h.minimum !== undefined) out.push({ value: h.minimum - 1, why: `below ${h.minimum}` });
+  if (h.exclusiveMinimum !== undefined) out.push({ value: h.exclusiveMinimum, why: `not above ${h.exclusiveMinimum}` });
+  if (h.maximum !== undefined) out.push({ value: h.maximum + 0.5, why: `above ${h.maximum}` });
+  if (h.kind === 'integer') out.push({ value: Number(valuesInside(h)[0]) + 0.5, why: 'not a whole number' });
+  return out;
+}
