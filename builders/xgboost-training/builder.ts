@@ -1,5 +1,6 @@
 import { encodeBuiltInHyperparameters, type EncodedHyperparameters } from '@stepscore/sagemaker';
 import { channelsForInput, joinS3, type PipelineValue, type StepBuilderOptions, type TrainingChannel, TrainingStepBuilder } from '@stepscore/step-builder';
+import { DependencyType } from '@stepscore/step-model';
 import { XGBOOST_SCRIPT_DEFAULTS, type XGBoostTrainingConfig } from './config.js';
 import { xgboostTrainingSpec } from './spec.js';
 
@@ -34,13 +35,15 @@ export class XGBoostTrainingStepBuilder extends TrainingStepBuilder<XGBoostTrain
     const withContentType = (channel: TrainingChannel): TrainingChannel =>
       contentType === undefined || channel.ChannelName === 'config' ? channel : { ...channel, ContentType: contentType };
     if (!this.runsScript()) {
-      const dataRoot = this.spec.getDependency('input_path');
-      const channels = dataRoot
-        ? channelsForInput(dataRoot, inputs['input_path'], this.contract, {
+      // The built-in algorithm reads data channels only: every dependency but a hyperparameters file.
+      return [...this.spec.dependencies.values()]
+        .filter((dep) => dep.dependencyType !== DependencyType.HYPERPARAMETERS)
+        .flatMap((dep) =>
+          channelsForInput(dep, inputs[dep.logicalName], this.contract, {
             wholeDataRoot: (uri) => BUILT_IN_CHANNELS.map(([name, folder]) => [name, joinS3(uri, folder)] as const),
-          })
-        : [];
-      return channels.map(withContentType);
+          }),
+        )
+        .map(withContentType);
     }
     const withHyperparameters: Record<string, PipelineValue | undefined> = {
       ...inputs,
