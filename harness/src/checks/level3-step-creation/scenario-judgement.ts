@@ -1,4 +1,5 @@
 import { adapterFor, type StepTypeAdapter } from '@stepscore/sagemaker';
+import { isPlainRecord } from '@stepscore/step-model';
 import type { CheckContext } from '../../context/check-context.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 
@@ -89,9 +90,8 @@ export function isAtOrBelow(location: string, prefix: string): boolean {
  */
 export function runsBuiltInAlgorithm(args: Readonly<Record<string, unknown>>): boolean {
   const algorithm = args['AlgorithmSpecification'];
-  const entrypoint = typeof algorithm === 'object' && algorithm !== null ? (algorithm as Record<string, unknown>)['ContainerEntrypoint'] : undefined;
   const hyperparameters = args['HyperParameters'];
-  const program =
-    typeof hyperparameters === 'object' && hyperparameters !== null ? (hyperparameters as Record<string, unknown>)['sagemaker_program'] : undefined;
+  const entrypoint = isPlainRecord(algorithm) ? algorithm['ContainerEntrypoint'] : undefined;
+  const program = isPlainRecord(hyperparameters) ? hyperparameters['sagemaker_program'] : undefined;
   return 'AlgorithmSpecification' in args && entrypoint === undefined && program === undefined;
 }

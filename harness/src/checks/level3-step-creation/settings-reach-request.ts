@@ -1,11 +1,12 @@
 import type { StepTypeAdapter } from '@stepscore/sagemaker';
+import { isPlainRecord } from '@stepscore/step-model';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import type { ChangedSetting } from '../../scenarios/scenario.js';
 import { adapterOf, keysIn, numbersIn, stringsIn } from './scenario-judgement.js';
 
 function isStringRecord(value: unknown): value is Record<string, string> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+  return isPlainRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
 /**
@@ -76,12 +77,8 @@ function unseen(
     const missing = Object.keys(value).filter((k) => !keys.has(k));
     return missing.length === 0 ? undefined : `${field} sets ${missing.join(', ')}, which appear nowhere in the request`;
   }
-  if (isPlainObject(value)) return objectUnseen(change, scenario, leaves, defaults);
+  if (isPlainRecord(value)) return objectUnseen(change, scenario, leaves, defaults);
   return undefined;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The strings and numbers at the leaves of a nested setting (switches are left to the step as a whole). */
