@@ -21,7 +21,8 @@ export interface ConfigField {
   readonly stringRecord: boolean;
 }
 
-interface JsonSchemaNode {
+/** A node of a config schema shown as JSON Schema (input side): the members the scenarios read. */
+export interface JsonSchemaNode {
   readonly type?: string | string[];
   readonly enum?: unknown[];
   readonly const?: unknown;
@@ -59,25 +60,35 @@ function scalarBranch(node: JsonSchemaNode): JsonSchemaNode {
   return { ...own, ...(node.default !== undefined ? { default: node.default } : {}) };
 }
 
+const jsonBySchema = new WeakMap<z.ZodType, JsonSchemaNode>();
+
+/** The config schema as JSON Schema (input side), converted once per schema; `{}` when zod cannot show it. */
+export function configJsonSchema(schema: z.ZodType): JsonSchemaNode {
+  let json = jsonBySchema.get(schema);
+  if (!json) {
+    try {
+      json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+    } catch {
+      json = {};
+    }
+    jsonBySchema.set(schema, json);
+  }
+  return json;
+}
+
 const fieldsBySchema = new WeakMap<z.ZodType, ConfigField[]>();
 
 /** The top-level fields of a config schema, read once per schema; [] when it is not an object schema. */
 export function configFields(schema: z.ZodType): ConfigField[] {
   let fields = fieldsBySchema.get(schema);
   if (!fields) {
-    fields = readConfigFields(schema);
+    fields = readConfigFields(configJsonSchema(schema));
     fieldsBySchema.set(schema, fields);
   }
   return fields;
 }
 
-function readConfigFields(schema: z.ZodType): ConfigField[] {
-  let json: JsonSchemaNode;
-  try {
-    json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
-  } catch {
-    return [];
-  }
+function readConfigFields(json: JsonSchemaNode): ConfigField[] {
   const required = new Set(json.required ?? []);
   return Object.entries(json.properties ?? {}).map(([name, field]) => {
     const node = scalarBranch(field);

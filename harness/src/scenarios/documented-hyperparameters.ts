@@ -4,8 +4,8 @@
 
 import { type DocumentedAlgorithm, valuesInside, valuesOutside } from '@stepscore/sagemaker';
 import { isPlainRecord } from '@stepscore/step-model';
-import { z } from 'zod';
-import { withField } from './config-fields.js';
+import type { z } from 'zod';
+import { configJsonSchema, withField } from './config-fields.js';
 import type { ChangedSetting, InvalidConfigProbe } from './scenario.js';
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -13,21 +13,9 @@ type Raw = Readonly<Record<string, unknown>>;
 /** The config field that holds a training job's hyperparameters, as every SageMaker estimator names it. */
 const HYPERPARAMETERS = 'hyperparameters';
 
-const declaredBySchema = new WeakMap<z.ZodType, ReadonlySet<string>>();
-
 /** The hyperparameter names the config schema spells out (a map of free keys spells out none). */
 function declaredHyperparameters(schema: z.ZodType): ReadonlySet<string> {
-  let names = declaredBySchema.get(schema);
-  if (!names) {
-    try {
-      const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { properties?: object }> };
-      names = new Set(Object.keys(json.properties?.[HYPERPARAMETERS]?.properties ?? {}));
-    } catch {
-      names = new Set();
-    }
-    declaredBySchema.set(schema, names);
-  }
-  return names;
+  return new Set(Object.keys(configJsonSchema(schema).properties?.[HYPERPARAMETERS]?.properties ?? {}));
 }
 
 /**

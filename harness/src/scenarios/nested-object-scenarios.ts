@@ -3,22 +3,11 @@
 // scenario per member of such an object: that member alone, filled in from its own JSON Schema (every switch on,
 // every optional part given a probe value), when the whole schema accepts it.
 
-import { z } from 'zod';
-import { schemaAccepts, withField } from './config-fields.js';
+import type { z } from 'zod';
+import { configJsonSchema, type JsonSchemaNode, schemaAccepts, withField } from './config-fields.js';
 import type { ChangedSetting } from './scenario.js';
 
 type Raw = Readonly<Record<string, unknown>>;
-
-interface SchemaNode {
-  readonly type?: string | string[];
-  readonly enum?: readonly unknown[];
-  readonly const?: unknown;
-  readonly minimum?: number;
-  readonly exclusiveMinimum?: number;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly required?: readonly string[];
-  readonly anyOf?: readonly SchemaNode[];
-}
 
 /** One scenario: `field` set to an object holding `member` alone. */
 export interface NestedObjectScenario {
@@ -30,7 +19,7 @@ export interface NestedObjectScenario {
 /** How deep a member's value is filled in; real settings nest two or three levels. */
 const MAX_DEPTH = 4;
 
-function typeOf(node: SchemaNode): string | undefined {
+function typeOf(node: JsonSchemaNode): string | undefined {
   if (Array.isArray(node.type)) return node.type.find((t) => t !== 'null');
   return node.type as string | undefined;
 }
@@ -40,7 +29,7 @@ function typeOf(node: SchemaNode): string | undefined {
  * path (so that the request can be searched for it), every optional property given. Undefined when the node gives
  * nothing to build from (a free-form value).
  */
-export function exampleValue(node: SchemaNode, path: string, depth = 0): unknown {
+export function exampleValue(node: JsonSchemaNode, path: string, depth = 0): unknown {
   if (depth > MAX_DEPTH) return undefined;
   if (node.const !== undefined) return node.const;
   if (node.enum !== undefined && node.enum.length > 0) return node.enum[0];
@@ -69,27 +58,11 @@ export function exampleValue(node: SchemaNode, path: string, depth = 0): unknown
   }
 }
 
-const topLevelBySchema = new WeakMap<z.ZodType, SchemaNode>();
-
-/** The config schema as JSON Schema (input side), read once per schema; no properties when it cannot be shown. */
-function jsonSchemaOf(schema: z.ZodType): SchemaNode {
-  let json = topLevelBySchema.get(schema);
-  if (!json) {
-    try {
-      json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as SchemaNode;
-    } catch {
-      json = {};
-    }
-    topLevelBySchema.set(schema, json);
-  }
-  return json;
-}
-
 /** An object with members of its own (not a map whose keys the user chooses), or such an object or nothing. */
-function objectWithMembers(node: SchemaNode): SchemaNode | undefined {
+function objectWithMembers(node: JsonSchemaNode): JsonSchemaNode | undefined {
   if (typeOf(node) === 'object' && node.properties && Object.keys(node.properties).length > 0) return node;
   const branches = node.anyOf?.filter((b) => typeOf(b) !== 'null') ?? [];
-  return branches.length === 1 ? objectWithMembers(branches[0] as SchemaNode) : undefined;
+  return branches.length === 1 ? objectWithMembers(branches[0] as JsonSchemaNode) : undefined;
 }
 
 /**
@@ -97,7 +70,7 @@ function objectWithMembers(node: SchemaNode): SchemaNode | undefined {
  * (filled in by `exampleValue`). Objects with a single member are one scenario.
  */
 export function nestedObjectScenarios(schema: z.ZodType, raw: Raw): NestedObjectScenario[] {
-  const json = jsonSchemaOf(schema);
+  const json = configJsonSchema(schema);
   const scenarios: NestedObjectScenario[] = [];
   for (const [field, node] of Object.entries(json.properties ?? {})) {
     const object = objectWithMembers(node);
