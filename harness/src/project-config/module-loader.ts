@@ -44,15 +44,18 @@ async function preloadWhatProjectsImport(): Promise<void> {
  */
 export async function prepareTypeScript(): Promise<void> {
   // Running as source (under `tsx` or vitest's transform), whatever loads us already transpiles TypeScript.
-  if (runningFromSource) return;
+  if (!runningFromSource) await tsxApi();
+}
+
+function tsxApi(): Promise<typeof import('tsx/esm/api')> {
   prepared ??= preloadWhatProjectsImport().then(() => import('tsx/esm/api'));
-  await prepared;
+  return prepared;
 }
 
 async function registerTypeScript(): Promise<void> {
   if (runningFromSource) return;
-  registered ??= prepareTypeScript().then(async () => {
-    (await prepared!).register();
+  registered ??= tsxApi().then(({ register }) => {
+    register();
   });
   await registered;
 }

@@ -26,7 +26,7 @@ export function builderWorkerOptions(setup: WorkerSetup): BuilderWorkerOptions {
     registryModule: toUrl(setup.registryModule),
     ...(setup.registryExport ? { registryExport: setup.registryExport } : {}),
     // Without a checks module the worker runs the built-in checks, which it imports itself.
-    ...(setup.checksModule ? { checksModule: toUrl(setup.checksModule), checksExport: setup.checksExport ?? 'ALL_CHECKS' } : {}),
+    ...(setup.checksModule ? { checksModule: toUrl(setup.checksModule), ...(setup.checksExport ? { checksExport: setup.checksExport } : {}) } : {}),
     ...(setup.extraChecksModules?.length ? { extraChecksModules: setup.extraChecksModules.map((m) => toUrl(m)) } : {}),
     ...(setup.upstreamModules?.length ? { upstreamModules: setup.upstreamModules.map((m) => toUrl(m)) } : {}),
     ...(setup.catalogueModule ? { catalogueModule: toUrl(setup.catalogueModule), catalogueExport: setup.catalogueExport ?? 'upstreamCatalogue' } : {}),
