@@ -115,14 +115,34 @@ function readConfigFields(json: JsonSchemaNode): ConfigField[] {
  * cheaper to try many values with; rules across fields are left to `schemaAccepts`.
  */
 export function fieldAccepts(schema: z.ZodType, raw: Readonly<Record<string, unknown>>, field: string, value: unknown): boolean {
-  const own = (schema as { shape?: Record<string, z.ZodType> }).shape?.[field];
+  const own = fieldSchema(schema, field);
   if (!own) return schemaAccepts(schema, withField(raw, field, value));
-  if (!isRememberedValue(value)) return accepts(own, value);
+  return fieldVerdict(own, value) === 'accepted';
+}
+
+/**
+ * Whether the field's own schema refuses the value with an issue (not by throwing): an object schema then refuses
+ * any config holding that value, with an issue under the field's name, whatever its other fields hold.
+ */
+export function fieldRefuses(schema: z.ZodType, field: string, value: unknown): boolean {
+  const own = fieldSchema(schema, field);
+  return own !== undefined && fieldVerdict(own, value) === 'refused';
+}
+
+function fieldSchema(schema: z.ZodType, field: string): z.ZodType | undefined {
+  const shape = (schema as { shape?: Record<string, z.ZodType> }).shape;
+  return shape !== undefined && Object.hasOwn(shape, field) ? shape[field] : undefined;
+}
+
+type Verdict = Acceptance['verdict'];
+
+function fieldVerdict(own: z.ZodType, value: unknown): Verdict {
+  if (!isRememberedValue(value)) return acceptance(own, value).verdict;
   let verdicts = verdictsByFieldSchema.get(own);
   if (!verdicts) verdictsByFieldSchema.set(own, (verdicts = new Map()));
   let verdict = verdicts.get(value);
   if (verdict === undefined) {
-    verdict = accepts(own, value);
+    verdict = acceptance(own, value).verdict;
     verdicts.set(value, verdict);
   }
   return verdict;
@@ -131,7 +151,7 @@ export function fieldAccepts(schema: z.ZodType, raw: Readonly<Record<string, unk
 // A field's own schema judges a scalar the same way every time, whichever config or builder asks: the candidate
 // values (the longest names, the large numbers, the regions, the instance types) are the same for every builder,
 // and builders share field schemas (every config's base fields, every builder of one config class).
-const verdictsByFieldSchema = new WeakMap<z.ZodType, Map<string | number | boolean, boolean>>();
+const verdictsByFieldSchema = new WeakMap<z.ZodType, Map<string | number | boolean, Verdict>>();
 
 function isRememberedValue(value: unknown): value is string | number | boolean {
   // -0 is left out: a Map does not tell it from 0.
@@ -140,13 +160,35 @@ function isRememberedValue(value: unknown): value is string | number | boolean {
 
 /** Whether the schema accepts the raw config as a whole (cross-field rules included). */
 export function schemaAccepts(schema: z.ZodType, raw: unknown): boolean {
-  if (recording === undefined || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return accepts(schema, raw);
+  return wholeAcceptance(schema, raw).verdict === 'accepted';
+}
+
+/**
+ * The top-level fields the schema's issues name when it refuses the raw config; undefined when it accepts it.
+ * `unattributed` says some issue named no field (a rule over the whole config), or the schema threw.
+ */
+export function refusedFields(schema: z.ZodType, raw: unknown): { readonly fields: ReadonlySet<string>; readonly unattributed: boolean } | undefined {
+  const result = wholeAcceptance(schema, raw);
+  if (result.verdict === 'accepted') return undefined;
+  if (result.verdict === 'threw') return { fields: new Set(), unattributed: true };
+  const fields = new Set<string>();
+  let unattributed = false;
+  for (const issue of result.issues) {
+    const first = issue.path?.[0];
+    if (typeof first === 'string') fields.add(first);
+    else unattributed = true;
+  }
+  return { fields, unattributed };
+}
+
+function wholeAcceptance(schema: z.ZodType, raw: unknown): Acceptance {
+  if (recording === undefined || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return acceptance(schema, raw);
   // Given what parseConfig gives the schema, an accepted config's output is what parseConfig would make of it.
   const { input, plain } = configSchemaInput(raw);
-  if (!plain) return accepts(schema, raw);
+  if (!plain) return acceptance(schema, raw);
   const result = acceptance(schema, input);
-  if (result.accepted) recording.record(raw as Readonly<Record<string, unknown>>, result.output);
-  return result.accepted;
+  if (result.verdict === 'accepted') recording.record(raw as Readonly<Record<string, unknown>>, result.output);
+  return result;
 }
 
 let recording: AcceptedParses | undefined;
@@ -165,37 +207,38 @@ export function recordingAcceptedParses<T>(parses: AcceptedParses, derive: () =>
   }
 }
 
+interface Issue {
+  readonly path?: readonly PropertyKey[];
+}
+
 interface ZodRun {
   readonly _zod?: {
-    readonly run?: (payload: { value: unknown; issues: unknown[] }, ctx: { async: false }) => { value: unknown; issues: readonly unknown[] } | Promise<unknown>;
+    readonly run?: (payload: { value: unknown; issues: Issue[] }, ctx: { async: false }) => { value: unknown; issues: readonly Issue[] } | Promise<unknown>;
   };
 }
 
-/**
- * `schema.safeParse(value).success`, without the ZodError a refusal builds (an Error with its stack trace and a
- * JSON dump of every issue, input included): acceptance only needs whether any issue was raised. It runs the
- * schema as safeParse does; an async schema, which safeParse refuses by throwing, is not accepted.
- */
-function accepts(schema: z.ZodType, value: unknown): boolean {
-  return acceptance(schema, value).accepted;
-}
+type Acceptance = { verdict: 'accepted'; output: unknown } | { verdict: 'refused'; issues: readonly Issue[] } | { verdict: 'threw' };
 
-/** `accepts`, with the schema's output (safeParse's `data`) when it accepts. */
-function acceptance(schema: z.ZodType, value: unknown): { accepted: true; output: unknown } | { accepted: false } {
+/**
+ * How the schema takes the value, run as safeParse runs it but without the ZodError a refusal builds (an Error with
+ * its stack trace and a JSON dump of every issue, input included): its output (safeParse's `data`), or its issues.
+ * `threw`: the schema threw, or is async (which safeParse refuses by throwing).
+ */
+function acceptance(schema: z.ZodType, value: unknown): Acceptance {
   try {
-    const run = (schema as ZodRun)._zod?.run;
+    const run = (schema as unknown as ZodRun)._zod?.run;
     if (typeof run !== 'function') {
       const result = schema.safeParse(value);
-      return result.success ? { accepted: true, output: result.data } : { accepted: false };
+      return result.success ? { verdict: 'accepted', output: result.data } : { verdict: 'refused', issues: result.error.issues };
     }
     const result = run({ value, issues: [] }, { async: false });
     if (result instanceof Promise) {
       result.catch(() => undefined);
-      return { accepted: false };
+      return { verdict: 'threw' };
     }
-    return result.issues.length === 0 ? { accepted: true, output: result.value } : { accepted: false };
+    return result.issues.length === 0 ? { verdict: 'accepted', output: result.value } : { verdict: 'refused', issues: result.issues };
   } catch {
-    return { accepted: false };
+    return { verdict: 'threw' };
   }
 }
 

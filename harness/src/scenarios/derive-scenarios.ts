@@ -7,7 +7,16 @@ import { type AnyBuilderRegistration, NAME_FIELDS, pipelineExpressionFields, REG
 import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { AcceptedParses, keepParseFor } from './accepted-parses.js';
-import { type ConfigField, configFields, fieldAccepts, recordingAcceptedParses, schemaAccepts, withField, withoutField } from './config-fields.js';
+import {
+  type ConfigField,
+  configFields,
+  fieldAccepts,
+  recordingAcceptedParses,
+  refusedFields,
+  schemaAccepts,
+  withField,
+  withoutField,
+} from './config-fields.js';
 import { instanceTypesFor, processorOf } from './instance-types.js';
 import { documentedValueProbes, documentedValueScenarios } from './documented-hyperparameters.js';
 import { applyChanges, enumValueScenarios } from './enum-scenarios.js';
@@ -59,10 +68,25 @@ function longestAccepted(schema: z.ZodType, raw: Raw, field: string): string | u
   return undefined;
 }
 
-/** Keeps the changes the schema accepts together with those kept before it. */
+/**
+ * Changes the schema accepts together. Usually it takes them all at once: one parse. When it refuses, the changes
+ * whose fields its issues name are dropped and the rest tried again; only when an issue names no changed field
+ * (a rule over the whole config, or over a field left as it was) is each change tried in turn with those kept
+ * before it.
+ */
 function acceptedTogether(schema: z.ZodType, raw: Raw, changes: readonly ChangedSetting[]): ChangedSetting[] {
-  // Usually the schema takes them all at once: one parse instead of one per change.
-  if (changes.length === 0 || schemaAccepts(schema, applyChanges(raw, changes))) return [...changes];
+  let kept = [...changes];
+  while (kept.length > 0) {
+    const refusal = refusedFields(schema, applyChanges(raw, kept));
+    if (refusal === undefined) return kept;
+    const rest = kept.filter((change) => !refusal.fields.has(change.field));
+    if (refusal.unattributed || rest.length === kept.length) return eachInTurn(schema, raw, kept);
+    kept = rest;
+  }
+  return kept;
+}
+
+function eachInTurn(schema: z.ZodType, raw: Raw, changes: readonly ChangedSetting[]): ChangedSetting[] {
   const kept: ChangedSetting[] = [];
   for (const change of changes) if (schemaAccepts(schema, applyChanges(raw, [...kept, change]))) kept.push(change);
   return kept;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PythonFloat } from '@stepscore/sagemaker';
 import { AcceptedParses } from '../../src/scenarios/accepted-parses.js';
-import { fieldAccepts, recordingAcceptedParses, schemaAccepts } from '../../src/scenarios/config-fields.js';
+import { fieldAccepts, fieldRefuses, recordingAcceptedParses, refusedFields, schemaAccepts } from '../../src/scenarios/config-fields.js';
 
 const schema = z
   .strictObject({
@@ -15,6 +15,43 @@ const schema = z
     if (config.flag === true && config.count > 3) ctx.addIssue({ code: 'custom', path: ['count'], message: 'at most 3 with flag' });
   });
 const raw = { name: 'abc', count: 1, level: 1 };
+
+describe('fieldRefuses', () => {
+  it("is true only when the field's own schema raises an issue for the value", () => {
+    expect(fieldRefuses(schema, 'name', 'abcdef')).toBe(true);
+    expect(fieldRefuses(schema, 'count', undefined)).toBe(true);
+    expect(fieldRefuses(schema, 'name', 'abc')).toBe(false);
+    // Refused only by the rule across fields: the field's own schema takes it.
+    expect(fieldRefuses(schema, 'count', 9)).toBe(false);
+  });
+
+  it('is false for a field the schema does not declare, and for a field schema that throws instead of refusing', () => {
+    const throwing = z.strictObject({
+      path: z.string().transform((value) => {
+        if (value === 'boom') throw new Error('boom');
+        return value;
+      }),
+    });
+    expect(fieldRefuses(schema, 'colour', 'red')).toBe(false);
+    expect(fieldRefuses(schema, 'toString', 'red')).toBe(false);
+    expect(fieldRefuses(throwing, 'path', 'boom')).toBe(false);
+    expect(fieldRefuses(throwing, 'path', 1)).toBe(true);
+  });
+});
+
+describe('refusedFields', () => {
+  it('is undefined for an accepted config and names the top-level fields of every issue otherwise', () => {
+    expect(refusedFields(schema, raw)).toBeUndefined();
+    expect(refusedFields(schema, { ...raw, name: 'abcdef', count: -1 })).toEqual({ fields: new Set(['name', 'count']), unattributed: false });
+    expect(refusedFields(schema, { ...raw, flag: true, count: 9 })).toEqual({ fields: new Set(['count']), unattributed: false });
+  });
+
+  it('says when an issue names no field: a rule over the whole config', () => {
+    const whole = z.strictObject({ a: z.number(), b: z.number() }).refine((c) => c.a < c.b, { error: 'a before b' });
+    expect(refusedFields(whole, { a: 2, b: 1 })).toEqual({ fields: new Set(), unattributed: true });
+    expect(refusedFields(whole, { a: 2, b: 1, c: 3 })?.unattributed).toBe(true);
+  });
+});
 
 describe('fieldAccepts', () => {
   it("answers as the field's own schema does, asked once or again, from any config", () => {

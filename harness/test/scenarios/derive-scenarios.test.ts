@@ -34,6 +34,22 @@ describe('derived scenarios', () => {
     expect(new Set(outputs).size).toBe(outputs.length);
   });
 
+  it('a scenario keeps the changes a rule across fields does not name, and drops the one it names', () => {
+    const base = tabularPreprocessingConfigSchema as unknown as z.ZodObject;
+    const ruled = withConfigSchema(
+      realBuilder('TabularPreprocessing'),
+      base.superRefine((config, ctx) => {
+        if ((config as { max_runtime_in_seconds: number }).max_runtime_in_seconds > 86_400)
+          ctx.addIssue({ code: 'custom', path: ['max_runtime_in_seconds'], message: 'at most a day here' });
+      }),
+    );
+    const largest = changed(scenariosOf(ruled), 'largest-numbers');
+    expect(largest).not.toHaveProperty('max_runtime_in_seconds');
+    expect(largest).toHaveProperty('processing_volume_size');
+    // The same scenario without the rule sets the runtime as well.
+    expect(changed(scenariosOf(realBuilder('TabularPreprocessing')), 'largest-numbers')).toHaveProperty('max_runtime_in_seconds');
+  });
+
   it('smallest-numbers sets each number to the minimum its schema declares, 0 where the schema lets it be 0', () => {
     const zero = withConfigSchema(
       realBuilder('TabularPreprocessing'),

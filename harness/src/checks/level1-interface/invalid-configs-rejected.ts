@@ -1,6 +1,7 @@
 import { type ConfigParse, ConfigValidationError, tryParseBuilderConfig } from '@stepscore/step-builder';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../error-message.js';
+import { fieldRefuses } from '../../scenarios/config-fields.js';
 import type { InvalidConfigProbe } from '../../scenarios/scenario.js';
 
 /** undefined when the probe is refused with an error naming its field; otherwise what went wrong. */
@@ -28,7 +29,10 @@ export const invalidConfigsRejected = defineCheck({
   run(ctx) {
     const probes = ctx.invalidConfigProbes();
     const parse = (raw: unknown) => tryParseBuilderConfig(ctx.registration, raw);
-    const problems = probes.flatMap((p) => rejectionProblem(parse, p) ?? []);
+    const schema = ctx.registration.configSchema;
+    // A probe whose value its field's own schema refuses is refused by the whole config schema, naming the field
+    // (that schema's verdict on the value is kept across builders): only the other probes need a whole parse.
+    const problems = probes.flatMap((p) => (fieldRefuses(schema, p.field, p.rawConfig[p.field]) ? [] : (rejectionProblem(parse, p) ?? [])));
     return outcomeFromProblems(problems, `${probes.length} invalid config(s) refused, each naming its field`, problems.length > 1 ? { problems } : undefined);
   },
 });
