@@ -1,14 +1,14 @@
 // `pnpm bench`: how fast the four levels run on synthetic catalogues of N builders, and how the time grows with
 // N; then the cold start (cold-start.ts): the installed bin's `score` and `list`, `pnpm score` and
 // `pnpm test:builders` on the registered builders, each a fresh process.
-//   pnpm bench [--sizes 10,100,1000] [--runs 3] [--cold-runs 5] [--worker-line 7,14,28,42] [--skip-cold | --cold-only]
+//   pnpm bench [--sizes 10,100,1000] [--runs 3] [--cold-runs 5] [--worker-line 7,14,28,42] [--skip-cold | --cold-only] [--help]
 // Each measured run is a process of its own (harness/bench/measure-synthetic-run.ts); figures are medians.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
+import { BENCH_USAGE, type BenchOptions, parseBenchOptions } from './bench-options.js';
 import { type ColdStartReport, measureColdStart, type WorkerLinePoint } from './cold-start.js';
 import type { SyntheticRunMeasurement } from './measure-synthetic-run.js';
 import { measureResolutionScaling } from './resolution-scaling.js';
@@ -26,38 +26,6 @@ const GOALS = {
   installedScoreColdMs: 1_000,
   installedListColdMs: 500,
 } as const;
-
-interface Options {
-  readonly sizes: readonly number[];
-  readonly runs: number;
-  readonly coldRuns: number;
-  readonly skipCold: boolean;
-  readonly coldOnly: boolean;
-  readonly workerLine: readonly number[];
-}
-
-function options(): Options {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: '10,100,1000' },
-      runs: { type: 'string', default: '3' },
-      'cold-runs': { type: 'string', default: '5' },
-      'skip-cold': { type: 'boolean', default: false },
-      'cold-only': { type: 'boolean', default: false },
-      'worker-line': { type: 'string', default: '' },
-    },
-  });
-  const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
-  const positive = (n: number) => Number.isInteger(n) && n > 0;
-  if (!sizes.every(positive)) throw new Error(`--sizes must be positive whole numbers separated by commas (got '${values.sizes}')`);
-  const runs = Number(values.runs);
-  const coldRuns = Number(values['cold-runs']);
-  if (!positive(runs) || !positive(coldRuns)) throw new Error('--runs and --cold-runs must be positive whole numbers');
-  if (values['skip-cold'] && values['cold-only']) throw new Error('--skip-cold and --cold-only exclude each other');
-  const workerLine = values['worker-line'] === '' ? [] : values['worker-line'].split(',').map((s) => Number(s.trim()));
-  if (!workerLine.every(positive)) throw new Error(`--worker-line must be positive whole numbers separated by commas (got '${values['worker-line']}')`);
-  return { sizes, runs, coldRuns, skipCold: values['skip-cold'], coldOnly: values['cold-only'], workerLine };
-}
 
 const environment = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', FORCE_COLOR: '0' };
 
@@ -232,8 +200,23 @@ function printWorkerLine(points: readonly WorkerLinePoint[], runs: number): void
   console.log(table.toString());
 }
 
+/** The options, or undefined when the run is over (help shown, or the command line refused with exit code 2). */
+function options(): BenchOptions | undefined {
+  try {
+    const parsed = parseBenchOptions(process.argv.slice(2));
+    if (parsed !== 'help') return parsed;
+    console.log(BENCH_USAGE);
+  } catch (error) {
+    console.error(`pnpm bench: ${error instanceof Error ? error.message : String(error)}\nRun \`pnpm bench --help\` for the options.`);
+    process.exitCode = 2;
+  }
+  return undefined;
+}
+
 async function main(): Promise<void> {
-  const { sizes, runs, coldRuns, skipCold, coldOnly, workerLine } = options();
+  const parsed = options();
+  if (!parsed) return;
+  const { sizes, runs, coldRuns, skipCold, coldOnly, workerLine } = parsed;
   console.log(`stepscore benchmark — ${machine()}`);
   const goals: string[] = [];
   if (!coldOnly) await measureSyntheticCatalogues(sizes, runs, goals);

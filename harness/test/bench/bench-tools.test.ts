@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BENCH_USAGE, parseBenchOptions } from '../../bench/bench-options.js';
 import { childrenCpuMs } from '../../bench/cold-start.js';
 import { median, percentile } from '../../bench/statistics.js';
 import { summarise } from '../../bench/summarise-cpu-profile.js';
@@ -55,5 +56,30 @@ describe('childrenCpuMs (cold start)', () => {
 
   it('refuses output it cannot read', () => {
     expect(() => childrenCpuMs('nothing here')).toThrow(/Cannot read CPU times/);
+  });
+});
+
+describe('pnpm bench options', () => {
+  it('defaults to every size and the cold start, and reads each option', () => {
+    expect(parseBenchOptions([])).toEqual({ sizes: [10, 100, 1000], runs: 3, coldRuns: 5, skipCold: false, coldOnly: false, workerLine: [] });
+    expect(parseBenchOptions(['--sizes', '100, 1000', '--runs', '1', '--skip-cold', '--worker-line', '7,14'])).toMatchObject({
+      sizes: [100, 1000],
+      runs: 1,
+      skipCold: true,
+      workerLine: [7, 14],
+    });
+  });
+
+  it('answers --help and -h with help that names every option it reads', () => {
+    expect(parseBenchOptions(['--help'])).toBe('help');
+    expect(parseBenchOptions(['-h'])).toBe('help');
+    for (const option of ['--sizes', '--runs', '--cold-runs', '--skip-cold', '--cold-only', '--worker-line', '--help']) expect(BENCH_USAGE).toContain(option);
+  });
+
+  it('refuses a bad command line naming what is wrong', () => {
+    expect(() => parseBenchOptions(['--sizes', '10,x'])).toThrow("--sizes must be positive whole numbers separated by commas (got '10,x')");
+    expect(() => parseBenchOptions(['--runs', '0'])).toThrow('--runs and --cold-runs must be positive whole numbers');
+    expect(() => parseBenchOptions(['--skip-cold', '--cold-only'])).toThrow('--skip-cold and --cold-only exclude each other');
+    expect(() => parseBenchOptions(['--bogus'])).toThrow("Unknown option '--bogus'");
   });
 });
