@@ -1,5 +1,13 @@
 import { encodeBuiltInHyperparameters, type EncodedHyperparameters } from '@stepscore/sagemaker';
-import { channelsForInput, joinS3, type PipelineValue, type StepBuilderOptions, type TrainingChannel, TrainingStepBuilder } from '@stepscore/step-builder';
+import {
+  channelsForInput,
+  joinS3,
+  type PipelineValue,
+  type StepBuilderOptions,
+  type TrainingChannel,
+  TrainingStepBuilder,
+  withoutFieldLists,
+} from '@stepscore/step-builder';
 import { DependencyType } from '@stepscore/step-model';
 import { XGBOOST_SCRIPT_DEFAULTS, type XGBoostTrainingConfig } from './config.js';
 import { xgboostTrainingSpec } from './spec.js';
@@ -58,9 +66,12 @@ export class XGBoostTrainingStepBuilder extends TrainingStepBuilder<XGBoostTrain
       .map(withContentType);
   }
 
-  /** Framework mode: only the framework's own (the model's travel in hyperparameters.json); built-in: the model's, as `str()`. */
+  /**
+   * Framework mode: only the framework's own (the model's travel in hyperparameters.json); built-in: the model's, as
+   * `str()`, without the field lists, which the algorithm refuses ("Extraneous hyperparameter found").
+   */
   getHyperparameters(): EncodedHyperparameters {
-    if (!this.runsScript()) return encodeBuiltInHyperparameters(this.config.hyperparameters);
+    if (!this.runsScript()) return encodeBuiltInHyperparameters(withoutFieldLists(this.config.hyperparameters));
     return this.frameworkHyperparameters();
   }
 

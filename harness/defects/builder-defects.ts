@@ -1,6 +1,12 @@
 // Defects in builder code: each a subclass (named like the real class) that changes one method, as the builder's
 // author would have written it.
-import { type EncodedHyperparameters, encodeHyperparameters, pythonJsonDumps, retrieveTrainingImageUri } from '@stepscore/sagemaker';
+import {
+  type EncodedHyperparameters,
+  encodeBuiltInHyperparameters,
+  encodeHyperparameters,
+  pythonJsonDumps,
+  retrieveTrainingImageUri,
+} from '@stepscore/sagemaker';
 import {
   type CacheConfig,
   type CreateStepOptions,
@@ -545,6 +551,25 @@ const settingDefects: readonly SeededDefect[] = [
 
 // --- Values encoded wrongly -------------------------------------------------------------------------------------
 const encodingDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'builder.builtin-algorithm-sent-field-lists',
+    title: "The built-in algorithm sent the script's field lists as hyperparameters",
+    change: 'getHyperparameters() in built-in mode encodes every configured hyperparameter, full_field_list, id_name and the rest included',
+    artefact: 'builder',
+    defectClass: 'value-encoded-wrongly',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.hyperparameters_encoded',
+    severity: 'major',
+    messageFragment: 'Extraneous hyperparameter found: full_field_list',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override getHyperparameters(): EncodedHyperparameters {
+            return this.config.algorithm_mode === 'builtin' ? encodeBuiltInHyperparameters(this.config.hyperparameters) : super.getHyperparameters();
+          }
+        },
+      ),
+  }),
   defineDefect({
     id: 'builder.hyperparameters-double-encoded',
     title: 'Hyperparameters json.dumps-ed twice',

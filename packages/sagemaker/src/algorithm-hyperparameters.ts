@@ -21,6 +21,13 @@ export interface DocumentedAlgorithm {
   readonly algorithm: string;
   readonly source: string;
   readonly hyperparameters: readonly DocumentedHyperparameter[];
+  /**
+   * Every hyperparameter name the algorithm's container takes, aliases included: it refuses a job whose
+   * hyperparameters hold any other name before it reads any data.
+   */
+  readonly acceptedNames: readonly string[];
+  /** Where `acceptedNames` comes from. */
+  readonly acceptedNamesSource: string;
 }
 
 const XGBOOST_SOURCE = 'https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost_hyperparameters.html';
@@ -47,6 +54,20 @@ export const XGBOOST_ALGORITHM: DocumentedAlgorithm = {
     },
     { name: 'early_stopping_rounds', kind: 'integer', documented: 'Valid values: integer' },
   ],
+  // The container's algorithm mode validates the hyperparameters against its own table and raises
+  // "Extraneous hyperparameter found: <name>" for a name outside it. The union of that table in two releases
+  // (one still takes `silent`), of the developer guide's table, and of the four aliases the container declares.
+  acceptedNames: [
+    ...['num_round', 'csv_weights', 'early_stopping_rounds', 'booster', 'silent', 'verbosity', 'nthread', 'eta', 'gamma', 'max_depth'],
+    ...['min_child_weight', 'max_delta_step', 'subsample', 'colsample_bytree', 'colsample_bylevel', 'colsample_bynode', 'lambda', 'alpha'],
+    ...['tree_method', 'sketch_eps', 'scale_pos_weight', 'updater', 'dsplit', 'refresh_leaf', 'process_type', 'grow_policy', 'max_leaves'],
+    ...['max_bin', 'predictor', 'monotone_constraints', 'interaction_constraints', 'sample_type', 'normalize_type', 'rate_drop', 'one_drop'],
+    ...['skip_drop', 'lambda_bias', 'tweedie_variance_power', 'objective', 'num_class', 'base_score', '_kfold', '_num_cv_round'],
+    ...['_tuning_objective_metric', 'eval_metric', 'seed', 'num_parallel_tree', 'save_model_on_termination', 'aft_loss_distribution'],
+    ...['aft_loss_distribution_scale', 'single_precision_histogram', 'deterministic_histogram', 'sampling_method', 'prob_buffer_row'],
+    ...['learning_rate', 'min_split_loss', 'reg_lambda', 'reg_alpha'],
+  ],
+  acceptedNamesSource: `aws/sagemaker-xgboost-container, src/sagemaker_xgboost_container/algorithm_mode/hyperparameter_validation.py (initialize), and ${XGBOOST_SOURCE}`,
 };
 
 const DOCUMENTED_ALGORITHMS: readonly DocumentedAlgorithm[] = [XGBOOST_ALGORITHM];

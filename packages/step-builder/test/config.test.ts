@@ -4,6 +4,7 @@ import {
   AWS_REGION_BY_CODE,
   basePipelineConfigShape,
   checkFieldLists,
+  withoutFieldLists,
   ConfigValidationError,
   fieldListShape,
   invalidRegionMessage,
@@ -215,6 +216,12 @@ describe('isIso8601Duration', () => {
 });
 
 describe('hyperparameter field lists', () => {
+  it('withoutFieldLists leaves the model settings, without the lists that describe the data to a script', () => {
+    const hyperparameters = { full_field_list: ['id', 'y'], id_name: 'id', label_name: 'y', multiclass_categories: [0, 1], num_round: 10, eta: 0.1 };
+    expect(withoutFieldLists(hyperparameters)).toEqual({ num_round: 10, eta: 0.1 });
+    expect(hyperparameters).toHaveProperty('full_field_list');
+  });
+
   const schema = z.looseObject(fieldListShape).superRefine((value, ctx) => checkFieldLists(value, ctx, ' (from hyperparameters)'));
   const full = ['id', 'f1', 'f2', 'label'];
 

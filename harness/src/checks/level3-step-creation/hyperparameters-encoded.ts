@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isPipelineExpression } from '@stepscore/sagemaker';
+import { type DocumentedAlgorithm, documentedAlgorithmFor, isPipelineExpression } from '@stepscore/sagemaker';
 import { isPlainRecord } from '@stepscore/step-model';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
@@ -23,16 +23,23 @@ function plainText(value: unknown): string | undefined {
 
 /**
  * A built-in algorithm reads its hyperparameters as plain text, not JSON: each must be a string, and a configured
- * scalar must arrive as its text (a fractional number as text that reads back to it).
+ * scalar must arrive as its text (a fractional number as text that reads back to it). An algorithm whose accepted
+ * names are known refuses the job for any other name: such a name must not be sent, configured or not.
  */
-function plainTextProblems(sent: Readonly<Record<string, unknown>>, configured: unknown): string[] {
+function plainTextProblems(sent: Readonly<Record<string, unknown>>, configured: unknown, algorithm: DocumentedAlgorithm | undefined): string[] {
   const problems: string[] = [];
+  const accepted = algorithm && new Set(algorithm.acceptedNames);
   for (const [name, value] of Object.entries(sent)) {
     if (!isPipelineExpression(value) && typeof value !== 'string')
       problems.push(`HyperParameters.${name} is ${JSON.stringify(value)}; SageMaker takes only strings`);
+    if (accepted && !accepted.has(name))
+      problems.push(
+        `HyperParameters.${name} is no hyperparameter of ${algorithm.algorithm}, which fails the job before it reads any data ("Extraneous hyperparameter found: ${name}")`,
+      );
   }
   if (!isPlainRecord(configured)) return problems;
   for (const [name, value] of Object.entries(configured)) {
+    if (accepted && !accepted.has(name)) continue;
     const found = sent[name];
     if (isPipelineExpression(value) || (found !== undefined && isPipelineExpression(found))) continue;
     const text = plainText(value);
@@ -47,11 +54,12 @@ function plainTextProblems(sent: Readonly<Record<string, unknown>>, configured: 
   return problems;
 }
 
-function encodingProblems(scenario: CreatedScenario, optionalDependencies: ReadonlySet<string>): string[] {
+function encodingProblems(scenario: CreatedScenario, optionalDependencies: ReadonlySet<string>, algorithm: DocumentedAlgorithm | undefined): string[] {
   const sent = scenario.step.Arguments['HyperParameters'];
   if (sent === undefined) return [];
   if (!isPlainRecord(sent)) return [`HyperParameters is ${JSON.stringify(sent)}; it must be a map of strings`];
-  if (runsBuiltInAlgorithm(scenario.step.Arguments)) return plainTextProblems(sent, (scenario.config as { hyperparameters?: unknown }).hyperparameters);
+  if (runsBuiltInAlgorithm(scenario.step.Arguments))
+    return plainTextProblems(sent, (scenario.config as { hyperparameters?: unknown }).hyperparameters, algorithm);
   const problems: string[] = [];
   for (const [name, value] of Object.entries(sent)) {
     if (isPipelineExpression(value)) continue;
@@ -103,7 +111,8 @@ export const hyperparametersEncoded = defineCheck({
         .listOptionalDependencies()
         .map((d) => d.logicalName),
     );
-    const problems = problemsPerScenario(scenarios, (s) => encodingProblems(s, optional));
+    const algorithm = documentedAlgorithmFor(ctx.registration.framework);
+    const problems = problemsPerScenario(scenarios, (s) => encodingProblems(s, optional, algorithm));
     return outcomeFromProblems(
       problems,
       `hyperparameters decode back to the configured values in ${scenarios.length} scenario(s)`,

@@ -1,8 +1,9 @@
-import { type EncodedHyperparameters, encodeHyperparameters, frameworkHyperparameters } from '@stepscore/sagemaker';
+import { type EncodedHyperparameters, encodeBuiltInHyperparameters, encodeHyperparameters, frameworkHyperparameters } from '@stepscore/sagemaker';
+import { withoutFieldLists } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
 import { XGBoostTrainingStepBuilder } from '../../../../builders/xgboost-training/index.js';
-import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
+import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withDefaultConfig } from '../../support/broken-builders.js';
 
 const ID = 'level3.hyperparameters_encoded';
 
@@ -28,21 +29,41 @@ describe(ID, () => {
   });
 
   it("fails (major) when the built-in algorithm is sent the script's JSON text", async () => {
-    // The framework encoder reused for the built-in mode: 'id' arrives as '"id"', which the algorithm reads as is.
+    // The framework encoder reused for the built-in mode: 'gbtree' arrives as '"gbtree"', which the algorithm reads as is.
     const JsonForBuiltIn = {
       XGBoostTrainingStepBuilder: class extends XGBoostTrainingStepBuilder {
         override getHyperparameters(): EncodedHyperparameters {
-          return this.config.algorithm_mode === 'builtin' ? encodeHyperparameters(this.config.hyperparameters) : super.getHyperparameters();
+          return this.config.algorithm_mode === 'builtin' ? encodeHyperparameters(withoutFieldLists(this.config.hyperparameters)) : super.getHyperparameters();
         }
       },
     }.XGBoostTrainingStepBuilder;
-    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), JsonForBuiltIn), ID);
+    const withBooster = withDefaultConfig(realBuilder('XGBoostTraining'), (config) => {
+      config['hyperparameters'] = { ...(config['hyperparameters'] as object), booster: 'gbtree' };
+    });
+    const result = await runCheck(withBuilderClass(withBooster, JsonForBuiltIn), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
     expect(result.message).toContain(
-      `algorithm_mode-builtin] HyperParameters.id_name is "\\"id\\"", not the configured "id" as text (the built-in algorithm reads plain text)`,
+      `algorithm_mode-builtin] HyperParameters.booster is "\\"gbtree\\"", not the configured "gbtree" as text (the built-in algorithm reads plain text)`,
     );
     expect(result.message).not.toContain('[default]');
+  });
+
+  it("fails (major) when the built-in algorithm is sent a name it does not take: the script's field lists passed on whole", async () => {
+    const FieldListsForBuiltIn = {
+      XGBoostTrainingStepBuilder: class extends XGBoostTrainingStepBuilder {
+        override getHyperparameters(): EncodedHyperparameters {
+          return this.config.algorithm_mode === 'builtin' ? encodeBuiltInHyperparameters(this.config.hyperparameters) : super.getHyperparameters();
+        }
+      },
+    }.XGBoostTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), FieldListsForBuiltIn), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain(
+      'algorithm_mode-builtin] HyperParameters.full_field_list is no hyperparameter of the SageMaker XGBoost algorithm, which fails the job before it reads any data ("Extraneous hyperparameter found: full_field_list")',
+    );
+    expect(result.message).not.toContain('HyperParameters.num_round');
   });
 
   it('fails (major) when the built-in algorithm is not sent a configured hyperparameter', async () => {

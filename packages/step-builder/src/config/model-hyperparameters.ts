@@ -16,6 +16,11 @@ export const fieldListShape = {
     .optional(),
 };
 
+/** The hyperparameters without the field lists: what a model's own algorithm takes (the lists describe the data to a script). */
+export function withoutFieldLists<T extends Readonly<Record<string, unknown>>>(hyperparameters: T): Partial<T> {
+  return Object.fromEntries(Object.entries(hyperparameters).filter(([name]) => !Object.hasOwn(fieldListShape, name))) as Partial<T>;
+}
+
 interface FieldLists {
   full_field_list?: string[] | undefined;
   cat_field_list?: string[] | undefined;
