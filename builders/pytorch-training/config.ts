@@ -36,6 +36,8 @@ export const pytorchDistributionSchema = z
     );
     const allowed = on.length <= 1 || (on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled);
     if (!allowed) ctx.addIssue({ code: 'custom', message: `enable one distribution strategy, found ${on.map(([k]) => k).join(', ')}` });
+    // The SDK's PyTorch estimator turns pytorchddp into smdistributed.dataparallel, and refuses it beside one.
+    if (value.pytorchddp && value.smdistributed) ctx.addIssue({ code: 'custom', message: 'pytorchddp is smdistributed.dataparallel: give one of them' });
   });
 
 export type PyTorchDistribution = z.output<typeof pytorchDistributionSchema>;
