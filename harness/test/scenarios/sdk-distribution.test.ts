@@ -1,0 +1,34 @@
+import { PYTORCH_DISTRIBUTION } from '@stepscore/sagemaker';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { pytorchTrainingConfigSchema, pytorchTrainingDefaultConfig } from '../../../builders/pytorch-training/index.js';
+import { hasDistributionSetting, sdkDistributionPlans } from '../../src/scenarios/sdk-distribution.js';
+
+const raw = pytorchTrainingDefaultConfig as unknown as Record<string, unknown>;
+
+describe('scenarios and probes from the SDK distribution table', () => {
+  it('builds the pair the SDK takes and the schema accepts, and each strategy by its switch alone unless already built', () => {
+    const built = [undefined, { pytorchddp: { enabled: true } }, { torch_distributed: { enabled: true } }];
+    const { scenarios } = sdkDistributionPlans(pytorchTrainingConfigSchema, raw, PYTORCH_DISTRIBUTION, built);
+    expect(scenarios.map((s) => [s.name, s.change.value])).toEqual([
+      ['sdk-distribution-torch_distributed-smdistributed', { torch_distributed: { enabled: true }, smdistributed: { dataparallel: { enabled: true } } }],
+      ['sdk-distribution-mpi', { mpi: { enabled: true } }],
+    ]);
+    // parameter_server is the SDK's, but this schema does not offer it: no scenario, and no complaint here.
+    expect(scenarios.map((s) => s.name)).not.toContain('sdk-distribution-parameter_server');
+  });
+
+  it('probes the pair the SDK refuses, both on and the second switched off, naming distribution', () => {
+    const { probes } = sdkDistributionPlans(pytorchTrainingConfigSchema, raw, PYTORCH_DISTRIBUTION, []);
+    expect(probes.map((p) => [p.field, p.rawConfig['distribution']])).toEqual([
+      ['distribution', { pytorchddp: { enabled: true }, smdistributed: { dataparallel: { enabled: true } } }],
+      ['distribution', { pytorchddp: { enabled: true }, smdistributed: { dataparallel: { enabled: false } } }],
+    ]);
+    expect(probes[0]?.description).toContain('SageMaker Python SDK v2.257.6');
+  });
+
+  it('knows a schema with the SDK distribution setting from one without', () => {
+    expect(hasDistributionSetting(pytorchTrainingConfigSchema)).toBe(true);
+    expect(hasDistributionSetting(z.object({ hyperparameters: z.record(z.string(), z.unknown()) }))).toBe(false);
+  });
+});
