@@ -8,7 +8,8 @@ import {
 } from '../src/distribution-hyperparameters.js';
 
 const TYPE = 'ml.p4d.24xlarge';
-const sdk = (distribution: Record<string, unknown>, instanceType: unknown = TYPE) => sdkDistributionHyperparameters(PYTORCH_DISTRIBUTION, distribution, instanceType);
+const sdk = (distribution: Record<string, unknown>, instanceType: unknown = TYPE) =>
+  sdkDistributionHyperparameters(PYTORCH_DISTRIBUTION, distribution, instanceType);
 
 describe('the SDK distribution table of sagemaker.pytorch.PyTorch (v2.257.6)', () => {
   it('adds nothing without a distribution (the estimator defaults it to {})', () => {
@@ -22,7 +23,11 @@ describe('the SDK distribution table of sagemaker.pytorch.PyTorch (v2.257.6)', (
   });
 
   it('pytorchddp is read as smdistributed.dataparallel, and refused beside smdistributed', () => {
-    const smddp = { sagemaker_distributed_dataparallel_enabled: true, sagemaker_instance_type: TYPE, sagemaker_distributed_dataparallel_custom_mpi_options: '' };
+    const smddp = {
+      sagemaker_distributed_dataparallel_enabled: true,
+      sagemaker_instance_type: TYPE,
+      sagemaker_distributed_dataparallel_custom_mpi_options: '',
+    };
     expect(sdk({ pytorchddp: { enabled: true } })).toEqual({ hyperparameters: smddp });
     expect(sdk({ smdistributed: { dataparallel: { enabled: true } } })).toEqual({ hyperparameters: smddp });
     const refused = sdk({ pytorchddp: { enabled: true }, smdistributed: { dataparallel: { enabled: false } } });

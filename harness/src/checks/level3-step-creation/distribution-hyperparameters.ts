@@ -42,7 +42,8 @@ function distributionProblems(s: CreatedScenario, table: DistributionTable, name
   for (const [name, value] of Object.entries(outcome.hyperparameters)) {
     const found = hyperparameters[name];
     if (found === undefined) problems.push(`${given}: ${table.estimator} sets HyperParameters.${name} = ${show(value)}, which the request lacks`);
-    else if (!sentAs(found, value)) problems.push(`${given}: HyperParameters.${name} is ${JSON.stringify(found)}, where ${table.estimator} sends ${show(value)}`);
+    else if (!sentAs(found, value))
+      problems.push(`${given}: HyperParameters.${name} is ${JSON.stringify(found)}, where ${table.estimator} sends ${show(value)}`);
   }
   for (const name of names) {
     if (name in hyperparameters && !(name in outcome.hyperparameters))

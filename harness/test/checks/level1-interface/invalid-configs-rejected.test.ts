@@ -61,7 +61,8 @@ describe(ID, () => {
       })
       .superRefine((value, ctx) => {
         const on = [value.torch_distributed?.enabled, value.pytorchddp?.enabled, value.smdistributed?.dataparallel.enabled].filter(Boolean).length;
-        if (on > 1 && !(value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled)) ctx.addIssue({ code: 'custom', message: 'one strategy' });
+        if (on > 1 && !(value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled))
+          ctx.addIssue({ code: 'custom', message: 'one strategy' });
       });
     const schema = pytorchTrainingConfigSchema.safeExtend({ distribution: distribution.optional() });
     const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), schema), ID);

@@ -46,7 +46,9 @@ describe(ID, () => {
     }.PyTorchTrainingStepBuilder;
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), PythonBooleans), ID);
     expect(result.status).toBe('fail');
-    expect(result.message).toContain(`[sdk-distribution-mpi] distribution = {"mpi":{"enabled":true}}: HyperParameters.sagemaker_mpi_enabled is "True", where sagemaker.pytorch.PyTorch sends 'true'`);
+    expect(result.message).toContain(
+      `[sdk-distribution-mpi] distribution = {"mpi":{"enabled":true}}: HyperParameters.sagemaker_mpi_enabled is "True", where sagemaker.pytorch.PyTorch sends 'true'`,
+    );
   });
 
   it('fails (major) when torch_distributed drops the smdistributed hyperparameters the SDK still adds beside it', async () => {
