@@ -8,6 +8,7 @@ import { type DistributionTable, distributionMembers, sdkDistributionHyperparame
 import { isPlainRecord } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { configJsonSchema, schemaAccepts, withField } from './config-fields.js';
+import { objectWithMembers } from './nested-object-scenarios.js';
 import type { ChangedSetting, InvalidConfigProbe } from './scenario.js';
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -37,18 +38,27 @@ function switchedOff(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'enabled' ? false : switchedOff(v)]));
 }
 
+/** The members the schema's `distribution` declares: the strategies it offers. */
+function offeredMembers(schema: z.ZodType): ReadonlySet<string> {
+  const node = configJsonSchema(schema).properties?.[DISTRIBUTION];
+  const object = node === undefined ? undefined : objectWithMembers(node);
+  return new Set(Object.keys(object?.properties ?? {}));
+}
+
 /**
  * For a schema with the SDK's `distribution`: every pair of strategies the SDK refuses together is an invalid probe
- * (both on, and the second switched off: the SDK refuses them given, on or not); every pair it takes that the schema
- * accepts is a scenario; so is each strategy with only its switch on, unless a scenario `built` already gives it so.
+ * (both on, and the second switched off: the SDK refuses them given, on or not). Every pair it takes is a scenario
+ * when the schema accepts it, and always when the SDK documents the two together and the schema offers both (a
+ * refusal is then the schema's to answer for); so is each strategy the schema offers, with only its switch on,
+ * unless a scenario `built` already gives it so. A schema may offer fewer strategies or pairs than the SDK takes.
  */
 export function sdkDistributionPlans(schema: z.ZodType, raw: Raw, table: DistributionTable, built: readonly unknown[]): SdkDistributionPlans {
-  const members = distributionMembers(table);
+  const offered = offeredMembers(schema);
+  const members = distributionMembers(table).filter((m) => offered.has(m.member));
   const scenarios: SdkDistributionScenario[] = [];
   const probes: InvalidConfigProbe[] = [];
   const given = [...built];
-  const tryBuilding = (name: string, value: Raw, description: string) => {
-    if (!schemaAccepts(schema, withField(raw, DISTRIBUTION, value))) return;
+  const build = (name: string, value: Raw, description: string) => {
     scenarios.push({ name, description, change: { field: DISTRIBUTION, value, purpose: 'override' } });
     given.push(value);
   };
@@ -64,14 +74,18 @@ export function sdkDistributionPlans(schema: z.ZodType, raw: Raw, table: Distrib
             rawConfig: withField(raw, DISTRIBUTION, value),
           });
         }
-      } else {
-        tryBuilding(`sdk-distribution-${a.member}-${b.member}`, pair, `${a.member} and ${b.member} together, as ${table.estimator} takes them`);
+        continue;
+      }
+      const documented = table.documentedTogether.find((d) => d.members.includes(a.member) && d.members.includes(b.member));
+      if (documented || schemaAccepts(schema, withField(raw, DISTRIBUTION, pair))) {
+        const why = documented ? `documented together: ${documented.source}` : `as ${table.estimator} takes them`;
+        build(`sdk-distribution-${a.member}-${b.member}`, pair, `${a.member} and ${b.member} together, ${why}`);
       }
     }
   }
   for (const { member, enabled } of members) {
     if (given.some((d) => isPlainRecord(d) && isDeepStrictEqual(d[member], enabled))) continue;
-    tryBuilding(`sdk-distribution-${member}`, { [member]: enabled }, `${member} with nothing but its switch on`);
+    build(`sdk-distribution-${member}`, { [member]: enabled }, `${member} with nothing but its switch on, as ${table.estimator} takes it`);
   }
   return { scenarios, probes };
 }

@@ -18,6 +18,19 @@ describe('scenarios and probes from the SDK distribution table', () => {
     expect(scenarios.map((s) => s.name)).not.toContain('sdk-distribution-parameter_server');
   });
 
+  it('builds the pair the SDK documents together even where the schema refuses it, and only strategies the schema offers', () => {
+    const enabled = z.strictObject({ enabled: z.boolean() });
+    const distribution = z
+      .strictObject({ torch_distributed: enabled.optional(), smdistributed: z.strictObject({ dataparallel: enabled }).optional() })
+      .refine((value) => Object.keys(value).length <= 1);
+    const schema = z.object({ hyperparameters: z.record(z.string(), z.unknown()), distribution: distribution.optional() });
+    const { scenarios, probes } = sdkDistributionPlans(schema, { hyperparameters: {} }, PYTORCH_DISTRIBUTION, []);
+    // Each strategy's switch alone is already given inside the pair: no scenario of its own.
+    expect(scenarios.map((s) => s.name)).toEqual(['sdk-distribution-torch_distributed-smdistributed']);
+    expect(scenarios[0]?.description).toContain('documented together');
+    expect(probes).toEqual([]);
+  });
+
   it('probes the pair the SDK refuses, both on and the second switched off, naming distribution', () => {
     const { probes } = sdkDistributionPlans(pytorchTrainingConfigSchema, raw, PYTORCH_DISTRIBUTION, []);
     expect(probes.map((p) => [p.field, p.rawConfig['distribution']])).toEqual([

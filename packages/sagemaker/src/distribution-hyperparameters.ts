@@ -63,6 +63,8 @@ export interface DistributionTable {
   /** A strategy that, when enabled, replaces the others, unless `keeps` is given too: then they all apply as well. */
   readonly launcher?: DistributionStrategy & { readonly keeps: string };
   readonly rewrites: readonly DistributionRewrite[];
+  /** Members the SDK documents together (an estimator that offers both must take them together), and where. */
+  readonly documentedTogether: readonly { readonly members: readonly [string, string]; readonly source: string }[];
 }
 
 const FRAMEWORK_DISTRIBUTION = 'sagemaker/estimator.py Framework._distribution_configuration';
@@ -124,6 +126,13 @@ export const PYTORCH_DISTRIBUTION: DistributionTable = {
       into: ['smdistributed', 'dataparallel'],
       refusedWith: 'smdistributed',
       source: 'sagemaker/pytorch/estimator.py PyTorch.__init__ ("Cannot use both pytorchddp and smdistributed distribution options together.")',
+    },
+  ],
+  documentedTogether: [
+    {
+      members: ['torch_distributed', 'smdistributed'],
+      source:
+        "PyTorch's `distribution` docstring (the SMP library v2 \"requires\" torch_distributed beside smdistributed) and PyTorch._pytorch_distribution_configuration, which adds smdistributed's hyperparameters beside torch_distributed's",
     },
   ],
 };
