@@ -38,6 +38,18 @@ function switchedOff(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'enabled' ? false : switchedOff(v)]));
 }
 
+/**
+ * Whether the schema's `distribution` is a closed object (no member beyond those it declares) declaring none of the
+ * SDK's strategies: a setting that accepts no strategy at all. A free-form map is not closed.
+ */
+export function distributionOffersNoStrategy(schema: z.ZodType, table: DistributionTable): boolean {
+  const node = configJsonSchema(schema).properties?.[DISTRIBUTION];
+  const object = node?.anyOf?.find((b) => b.type !== 'null') ?? node;
+  if (object?.type !== 'object' || object.additionalProperties !== false) return false;
+  const declared = Object.keys(object.properties ?? {});
+  return !distributionMembers(table).some((m) => declared.includes(m.member));
+}
+
 /** The members the schema's `distribution` declares: the strategies it offers. */
 function offeredMembers(schema: z.ZodType): ReadonlySet<string> {
   const node = configJsonSchema(schema).properties?.[DISTRIBUTION];

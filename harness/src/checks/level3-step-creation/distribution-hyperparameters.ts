@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   type DistributionTable,
   distributionHyperparameterNames,
+  distributionMembers,
   distributionTableFor,
   isPipelineExpression,
   pipelineVariableToString,
@@ -11,9 +12,9 @@ import {
 } from '@stepscore/sagemaker';
 import { isPlainRecord } from '@stepscore/step-model';
 import type { z } from 'zod';
-import { defineCheck, notApplicable, outcomeFromProblems } from '../../check/check-definition.js';
+import { defineCheck, fail, notApplicable, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
-import { DISTRIBUTION, hasDistributionSetting } from '../../scenarios/sdk-distribution.js';
+import { DISTRIBUTION, distributionOffersNoStrategy, hasDistributionSetting } from '../../scenarios/sdk-distribution.js';
 import { adapterOf, problemsPerScenario } from './scenario-judgement.js';
 
 /** How the SDK sends a value: json.dumps text, or a pipeline variable's `to_string()` (itself, or joined on ''). */
@@ -61,7 +62,14 @@ export const distributionHyperparameters = defineCheck({
   async run(ctx) {
     const table = distributionTableFor(ctx.registration.framework);
     if (table === undefined) return notApplicable(`no SDK distribution table for the framework '${ctx.registration.framework}'`);
-    if (!hasDistributionSetting(ctx.registration.configSchema as z.ZodType)) return notApplicable(`the config schema has no '${DISTRIBUTION}' setting`);
+    const schema = ctx.registration.configSchema as z.ZodType;
+    if (!hasDistributionSetting(schema)) return notApplicable(`the config schema has no '${DISTRIBUTION}' setting`);
+    const members = distributionMembers(table).map((m) => m.member);
+    if (distributionOffersNoStrategy(schema, table)) {
+      return fail(
+        `the config's '${DISTRIBUTION}' accepts none of ${table.estimator}'s strategies (${members.join(', ')}): no distributed training can be configured`,
+      );
+    }
     await ctx.step();
     const adapter = adapterOf(ctx);
     const names = distributionHyperparameterNames(table);

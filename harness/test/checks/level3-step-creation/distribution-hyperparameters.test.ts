@@ -1,7 +1,8 @@
 import type { EncodedHyperparameters } from '@stepscore/sagemaker';
 import { describe, expect, it } from 'vitest';
-import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
-import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
+import { z } from 'zod';
+import { PyTorchTrainingStepBuilder, pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
+import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withConfigSchema } from '../../support/broken-builders.js';
 
 const ID = 'level3.distribution_hyperparameters';
 
@@ -83,5 +84,21 @@ describe(ID, () => {
     expect(result.message).toBe(
       '[sdk-distribution-mpi] distribution = {"mpi":{"enabled":true}}: HyperParameters.sagemaker_mpi_num_of_processes_per_host is sent, but sagemaker.pytorch.PyTorch sets it for no strategy configured',
     );
+  });
+
+  it('fails (major) when the distribution setting is a closed object that lost every strategy', async () => {
+    const schema = pytorchTrainingConfigSchema.safeExtend({ distribution: z.strictObject({}).optional() });
+    const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe(
+      "the config's 'distribution' accepts none of sagemaker.pytorch.PyTorch's strategies (pytorchddp, torch_distributed, parameter_server, mpi, smdistributed): no distributed training can be configured",
+    );
+  });
+
+  it('judges a free-form distribution map by the requests alone', async () => {
+    const schema = pytorchTrainingConfigSchema.safeExtend({ distribution: z.record(z.string(), z.unknown()).optional() });
+    const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), schema), ID);
+    expect(result.status, result.message).toBe('pass');
   });
 });
