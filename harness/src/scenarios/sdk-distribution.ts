@@ -62,7 +62,8 @@ function offeredMembers(schema: z.ZodType): ReadonlySet<string> {
  * (both on, and the second switched off: the SDK refuses them given, on or not). Every pair it takes is a scenario
  * when the schema accepts it, and always when the SDK documents the two together and the schema offers both (a
  * refusal is then the schema's to answer for); so is each strategy the schema offers, with only its switch on,
- * unless a scenario `built` already gives it so. A schema may offer fewer strategies or pairs than the SDK takes.
+ * unless a scenario `built` already gives it so; and the offered strategies the SDK takes together, all switched off.
+ * A schema may offer fewer strategies or pairs than the SDK takes.
  */
 export function sdkDistributionPlans(schema: z.ZodType, raw: Raw, table: DistributionTable, built: readonly unknown[]): SdkDistributionPlans {
   const offered = offeredMembers(schema);
@@ -98,6 +99,16 @@ export function sdkDistributionPlans(schema: z.ZodType, raw: Raw, table: Distrib
   for (const { member, enabled } of members) {
     if (given.some((d) => isPlainRecord(d) && isDeepStrictEqual(d[member], enabled))) continue;
     build(`sdk-distribution-${member}`, { [member]: enabled }, `${member} with nothing but its switch on, as ${table.estimator} takes it`);
+  }
+  // Given but switched off, a strategy still sets its switch (`false`) and some options: one scenario holds as many
+  // offered strategies, switched off, as the SDK takes together.
+  const off: Record<string, unknown> = {};
+  for (const { member, enabled } of members) {
+    const candidate = { ...off, [member]: switchedOff(enabled) };
+    if (!('refused' in sdkDistributionHyperparameters(table, candidate, undefined))) off[member] = candidate[member];
+  }
+  if (Object.keys(off).length > 0 && schemaAccepts(schema, withField(raw, DISTRIBUTION, off))) {
+    build('sdk-distribution-switched-off', off, `${Object.keys(off).join(', ')} given, each switched off, as ${table.estimator} takes them`);
   }
   return { scenarios, probes };
 }

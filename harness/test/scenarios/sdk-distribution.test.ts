@@ -13,6 +13,8 @@ describe('scenarios and probes from the SDK distribution table', () => {
     expect(scenarios.map((s) => [s.name, s.change.value])).toEqual([
       ['sdk-distribution-torch_distributed-smdistributed', { torch_distributed: { enabled: true }, smdistributed: { dataparallel: { enabled: true } } }],
       ['sdk-distribution-mpi', { mpi: { enabled: true } }],
+      // pytorchddp and smdistributed are refused together even switched off: smdistributed is left out.
+      ['sdk-distribution-switched-off', { pytorchddp: { enabled: false }, torch_distributed: { enabled: false }, mpi: { enabled: false } }],
     ]);
     // parameter_server is the SDK's, but this schema does not offer it: no scenario, and no complaint here.
     expect(scenarios.map((s) => s.name)).not.toContain('sdk-distribution-parameter_server');
@@ -26,6 +28,7 @@ describe('scenarios and probes from the SDK distribution table', () => {
     const schema = z.object({ hyperparameters: z.record(z.string(), z.unknown()), distribution: distribution.optional() });
     const { scenarios, probes } = sdkDistributionPlans(schema, { hyperparameters: {} }, PYTORCH_DISTRIBUTION, []);
     // Each strategy's switch alone is already given inside the pair: no scenario of its own.
+    // Both switched off is two members too, which this schema refuses: not built.
     expect(scenarios.map((s) => s.name)).toEqual(['sdk-distribution-torch_distributed-smdistributed']);
     expect(scenarios[0]?.description).toContain('documented together');
     expect(probes).toEqual([]);

@@ -81,9 +81,11 @@ describe(ID, () => {
     }.PyTorchTrainingStepBuilder;
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), NullProcesses), ID);
     expect(result.status).toBe('fail');
-    expect(result.message).toBe(
+    expect(result.message).toContain(
       '[sdk-distribution-mpi] distribution = {"mpi":{"enabled":true}}: HyperParameters.sagemaker_mpi_num_of_processes_per_host is sent, but sagemaker.pytorch.PyTorch sets it for no strategy configured',
     );
+    expect(result.message).toContain('[sdk-distribution-switched-off]');
+    expect(result.message).not.toContain('[nested-distribution-mpi]');
   });
 
   it('fails (major) when the distribution setting is a closed object that lost every strategy', async () => {
@@ -100,5 +102,21 @@ describe(ID, () => {
     const schema = pytorchTrainingConfigSchema.safeExtend({ distribution: z.record(z.string(), z.unknown()).optional() });
     const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), schema), ID);
     expect(result.status, result.message).toBe('pass');
+  });
+
+  it('fails (major) when a strategy given but switched off is sent as on', async () => {
+    const GivenMeansOn = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override distributionHyperparameters(): EncodedHyperparameters {
+          const encoded = super.distributionHyperparameters();
+          return this.config.distribution?.mpi ? { ...encoded, sagemaker_mpi_enabled: 'true' } : encoded;
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), GivenMeansOn), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(
+      `[sdk-distribution-switched-off] distribution = {"torch_distributed":{"enabled":false},"pytorchddp":{"enabled":false},"mpi":{"enabled":false}}: HyperParameters.sagemaker_mpi_enabled is "true", where sagemaker.pytorch.PyTorch sends 'false'`,
+    );
   });
 });
