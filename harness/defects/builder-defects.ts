@@ -590,6 +590,46 @@ const encodingDefects: readonly SeededDefect[] = [
       ),
   }),
   defineDefect({
+    id: 'builder.pytorchddp-own-switch',
+    title: "pytorchddp sent as sagemaker_pytorch_ddp_enabled, as SDKs before v2.222 did, not as the SDK's smdistributed.dataparallel",
+    change: 'distributionHyperparameters() returns sagemaker_pytorch_ddp_enabled and the instance type for an enabled pytorchddp',
+    artefact: 'builder',
+    defectClass: 'value-encoded-wrongly',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.distribution_hyperparameters',
+    severity: 'major',
+    messageFragment: "sets HyperParameters.sagemaker_distributed_dataparallel_enabled = 'true', which the request lacks",
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override distributionHyperparameters(): EncodedHyperparameters {
+            if (!this.config.distribution?.pytorchddp?.enabled) return super.distributionHyperparameters();
+            return { sagemaker_pytorch_ddp_enabled: 'true', sagemaker_instance_type: JSON.stringify(this.config.training_instance_type) };
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.mpi-given-means-enabled',
+    title: 'MPI written as on whenever the mpi block is given, whatever its enabled switch says',
+    change: "distributionHyperparameters() sets sagemaker_mpi_enabled to 'true' when distribution.mpi is present",
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.distribution_hyperparameters',
+    severity: 'major',
+    messageFragment: `HyperParameters.sagemaker_mpi_enabled is "true", where sagemaker.pytorch.PyTorch sends 'false'`,
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          override distributionHyperparameters(): EncodedHyperparameters {
+            const encoded = super.distributionHyperparameters();
+            return this.config.distribution?.mpi ? { ...encoded, sagemaker_mpi_enabled: 'true' } : encoded;
+          }
+        },
+      ),
+  }),
+  defineDefect({
     id: 'builder.hyperparameters-str-not-json',
     title: "Hyperparameters sent as String(value), not json.dumps (lists become 'a,b')",
     change: 'getHyperparameters() maps each configured value through String() instead of encodeHyperparameters()',

@@ -32,6 +32,38 @@ export const configDefects: readonly SeededDefect[] = [
       withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.safeExtend({ training_instance_count: z.number().min(1).default(1) })),
   }),
   defineDefect({
+    id: 'config.pytorchddp-beside-smdistributed',
+    title: 'The distribution schema counts the strategies switched on, so pytorchddp passes beside smdistributed switched off',
+    change:
+      'the distribution refinement refuses two strategies on (but torch_distributed with smdistributed), and lost the rule that pytorchddp and smdistributed are not given together',
+    artefact: 'config',
+    defectClass: 'schema-admits-refused',
+    base: 'PyTorchTraining',
+    caughtBy: 'level1.invalid_configs_rejected',
+    severity: 'major',
+    messageFragment: 'the schema accepted distribution = {"pytorchddp":{"enabled":true},"smdistributed":{"dataparallel":{"enabled":false}}}',
+    make: () => {
+      const enabled = z.strictObject({ enabled: z.boolean() });
+      const distribution = z
+        .strictObject({
+          torch_distributed: enabled.optional(),
+          pytorchddp: enabled.optional(),
+          smdistributed: z.strictObject({ dataparallel: z.strictObject({ enabled: z.boolean(), custom_mpi_options: z.string().optional() }) }).optional(),
+          mpi: z
+            .strictObject({ enabled: z.boolean(), processes_per_host: z.number().int().min(1).optional(), custom_mpi_options: z.string().optional() })
+            .optional(),
+        })
+        .superRefine((value, ctx) => {
+          const on = [value.torch_distributed?.enabled, value.pytorchddp?.enabled, value.smdistributed?.dataparallel.enabled, value.mpi?.enabled].filter(
+            Boolean,
+          );
+          if (on.length > 1 && !(on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled))
+            ctx.addIssue({ code: 'custom', message: 'enable one distribution strategy' });
+        });
+      return withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.safeExtend({ distribution: distribution.optional() }));
+    },
+  }),
+  defineDefect({
     id: 'config.runtime-past-service-limit',
     title: "The schema accepts a maximum runtime past SageMaker's 28 days",
     change: `max_runtime_in_seconds lost its .max(${TRAINING_MAX_RUNTIME_SECONDS}): z.number().int().min(1).default(86400)`,

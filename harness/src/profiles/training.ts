@@ -30,6 +30,7 @@ export const trainingProfile = defineProfile({
     'level3.region_and_image': 1.2,
     'level3.output_locations': 1.1,
     'level3.hyperparameters_encoded': 1.2,
+    'level3.distribution_hyperparameters': 1.1,
     'level3.source_location': 1.0,
     'level3.checkpoint_config': 1.0,
     'level3.environment_in_request': 1.1,

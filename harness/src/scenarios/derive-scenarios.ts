@@ -2,7 +2,7 @@
 // names the schema accepts, another region, an instance type of each family, boundary numbers, each optional
 // setting overridden, and one invalid config per schema rule.
 
-import { documentedAlgorithmFor } from '@stepscore/sagemaker';
+import { distributionTableFor, documentedAlgorithmFor } from '@stepscore/sagemaker';
 import { type AnyBuilderRegistration, NAME_FIELDS, pipelineExpressionFields, REGION_CODES } from '@stepscore/step-builder';
 import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
@@ -24,6 +24,7 @@ import { malformedS3Probes } from './malformed-s3-probes.js';
 import { defaultsSpelledOut, minimalConfig, requiredHereProbes, withoutOptionalSettings } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
 import { nestedObjectScenarios } from './nested-object-scenarios.js';
+import { DISTRIBUTION, hasDistributionSetting, sdkDistributionPlans } from './sdk-distribution.js';
 import { holdsS3Location, ISO_8601_DURATION } from './value-formats.js';
 import type { ChangedSetting, InvalidConfigProbe, ScenarioPlan } from './scenario.js';
 
@@ -413,6 +414,11 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
   for (const nested of nestedObjectScenarios(schema, rawConfig)) {
     add(`nested-${nested.field}-${nested.member}`, `${nested.field} with its member '${nested.member}' alone, filled in from its schema`, [nested.change]);
   }
+  // A framework estimator's `distribution`: the strategies the SDK combines or refuses together, from its table.
+  const table = registration.stepType === 'Training' ? distributionTableFor(registration.framework) : undefined;
+  const built = valid.map((p) => p.rawConfig[DISTRIBUTION]);
+  const distribution = table && hasDistributionSetting(schema) ? sdkDistributionPlans(schema, rawConfig, table, built) : undefined;
+  for (const s of distribution?.scenarios ?? []) add(s.name, s.description, [s.change]);
   // A training image that runs a documented algorithm: its hyperparameters are probed from the documentation.
   const algorithm = registration.stepType === 'Training' ? documentedAlgorithmFor(registration.framework) : undefined;
   const documented = algorithm ? documentedValueScenarios(schema, rawConfig, algorithm) : [];
@@ -422,5 +428,6 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
   const outside = algorithm ? documentedValueProbes(rawConfig, algorithm) : [];
   const invalid = [...invalidProbes(rawConfig, fields), ...requiredHereProbes(schema, rawConfig, fields), ...malformedS3Probes(rawConfig, fields), ...outside];
+  invalid.push(...(distribution?.probes ?? []));
   return { valid, invalid };
 }

@@ -59,7 +59,7 @@ export function exampleValue(node: JsonSchemaNode, path: string, depth = 0): unk
 }
 
 /** An object with members of its own (not a map whose keys the user chooses), or such an object or nothing. */
-function objectWithMembers(node: JsonSchemaNode): JsonSchemaNode | undefined {
+export function objectWithMembers(node: JsonSchemaNode): JsonSchemaNode | undefined {
   if (typeOf(node) === 'object' && node.properties && Object.keys(node.properties).length > 0) return node;
   const branches = node.anyOf?.filter((b) => typeOf(b) !== 'null') ?? [];
   return branches.length === 1 ? objectWithMembers(branches[0] as JsonSchemaNode) : undefined;

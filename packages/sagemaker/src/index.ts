@@ -88,3 +88,16 @@ export { listResponseMembers, resolvePropertyPath, type PropertyPathResolution }
 export { serviceInstanceTypes, type InstanceTypeUse } from './service-instance-types.js';
 export { pipelineParametersOf, type PipelineParameterDeclaration, type PipelineParameterType } from './pipeline-parameters.js';
 export { sagemakerSdk } from './sagemaker-sdk.js';
+export {
+  type DistributionHyperparameter,
+  type DistributionRewrite,
+  type DistributionStrategy,
+  type DistributionTable,
+  type DistributionValue,
+  type SdkDistributionOutcome,
+  distributionHyperparameterNames,
+  distributionMembers,
+  distributionTableFor,
+  PYTORCH_DISTRIBUTION,
+  sdkDistributionHyperparameters,
+} from './distribution-hyperparameters.js';

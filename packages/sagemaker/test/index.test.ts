@@ -4,6 +4,7 @@ import * as sagemaker from '../src/index.js';
 describe('@stepscore/sagemaker', () => {
   it('exports the public API', () => {
     expect(Object.keys(sagemaker).sort()).toStrictEqual([
+      'PYTORCH_DISTRIBUTION',
       'PythonFloat',
       'SERVICE_LIMITS',
       'STEP_TYPES',
@@ -18,6 +19,9 @@ describe('@stepscore/sagemaker', () => {
       'XGBOOST_ALGORITHM',
       'adapterFor',
       'createModelAdapter',
+      'distributionHyperparameterNames',
+      'distributionMembers',
+      'distributionTableFor',
       'documentedAlgorithmFor',
       'encodeBuiltInHyperparameters',
       'encodeHyperparameters',
@@ -44,6 +48,7 @@ describe('@stepscore/sagemaker', () => {
       'retrieveImageUri',
       'retrieveTrainingImageUri',
       'sagemakerSdk',
+      'sdkDistributionHyperparameters',
       'serviceInstanceTypes',
       'serviceLimitViolations',
       'stepTypeVocabulary',

@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../../check/check-definition.js';
 import { cacheConfig } from './cache-config.js';
 import { checkpointConfig } from './checkpoint-config.js';
+import { distributionHyperparameters } from './distribution-hyperparameters.js';
 import { entryPoint } from './entry-point.js';
 import { environmentInRequest } from './environment-in-request.js';
 import { generatedFilesUploaded } from './generated-files-uploaded.js';
@@ -28,6 +29,7 @@ export const level3Checks: readonly CheckDefinition[] = [
   regionAndImage,
   outputLocations,
   hyperparametersEncoded,
+  distributionHyperparameters,
   sourceLocation,
   checkpointConfig,
   environmentInRequest,

@@ -50,6 +50,29 @@ describe(ID, () => {
     );
   });
 
+  it('fails (major) when the distribution schema counts strategies switched on, and so takes pytorchddp beside smdistributed switched off', async () => {
+    // The SDK's PyTorch estimator turns pytorchddp into smdistributed.dataparallel: it refuses the two given together.
+    const enabled = z.strictObject({ enabled: z.boolean() });
+    const distribution = z
+      .strictObject({
+        torch_distributed: enabled.optional(),
+        pytorchddp: enabled.optional(),
+        smdistributed: z.strictObject({ dataparallel: z.strictObject({ enabled: z.boolean(), custom_mpi_options: z.string().optional() }) }).optional(),
+      })
+      .superRefine((value, ctx) => {
+        const on = [value.torch_distributed?.enabled, value.pytorchddp?.enabled, value.smdistributed?.dataparallel.enabled].filter(Boolean).length;
+        if (on > 1 && !(value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled))
+          ctx.addIssue({ code: 'custom', message: 'one strategy' });
+      });
+    const schema = pytorchTrainingConfigSchema.safeExtend({ distribution: distribution.optional() });
+    const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toBe(
+      `the schema accepted distribution = {"pytorchddp":{"enabled":true},"smdistributed":{"dataparallel":{"enabled":false}}} (sagemaker.pytorch.PyTorch refuses 'pytorchddp' with 'smdistributed' (sagemaker/pytorch/estimator.py PyTorch.__init__ ("Cannot use both pytorchddp and smdistributed distribution options together.")), SageMaker Python SDK v2.257.6)`,
+    );
+  });
+
   it('fails (major) when the instance type allow-list is loosened to any string', async () => {
     const loose = pytorchTrainingConfigSchema.safeExtend({ training_instance_type: z.string().default('ml.g5.12xlarge') });
     const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), loose), ID);

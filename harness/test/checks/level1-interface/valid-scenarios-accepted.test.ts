@@ -2,7 +2,7 @@ import { checkTrainingImage, inferenceFrameworkVersions, modelConfigShape, train
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PYTORCH_INFERENCE_INSTANCE_TYPES } from '../../../../builders/pytorch-model/config.js';
-import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { PyTorchTrainingStepBuilder, pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
 import { type TabularPreprocessingConfig, TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
 import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostHyperparametersSchema, xgboostTrainingConfigSchema } from '../../../../builders/xgboost-training/config.js';
 import { builderRegistry, buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withConfigSchema } from '../../support/broken-builders.js';
@@ -24,6 +24,25 @@ describe(ID, () => {
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(
       /^scenario 'defaults-spelled-out' \(every field the schema gives a default written out at that default\): the config was refused: .*algorithm_mode/s,
+    );
+  });
+
+  it('fails (blocker) when the distribution schema refuses torch_distributed beside smdistributed, which the SDK documents together', async () => {
+    // "One strategy at a time", read literally: the SMP v2 set-up (torch_distributed with smdistributed) is refused.
+    const enabled = z.strictObject({ enabled: z.boolean() });
+    const distribution = z
+      .strictObject({
+        torch_distributed: enabled.optional(),
+        smdistributed: z.strictObject({ dataparallel: z.strictObject({ enabled: z.boolean() }) }).optional(),
+        mpi: z.strictObject({ enabled: z.boolean(), processes_per_host: z.number().int().min(1).optional() }).optional(),
+      })
+      .refine((value) => Object.keys(value).length <= 1, { error: 'enable one distribution strategy' });
+    const schema = pytorchTrainingConfigSchema.safeExtend({ distribution: distribution.optional() });
+    const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(
+      /^scenario 'sdk-distribution-torch_distributed-smdistributed' \(torch_distributed and smdistributed together, documented together: .*the config was refused: .*distribution/s,
     );
   });
 
