@@ -6,6 +6,7 @@ import {
   type CreateStepOptions,
   type DependencyStep,
   frameworkLauncherScript,
+  frameworkProcessorCode,
   PROCESSING_CODE_PATH,
   PROCESSING_ENTRYPOINT_PATH,
   type PipelineValue,
@@ -245,6 +246,32 @@ const contractRequestDefects: readonly SeededDefect[] = [
         class TabularPreprocessingStepBuilder extends RealTabularPreprocessingStepBuilder {
           override getScriptUri(): string {
             return `${this.config.processing_source_dir.replace(/\/+$/, '')}/preprocess.py`;
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.launcher-without-interpreter',
+    title: "The launcher runs the evaluation script as a command: 'xgboost_model_evaluation.py' with no python before it",
+    change: 'getCode() passes command: [] to frameworkProcessorCode ("the image\'s entry point is python already")',
+    artefact: 'builder',
+    defectClass: 'contract-request-disagree',
+    base: 'XGBoostModelEval',
+    caughtBy: 'level3.entry_point',
+    severity: 'blocker',
+    messageFragment: 'runproc.sh starts with the script itself',
+    make: () =>
+      evalWith(
+        class XGBoostModelEvalStepBuilder extends RealXGBoostModelEvalStepBuilder {
+          protected override async getCode(): Promise<ProcessingCode> {
+            return frameworkProcessorCode({
+              sourceDir: this.config.processing_source_dir,
+              entryPoint: this.config.processing_entry_point,
+              command: [],
+              bucket: this.config.bucket,
+              pipelineName: this.config.pipeline_name,
+              artifactStore: this.artifactStore,
+            });
           }
         },
       ),
@@ -573,6 +600,21 @@ const reproducibilityDefects: readonly SeededDefect[] = [
 
 // --- Specification and contract inconsistent -----------------------------------------------------------------
 const specificationDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'spec.processing-data-optional',
+    title: 'The data the script preprocesses is declared optional, so the step is made without it',
+    change: 'DATA became required: false ("the pipeline may feed it later")',
+    artefact: 'spec',
+    defectClass: 'specification',
+    base: 'TabularPreprocessing',
+    caughtBy: 'level3.inputs_mounted',
+    severity: 'blocker',
+    messageFragment: "the script contract reads 'DATA' at /opt/ml/processing/input/data, but the request mounts nothing",
+    make: () =>
+      withSpecAndContract(realBuilder('TabularPreprocessing'), (spec) => {
+        spec.dependencies = spec.dependencies.map((d) => (d.logicalName === 'DATA' ? { ...d, required: false } : d));
+      }),
+  }),
   defineDefect({
     id: 'spec.processing-output-name-not-in-request',
     title: "The spec reads the metrics at Outputs['metrics'], but the builder names that output 'metrics_output'",
