@@ -21,6 +21,7 @@ export const createModelProfile = defineProfile({
     'level3.region_and_image': 1.2,
     'level3.output_locations': 1.1,
     'level3.environment_in_request': 1.1,
+    'level3.source_location': 1.0,
     'level3.cache_config': 1.0,
     'level4.dependency_resolution': 1.4,
     'level4.pipeline_assembly': 1.5,
