@@ -7,6 +7,7 @@ import {
   type DependencyStep,
   frameworkLauncherScript,
   frameworkProcessorCode,
+  oneOfField,
   PROCESSING_CODE_PATH,
   PROCESSING_ENTRYPOINT_PATH,
   type PipelineValue,
@@ -19,7 +20,7 @@ import {
   type StepBuilderOptions,
 } from '@stepscore/step-builder';
 import { DependencyType, type GetExpression, type ProcessingScriptContract } from '@stepscore/step-model';
-import { retrieveImageUri } from '@stepscore/sagemaker';
+import { knownImageVersions, retrieveImageUri } from '@stepscore/sagemaker';
 import { z } from 'zod';
 import { SKLEARN_PROCESSING_INSTANCE_TYPES, tabularPreprocessingConfigSchema } from '../../builders/tabular-preprocessing/config.js';
 import { TabularPreprocessingStepBuilder as RealTabularPreprocessingStepBuilder } from '../../builders/tabular-preprocessing/builder.js';
@@ -65,6 +66,27 @@ const schemaDefects: readonly SeededDefect[] = [
       withConfigSchema(
         realBuilder('TabularPreprocessing'),
         tabularPreprocessingConfigSchema.safeExtend({ processing_instance_count: z.number().int().min(0).max(100).default(1) }),
+      ),
+  }),
+  defineDefect({
+    id: 'config.processing-version-without-gpu-image',
+    title: 'The version list offers XGBoost 1.0-1, whose image is CPU-only, beside GPU instance types',
+    change: 'XGBOOST_PROCESSING_VERSIONS lost its .filter((v) => v !== \'1.0-1\') ("every version the SDK knows")',
+    artefact: 'config',
+    defectClass: 'schema-admits-refused',
+    base: 'XGBoostModelEval',
+    caughtBy: 'level2.framework_version_known',
+    severity: 'blocker',
+    messageFragment: "the schema accepts processing_framework_version '1.0-1' with ml.g4dn.xlarge",
+    make: () =>
+      withConfigSchema(
+        realBuilder('XGBoostModelEval'),
+        xgboostModelEvalConfigSchema.safeExtend({
+          processing_framework_version: oneOfField(
+            'XGBoost framework version',
+            knownImageVersions('xgboost', 'processing').map((v) => v.version),
+          ).default('1.7-1'),
+        }),
       ),
   }),
   defineDefect({

@@ -14,6 +14,7 @@ export const createModelProfile = defineProfile({
     'level2.specification_lists': 0.8,
     'level2.property_paths_exist': 1.3,
     'level2.distinct_output_paths': 1.2,
+    'level2.framework_version_known': 1.0,
     'level3.step_created': 1.5,
     'level3.request_meets_service_model': 1.5,
     'level3.inputs_mounted': 1.4,
