@@ -171,9 +171,7 @@ function stringProbes(field: ConfigField, current: unknown, scriptNames: boolean
   // One probe per field, so that one setting reaching the request cannot pass for another of the same format.
   if (MIME_TYPE.test(value)) return [`application/x-stepscore-${field.name.replace(/[^a-z0-9]+/gi, '-')}`];
   if (ISO_8601_DURATION.test(value)) return ['P29D', 'PT13H'];
-  // A script setting with no value yet shows itself by its pattern (a `.py` file name).
-  if (scriptNames && (PYTHON_FILE.test(value) || (value === '' && (field.pattern ?? '').includes('\\.py'))))
-    return [`stepscore_probe_${field.name.replace(/[^a-z0-9]+/gi, '_')}.py`];
+  if (scriptNames && PYTHON_FILE.test(value)) return [`stepscore_probe_${field.name.replace(/[^a-z0-9]+/gi, '_')}.py`];
   return [];
 }
 

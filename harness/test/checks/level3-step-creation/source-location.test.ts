@@ -68,7 +68,7 @@ describe(ID, () => {
   });
 
   it('fails (major) when a model in script mode hands the container the S3 folder of its code bundle, not the bundle', async () => {
-    // Script mode is built by the overrides scenario (inference_entry_point and source_dir given together).
+    // The default config runs an inference script; the overrides scenario gives source_dir a probe bundle of its own.
     const registration = realBuilder('XGBoostModel');
     const AnyLocation = {
       XGBoostModelStepBuilder: class extends XGBoostModelStepBuilder {
