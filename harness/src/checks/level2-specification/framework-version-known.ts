@@ -7,10 +7,10 @@ import {
   retrieveTrainingImageUri,
   type TrainingFramework,
 } from '@stepscore/sagemaker';
-import { parseBuilderConfig } from '@stepscore/step-builder';
 import type { CheckContext } from '../../context/check-context.js';
 import { type CheckOutcome, defineCheck, fail, outcomeFromProblems, pass } from '../../check/check-definition.js';
 import { errorMessage } from '../../error-message.js';
+import { fieldAccepts, schemaAccepts, withField } from '../../scenarios/config-fields.js';
 
 /** The image scope a step type's container comes from (a processing job runs the framework's processing image). */
 const IMAGE_SCOPES: Readonly<Partial<Record<string, ImageScope>>> = { Processing: 'processing', CreateModel: 'inference' };
@@ -81,24 +81,21 @@ async function judgeImageVersions(ctx: CheckContext, scope: ImageScope): Promise
   ];
   const candidates = [...new Set([version, ...SCOPES.flatMap((s) => knownIn(framework, s))])];
   const problems: string[] = [];
+  const schema = ctx.registration.configSchema;
+  const raw = ctx.rawConfig as Readonly<Record<string, unknown>>;
   for (const candidate of candidates) {
-    let accepted: Record<string, unknown>;
-    try {
-      accepted = parseBuilderConfig(ctx.registration, { ...(ctx.rawConfig as Record<string, unknown>), [field]: candidate }) as unknown as Record<
-        string,
-        unknown
-      >;
-    } catch {
-      continue;
-    }
-    const py = typeof accepted['py_version'] === 'string' ? accepted['py_version'] : undefined;
-    for (const instanceType of instanceTypes.length > 0 ? instanceTypes : [undefined]) {
-      const why = imageProblem(candidate, instanceType, py);
-      if (why !== undefined) {
-        problems.push(
-          `the schema accepts ${field} '${candidate}'${instanceType ? ` with ${instanceType}` : ''}, which has no ${framework} ${scope} image: ${why}`,
-        );
-      }
+    // The field's own rule first (cheap, and the same for every config of one schema); the whole config (a rule
+    // across fields, such as the Python version) only for a version that would have no image.
+    if (candidate !== version && !fieldAccepts(schema, raw, field, candidate)) continue;
+    const missing = (instanceTypes.length > 0 ? instanceTypes : [undefined]).flatMap((instanceType) => {
+      const why = imageProblem(candidate, instanceType, pyVersion);
+      return why === undefined ? [] : [{ instanceType, why }];
+    });
+    if (missing.length === 0 || (candidate !== version && !schemaAccepts(schema, withField(raw, field, candidate)))) continue;
+    for (const { instanceType, why } of missing) {
+      problems.push(
+        `the schema accepts ${field} '${candidate}'${instanceType ? ` with ${instanceType}` : ''}, which has no ${framework} ${scope} image: ${why}`,
+      );
     }
   }
   return outcomeFromProblems(
