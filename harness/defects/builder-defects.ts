@@ -270,6 +270,26 @@ const contractRequestDefects: readonly SeededDefect[] = [
       ),
   }),
   defineDefect({
+    id: 'builder.builtin-validation-channel-val',
+    title: "Built-in mode hands the XGBoost algorithm its validation data in a channel named 'val', as the script's folder is",
+    change: "BUILT_IN_CHANNELS maps the data root's val/ to a channel 'val' instead of 'validation'",
+    artefact: 'builder',
+    defectClass: 'contract-request-disagree',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.inputs_mounted',
+    severity: 'blocker',
+    messageFragment: 'channel "val" is not one the SageMaker XGBoost algorithm reads',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override async getInputs(inputs: Readonly<Record<string, PipelineValue>>): Promise<TrainingChannel[]> {
+            const channels = await super.getInputs(inputs);
+            return channels.map((c) => (c.ChannelName === 'validation' ? { ...c, ChannelName: 'val' } : c));
+          }
+        },
+      ),
+  }),
+  defineDefect({
     id: 'builder.train-val-channels-swapped',
     title: 'The train and val channels read each other’s folder',
     change: "getInputs() builds the 'train' channel from <input>/val/ and the 'val' channel from <input>/train/",

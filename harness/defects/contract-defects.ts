@@ -64,11 +64,6 @@ export const contractDefects: readonly SeededDefect[] = [
     caughtBy: 'level3.inputs_mounted',
     severity: 'blocker',
     messageFragment: 'params.json',
-    knownMiss:
-      'when no dependency supplies hyperparameters_s3_uri the builder writes hyperparameters.json itself, and nothing ' +
-      "compares that generated object's name with the contract path (params.json); when a dependency supplies it, the " +
-      "mock location is named after the contract's file, so the mount agrees. level3.inputs_mounted (or " +
-      'level3.generated_files_uploaded) would need to judge a generated input against the contract path as it judges a given one',
     make: () =>
       withSpecAndContract(realBuilder('XGBoostTraining'), (_spec, contract) => {
         writable(contract).expectedInputPaths = { ...contract.expectedInputPaths, hyperparameters_s3_uri: '/opt/ml/input/data/config/params.json' };

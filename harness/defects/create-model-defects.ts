@@ -1,7 +1,7 @@
 // Defects in the two CreateModel builders (PyTorchModel, XGBoostModel): in their config schema and default config,
 // spec and code, as their author would make them. A CreateModel step runs no script of its own (no contract).
 import { retrieveImageUri } from '@stepscore/sagemaker';
-import type { CreateModelStepDefinition, CreateStepOptions, PipelineValue } from '@stepscore/step-builder';
+import { type CreateModelStepDefinition, type CreateStepOptions, checkInferencePyVersion, type PipelineValue } from '@stepscore/step-builder';
 import { DependencyType } from '@stepscore/step-model';
 import { z } from 'zod';
 import { PyTorchModelStepBuilder as RealPyTorchModelStepBuilder } from '../../builders/pytorch-model/builder.js';
@@ -24,6 +24,19 @@ function withContainer(step: CreateModelStepDefinition, edit: (container: Record
 
 // --- The schema admits what SageMaker refuses -------------------------------------------------------------------
 const schemaDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'config.model-script-without-bundle',
+    title: 'The schema lets the inference script go without the bundle that holds it',
+    change: 'the refinement "inference_entry_point and source_dir go together" was dropped (source_dir stays optional, for native serving)',
+    artefact: 'config',
+    defectClass: 'schema-admits-refused',
+    base: 'XGBoostModel',
+    caughtBy: 'level1.valid_scenarios_accepted',
+    severity: 'blocker',
+    messageFragment: "scenario 'left-out-source_dir'",
+    make: () =>
+      withConfigSchema(realBuilder('XGBoostModel'), z.strictObject(xgboostModelConfigSchema.shape).superRefine(checkInferencePyVersion('xgboost', 'XGBoost'))),
+  }),
   defineDefect({
     id: 'config.model-role-any-text',
     title: 'The schema takes any text as the role, and the default config gives the role’s name',

@@ -6,6 +6,8 @@ import {
   type CreateStepOptions,
   type DependencyStep,
   frameworkLauncherScript,
+  frameworkProcessorCode,
+  oneOfField,
   PROCESSING_CODE_PATH,
   PROCESSING_ENTRYPOINT_PATH,
   type PipelineValue,
@@ -18,7 +20,7 @@ import {
   type StepBuilderOptions,
 } from '@stepscore/step-builder';
 import { DependencyType, type GetExpression, type ProcessingScriptContract } from '@stepscore/step-model';
-import { retrieveImageUri } from '@stepscore/sagemaker';
+import { knownImageVersions, retrieveImageUri } from '@stepscore/sagemaker';
 import { z } from 'zod';
 import { SKLEARN_PROCESSING_INSTANCE_TYPES, tabularPreprocessingConfigSchema } from '../../builders/tabular-preprocessing/config.js';
 import { TabularPreprocessingStepBuilder as RealTabularPreprocessingStepBuilder } from '../../builders/tabular-preprocessing/builder.js';
@@ -64,6 +66,27 @@ const schemaDefects: readonly SeededDefect[] = [
       withConfigSchema(
         realBuilder('TabularPreprocessing'),
         tabularPreprocessingConfigSchema.safeExtend({ processing_instance_count: z.number().int().min(0).max(100).default(1) }),
+      ),
+  }),
+  defineDefect({
+    id: 'config.processing-version-without-gpu-image',
+    title: 'The version list offers XGBoost 1.0-1, whose image is CPU-only, beside GPU instance types',
+    change: 'XGBOOST_PROCESSING_VERSIONS lost its .filter((v) => v !== \'1.0-1\') ("every version the SDK knows")',
+    artefact: 'config',
+    defectClass: 'schema-admits-refused',
+    base: 'XGBoostModelEval',
+    caughtBy: 'level2.framework_version_known',
+    severity: 'blocker',
+    messageFragment: "the schema accepts processing_framework_version '1.0-1' with ml.g4dn.xlarge",
+    make: () =>
+      withConfigSchema(
+        realBuilder('XGBoostModelEval'),
+        xgboostModelEvalConfigSchema.safeExtend({
+          processing_framework_version: oneOfField(
+            'XGBoost framework version',
+            knownImageVersions('xgboost', 'processing').map((v) => v.version),
+          ).default('1.7-1'),
+        }),
       ),
   }),
   defineDefect({
@@ -245,6 +268,32 @@ const contractRequestDefects: readonly SeededDefect[] = [
         class TabularPreprocessingStepBuilder extends RealTabularPreprocessingStepBuilder {
           override getScriptUri(): string {
             return `${this.config.processing_source_dir.replace(/\/+$/, '')}/preprocess.py`;
+          }
+        },
+      ),
+  }),
+  defineDefect({
+    id: 'builder.launcher-without-interpreter',
+    title: "The launcher runs the evaluation script as a command: 'xgboost_model_evaluation.py' with no python before it",
+    change: 'getCode() passes command: [] to frameworkProcessorCode ("the image\'s entry point is python already")',
+    artefact: 'builder',
+    defectClass: 'contract-request-disagree',
+    base: 'XGBoostModelEval',
+    caughtBy: 'level3.entry_point',
+    severity: 'blocker',
+    messageFragment: 'runproc.sh starts with the script itself',
+    make: () =>
+      evalWith(
+        class XGBoostModelEvalStepBuilder extends RealXGBoostModelEvalStepBuilder {
+          protected override async getCode(): Promise<ProcessingCode> {
+            return frameworkProcessorCode({
+              sourceDir: this.config.processing_source_dir,
+              entryPoint: this.config.processing_entry_point,
+              command: [],
+              bucket: this.config.bucket,
+              pipelineName: this.config.pipeline_name,
+              artifactStore: this.artifactStore,
+            });
           }
         },
       ),
@@ -573,6 +622,21 @@ const reproducibilityDefects: readonly SeededDefect[] = [
 
 // --- Specification and contract inconsistent -----------------------------------------------------------------
 const specificationDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'spec.processing-data-optional',
+    title: 'The data the script preprocesses is declared optional, so the step is made without it',
+    change: 'DATA became required: false ("the pipeline may feed it later")',
+    artefact: 'spec',
+    defectClass: 'specification',
+    base: 'TabularPreprocessing',
+    caughtBy: 'level3.inputs_mounted',
+    severity: 'blocker',
+    messageFragment: "the script contract reads 'DATA' at /opt/ml/processing/input/data, but the request mounts nothing",
+    make: () =>
+      withSpecAndContract(realBuilder('TabularPreprocessing'), (spec) => {
+        spec.dependencies = spec.dependencies.map((d) => (d.logicalName === 'DATA' ? { ...d, required: false } : d));
+      }),
+  }),
   defineDefect({
     id: 'spec.processing-output-name-not-in-request',
     title: "The spec reads the metrics at Outputs['metrics'], but the builder names that output 'metrics_output'",

@@ -18,6 +18,7 @@ export const processingProfile = defineProfile({
     'level2.job_arguments': 1.0,
     'level2.property_paths_exist': 1.3,
     'level2.distinct_output_paths': 1.2,
+    'level2.framework_version_known': 1.0,
     'level3.step_created': 1.5,
     'level3.request_meets_service_model': 1.5,
     'level3.inputs_mounted': 1.4,

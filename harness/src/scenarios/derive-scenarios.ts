@@ -21,7 +21,7 @@ import { instanceTypesFor, processorOf } from './instance-types.js';
 import { documentedValueProbes, documentedValueScenarios } from './documented-hyperparameters.js';
 import { applyChanges, enumValueScenarios } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
-import { defaultsSpelledOut, minimalConfig, requiredHereProbes, withoutOptionalSettings } from './minimal-config.js';
+import { defaultsSpelledOut, eachOptionalSettingLeftOut, minimalConfig, requiredHereProbes, withoutOptionalSettings } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
 import { nestedObjectScenarios } from './nested-object-scenarios.js';
 import { DISTRIBUTION, hasDistributionSetting, sdkDistributionPlans } from './sdk-distribution.js';
@@ -392,6 +392,9 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
   if (spelledOut) valid.push(plan('defaults-spelled-out', 'every field the schema gives a default written out at that default', spelledOut, required, []));
   const lean = withoutOptionalSettings(schema, rawConfig, fields);
   if (lean) valid.push(plan('optional-left-out', 'every optional setting the schema lets go left out', lean, required, []));
+  for (const { field, config } of eachOptionalSettingLeftOut(schema, rawConfig, fields)) {
+    valid.push(plan(`left-out-${field}`, `'${field}' alone left out (the schema lets it go)`, config, required, []));
+  }
   add('max-names', 'every name field at the longest value the schema accepts', nameScenario(schema, rawConfig, fields));
   add('other-region', 'another region than the default', regionScenario(schema, rawConfig));
   add('cpu', 'CPU instance types the schema accepts', instanceScenario(schema, rawConfig, fields, candidates, 'cpu'));

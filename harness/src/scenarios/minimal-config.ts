@@ -35,6 +35,20 @@ export function withoutOptionalSettings(schema: z.ZodType, raw: Raw, fields: rea
 }
 
 /**
+ * The default config less one optional setting (no default) at a time, for each the schema lets go alone — only when
+ * more than one can go, since `optional-left-out` (all of them at once) is that config when one can. Settings that
+ * work together (a script and the bundle holding it) are each refused alone by a schema that knows it; one that lost
+ * the rule lets each go, and the builder must then build a step without it.
+ */
+export function eachOptionalSettingLeftOut(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): { field: string; config: Record<string, unknown> }[] {
+  const alone = fields
+    .filter((f) => !f.required && f.default === undefined && f.name in raw)
+    .map((f) => ({ field: f.name, config: withoutField(raw, f.name) }))
+    .filter((c) => schemaAccepts(schema, c.config));
+  return alone.length > 1 ? alone : [];
+}
+
+/**
  * The default config with every field the schema gives a default written out at that default; undefined when the
  * config already spells out all of them. A user who copies a documented default into the config must get what
  * leaving it out gives: a default the field's own rules refuse (an enum that lost its values, an allow-list without

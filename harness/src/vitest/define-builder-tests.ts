@@ -101,7 +101,18 @@ function projectRun(config: string | undefined): Promise<ProjectRun> {
  * message, a not-applicable one is skipped with its reason.
  */
 export async function defineBuilderTests(options: BuilderTestsOptions = {}): Promise<void> {
-  const { project, results } = await projectRun(options.config);
+  let run: ProjectRun;
+  try {
+    run = await projectRun(options.config);
+  } catch (error) {
+    // A builder module that throws when a worker loads it leaves the file with no test: declared as a failing test,
+    // the run fails for every runner that counts tests (Stryker counts a file that cannot be collected as no failure).
+    it('the project and its builders load', () => {
+      throw error;
+    });
+    return;
+  }
+  const { project, results } = run;
   const levels = options.levels ?? project.config.levels ?? LEVELS;
   // With no builder there would be no test at all, and an empty run passes: an emptied registry must fail it.
   if (results.length === 0) {

@@ -15,6 +15,14 @@ export interface DocumentedHyperparameter {
   readonly documented: string;
 }
 
+/** One input channel a built-in algorithm documents: its name, whether a training job needs it, its content types. */
+export interface DocumentedChannel {
+  readonly name: string;
+  readonly required: boolean;
+  /** The MIME types the channel's data may have (a channel's `ContentType`, before any `;` parameters). */
+  readonly contentTypes: readonly string[];
+}
+
 export interface DocumentedAlgorithm {
   /** The registration `framework` whose training image runs this algorithm. */
   readonly framework: string;
@@ -28,9 +36,13 @@ export interface DocumentedAlgorithm {
   readonly acceptedNames: readonly string[];
   /** Where `acceptedNames` comes from. */
   readonly acceptedNamesSource: string;
+  /** The training channels the algorithm reads, and the page that documents them. */
+  readonly channels: readonly DocumentedChannel[];
+  readonly channelsSource: string;
 }
 
 const XGBOOST_SOURCE = 'https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost_hyperparameters.html';
+const XGBOOST_CONTENT_TYPES = ['text/libsvm', 'text/csv', 'application/x-parquet', 'application/x-recordio-protobuf'] as const;
 
 /** The SageMaker XGBoost algorithm's hyperparameters with a documented type and range (the subset our probes use). */
 export const XGBOOST_ALGORITHM: DocumentedAlgorithm = {
@@ -68,6 +80,13 @@ export const XGBOOST_ALGORITHM: DocumentedAlgorithm = {
     ...['learning_rate', 'min_split_loss', 'reg_lambda', 'reg_alpha'],
   ],
   acceptedNamesSource: `aws/sagemaker-xgboost-container, src/sagemaker_xgboost_container/algorithm_mode/hyperparameter_validation.py (initialize), and ${XGBOOST_SOURCE}`,
+  // "Input/Output interface for the XGBoost algorithm": a train channel, an optional validation channel; training
+  // ContentType text/libsvm (the default), text/csv, application/x-parquet or application/x-recordio-protobuf.
+  channels: [
+    { name: 'train', required: true, contentTypes: XGBOOST_CONTENT_TYPES },
+    { name: 'validation', required: false, contentTypes: XGBOOST_CONTENT_TYPES },
+  ],
+  channelsSource: 'https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost-how-to-use.html',
 };
 
 const DOCUMENTED_ALGORITHMS: readonly DocumentedAlgorithm[] = [XGBOOST_ALGORITHM];

@@ -42,6 +42,7 @@ export { validateCreateTrainingJobRequest, validateTrainingStepArguments } from 
 export type { ConstraintRule, ConstraintViolation } from './shape-validator.js';
 export {
   type DocumentedAlgorithm,
+  type DocumentedChannel,
   type DocumentedHyperparameter,
   documentedAlgorithmFor,
   valuesInside,

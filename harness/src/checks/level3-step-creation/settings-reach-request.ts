@@ -111,17 +111,25 @@ function enabledThing(field: string): string | undefined {
   return thing === undefined ? undefined : thing.replace(/_/g, '').toLowerCase().replace(/ing$/, '');
 }
 
+/** Whether a request member says that what it configures is off: `false`, or a member holding `Enabled: false` or `Disable…: true`. */
+function readsOff(value: unknown): boolean {
+  if (value === false) return true;
+  if (!isPlainRecord(value)) return false;
+  return Object.entries(value).some(([key, v]) => (/^enabled?$/i.test(key) && v === false) || (/^disable/i.test(key) && v === true));
+}
+
 /**
- * A switch named `enable_<thing>` turned off must take away (or change) the request member named after that thing
- * (`enable_checkpointing` → `CheckpointConfig`), when the default request has one: otherwise the switch is ignored.
+ * A switch named `enable_<thing>` turned off must take away the request member named after that thing
+ * (`enable_checkpointing` → `CheckpointConfig`), or turn it off (`false`, `Enabled: false`), when the default request
+ * has one: a member kept on, even changed in some detail, still does the thing the switch was to stop.
  */
 function switchedOffButKept(change: ChangedSetting, scenario: CreatedScenario, defaults: CreatedScenario | undefined): string | undefined {
   const thing = enabledThing(change.field);
   if (change.value !== false || thing === undefined || defaults === undefined) return undefined;
   const before = defaults.step.Arguments as Record<string, unknown>;
   const after = scenario.step.Arguments as Record<string, unknown>;
-  const kept = Object.keys(before).filter((member) => member.toLowerCase().includes(thing) && JSON.stringify(before[member]) === JSON.stringify(after[member]));
-  return kept.length === 0 ? undefined : `${change.field} = false, yet ${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} sent as with it on`;
+  const kept = Object.keys(before).filter((member) => member.toLowerCase().includes(thing) && member in after && !readsOff(after[member]));
+  return kept.length === 0 ? undefined : `${change.field} = false, yet ${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} still sent, not turned off`;
 }
 
 export const settingsReachRequest = defineCheck({

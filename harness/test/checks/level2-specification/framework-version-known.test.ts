@@ -1,5 +1,8 @@
+import { knownImageVersions } from '@stepscore/sagemaker';
+import { oneOfField } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
-import { buildersJudgedBy, realBuilder, runCheck, runChecks, withDefaultConfig } from '../../support/broken-builders.js';
+import { xgboostModelEvalConfigSchema } from '../../../../builders/xgboost-model-eval/config.js';
+import { buildersJudgedBy, realBuilder, runCheck, runChecks, withConfigSchema, withDefaultConfig } from '../../support/broken-builders.js';
 
 const ID = 'level2.framework_version_known';
 
@@ -32,5 +35,38 @@ describe(ID, () => {
     const result = (await runChecks(wrongPython, [ID]))[ID];
     expect(result?.status).toBe('fail');
     expect(result?.message).toBe("py_version 'py38' is not known for pytorch 2.1.0; known Python versions: py310");
+  });
+
+  it('judges the Processing and CreateModel builders too', () => {
+    expect(buildersJudgedBy(ID).map((r) => r.stepName)).toEqual(
+      expect.arrayContaining(['TabularPreprocessing', 'XGBoostModelEval', 'PyTorchModel', 'XGBoostModel']),
+    );
+  });
+
+  it('fails (blocker) on a model whose configured version has no inference image', async () => {
+    const unknown = withDefaultConfig(realBuilder('PyTorchModel'), (config) => {
+      config['framework_version'] = '1.4.0';
+    });
+    const result = await runCheck(unknown, ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(/^framework_version '1\.4\.0' is not a known pytorch inference image version; known versions: /);
+  });
+
+  it('fails (blocker) when a processing schema offers a version whose image does not serve every instance type it accepts', async () => {
+    // The version list lost its filter: XGBoost 1.0-1 has a CPU image only, and the schema also accepts GPU instances.
+    const everyVersion = withConfigSchema(
+      realBuilder('XGBoostModelEval'),
+      xgboostModelEvalConfigSchema.safeExtend({
+        processing_framework_version: oneOfField(
+          'XGBoost framework version',
+          knownImageVersions('xgboost', 'processing').map((v) => v.version),
+        ).default('1.7-1'),
+      }),
+    );
+    const result = await runCheck(everyVersion, ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toContain("the schema accepts processing_framework_version '1.0-1' with ml.g4dn.xlarge, which has no xgboost processing image");
   });
 });

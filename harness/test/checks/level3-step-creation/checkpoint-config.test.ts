@@ -113,4 +113,49 @@ describe(ID, () => {
     expect(result.severity).toBe('major');
     expect(result.message).toContain(`[default] CheckpointConfig.S3Uri is "checkpoints/"; it must be an s3://bucket/key location`);
   });
+
+  const EXECUTION_ID = { Get: 'Execution.PipelineExecutionId' };
+
+  it('fails (major) when the checkpoint location the builder joins is the same in every execution', async () => {
+    // The execution id was left out of the join: each execution resumes from the previous one's checkpoints.
+    const shared = pytorchCheckpointing((b, outputPath) =>
+      b.config.enable_checkpointing ? { S3Uri: { 'Std:Join': { On: '/', Values: [outputPath, 'checkpoints'] } }, LocalPath: '/opt/ml/checkpoints' } : undefined,
+    );
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), shared), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toMatch(/\[default\] CheckpointConfig\.S3Uri resolves to s3:\/\/\S+\/checkpoints in every pipeline execution/);
+  });
+
+  it('fails (major) when the joined checkpoint location has an empty key part (a folder name left empty)', async () => {
+    const emptyPart = pytorchCheckpointing((b, outputPath) =>
+      b.config.enable_checkpointing
+        ? { S3Uri: { 'Std:Join': { On: '/', Values: [outputPath, '', EXECUTION_ID] } }, LocalPath: '/opt/ml/checkpoints' }
+        : undefined,
+    );
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), emptyPart), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(
+      /\[default\] CheckpointConfig\.S3Uri .* resolves to "s3:\/\/\S+\/\/stepscore-execution-1", which is no s3:\/\/bucket\/key location/,
+    );
+  });
+
+  it('fails (major) when the join has nothing to join', async () => {
+    const nothing = pytorchCheckpointing((b) =>
+      b.config.enable_checkpointing ? { S3Uri: { 'Std:Join': { On: '/', Values: [] } }, LocalPath: '/opt/ml/checkpoints' } : undefined,
+    );
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), nothing), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('resolves to "", which is no s3://bucket/key location');
+  });
+
+  it('passes when the location depends on the execution, joined by the pipeline', async () => {
+    const perExecution = pytorchCheckpointing((b, outputPath) =>
+      b.config.enable_checkpointing
+        ? { S3Uri: { 'Std:Join': { On: '/', Values: [outputPath, EXECUTION_ID, 'checkpoints'] } }, LocalPath: '/opt/ml/checkpoints' }
+        : undefined,
+    );
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), perExecution), ID);
+    expect(result.status, result.message).toBe('pass');
+  });
 });

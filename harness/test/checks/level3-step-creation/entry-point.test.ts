@@ -1,7 +1,17 @@
 import { type EncodedHyperparameters, frameworkHyperparameters } from '@stepscore/sagemaker';
-import { type CreateStepOptions, type PipelineValue, s3Channel, type TrainingChannel, type TrainingStepDefinition } from '@stepscore/step-builder';
+import {
+  type CreateStepOptions,
+  frameworkProcessorCode,
+  type PipelineValue,
+  type ProcessingCode,
+  s3Channel,
+  type TrainingChannel,
+  type TrainingStepDefinition,
+} from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
+import { XGBoostModelEvalStepBuilder } from '../../../../builders/xgboost-model-eval/index.js';
 import { XGBoostTrainingStepBuilder } from '../../../../builders/xgboost-training/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
 
@@ -84,5 +94,79 @@ describe(ID, () => {
     expect(result.message).toContain(
       "[default] nothing in the request runs 'train.py' (entry point and arguments: '/bin/bash', '/opt/ml/input/data/launcher/run.sh'",
     );
+  });
+
+  /** An XGBoost evaluation whose launcher runs the entry point with the interpreter it is given (the SDK's `command`). */
+  function evaluationRunWith(command: readonly string[]) {
+    return {
+      XGBoostModelEvalStepBuilder: class extends XGBoostModelEvalStepBuilder {
+        protected override async getCode(): Promise<ProcessingCode> {
+          return frameworkProcessorCode({
+            sourceDir: this.config.processing_source_dir,
+            entryPoint: this.config.processing_entry_point,
+            command,
+            bucket: this.config.bucket,
+            pipelineName: this.config.pipeline_name,
+            artifactStore: this.artifactStore,
+          });
+        }
+      },
+    }.XGBoostModelEvalStepBuilder;
+  }
+
+  it('fails (blocker) when the launcher runs the script with no interpreter (the command list left empty)', async () => {
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostModelEval'), evaluationRunWith([])), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toMatch(/\[default\] the launcher s3:\/\/\S+\/runproc\.sh starts with the script itself/);
+  });
+
+  it('fails (blocker) when the launcher runs the script after an empty interpreter name', async () => {
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostModelEval'), evaluationRunWith([''])), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('starts with the script itself');
+  });
+
+  it('passes when the launcher runs the script with another interpreter (python3)', async () => {
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostModelEval'), evaluationRunWith(['python3'])), ID);
+    expect(result.status, result.message).toBe('pass');
+  });
+
+  /** A script processor whose container command is made by hand around the script's path. */
+  function preprocessingRunning(entrypoint: (scriptPath: string) => string[]) {
+    return {
+      TabularPreprocessingStepBuilder: class extends TabularPreprocessingStepBuilder {
+        protected override async getCode(): Promise<ProcessingCode> {
+          const code = await super.getCode();
+          const scriptPath = code.containerEntrypoint[code.containerEntrypoint.length - 1]!;
+          return { ...code, containerEntrypoint: entrypoint(scriptPath) };
+        }
+      },
+    }.TabularPreprocessingStepBuilder;
+  }
+
+  it('fails (blocker) when the container entry point starts with an empty program name', async () => {
+    const result = await runCheck(
+      withBuilderClass(
+        realBuilder('TabularPreprocessing'),
+        preprocessingRunning((path) => ['', path]),
+      ),
+      ID,
+    );
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toContain('[default] ContainerEntrypoint starts with an empty program name');
+  });
+
+  it('fails (blocker) when the container entry point is the script itself, with no interpreter', async () => {
+    const result = await runCheck(
+      withBuilderClass(
+        realBuilder('TabularPreprocessing'),
+        preprocessingRunning((path) => [path]),
+      ),
+      ID,
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('[default] ContainerEntrypoint starts with the script itself');
   });
 });

@@ -175,6 +175,27 @@ describe(ID, () => {
     }.PyTorchTrainingStepBuilder;
     const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), AlwaysCheckpoints), ID);
     expect(result.status).toBe('fail');
-    expect(result.message).toBe('[flip-enable_checkpointing] enable_checkpointing = false, yet CheckpointConfig is sent as with it on');
+    expect(result.message).toBe('[flip-enable_checkpointing] enable_checkpointing = false, yet CheckpointConfig is still sent, not turned off');
+  });
+
+  it('fails (major) when enable_checkpointing = false still sends a CheckpointConfig, only without the directory the switch also took away', async () => {
+    // The guard on the switch was lost; the checkpoint directory (from the environment the switch still governs) goes.
+    const CheckpointsWithoutGuard = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        protected override checkpointConfig(outputPath: PipelineValue): { S3Uri: PipelineValue; LocalPath?: PipelineValue } | undefined {
+          const on = super.checkpointConfig(outputPath);
+          return (
+            on ?? {
+              S3Uri: this.config.checkpoint_s3_uri ?? {
+                'Std:Join': { On: '/', Values: [outputPath, 'checkpoints', { Get: 'Execution.PipelineExecutionId' }] },
+              },
+            }
+          );
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), CheckpointsWithoutGuard), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe('[flip-enable_checkpointing] enable_checkpointing = false, yet CheckpointConfig is still sent, not turned off');
   });
 });

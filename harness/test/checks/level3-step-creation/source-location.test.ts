@@ -1,6 +1,8 @@
 import { type EncodedHyperparameters, frameworkHyperparameters } from '@stepscore/sagemaker';
 import { describe, expect, it } from 'vitest';
+import { PyTorchModelStepBuilder } from '../../../../builders/pytorch-model/index.js';
 import { PyTorchTrainingStepBuilder } from '../../../../builders/pytorch-training/index.js';
+import { XGBoostModelStepBuilder } from '../../../../builders/xgboost-model/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withBuilderClass } from '../../support/broken-builders.js';
 
 const ID = 'level3.source_location';
@@ -44,5 +46,39 @@ describe(ID, () => {
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
     expect(result.message).toContain('[default] sagemaker_submit_directory is "\\"s3://stepscore-example-bucket/code/pytorch/\\""');
+  });
+
+  it('judges the CreateModel builders too', () => {
+    expect(buildersJudgedBy(ID).map((r) => r.stepName)).toEqual(expect.arrayContaining(['PyTorchModel', 'XGBoostModel']));
+  });
+
+  it('fails (major) when a model that packs its code with the model names the code directory relative to nothing', async () => {
+    // "code/ inside model.tar.gz": the container resolves SAGEMAKER_SUBMIT_DIRECTORY as it is, not under /opt/ml/model.
+    const Relative = {
+      PyTorchModelStepBuilder: class extends PyTorchModelStepBuilder {
+        override getSubmitDirectory(): string {
+          return 'code';
+        }
+      },
+    }.PyTorchModelStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchModel'), Relative), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain('[default] SAGEMAKER_SUBMIT_DIRECTORY is "code"; the serving container can only unpack an s3:// location of a .tar.gz');
+  });
+
+  it('fails (major) when a model in script mode hands the container the S3 folder of its code bundle, not the bundle', async () => {
+    // The default config runs an inference script; the overrides scenario gives source_dir a probe bundle of its own.
+    const registration = realBuilder('XGBoostModel');
+    const AnyLocation = {
+      XGBoostModelStepBuilder: class extends XGBoostModelStepBuilder {
+        override getSubmitDirectory(): string {
+          return super.getSubmitDirectory().replace(/\/[^/]+\.tar\.gz$/, '/');
+        }
+      },
+    }.XGBoostModelStepBuilder;
+    const result = await runCheck(withBuilderClass(registration, AnyLocation), ID);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/\[overrides\] SAGEMAKER_SUBMIT_DIRECTORY is "s3:\/\/\S+\/"; the serving container can only unpack/);
   });
 });
