@@ -85,6 +85,7 @@ export class XGBoostTrainingStepBuilder extends TrainingStepBuilder<XGBoostTrain
     return `${this.config.pipeline_s3_loc}/training_config/${this.getStepName()}/${HYPERPARAMETERS_FILE}`;
   }
 
+  /** The script's settings: its defaults, what the class list implies, then what the config sets (which wins). */
   hyperparametersFileContent(): Record<string, unknown> {
     const hp = { ...XGBOOST_SCRIPT_DEFAULTS, ...this.config.hyperparameters };
     const categories = (hp['multiclass_categories'] as unknown[] | undefined) ?? [];
@@ -98,7 +99,7 @@ export class XGBoostTrainingStepBuilder extends TrainingStepBuilder<XGBoostTrain
             input_tab_dim: ((hp['tab_field_list'] as unknown[] | undefined) ?? []).length,
           }
         : {};
-    return { ...hp, ...derived };
+    return { ...hp, ...derived, ...this.config.hyperparameters };
   }
 
   private async writeHyperparametersFile(): Promise<string> {

@@ -200,6 +200,12 @@ describe('XGBoostTrainingStepBuilder', () => {
     });
   });
 
+  it('keeps an objective and metrics the config sets over the ones the class list implies', () => {
+    const set = hyperparameters({ multiclass_categories: ['a', 'b', 'c'], objective: 'multi:softprob', eval_metric: ['merror'] });
+    const builder = new XGBoostTrainingStepBuilder(config({ hyperparameters: set }));
+    expect(builder.hyperparametersFileContent()).toMatchObject({ num_classes: 3, objective: 'multi:softprob', eval_metric: ['merror'] });
+  });
+
   it.each([
     ['s3://hp-bucket/prefix', 's3://hp-bucket/prefix/hyperparameters.json'],
     ['s3://hp-bucket/prefix/', 's3://hp-bucket/prefix/hyperparameters.json'],
