@@ -1,4 +1,6 @@
 // `pnpm stepscore <command> --config <file>` with a project outside the repository, and what a bad config gets.
+// Every command here names a config other than this repository's: one-more-builder.test.ts leaves this file out of
+// its run with one more registered builder (NOT_LOADING_THE_REPOSITORY_CONFIG), so keep it that way.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

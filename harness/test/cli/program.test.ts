@@ -1,3 +1,6 @@
+// No command here loads this repository's config (help, the version, match, commands refused before they load it):
+// one-more-builder.test.ts leaves this file out of its run with one more registered builder
+// (NOT_LOADING_THE_REPOSITORY_CONFIG), so keep it that way.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -18,6 +18,8 @@ import {
   temporaryFolder,
 } from '../support/external-project.js';
 
+const TSC = join(REPOSITORY_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
 /** The environment of a command run in the installed project: nothing of this pnpm and vitest run leaks into it. */
 function cleanEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|pnpm_|vitest|__vitest)/i.test(name)));
@@ -31,6 +33,11 @@ afterAll(removeTemporaryFolders);
 
 async function pack(): Promise<Record<string, string>> {
   tarballs = temporaryFolder('stepscore-tarballs-');
+  // The declarations of all six packages from one tsc (`pnpm build`'s first step): each prepack's own `tsc -b` then
+  // finds its package up to date. Six tsc processes, each loading the libraries and its references' declarations
+  // again, took 13 s more CPU (30.5 s against 17.5 s, measured cold at load 4-6).
+  const built = await runCommand(process.execPath, [TSC, '-b', 'packages/stepscore/tsconfig.build.json'], { cwd: REPOSITORY_ROOT, env: cleanEnvironment() });
+  expect(built.code, built.stdout + built.stderr).toBe(0);
   // One pnpm for all six packages (each still runs its prepack), in the order of their dependencies.
   const filters = PACKAGE_FOLDERS.map((folder) => `--filter=./${folder}`);
   const packed = await runCommand('pnpm', ['--recursive', ...filters, 'pack', '--pack-destination', tarballs], {
