@@ -68,7 +68,9 @@ export const XGBOOST_ALGORITHM: DocumentedAlgorithm = {
   ],
   // The container's algorithm mode validates the hyperparameters against its own table and raises
   // "Extraneous hyperparameter found: <name>" for a name outside it. The union of that table in two releases
-  // (one still takes `silent`), of the developer guide's table, and of the four aliases the container declares.
+  // (one still takes `silent`), of the developer guide's table, of the four aliases the container declares, and of
+  // `use_dask_gpu_training`, which the guide documents for distributed GPU training from release 1.5. A name a later
+  // release takes belongs here too: until it is added, a builder that sends it fails `hyperparameters_encoded`.
   acceptedNames: [
     ...['num_round', 'csv_weights', 'early_stopping_rounds', 'booster', 'silent', 'verbosity', 'nthread', 'eta', 'gamma', 'max_depth'],
     ...['min_child_weight', 'max_delta_step', 'subsample', 'colsample_bytree', 'colsample_bylevel', 'colsample_bynode', 'lambda', 'alpha'],
@@ -77,9 +79,9 @@ export const XGBOOST_ALGORITHM: DocumentedAlgorithm = {
     ...['skip_drop', 'lambda_bias', 'tweedie_variance_power', 'objective', 'num_class', 'base_score', '_kfold', '_num_cv_round'],
     ...['_tuning_objective_metric', 'eval_metric', 'seed', 'num_parallel_tree', 'save_model_on_termination', 'aft_loss_distribution'],
     ...['aft_loss_distribution_scale', 'single_precision_histogram', 'deterministic_histogram', 'sampling_method', 'prob_buffer_row'],
-    ...['learning_rate', 'min_split_loss', 'reg_lambda', 'reg_alpha'],
+    ...['learning_rate', 'min_split_loss', 'reg_lambda', 'reg_alpha', 'use_dask_gpu_training'],
   ],
-  acceptedNamesSource: `aws/sagemaker-xgboost-container, src/sagemaker_xgboost_container/algorithm_mode/hyperparameter_validation.py (initialize), and ${XGBOOST_SOURCE}`,
+  acceptedNamesSource: `aws/sagemaker-xgboost-container, src/sagemaker_xgboost_container/algorithm_mode/hyperparameter_validation.py (initialize); ${XGBOOST_SOURCE}; https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost.html (use_dask_gpu_training)`,
   // "Input/Output interface for the XGBoost algorithm": a train channel, an optional validation channel; training
   // ContentType text/libsvm (the default), text/csv, application/x-parquet or application/x-recordio-protobuf.
   channels: [

@@ -13,7 +13,8 @@ describe('documented algorithm hyperparameters', () => {
   it('takes every hyperparameter it documents and the aliases its container declares, and no field list of a script', () => {
     const accepted = new Set(XGBOOST_ALGORITHM.acceptedNames);
     for (const h of XGBOOST_ALGORITHM.hyperparameters) expect(accepted.has(h.name), h.name).toBe(true);
-    for (const name of ['learning_rate', 'reg_lambda', 'eval_metric', 'num_class', 'objective']) expect(accepted.has(name), name).toBe(true);
+    for (const name of ['learning_rate', 'reg_lambda', 'eval_metric', 'num_class', 'objective', 'use_dask_gpu_training'])
+      expect(accepted.has(name), name).toBe(true);
     for (const name of ['full_field_list', 'label_name', 'sagemaker_program']) expect(accepted.has(name), name).toBe(false);
     expect(accepted.size).toBe(XGBOOST_ALGORITHM.acceptedNames.length);
     expect(XGBOOST_ALGORITHM.acceptedNamesSource).toContain('hyperparameter_validation.py');
