@@ -572,6 +572,25 @@ const settingDefects: readonly SeededDefect[] = [
 // --- Values encoded wrongly -------------------------------------------------------------------------------------
 const encodingDefects: readonly SeededDefect[] = [
   defineDefect({
+    id: 'builder.instance-type-in-hyperparameters-file',
+    title: 'The instance type written into hyperparameters.json, where a pipeline parameter stays unresolved',
+    change: 'hyperparametersFileContent() adds the configured training_instance_type, so the script knows whether it has a GPU',
+    artefact: 'builder',
+    defectClass: 'value-encoded-wrongly',
+    base: 'XGBoostTraining',
+    caughtBy: 'level3.generated_files_uploaded',
+    severity: 'blocker',
+    messageFragment: 'holds the pipeline expression {"Get":"Parameters.TrainingInstanceType"}',
+    make: () =>
+      xgboostWith(
+        class XGBoostTrainingStepBuilder extends RealXGBoostTrainingStepBuilder {
+          override hyperparametersFileContent(): Record<string, unknown> {
+            return { ...super.hyperparametersFileContent(), instance_type: this.config.training_instance_type };
+          }
+        },
+      ),
+  }),
+  defineDefect({
     id: 'builder.builtin-algorithm-sent-field-lists',
     title: "The built-in algorithm sent the script's field lists as hyperparameters",
     change: 'getHyperparameters() in built-in mode encodes every configured hyperparameter, full_field_list, id_name and the rest included',

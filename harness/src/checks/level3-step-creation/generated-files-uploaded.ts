@@ -3,6 +3,7 @@ import { defineCheck, outcomeFromProblems } from '../../check/check-definition.j
 import { errorMessage } from '../../error-message.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { configFields } from '../../scenarios/config-fields.js';
+import { findExpressions } from '../../simulator/pipeline-expressions.js';
 import { reads } from './inputs-mounted.js';
 import { adapterOf, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
 import type { StepTypeAdapter } from '@stepscore/sagemaker';
@@ -44,10 +45,18 @@ function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter, fie
       continue;
     }
     for (const upload of written.filter((u) => u.s3Uri.toLowerCase().endsWith('.json') || (u.contentType ?? '').includes('json'))) {
+      let content: unknown;
       try {
-        JSON.parse(upload.body);
+        content = JSON.parse(upload.body);
       } catch (error) {
         problems.push(`${upload.s3Uri}, uploaded for input '${input.name}', is not valid JSON: ${errorMessage(error)}`);
+        continue;
+      }
+      // The file is written when the pipeline is defined; SageMaker resolves expressions in a step's arguments only.
+      for (const { at, expression } of findExpressions(content)) {
+        problems.push(
+          `${upload.s3Uri}, uploaded for input '${input.name}', holds the pipeline expression ${JSON.stringify(expression)}${at === '' ? '' : ` at ${at}`}: the file is written when the pipeline is defined, so the script reads the expression itself, never its value`,
+        );
       }
     }
     // Where the user chose the location, sharing it is the user's choice.
@@ -67,7 +76,7 @@ export const generatedFilesUploaded = defineCheck({
   level: 3,
   severity: 'blocker',
   appliesTo: 'all',
-  title: 'Files the builder generates for its inputs are uploaded (valid JSON, one per step) before the step references them',
+  title: 'Files the builder generates for its inputs are uploaded (valid JSON with no pipeline expression, one per step) before the step references them',
   async run(ctx) {
     await ctx.step();
     const adapter = adapterOf(ctx);

@@ -29,6 +29,23 @@ describe(ID, () => {
     expect(result.status, result.message).toBe('pass');
   });
 
+  it('fails (blocker) when the file holds a setting given as a pipeline parameter: the script would read the expression', async () => {
+    // The author tells the script its instance type through the file, as the script cannot see the step's resources.
+    const InstanceTypeInFile = xgboostWriting(async (b) => {
+      const uri = perStepUri(b);
+      await b.artifactStore.put(uri, JSON.stringify({ ...b.hyperparametersFileContent(), instance_type: b.config.training_instance_type }), 'application/json');
+      return uri;
+    });
+    const result = await runCheck(withBuilderClass(realBuilder('XGBoostTraining'), InstanceTypeInFile), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toContain('[parameters]');
+    expect(result.message).toContain(
+      'holds the pipeline expression {"Get":"Parameters.TrainingInstanceType"} at instance_type: the file is written when the pipeline is defined, so the script reads the expression itself, never its value',
+    );
+    expect(result.message).not.toContain('[default]');
+  });
+
   it('passes on a builder that writes its file, awaited, to a location of its own step', async () => {
     const Correct = xgboostWriting(async (b) => {
       const uri = perStepUri(b);
