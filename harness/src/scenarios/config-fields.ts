@@ -122,9 +122,11 @@ export function fieldAccepts(schema: z.ZodType, raw: Readonly<Record<string, unk
 
 /**
  * Whether the field's own schema refuses the value with an issue (not by throwing): an object schema then refuses
- * any config holding that value, with an issue under the field's name, whatever its other fields hold.
+ * any config holding that value, with an issue under the field's name, whatever its other fields hold. Only a
+ * scalar (or no value) is judged so: parseConfig may rewrite an object value first (a PythonFloat becomes a number).
  */
 export function fieldRefuses(schema: z.ZodType, field: string, value: unknown): boolean {
+  if (typeof value === 'object' && value !== null) return false;
   const own = fieldSchema(schema, field);
   return own !== undefined && fieldVerdict(own, value) === 'refused';
 }

@@ -37,6 +37,11 @@ describe('fieldRefuses', () => {
     expect(fieldRefuses(throwing, 'path', 'boom')).toBe(false);
     expect(fieldRefuses(throwing, 'path', 1)).toBe(true);
   });
+
+  it('leaves an object value to the whole parse, which may rewrite it first (a PythonFloat becomes a number)', () => {
+    expect(fieldRefuses(schema, 'level', new PythonFloat(1))).toBe(false);
+    expect(fieldRefuses(schema, 'name', ['abc'])).toBe(false);
+  });
 });
 
 describe('refusedFields', () => {
