@@ -430,7 +430,12 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
   }
   for (const flip of flips(schema, rawConfig, fields)) add(`flip-${flip.field}`, `${flip.field} set to ${String(flip.value)}`, [flip]);
   const outside = algorithm ? documentedValueProbes(rawConfig, algorithm) : [];
-  const invalid = [...invalidProbes(rawConfig, fields), ...requiredHereProbes(schema, rawConfig, fields), ...malformedS3Probes(rawConfig, fields), ...outside];
-  invalid.push(...(distribution?.probes ?? []));
+  const invalid = [
+    ...invalidProbes(rawConfig, fields),
+    ...requiredHereProbes(schema, rawConfig, fields),
+    ...malformedS3Probes(rawConfig, fields),
+    ...outside,
+    ...(distribution?.probes ?? []),
+  ];
   return { valid, invalid };
 }

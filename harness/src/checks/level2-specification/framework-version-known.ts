@@ -116,13 +116,7 @@ export const frameworkVersionKnown = defineCheck({
     if (scope !== undefined) return judgeImageVersions(ctx, scope);
     const framework = ctx.registration.framework as TrainingFramework;
     // Judged on the config as given when the schema refuses it: an unknown version is this check's own evidence.
-    let parsed: unknown;
-    try {
-      parsed = ctx.config();
-    } catch {
-      parsed = ctx.rawConfig;
-    }
-    const config = parsed as { framework_version?: string; py_version?: string; training_instance_type?: string };
+    const config = configAsGiven(ctx) as { framework_version?: string; py_version?: string; training_instance_type?: string };
     const version = config.framework_version;
     const pyVersion = config.py_version;
     let known: ReturnType<typeof knownTrainingVersions>;

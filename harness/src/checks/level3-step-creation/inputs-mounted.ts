@@ -94,8 +94,8 @@ function scenarioProblems(
       }
     }
   }
-  if (contractPaths !== undefined) problems.push(...generatedFileProblems(scenario, inputs, contractPaths));
   if (contractPaths !== undefined) {
+    problems.push(...generatedFileProblems(scenario, inputs, contractPaths));
     const read = Object.entries(contractPaths).filter(([logical]) => dataDependencies.has(logical));
     const mounts = inputs.map((i) => i.containerPath).filter((p): p is string => p !== undefined);
     const reached = read.filter(([, path]) => mounts.some((m) => isUnderContainerPath(m, path) || isUnderContainerPath(path, m)));

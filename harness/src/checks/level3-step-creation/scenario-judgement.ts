@@ -34,6 +34,13 @@ export function numbersIn(value: unknown, path = ''): { path: string; value: num
   return found;
 }
 
+/** Every literal string and number in a value, at any depth, with its path, in the order they stand. */
+export function literalsIn(value: unknown, path = ''): { path: string; value: string | number }[] {
+  const found: { path: string; value: string | number }[] = [];
+  collectLeaves(value, path, (v): v is string | number => typeof v === 'string' || typeof v === 'number', found);
+  return found;
+}
+
 // One list filled in place: a request has hundreds of leaves, and a list per node made most of the time.
 function collectLeaves<T>(value: unknown, path: string, isLeaf: (v: unknown) => v is T, found: { path: string; value: T }[]): void {
   if (isLeaf(value)) found.push({ path, value });

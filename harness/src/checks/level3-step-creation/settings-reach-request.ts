@@ -3,7 +3,7 @@ import { isPlainRecord } from '@stepscore/step-model';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import type { ChangedSetting } from '../../scenarios/scenario.js';
-import { adapterOf, keysIn, numbersIn, stringsIn } from './scenario-judgement.js';
+import { adapterOf, keysIn, literalsIn, numbersIn, stringsIn } from './scenario-judgement.js';
 
 function isStringRecord(value: unknown): value is Record<string, string> {
   return isPlainRecord(value) && Object.values(value).every((v) => typeof v === 'string');
@@ -81,22 +81,18 @@ function unseen(
   return undefined;
 }
 
-/** The strings and numbers at the leaves of a nested setting (switches are left to the step as a whole). */
-function leafValues(value: unknown): (string | number)[] {
-  if (typeof value === 'string' || typeof value === 'number') return [value];
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.values(value).flatMap(leafValues);
-}
-
 /**
  * A nested setting (an object of options) reaches the request when each of its strings and numbers appears there and
  * the step differs from the default scenario's: a builder that ignores the object, or one of its members, is seen.
  */
 function objectUnseen(change: ChangedSetting, scenario: CreatedScenario, leaves: RequestLeaves, defaults: CreatedScenario | undefined): string | undefined {
   const strings = leaves.strings();
-  const missing = leafValues(change.value).filter((leaf) =>
-    typeof leaf === 'string' ? !strings.some((s) => s.includes(leaf)) : !leaves.numbers().includes(leaf) && !strings.includes(String(leaf)),
-  );
+  // The strings and numbers at the leaves (switches are left to the step as a whole).
+  const missing = literalsIn(change.value)
+    .map((leaf) => leaf.value)
+    .filter((leaf) =>
+      typeof leaf === 'string' ? !strings.some((s) => s.includes(leaf)) : !leaves.numbers().includes(leaf) && !strings.includes(String(leaf)),
+    );
   if (missing.length > 0)
     return `${change.field} = ${JSON.stringify(change.value)}, but ${missing.map((m) => JSON.stringify(m)).join(', ')} appear nowhere in the request`;
   if (defaults !== undefined && JSON.stringify(reachable(defaults)) === JSON.stringify(reachable(scenario))) {
