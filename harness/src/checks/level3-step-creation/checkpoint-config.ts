@@ -3,7 +3,7 @@ import { isUnderContainerPath } from '@stepscore/step-model';
 import { defineCheck, notApplicable, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { resolveExpressions } from '../../simulator/resolve-expressions.js';
-import { problemsPerScenario } from './scenario-judgement.js';
+import { hasEmptyS3Segment, problemsPerScenario } from './scenario-judgement.js';
 
 const CHECKPOINT_DIR_VARIABLE = 'SM_CHECKPOINT_DIR';
 /** Two pipeline executions the checkpoint location is worked out for. */
@@ -26,7 +26,7 @@ function locationIn(execution: string, value: unknown): string | undefined {
 function derivedLocationProblems(s3: object): string[] {
   const [first, second] = EXECUTIONS.map((execution) => locationIn(execution, s3));
   if (first === undefined || second === undefined) return [];
-  if (!S3_LOCATION.test(first) || first.slice('s3://'.length).includes('//')) {
+  if (!S3_LOCATION.test(first) || hasEmptyS3Segment(first)) {
     return [
       `CheckpointConfig.S3Uri ${JSON.stringify(s3)} resolves to ${JSON.stringify(first)}, which is no s3://bucket/key location (or has an empty key part)`,
     ];

@@ -2,7 +2,7 @@ import type { AdapterOutput } from '@stepscore/sagemaker';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { configFields } from '../../scenarios/config-fields.js';
-import { adapterOf, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
+import { adapterOf, hasEmptyS3Segment, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
 
 /** Values that differ from one pipeline execution to the next. */
 const PER_EXECUTION = /^Execution\./;
@@ -69,8 +69,7 @@ export const outputLocations = defineCheck({
     const problems = problemsPerScenario(scenarios, (s) => {
       const found: string[] = [];
       for (const { path, value } of stringsIn(s.step.Arguments)) {
-        const key = /^s3:\/\/[^/]+\/(.*)$/.exec(value)?.[1];
-        if (key?.includes('//')) found.push(`${path} is ${value}: its key has an empty segment ('//'), so it is not where the step's readers look`);
+        if (hasEmptyS3Segment(value)) found.push(`${path} is ${value}: its key has an empty segment ('//'), so it is not where the step's readers look`);
       }
       const outputs = adapter.outputs(s.step.Arguments);
       const byDestination = new Map<string, string[]>();

@@ -83,6 +83,11 @@ export function literalText(value: unknown): string | undefined {
   }
 }
 
+/** Whether an s3:// location has an empty part after its scheme (`s3://bucket//key`, `s3://bucket/a//b`): no reader looks there. */
+export function hasEmptyS3Segment(location: string): boolean {
+  return location.startsWith('s3://') && location.slice('s3://'.length).includes('//');
+}
+
 /** Whether an S3 location is a prefix's own location or an object below it (trailing slashes aside). */
 export function isAtOrBelow(location: string, prefix: string): boolean {
   const at = location.replace(/\/+$/, '');

@@ -30,6 +30,22 @@ describe(ID, () => {
     expect(result.message).not.toContain('[max-names]');
   });
 
+  it('fails (major) when the key itself starts with an empty segment (s3://bucket//key)', async () => {
+    const LeadingSlash = {
+      PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
+        override getOutputs(): PipelineValue {
+          return `s3://${this.config.bucket}//${this.getStepName()}/pytorch_training`;
+        }
+      },
+    }.PyTorchTrainingStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('PyTorchTraining'), LeadingSlash), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain(
+      "[default] OutputDataConfig.S3OutputPath is s3://stepscore-example-bucket//PyTorchTraining/pytorch_training: its key has an empty segment ('//')",
+    );
+  });
+
   it("fails (major) when a configured prefix's trailing slash is joined with another", async () => {
     const TrailingSlash = {
       PyTorchTrainingStepBuilder: class extends PyTorchTrainingStepBuilder {
