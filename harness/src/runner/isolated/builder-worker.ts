@@ -20,6 +20,7 @@ import type {
   StartMessage,
   WorkerStartData,
 } from './messages.js';
+import { tuneV8ForBuilderWorkers } from './v8-tuning.js';
 import { type ProgressBuffers, createProgressBuffers, monotonicMs, type ProgressSnapshot, ProgressReader, type StretchStart } from './progress-board.js';
 
 export interface BuilderWorkerOptions {
@@ -79,6 +80,7 @@ const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000;
 const WORKER_YOUNG_GENERATION_MB = 96;
 
 function workerThread(workerData: WorkerStartData | DeferredWorkerStartData, heapLimitMb: number | undefined): Worker {
+  tuneV8ForBuilderWorkers();
   return new Worker(BOOT_FILE, {
     workerData,
     execArgv: [],
