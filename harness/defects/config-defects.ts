@@ -80,6 +80,24 @@ export const configDefects: readonly SeededDefect[] = [
       ),
   }),
   defineDefect({
+    id: 'config.builtin-mode-unreachable',
+    title: 'The schema offers algorithm_mode builtin but requires the script bundle in every mode, which builtin refuses',
+    change: "a refinement added 'source_dir is required' without asking which algorithm_mode the config runs",
+    artefact: 'config',
+    defectClass: 'interface',
+    base: 'XGBoostTraining',
+    caughtBy: 'level1.valid_scenarios_accepted',
+    severity: 'blocker',
+    messageFragment: 'algorithm_mode = "builtin" is one of the values the schema declares, yet the schema refuses it',
+    make: () =>
+      withConfigSchema(
+        realBuilder('XGBoostTraining'),
+        xgboostTrainingConfigSchema.superRefine((config, ctx) => {
+          if (config.source_dir === undefined) ctx.addIssue({ code: 'custom', path: ['source_dir'], message: 'source_dir is required' });
+        }),
+      ),
+  }),
+  defineDefect({
     id: 'config.volume-size-not-integer',
     title: 'The schema accepts a fractional EBS volume size',
     change: 'training_volume_size lost its .int(): z.number().min(1).default(30)',

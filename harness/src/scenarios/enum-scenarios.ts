@@ -38,19 +38,38 @@ function enumChange(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[],
   return [{ field, value, purpose: 'enum' }, ...leftOut.map((name): ChangedSetting => ({ field: name, value: undefined, purpose: 'left-out' }))];
 }
 
+/** A value an enum setting declares that no config the harness tries is accepted with. */
+export interface RefusedEnumValue {
+  readonly field: string;
+  readonly value: unknown;
+}
+
+export interface EnumScenarios {
+  readonly scenarios: ChangedSetting[][];
+  /**
+   * The declared values (other than the default config's) the schema refuses both in the default config and with
+   * every optional setting left out: no config can use them, though the schema offers them.
+   */
+  readonly refused: readonly RefusedEnumValue[];
+}
+
 /**
  * Scenario k sets every enum setting to the k-th of its other values the schema accepts (in the schema's order),
  * leaving out the optional settings that value refuses; alone if the schema refuses them together; settings with
  * fewer values keep theirs.
  */
-export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[][] {
+export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): EnumScenarios {
+  const refused: RefusedEnumValue[] = [];
   const others = fields
     .filter((f) => f.enum !== undefined && f.enum.length > 1)
     .map((f) => {
       const current = raw[f.name] ?? f.default;
-      const values = f.enum!.filter(
-        (v) => v !== current && fieldAccepts(schema, raw, f.name, v) && settingsToLeaveOut(schema, raw, fields, f.name, v) !== undefined,
-      );
+      const values = f.enum!.filter((v) => {
+        if (v === current) return false;
+        const usable = fieldAccepts(schema, raw, f.name, v) && settingsToLeaveOut(schema, raw, fields, f.name, v) !== undefined;
+        if (!usable) refused.push({ field: f.name, value: v });
+        return usable;
+      });
       return { field: f.name, values };
     })
     .filter((o) => o.values.length > 0);
@@ -62,7 +81,7 @@ export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly
     if (schemaAccepts(schema, applyChanges(raw, together))) scenarios.push(together);
     else scenarios.push(...each);
   }
-  return scenarios;
+  return { scenarios, refused };
 }
 
 /** The config with the changes made: a setting `left-out` is removed, not set to undefined. */
