@@ -436,6 +436,7 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
   const invalid = [
     ...invalidProbes(rawConfig, fields),
     ...requiredHereProbes(schema, rawConfig, fields),
+    ...enums.probes,
     ...malformedS3Probes(rawConfig, fields),
     ...outside,
     ...(distribution?.probes ?? []),
