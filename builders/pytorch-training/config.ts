@@ -32,6 +32,7 @@ export const pytorchDistributionSchema = z
   .superRefine((value, ctx) => {
     const on = Object.entries(value).filter(
       ([, v]) =>
+        // Stryker disable next-line OptionalChaining: equivalent; the right of ?? is reached only for smdistributed (every other strategy requires `enabled`), whose schema requires dataparallel
         (v as { enabled?: boolean; dataparallel?: { enabled: boolean } }).enabled ?? (v as { dataparallel?: { enabled: boolean } }).dataparallel?.enabled,
     );
     const allowed = on.length <= 1 || (on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled);

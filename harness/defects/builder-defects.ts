@@ -317,6 +317,25 @@ const contractRequestDefects: readonly SeededDefect[] = [
       ),
   }),
   defineDefect({
+    id: 'builder.debugger-hook-beside-checkpoints',
+    title: 'The debugger hook stays on beside checkpoints synced both ways, as if a one-instance PyTorch job were not distributed',
+    change: 'hasDistribution() returns false ("no distribution configured"), so the SDK\'s switch-off for checkpoints never applies',
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.debugger_with_checkpoints',
+    severity: 'major',
+    messageFragment: 'yet DebugHookConfig is sent',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          protected override hasDistribution(): boolean {
+            return false;
+          }
+        },
+      ),
+  }),
+  defineDefect({
     id: 'builder.checkpoint-local-path-mismatch',
     title: 'Checkpoints are synced from a directory the script does not write to',
     change: "extraArguments() sets CheckpointConfig.LocalPath '/opt/ml/checkpoint' (singular)",
@@ -379,6 +398,25 @@ const contractRequestDefects: readonly SeededDefect[] = [
 
 // --- A config setting does not reach the request ---------------------------------------------------------------
 const settingDefects: readonly SeededDefect[] = [
+  defineDefect({
+    id: 'builder.metrics-time-series-never-on',
+    title: "SageMaker metrics time series are never turned on: the builder keeps the base class's answer",
+    change: 'enablesMetricsTimeSeries() is not overridden (returns false), so enable_sagemaker_metrics (default true) never reaches the request',
+    artefact: 'builder',
+    defectClass: 'setting-not-reaching-request',
+    base: 'PyTorchTraining',
+    caughtBy: 'level3.metrics_time_series',
+    severity: 'minor',
+    messageFragment: '[minimal] AlgorithmSpecification.EnableSageMakerMetricsTimeSeries is not sent',
+    make: () =>
+      pytorchWith(
+        class PyTorchTrainingStepBuilder extends RealPyTorchTrainingStepBuilder {
+          protected override enablesMetricsTimeSeries(): boolean {
+            return false;
+          }
+        },
+      ),
+  }),
   defineDefect({
     id: 'builder.image-for-fixed-region',
     title: "The training image is looked up for a fixed region, not the builder's",

@@ -1,9 +1,10 @@
 // Defects in a builder's config schema, or in the default config it ships with: what a builder author loosens,
 // forgets or mistypes in config.ts and default-config.ts.
-import { TRAINING_MAX_RUNTIME_SECONDS } from '@stepscore/sagemaker';
+import { isPipelineExpression, TRAINING_MAX_RUNTIME_SECONDS } from '@stepscore/sagemaker';
+import { checkTrainingImage, checkTrainingSettings, trainingConfigShape } from '@stepscore/step-builder';
 import { z } from 'zod';
 import { PYTORCH_TRAINING_INSTANCE_TYPES, pytorchTrainingConfigSchema } from '../../builders/pytorch-training/config.js';
-import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostTrainingConfigSchema } from '../../builders/xgboost-training/config.js';
+import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostHyperparametersSchema, xgboostTrainingConfigSchema } from '../../builders/xgboost-training/config.js';
 import { defineDefect, type SeededDefect } from './defect.js';
 import { realBuilder, withConfigSchema, withDefaultConfig } from './registration-variants.js';
 
@@ -77,6 +78,75 @@ export const configDefects: readonly SeededDefect[] = [
       withConfigSchema(
         realBuilder('XGBoostTraining'),
         xgboostTrainingConfigSchema.safeExtend({ max_runtime_in_seconds: z.number().int().min(1).default(86_400) }),
+      ),
+  }),
+  defineDefect({
+    id: 'config.builtin-mode-unreachable',
+    title: 'The schema offers algorithm_mode builtin but requires the script bundle in every mode, which builtin refuses',
+    change: "a refinement added 'source_dir is required' without asking which algorithm_mode the config runs",
+    artefact: 'config',
+    defectClass: 'interface',
+    base: 'XGBoostTraining',
+    caughtBy: 'level1.valid_scenarios_accepted',
+    severity: 'blocker',
+    messageFragment: 'algorithm_mode = "builtin" is one of the values the schema declares, yet the schema refuses it',
+    make: () =>
+      withConfigSchema(
+        realBuilder('XGBoostTraining'),
+        xgboostTrainingConfigSchema.superRefine((config, ctx) => {
+          if (config.source_dir === undefined) ctx.addIssue({ code: 'custom', path: ['source_dir'], message: 'source_dir is required' });
+        }),
+      ),
+  }),
+  defineDefect({
+    id: 'config.builtin-refusal-names-no-field',
+    title: 'The built-in mode refuses the script settings with an issue on the whole config: the user is not told which to remove',
+    change: "the refinement's ctx.addIssue for algorithm_mode builtin has no path",
+    artefact: 'config',
+    defectClass: 'interface',
+    base: 'XGBoostTraining',
+    caughtBy: 'level1.invalid_configs_rejected',
+    severity: 'major',
+    messageFragment: `with 'training_entry_point' kept with algorithm_mode = "builtin" (the schema refuses them together), the config was refused but no issue names`,
+    make: () =>
+      withConfigSchema(
+        realBuilder('XGBoostTraining'),
+        z
+          .strictObject({
+            ...trainingConfigShape({
+              frameworkLabel: 'XGBoost',
+              instanceTypes: XGBOOST_TRAINING_INSTANCE_TYPES,
+              defaultInstanceType: 'ml.m5.4xlarge',
+              defaultFrameworkVersion: '1.7-1',
+              defaultPyVersion: 'py3',
+              codeOptional: true,
+            }),
+            algorithm_mode: z.enum(['framework', 'builtin']).default('framework'),
+            hyperparameters: xgboostHyperparametersSchema,
+            hyperparameters_s3_uri: z
+              .string()
+              .regex(/^s3:\/\/[^/]+\/.+$/)
+              .optional(),
+          })
+          .superRefine(checkTrainingImage('xgboost'))
+          .superRefine((config, ctx) => {
+            checkTrainingSettings(config, ctx);
+            if (config.algorithm_mode === 'framework') {
+              for (const path of [['hyperparameters', 'max_depth'], ['training_entry_point'], ['source_dir']]) {
+                const value = path.reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], config);
+                if (value === undefined) ctx.addIssue({ code: 'custom', path, message: 'required in framework mode' });
+              }
+              for (const [name, value] of Object.entries(config.hyperparameters)) {
+                if (isPipelineExpression(value))
+                  ctx.addIssue({ code: 'custom', path: ['hyperparameters', name], message: 'no pipeline expression in framework mode' });
+              }
+            } else if (config.training_entry_point !== undefined || config.source_dir !== undefined || config.hyperparameters_s3_uri !== undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                message: 'the built-in algorithm runs no script: remove training_entry_point, source_dir and hyperparameters_s3_uri',
+              });
+            }
+          }),
       ),
   }),
   defineDefect({

@@ -299,6 +299,25 @@ const contractRequestDefects: readonly SeededDefect[] = [
       ),
   }),
   defineDefect({
+    id: 'builder.property-file-output-misnamed',
+    title: "The evaluation report's property file reads an output the step does not have ('metrics', not 'metrics_output')",
+    change: "getPropertyFiles() names the output 'metrics' (the folder's name) instead of the request's OutputName",
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'XGBoostModelEval',
+    caughtBy: 'level3.processing_output_names',
+    severity: 'blocker',
+    messageFragment: `PropertyFiles[0] reads output "metrics", but the request's outputs are named`,
+    make: () =>
+      evalWith(
+        class XGBoostModelEvalStepBuilder extends RealXGBoostModelEvalStepBuilder {
+          override getPropertyFiles() {
+            return [{ PropertyFileName: 'EvaluationReport', OutputName: 'metrics', FilePath: 'metrics.json' }];
+          }
+        },
+      ),
+  }),
+  defineDefect({
     id: 'builder.processing-job-arguments-dropped',
     title: "The contract's --job_type never reaches the script",
     change: 'createStep() drops AppSpecification.ContainerArguments',

@@ -78,6 +78,26 @@ const schemaDefects: readonly SeededDefect[] = [
 // --- The request breaks the service model ------------------------------------------------------------------------
 const serviceModelDefects: readonly SeededDefect[] = [
   defineDefect({
+    id: 'builder.transform-output-name-empty',
+    title: "The transform output's folder is named by a setting the config leaves out: the location ends in '/output/' with no name",
+    change: "getOutputs() names the per-execution folder after config.output_name ?? '' instead of the spec output's name",
+    artefact: 'builder',
+    defectClass: 'request-breaks-service-model',
+    base: 'BatchTransform',
+    caughtBy: 'level3.output_locations',
+    severity: 'major',
+    messageFragment: 'TransformOutput.S3OutputPath joins an empty part (Values[6]) into an S3 location',
+    make: () =>
+      transformWith(
+        class BatchTransformStepBuilder extends RealBatchTransformStepBuilder {
+          override getOutputs(outputs: Readonly<Record<string, PipelineValue>>): PipelineValue {
+            const name = (this.config as { output_name?: string }).output_name ?? '';
+            return outputs[this.transformOutput] ?? this.config.output_path ?? perExecutionOutputUri(this.config, this.getStepName(), name);
+          }
+        },
+      ),
+  }),
+  defineDefect({
     id: 'builder.transform-split-type-lowercase',
     title: "The split type in lower case ('line')",
     change: 'createStep() sets TransformInput.SplitType to config.split_type.toLowerCase()',

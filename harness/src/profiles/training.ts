@@ -33,6 +33,8 @@ export const trainingProfile = defineProfile({
     'level3.distribution_hyperparameters': 1.1,
     'level3.source_location': 1.0,
     'level3.checkpoint_config': 1.0,
+    'level3.debugger_with_checkpoints': 1.0,
+    'level3.metrics_time_series': 0.8,
     'level3.environment_in_request': 1.1,
     'level3.job_arguments_in_request': 1.0,
     'level3.cache_config': 1.0,

@@ -19,7 +19,7 @@ import {
 } from './config-fields.js';
 import { instanceTypesFor, processorOf } from './instance-types.js';
 import { documentedValueProbes, documentedValueScenarios } from './documented-hyperparameters.js';
-import { applyChanges, enumValueScenarios } from './enum-scenarios.js';
+import { applyChanges, enumValueScenarios, type RefusedEnumValue } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
 import { defaultsSpelledOut, eachOptionalSettingLeftOut, minimalConfig, requiredHereProbes, withoutOptionalSettings } from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
@@ -41,6 +41,8 @@ const PROBE_ENV = { STEPSCORE_PROBE_VARIABLE: 'stepscore-probe-value' } as const
 export interface DerivedScenarios {
   readonly valid: readonly ScenarioPlan[];
   readonly invalid: readonly InvalidConfigProbe[];
+  /** Values enum settings declare that the schema refuses in every config tried (see enumValueScenarios). */
+  readonly refusedEnumValues: readonly RefusedEnumValue[];
 }
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -407,7 +409,8 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
     add(`s3-location-${change.field}`, `${change.field} set to a well-formed S3 location, though its schema refuses every one probed`, [change]);
   }
   add('parameters', 'every field that may be a pipeline expression given as {"Get": "Parameters.<X>"}', parameterScenario(schema, rawConfig));
-  for (const [i, changes] of enumValueScenarios(schema, rawConfig, fields).entries()) {
+  const enums = enumValueScenarios(schema, rawConfig, fields);
+  for (const [i, changes] of enums.scenarios.entries()) {
     const set = changes.filter((c) => c.purpose === 'enum');
     const leftOut = changes.filter((c) => c.purpose === 'left-out').map((c) => c.field);
     const name = set.length <= 2 ? `enum-${set.map((c) => `${c.field}-${String(c.value)}`).join('-')}` : `enum-values-${i + 1}`;
@@ -433,9 +436,10 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
   const invalid = [
     ...invalidProbes(rawConfig, fields),
     ...requiredHereProbes(schema, rawConfig, fields),
+    ...enums.probes,
     ...malformedS3Probes(rawConfig, fields),
     ...outside,
     ...(distribution?.probes ?? []),
   ];
-  return { valid, invalid };
+  return { valid, invalid, refusedEnumValues: enums.refused };
 }

@@ -4,7 +4,7 @@
 
 import type { z } from 'zod';
 import { type ConfigField, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
-import type { ChangedSetting } from './scenario.js';
+import type { ChangedSetting, InvalidConfigProbe } from './scenario.js';
 
 type Raw = Readonly<Record<string, unknown>>;
 
@@ -16,7 +16,14 @@ const MAX_ENUM_SCENARIOS = 3;
  * (another mode often refuses the settings of the default one: a built-in algorithm takes no script); [] when it
  * accepts the value as it is, undefined when leaving every such setting out is not enough.
  */
-function settingsToLeaveOut(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], field: string, value: unknown): string[] | undefined {
+function settingsToLeaveOut(
+  schema: z.ZodType,
+  raw: Raw,
+  fields: readonly ConfigField[],
+  field: string,
+  value: unknown,
+  refusedTogether?: InvalidConfigProbe[],
+): string[] | undefined {
   const config = withField(raw, field, value);
   if (schemaAccepts(schema, config)) return [];
   const optional = fields.filter((f) => f.name !== field && !f.required && f.default === undefined && f.name in raw).map((f) => f.name);
@@ -27,7 +34,15 @@ function settingsToLeaveOut(schema: z.ZodType, raw: Raw, fields: readonly Config
   for (const name of optional) {
     const back = withField(lean, name, raw[name]);
     if (schemaAccepts(schema, back)) lean = back;
-    else leftOut.push(name);
+    else {
+      leftOut.push(name);
+      // The schema refuses the value with this setting: it must say which setting to remove.
+      refusedTogether?.push({
+        field: name,
+        description: `'${name}' kept with ${field} = ${JSON.stringify(value)} (the schema refuses them together)`,
+        rawConfig: back,
+      });
+    }
   }
   return leftOut;
 }
@@ -38,19 +53,44 @@ function enumChange(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[],
   return [{ field, value, purpose: 'enum' }, ...leftOut.map((name): ChangedSetting => ({ field: name, value: undefined, purpose: 'left-out' }))];
 }
 
+/** A value an enum setting declares that no config the harness tries is accepted with. */
+export interface RefusedEnumValue {
+  readonly field: string;
+  readonly value: unknown;
+}
+
+export interface EnumScenarios {
+  readonly scenarios: ChangedSetting[][];
+  /**
+   * The declared values (other than the default config's) the schema refuses both in the default config and with
+   * every optional setting left out: no config can use them, though the schema offers them.
+   */
+  readonly refused: readonly RefusedEnumValue[];
+  /**
+   * For each value that needs optional settings left out, the config with the value and one of those settings: the
+   * schema refuses it, and must name that setting so that the user learns what to remove.
+   */
+  readonly probes: readonly InvalidConfigProbe[];
+}
+
 /**
  * Scenario k sets every enum setting to the k-th of its other values the schema accepts (in the schema's order),
  * leaving out the optional settings that value refuses; alone if the schema refuses them together; settings with
  * fewer values keep theirs.
  */
-export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): ChangedSetting[][] {
+export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): EnumScenarios {
+  const refused: RefusedEnumValue[] = [];
+  const probes: InvalidConfigProbe[] = [];
   const others = fields
     .filter((f) => f.enum !== undefined && f.enum.length > 1)
     .map((f) => {
       const current = raw[f.name] ?? f.default;
-      const values = f.enum!.filter(
-        (v) => v !== current && fieldAccepts(schema, raw, f.name, v) && settingsToLeaveOut(schema, raw, fields, f.name, v) !== undefined,
-      );
+      const values = f.enum!.filter((v) => {
+        if (v === current) return false;
+        const usable = fieldAccepts(schema, raw, f.name, v) && settingsToLeaveOut(schema, raw, fields, f.name, v, probes) !== undefined;
+        if (!usable) refused.push({ field: f.name, value: v });
+        return usable;
+      });
       return { field: f.name, values };
     })
     .filter((o) => o.values.length > 0);
@@ -62,7 +102,7 @@ export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly
     if (schemaAccepts(schema, applyChanges(raw, together))) scenarios.push(together);
     else scenarios.push(...each);
   }
-  return scenarios;
+  return { scenarios, refused, probes };
 }
 
 /** The config with the changes made: a setting `left-out` is removed, not set to undefined. */

@@ -102,3 +102,11 @@ export {
   PYTORCH_DISTRIBUTION,
   sdkDistributionHyperparameters,
 } from './distribution-hyperparameters.js';
+export {
+  frameworkEstimatorDefaultsFor,
+  imageTagVersion,
+  PYTORCH_ESTIMATOR_DEFAULTS,
+  TENSORFLOW_ESTIMATOR_DEFAULTS,
+  versionAtLeast,
+  type FrameworkEstimatorDefaults,
+} from './framework-estimator-defaults.js';

@@ -6,7 +6,8 @@ import { configFields } from '../../scenarios/config-fields.js';
 import { findExpressions } from '../../simulator/pipeline-expressions.js';
 import { reads } from './inputs-mounted.js';
 import { adapterOf, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
-import type { StepTypeAdapter } from '@stepscore/sagemaker';
+import { isPipelineExpression, type AdapterInput, type StepTypeAdapter } from '@stepscore/sagemaker';
+import { isPlainRecord } from '@stepscore/step-model';
 
 /** An upload is read by an input when it is the input's object or lies below its prefix. */
 /** Whether the key names the object's own digest: steps that share such a key write the very same bytes there. */
@@ -24,6 +25,33 @@ function configuredLocations(scenario: CreatedScenario, fields: ReadonlySet<stri
     .flatMap((field) => stringsIn(config[field]))
     .map((s) => s.value.replace(/\/+$/, ''))
     .filter((value) => value.startsWith('s3://'));
+}
+
+/** The ContentType the request declares for an input (a training channel, a transform input); undefined when none. */
+function declaredContentType(args: unknown, input: AdapterInput): unknown {
+  const at = /^([A-Za-z]+)(?:\[(\d+)\])?$/.exec(input.requestPath);
+  if (at === null || !isPlainRecord(args)) return undefined;
+  const member = args[at[1]!];
+  const record = at[2] === undefined ? member : Array.isArray(member) ? member[Number(at[2])] : undefined;
+  return isPlainRecord(record) ? record['ContentType'] : undefined;
+}
+
+const mediaType = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
+
+/**
+ * An input the builder fills with its own uploads: a ContentType on it must be the one the builder uploaded them
+ * with, since the algorithm or script reading the input is told to parse them as that type.
+ */
+function contentTypeProblems(args: unknown, input: AdapterInput, written: readonly { s3Uri: string; contentType?: string | undefined }[]): string[] {
+  const declared = declaredContentType(args, input);
+  if (declared === undefined) return [];
+  return written
+    .filter((u) => typeof u.contentType === 'string' && u.contentType !== '')
+    .filter((u) => isPipelineExpression(declared) || typeof declared !== 'string' || mediaType(declared) !== mediaType(u.contentType as string))
+    .map(
+      (u) =>
+        `input '${input.name}' declares ContentType ${JSON.stringify(declared)}, but the builder uploaded ${u.s3Uri} for it as ${u.contentType}: whatever reads the input parses it as the wrong type`,
+    );
 }
 
 function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter, fields: ReadonlySet<string>): string[] {
@@ -59,6 +87,8 @@ function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter, fie
         );
       }
     }
+    // Where the user chose the location, the data there and its type are the user's.
+    if (!chosenByUser) problems.push(...contentTypeProblems(scenario.step.Arguments, input, written));
     // Where the user chose the location, sharing it is the user's choice.
     for (const upload of chosenByUser ? [] : written) {
       if (!upload.s3Uri.includes(scenario.step.Name) && !isContentAddressed(upload.s3Uri, upload.body)) {
@@ -76,7 +106,8 @@ export const generatedFilesUploaded = defineCheck({
   level: 3,
   severity: 'blocker',
   appliesTo: 'all',
-  title: 'Files the builder generates for its inputs are uploaded (valid JSON with no pipeline expression, one per step) before the step references them',
+  title:
+    'Files the builder generates for its inputs are uploaded (valid JSON with no pipeline expression, one per step, of the content type the input declares) before the step references them',
   async run(ctx) {
     await ctx.step();
     const adapter = adapterOf(ctx);

@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../../check/check-definition.js';
 import { cacheConfig } from './cache-config.js';
 import { checkpointConfig } from './checkpoint-config.js';
+import { debuggerWithCheckpoints } from './debugger-with-checkpoints.js';
 import { distributionHyperparameters } from './distribution-hyperparameters.js';
 import { entryPoint } from './entry-point.js';
 import { environmentInRequest } from './environment-in-request.js';
@@ -8,6 +9,7 @@ import { generatedFilesUploaded } from './generated-files-uploaded.js';
 import { hyperparametersEncoded } from './hyperparameters-encoded.js';
 import { inputsMounted } from './inputs-mounted.js';
 import { jobArgumentsInRequest } from './job-arguments-in-request.js';
+import { metricsTimeSeries } from './metrics-time-series.js';
 import { outputLocations } from './output-locations.js';
 import { outputsCollected } from './outputs-collected.js';
 import { processingOutputNames } from './processing-output-names.js';
@@ -32,6 +34,8 @@ export const level3Checks: readonly CheckDefinition[] = [
   distributionHyperparameters,
   sourceLocation,
   checkpointConfig,
+  debuggerWithCheckpoints,
+  metricsTimeSeries,
   environmentInRequest,
   jobArgumentsInRequest,
   cacheConfig,

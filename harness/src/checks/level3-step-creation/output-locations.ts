@@ -2,6 +2,7 @@ import type { AdapterOutput } from '@stepscore/sagemaker';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { configFields } from '../../scenarios/config-fields.js';
+import { findExpressions } from '../../simulator/pipeline-expressions.js';
 import { adapterOf, hasEmptyS3Segment, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
 
 /** Values that differ from one pipeline execution to the next. */
@@ -12,6 +13,20 @@ function getsIn(value: unknown): string[] {
   if (typeof value !== 'object' || value === null) return [];
   const get = (value as { Get?: unknown }).Get;
   return [...(typeof get === 'string' ? [get] : []), ...Object.values(value).flatMap(getsIn)];
+}
+
+/**
+ * An S3 location the builder joins at run time (`Std:Join` on '/' from a literal `s3:` start) with an empty part after
+ * its start: the joined key has an empty segment, or ends in '/' where a name was to be.
+ */
+function emptyJoinedParts(args: unknown): string[] {
+  return findExpressions(args).flatMap(({ at, expression }) => {
+    if (!('Std:Join' in expression)) return [];
+    const { On: on, Values: values } = expression['Std:Join'] as { On?: unknown; Values?: unknown };
+    if (on !== '/' || !Array.isArray(values) || typeof values[0] !== 'string' || !values[0].startsWith('s3:')) return [];
+    const empty = values.findIndex((v, i) => i > 0 && v === '');
+    return empty === -1 ? [] : [`${at} joins an empty part (Values[${empty}]) into an S3 location, so its key has an empty segment where a name was to be`];
+  });
 }
 
 /** The s3:// locations the user set in the config's own fields: where an output goes there, sharing it is their choice. */
@@ -71,6 +86,7 @@ export const outputLocations = defineCheck({
       for (const { path, value } of stringsIn(s.step.Arguments)) {
         if (hasEmptyS3Segment(value)) found.push(`${path} is ${value}: its key has an empty segment ('//'), so it is not where the step's readers look`);
       }
+      found.push(...emptyJoinedParts(s.step.Arguments));
       const outputs = adapter.outputs(s.step.Arguments);
       const byDestination = new Map<string, string[]>();
       for (const output of outputs) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
-import { xgboostHyperparametersSchema } from '../../../../builders/xgboost-training/config.js';
+import { checkTrainingImage, trainingConfigShape } from '@stepscore/step-builder';
+import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostHyperparametersSchema } from '../../../../builders/xgboost-training/config.js';
 import { xgboostTrainingConfigSchema } from '../../../../builders/xgboost-training/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withConfigSchema } from '../../support/broken-builders.js';
 
@@ -12,6 +13,37 @@ describe(ID, () => {
     const result = await runCheck(registration, ID);
     expect(result.status, result.message).toBe('pass');
     expect(result.message).toMatch(/^[1-9]\d* invalid config\(s\) refused, each naming its field$/);
+  });
+
+  it('fails (major) when a mode refuses a setting without naming it (the user is not told what to remove)', async () => {
+    // The author's built-in mode refuses the script settings with an issue on the whole config.
+    const schema = z
+      .strictObject({
+        ...trainingConfigShape({
+          frameworkLabel: 'XGBoost',
+          instanceTypes: XGBOOST_TRAINING_INSTANCE_TYPES,
+          defaultInstanceType: 'ml.m5.4xlarge',
+          defaultFrameworkVersion: '1.7-1',
+          defaultPyVersion: 'py3',
+          codeOptional: true,
+        }),
+        algorithm_mode: z.enum(['framework', 'builtin']).default('framework'),
+        hyperparameters: xgboostHyperparametersSchema,
+        hyperparameters_s3_uri: z.string().optional(),
+      })
+      .superRefine(checkTrainingImage('xgboost'))
+      .superRefine((config, ctx) => {
+        if (config.algorithm_mode === 'builtin' && (config.training_entry_point !== undefined || config.source_dir !== undefined)) {
+          ctx.addIssue({ code: 'custom', message: 'the built-in algorithm runs no script: remove training_entry_point and source_dir' });
+        }
+      });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain(
+      `with 'training_entry_point' kept with algorithm_mode = "builtin" (the schema refuses them together), the config was refused but no issue names 'training_entry_point'`,
+    );
+    expect(result.message).toContain(`with 'source_dir' kept with algorithm_mode = "builtin"`);
   });
 
   it('fails (major) when a hyperparameter lost its upper bound: a learning rate above 1 that the XGBoost algorithm refuses', async () => {

@@ -28,6 +28,19 @@ describe(ID, () => {
     );
   });
 
+  it('fails (blocker) when the schema declares a mode that no config can use (source_dir required in every mode)', async () => {
+    // The author requires the script's bundle everywhere, forgetting that the built-in mode refuses one.
+    const schema = xgboostTrainingConfigSchema.superRefine((config, ctx) => {
+      if (config.source_dir === undefined) ctx.addIssue({ code: 'custom', path: ['source_dir'], message: 'source_dir is required' });
+    });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('blocker');
+    expect(result.message).toBe(
+      'algorithm_mode = "builtin" is one of the values the schema declares, yet the schema refuses it in the default config and with every optional setting left out: no config can use it',
+    );
+  });
+
   it('fails (blocker) when the distribution schema refuses torch_distributed beside smdistributed, which the SDK documents together', async () => {
     // "One strategy at a time", read literally: the SMP v2 set-up (torch_distributed with smdistributed) is refused.
     const enabled = z.strictObject({ enabled: z.boolean() });

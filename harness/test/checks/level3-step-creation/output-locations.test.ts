@@ -106,4 +106,24 @@ describe(ID, () => {
     // Where the user configured output_path, sharing it is the user's choice.
     expect(result.message).not.toContain('[overrides]');
   });
+
+  it('fails (major) when a location joined at run time has an empty part (an optional folder left out)', async () => {
+    // The author puts an optional folder in the per-execution location; a config without it joins ''.
+    const EmptyJoinedFolder = {
+      BatchTransformStepBuilder: class extends BatchTransformStepBuilder {
+        override getOutputs(outputs: Readonly<Record<string, PipelineValue>>): PipelineValue {
+          const folder = (this.config as { output_folder?: string }).output_folder ?? '';
+          const values = ['s3:/', this.config.bucket, this.config.pipeline_name, { Get: 'Execution.PipelineExecutionId' }, this.getStepName(), folder];
+          return outputs[this.transformOutput] ?? this.config.output_path ?? { 'Std:Join': { On: '/', Values: values } };
+        }
+      },
+    }.BatchTransformStepBuilder;
+    const result = await runCheck(withBuilderClass(realBuilder('BatchTransform'), EmptyJoinedFolder), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toMatch(
+      /^\[default\] TransformOutput\.S3OutputPath joins an empty part \(Values\[5\]\) into an S3 location, so its key has an empty segment where a name was to be/,
+    );
+    expect(result.message).not.toContain('[overrides]');
+  });
 });
