@@ -54,14 +54,3 @@ export function frameworkEstimatorDefaultsFor(framework: string): FrameworkEstim
 export function imageTagVersion(image: string): string | undefined {
   return /:(\d+(?:\.\d+)*)(?:-|$)/.exec(image)?.[1];
 }
-
-/** Whether dotted version `a` is at least `b`, numerically part by part (`1.13.1` ≥ `1.3`), as packaging.version compares them. */
-export function versionAtLeast(a: string, b: string): boolean {
-  const x = a.split('.').map(Number);
-  const y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return d > 0;
-  }
-  return true;
-}

@@ -10,6 +10,7 @@ import {
   type TrainingFramework,
 } from './data/framework-images.js';
 import { PYTORCH_INFERENCE_IMAGES, SKLEARN_IMAGES } from './data/serving-and-processing-images.js';
+import { compareVersions } from './versions.js';
 
 export type { Processor, TrainingFramework } from './data/framework-images.js';
 
@@ -190,16 +191,6 @@ function rejectRetiredP2(version: string, instanceType: string | undefined): voi
 
 function instanceFamily(instanceType: string): string | undefined {
   return /^ml[._]([a-z\d-]+)\.?\w*$/.exec(instanceType)?.[1];
-}
-
-function compareVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
 }
 
 /** The ECR repositories the image tables hold for a framework (every scope); undefined for a framework they do not know. */

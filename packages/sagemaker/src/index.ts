@@ -107,6 +107,6 @@ export {
   imageTagVersion,
   PYTORCH_ESTIMATOR_DEFAULTS,
   TENSORFLOW_ESTIMATOR_DEFAULTS,
-  versionAtLeast,
   type FrameworkEstimatorDefaults,
 } from './framework-estimator-defaults.js';
+export { compareVersions, versionAtLeast } from './versions.js';
