@@ -44,26 +44,29 @@ export const xgboostHyperparametersSchema = z
   })
   .superRefine((value, ctx) => checkFieldLists(value, ctx, ' (from hyperparameters)'));
 
+/** The config's settings before the rules across them: a schema variant (a test, a seeded defect) spreads it and edits one. */
+export const xgboostTrainingConfigShape = {
+  ...trainingConfigShape({
+    // Stryker disable next-line StringLiteral: frameworkLabel only words the config's error messages
+    frameworkLabel: 'XGBoost',
+    instanceTypes: XGBOOST_TRAINING_INSTANCE_TYPES,
+    defaultInstanceType: 'ml.m5.4xlarge',
+    defaultFrameworkVersion: '1.7-1',
+    defaultPyVersion: 'py3',
+    codeOptional: true,
+  }),
+  /** `framework`: the user's script (entry point, source_dir, hyperparameters.json); `builtin`: SageMaker's XGBoost algorithm. */
+  algorithm_mode: z.enum(['framework', 'builtin']).default('framework'),
+  hyperparameters: xgboostHyperparametersSchema,
+  hyperparameters_s3_uri: z
+    .string()
+    // Stryker disable next-line StringLiteral: message wording; a refused config is judged by the field its issue names, never by the text
+    .regex(/^s3:\/\/[^/]+\/.+$/, { error: 'must be an s3:// URI (a prefix, or a key ending in hyperparameters.json)' })
+    .optional(),
+};
+
 export const xgboostTrainingConfigSchema = z
-  .strictObject({
-    ...trainingConfigShape({
-      // Stryker disable next-line StringLiteral: frameworkLabel only words the config's error messages
-      frameworkLabel: 'XGBoost',
-      instanceTypes: XGBOOST_TRAINING_INSTANCE_TYPES,
-      defaultInstanceType: 'ml.m5.4xlarge',
-      defaultFrameworkVersion: '1.7-1',
-      defaultPyVersion: 'py3',
-      codeOptional: true,
-    }),
-    /** `framework`: the user's script (entry point, source_dir, hyperparameters.json); `builtin`: SageMaker's XGBoost algorithm. */
-    algorithm_mode: z.enum(['framework', 'builtin']).default('framework'),
-    hyperparameters: xgboostHyperparametersSchema,
-    hyperparameters_s3_uri: z
-      .string()
-      // Stryker disable next-line StringLiteral: message wording; a refused config is judged by the field its issue names, never by the text
-      .regex(/^s3:\/\/[^/]+\/.+$/, { error: 'must be an s3:// URI (a prefix, or a key ending in hyperparameters.json)' })
-      .optional(),
-  })
+  .strictObject(xgboostTrainingConfigShape)
   .superRefine(checkTrainingImage('xgboost'))
   .superRefine((config, ctx) => {
     checkTrainingSettings(config, ctx);

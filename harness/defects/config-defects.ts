@@ -1,10 +1,10 @@
 // Defects in a builder's config schema, or in the default config it ships with: what a builder author loosens,
 // forgets or mistypes in config.ts and default-config.ts.
 import { isPipelineExpression, TRAINING_MAX_RUNTIME_SECONDS } from '@stepscore/sagemaker';
-import { checkTrainingImage, checkTrainingSettings, trainingConfigShape } from '@stepscore/step-builder';
+import { checkTrainingImage, checkTrainingSettings } from '@stepscore/step-builder';
 import { z } from 'zod';
 import { PYTORCH_TRAINING_INSTANCE_TYPES, pytorchTrainingConfigSchema } from '../../builders/pytorch-training/config.js';
-import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostHyperparametersSchema, xgboostTrainingConfigSchema } from '../../builders/xgboost-training/config.js';
+import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostTrainingConfigSchema, xgboostTrainingConfigShape } from '../../builders/xgboost-training/config.js';
 import { defineDefect, type SeededDefect } from './defect.js';
 import { realBuilder, withConfigSchema, withDefaultConfig } from './registration-variants.js';
 
@@ -112,22 +112,7 @@ export const configDefects: readonly SeededDefect[] = [
       withConfigSchema(
         realBuilder('XGBoostTraining'),
         z
-          .strictObject({
-            ...trainingConfigShape({
-              frameworkLabel: 'XGBoost',
-              instanceTypes: XGBOOST_TRAINING_INSTANCE_TYPES,
-              defaultInstanceType: 'ml.m5.4xlarge',
-              defaultFrameworkVersion: '1.7-1',
-              defaultPyVersion: 'py3',
-              codeOptional: true,
-            }),
-            algorithm_mode: z.enum(['framework', 'builtin']).default('framework'),
-            hyperparameters: xgboostHyperparametersSchema,
-            hyperparameters_s3_uri: z
-              .string()
-              .regex(/^s3:\/\/[^/]+\/.+$/)
-              .optional(),
-          })
+          .strictObject(xgboostTrainingConfigShape)
           .superRefine(checkTrainingImage('xgboost'))
           .superRefine((config, ctx) => {
             checkTrainingSettings(config, ctx);

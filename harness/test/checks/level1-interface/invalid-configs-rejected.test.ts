@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
-import { checkTrainingImage, trainingConfigShape } from '@stepscore/step-builder';
-import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostHyperparametersSchema } from '../../../../builders/xgboost-training/config.js';
+import { checkTrainingImage } from '@stepscore/step-builder';
+import { xgboostHyperparametersSchema, xgboostTrainingConfigShape } from '../../../../builders/xgboost-training/config.js';
 import { xgboostTrainingConfigSchema } from '../../../../builders/xgboost-training/index.js';
 import { buildersJudgedBy, realBuilder, runCheck, withConfigSchema } from '../../support/broken-builders.js';
 
@@ -18,19 +18,7 @@ describe(ID, () => {
   it('fails (major) when a mode refuses a setting without naming it (the user is not told what to remove)', async () => {
     // The author's built-in mode refuses the script settings with an issue on the whole config.
     const schema = z
-      .strictObject({
-        ...trainingConfigShape({
-          frameworkLabel: 'XGBoost',
-          instanceTypes: XGBOOST_TRAINING_INSTANCE_TYPES,
-          defaultInstanceType: 'ml.m5.4xlarge',
-          defaultFrameworkVersion: '1.7-1',
-          defaultPyVersion: 'py3',
-          codeOptional: true,
-        }),
-        algorithm_mode: z.enum(['framework', 'builtin']).default('framework'),
-        hyperparameters: xgboostHyperparametersSchema,
-        hyperparameters_s3_uri: z.string().optional(),
-      })
+      .strictObject(xgboostTrainingConfigShape)
       .superRefine(checkTrainingImage('xgboost'))
       .superRefine((config, ctx) => {
         if (config.algorithm_mode === 'builtin' && (config.training_entry_point !== undefined || config.source_dir !== undefined)) {

@@ -1,11 +1,11 @@
-import { checkTrainingImage, inferenceFrameworkVersions, modelConfigShape, s3UriField, trainingConfigShape } from '@stepscore/step-builder';
+import { checkTrainingImage, inferenceFrameworkVersions, modelConfigShape, s3UriField } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PYTORCH_INFERENCE_INSTANCE_TYPES } from '../../../../builders/pytorch-model/config.js';
 import { PyTorchTrainingStepBuilder, pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
 import { XGBOOST_INFERENCE_INSTANCE_TYPES } from '../../../../builders/xgboost-model/config.js';
 import { type TabularPreprocessingConfig, TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
-import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostHyperparametersSchema, xgboostTrainingConfigSchema } from '../../../../builders/xgboost-training/config.js';
+import { xgboostHyperparametersSchema, xgboostTrainingConfigSchema, xgboostTrainingConfigShape } from '../../../../builders/xgboost-training/config.js';
 import { builderRegistry, buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withConfigSchema } from '../../support/broken-builders.js';
 
 const ID = 'level1.valid_scenarios_accepted';
@@ -164,20 +164,7 @@ describe(ID, () => {
 
   it('fails when the schema lets an optional setting go that the builder cannot do without', async () => {
     // Framework mode runs the user's script, but this schema forgot to require its entry point and source folder.
-    const scriptOptional = z
-      .strictObject({
-        ...trainingConfigShape({
-          frameworkLabel: 'XGBoost',
-          instanceTypes: XGBOOST_TRAINING_INSTANCE_TYPES,
-          defaultInstanceType: 'ml.m5.4xlarge',
-          defaultFrameworkVersion: '1.7-1',
-          defaultPyVersion: 'py3',
-          codeOptional: true,
-        }),
-        algorithm_mode: z.enum(['framework', 'builtin']).default('framework'),
-        hyperparameters: xgboostHyperparametersSchema,
-      })
-      .superRefine(checkTrainingImage('xgboost'));
+    const scriptOptional = z.strictObject(xgboostTrainingConfigShape).superRefine(checkTrainingImage('xgboost'));
     const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), scriptOptional), ID);
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(
