@@ -21,14 +21,16 @@ interface PooledClient {
 }
 
 // Idle clients by region. Making a client and resolving its configuration on the first send costs about as
-// much as serialising and signing a request; nothing of it differs from one builder to the next.
+// much as serialising and signing a request; nothing of it differs from one builder to the next. For the same
+// reason each client keeps the middleware stack it resolves for a command class (the SDK's cacheMiddleware):
+// no call adds middleware of its own.
 const idle = new Map<string, PooledClient[]>();
 
 function take(region: string): PooledClient {
   const pooled = idle.get(region)?.pop();
   if (pooled) return pooled;
   const handler = new DispatchingRequestHandler();
-  const client = new SageMakerClient({ region, credentials: MOCK_CREDENTIALS, requestHandler: handler as SdkHttpHandler, maxAttempts: 1 });
+  const client = new SageMakerClient({ region, credentials: MOCK_CREDENTIALS, requestHandler: handler as SdkHttpHandler, maxAttempts: 1, cacheMiddleware: true });
   return { client, handler };
 }
 
