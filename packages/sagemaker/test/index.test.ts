@@ -5,11 +5,13 @@ describe('@stepscore/sagemaker', () => {
   it('exports the public API', () => {
     expect(Object.keys(sagemaker).sort()).toStrictEqual([
       'PYTORCH_DISTRIBUTION',
+      'PYTORCH_ESTIMATOR_DEFAULTS',
       'PythonFloat',
       'SERVICE_LIMITS',
       'STEP_TYPES',
       'STEP_TYPE_ADAPTERS',
       'STEP_TYPE_NAMES',
+      'TENSORFLOW_ESTIMATOR_DEFAULTS',
       'TRAINING_CHANNEL_ROOT',
       'TRAINING_DEFAULT_CHECKPOINT_DIR',
       'TRAINING_MAX_RUNTIME_SECONDS',
@@ -18,6 +20,7 @@ describe('@stepscore/sagemaker', () => {
       'TRANSFORM_MAX_PAYLOAD_MB',
       'XGBOOST_ALGORITHM',
       'adapterFor',
+      'compareVersions',
       'createModelAdapter',
       'distributionHyperparameterNames',
       'distributionMembers',
@@ -25,9 +28,11 @@ describe('@stepscore/sagemaker', () => {
       'documentedAlgorithmFor',
       'encodeBuiltInHyperparameters',
       'encodeHyperparameters',
+      'frameworkEstimatorDefaultsFor',
       'frameworkHyperparameters',
       'imageRepositoriesOf',
       'imageRepository',
+      'imageTagVersion',
       'isPipelineExpression',
       'isStepTypeName',
       'knownImageVersions',
@@ -63,6 +68,7 @@ describe('@stepscore/sagemaker', () => {
       'validateTrainingStepArguments',
       'valuesInside',
       'valuesOutside',
+      'versionAtLeast',
     ]);
   });
 

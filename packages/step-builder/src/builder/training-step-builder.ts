@@ -1,4 +1,12 @@
-import { type EncodedHyperparameters, frameworkHyperparameters, isPipelineExpression, pythonJsonDumps, retrieveTrainingImageUri } from '@stepscore/sagemaker';
+import {
+  type EncodedHyperparameters,
+  frameworkEstimatorDefaultsFor,
+  frameworkHyperparameters,
+  isPipelineExpression,
+  pythonJsonDumps,
+  retrieveTrainingImageUri,
+  versionAtLeast,
+} from '@stepscore/sagemaker';
 import type { StepSpecificationInput } from '@stepscore/step-model';
 import type { InputChannelSettings, RetryPolicySettings, TrainingStepConfig } from '../config/training-config.js';
 import { type CreateStepOptions, StepBuilderBase, type StepBuilderOptions } from './step-builder-base.js';
@@ -168,9 +176,11 @@ export abstract class TrainingStepBuilder<C extends TrainingStepConfig = Trainin
     return out;
   }
 
-  /** Whether the SDK turns on SageMaker metrics time series for this framework and version. */
+  /** Whether the SDK turns on SageMaker metrics time series for this framework and version (its estimator defaults table). */
   protected enablesMetricsTimeSeries(): boolean {
-    return false;
+    const from = frameworkEstimatorDefaultsFor(this.framework)?.metricsTimeSeriesFrom;
+    const version: unknown = this.config.framework_version;
+    return from !== undefined && typeof version === 'string' && versionAtLeast(version, from);
   }
 
   /** The checkpoint locations, or undefined when the step syncs no checkpoints (the SDK: only with checkpoint_s3_uri). */
@@ -191,9 +201,9 @@ export abstract class TrainingStepBuilder<C extends TrainingStepConfig = Trainin
     return typeof count !== 'number' || count > 1 || this.hasDistribution();
   }
 
-  /** Whether the estimator has a distribution (PyTorch always does: the SDK defaults it to {}). */
+  /** Whether the estimator has a distribution (PyTorch's always does: the SDK defaults it to {}; its estimator defaults table says which). */
   protected hasDistribution(): boolean {
-    return false;
+    return frameworkEstimatorDefaultsFor(this.framework)?.alwaysHasDistribution ?? false;
   }
 
   /** Extra request members a builder adds. */
