@@ -44,6 +44,9 @@ export const xgboostHyperparametersSchema = z
   })
   .superRefine((value, ctx) => checkFieldLists(value, ctx, ' (from hyperparameters)'));
 
+// Stryker disable next-line StringLiteral: message wording; a refused config is judged by the field its issue names, never by the text
+const HYPERPARAMETERS_S3_URI_MESSAGE = 'must be an s3:// URI (a prefix, or a key ending in hyperparameters.json)';
+
 /** The config's settings before the rules across them: a schema variant (a test, a seeded defect) spreads it and edits one. */
 export const xgboostTrainingConfigShape = {
   ...trainingConfigShape({
@@ -60,8 +63,7 @@ export const xgboostTrainingConfigShape = {
   hyperparameters: xgboostHyperparametersSchema,
   hyperparameters_s3_uri: z
     .string()
-    // Stryker disable next-line StringLiteral: message wording; a refused config is judged by the field its issue names, never by the text
-    .regex(/^s3:\/\/[^/]+\/.+$/, { error: 'must be an s3:// URI (a prefix, or a key ending in hyperparameters.json)' })
+    .regex(/^s3:\/\/[^/]+\/.+$/, { error: HYPERPARAMETERS_S3_URI_MESSAGE })
     .optional(),
 };
 
