@@ -30,7 +30,13 @@ function take(region: string): PooledClient {
   const pooled = idle.get(region)?.pop();
   if (pooled) return pooled;
   const handler = new DispatchingRequestHandler();
-  const client = new SageMakerClient({ region, credentials: MOCK_CREDENTIALS, requestHandler: handler as SdkHttpHandler, maxAttempts: 1, cacheMiddleware: true });
+  const client = new SageMakerClient({
+    region,
+    credentials: MOCK_CREDENTIALS,
+    requestHandler: handler as SdkHttpHandler,
+    maxAttempts: 1,
+    cacheMiddleware: true,
+  });
   return { client, handler };
 }
 
