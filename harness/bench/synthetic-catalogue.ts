@@ -324,7 +324,7 @@ function builderClassFor(base: AnyBuilderRegistration, stepName: string, spec: S
 }
 
 /** The registered builders of the other step types, which synthetic builders of those types copy. */
-const OTHER_STEP_TYPE_BASES: readonly AnyBuilderRegistration[] = [tabularPreprocessing, xgboostModelEval, pytorchModel, xgboostModel, batchTransform];
+export const OTHER_STEP_TYPE_BASES: readonly AnyBuilderRegistration[] = [tabularPreprocessing, xgboostModelEval, pytorchModel, xgboostModel, batchTransform];
 
 /** A copy of a Processing, CreateModel or Transform builder under a new step name, with a config of its own. */
 function otherStepTypeBuilder(random: Random, base: AnyBuilderRegistration, stepName: string, index: number): SyntheticBuilder {
@@ -380,7 +380,10 @@ export function generateSyntheticCatalogue(size: number, seed = DEFAULT_SEED): S
     pytorch: imageChoices('pytorch', PYTORCH_TRAINING_INSTANCE_TYPES),
     xgboost: imageChoices('xgboost', XGBOOST_TRAINING_INSTANCE_TYPES),
   };
-  const kinds = Array.from({ length: size }, (_, i) => (i % 5 < 3 ? undefined : OTHER_STEP_TYPE_BASES[(i * 7) % OTHER_STEP_TYPE_BASES.length]));
+  // Two in every five are other step types: the k-th of them copies base k mod 5, so every base is copied in turn.
+  const kinds = Array.from({ length: size }, (_, i) =>
+    i % 5 < 3 ? undefined : OTHER_STEP_TYPE_BASES[(2 * Math.floor(i / 5) + (i % 5) - 3) % OTHER_STEP_TYPE_BASES.length],
+  );
   const stepNames = kinds.map((other, i) => `${PREFIXES[i % PREFIXES.length]}${i}${other ? other.stepType : 'Training'}`);
   const builders = stepNames.map((stepName, index): SyntheticBuilder => {
     const other = kinds[index];

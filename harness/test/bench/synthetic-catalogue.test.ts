@@ -1,6 +1,6 @@
 import { StepSpecification } from '@stepscore/step-model';
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticCatalogue, syntheticRun } from '../../bench/synthetic-catalogue.js';
+import { generateSyntheticCatalogue, OTHER_STEP_TYPE_BASES, syntheticRun } from '../../bench/synthetic-catalogue.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import { createMockBackend } from '../../src/backends/mock-backend.js';
 import { runCatalogue } from '../../src/runner/run-catalogue.js';
@@ -31,15 +31,20 @@ describe('synthetic catalogue', () => {
     expect(distinct(registrations.map((r) => r.spec.outputs.map((o) => [o.logicalName, o.aliases])))).toBeGreaterThan(10);
     expect(distinct(registrations.map((r) => r.defaultConfig['training_instance_type']))).toBeGreaterThan(5);
     expect(distinct(registrations.map((r) => r.defaultConfig['framework_version']))).toBeGreaterThan(3);
-    expect(new Set(registrations.map((r) => r.framework))).toEqual(new Set(['pytorch', 'xgboost']));
+    expect(new Set(registrations.map((r) => r.stepType))).toEqual(new Set(['Training', 'Processing', 'Transform', 'CreateModel']));
+    // Every base of another step type is copied, in turn.
+    const copied = registrations.filter((r) => r.stepType !== 'Training').map((r) => /after (\w+)$/.exec(r.description)?.[1]);
+    for (const base of OTHER_STEP_TYPE_BASES)
+      expect(copied.filter((name) => name === base.stepName).length, base.stepName).toBe(40 / OTHER_STEP_TYPE_BASES.length);
+    expect(new Set(registrations.filter((r) => r.stepType === 'Training').map((r) => r.framework))).toEqual(new Set(['pytorch', 'xgboost']));
     // Dependencies point at other synthetic steps, and every builder is offered as an upstream producer.
     const synthetic = new Set(names);
     expect(registrations.some((r) => r.spec.dependencies.some((d) => d.compatibleSources?.some((s) => synthetic.has(s) && s !== r.stepName)))).toBe(true);
     expect(upstream.producers.filter((p) => synthetic.has(p.stepName))).toHaveLength(registrations.filter((r) => r.stepType === 'Training').length);
   });
 
-  it('scores every builder 100 with all four levels run against the synthetic catalogue (N = 10)', async () => {
-    const run = syntheticRun(10);
+  it('scores every builder 100 with all four levels run against the synthetic catalogue (N = 15: a copy of each base)', async () => {
+    const run = syntheticRun(15);
     const results = await runCatalogue(run.registrations, run.registry, {
       isolation: 'in-process',
       checks: ALL_CHECKS,
@@ -47,7 +52,7 @@ describe('synthetic catalogue', () => {
       backendFactory: createMockBackend,
       catalogue: run.catalogue,
     });
-    expect(results).toHaveLength(10);
+    expect(results).toHaveLength(15);
     for (const result of results) {
       const problems = result.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => `${result.builder} ${c.id}: ${c.message}`);
       expect(problems).toEqual([]);
