@@ -21,6 +21,12 @@ export const pytorchHyperparametersSchema = z
 
 const enabled = z.strictObject({ enabled: z.boolean() });
 
+/** Whether a distribution strategy is switched on: its `enabled`, or smdistributed's `dataparallel.enabled`. */
+function strategyOn(strategy: { enabled?: boolean; dataparallel?: { enabled: boolean } }): boolean | undefined {
+  // Stryker disable next-line OptionalChaining: equivalent; the right of ?? is reached only for smdistributed (every other strategy requires `enabled`), whose schema requires dataparallel
+  return strategy.enabled ?? strategy.dataparallel?.enabled;
+}
+
 /** The SDK's PyTorch `distribution` argument. */
 export const pytorchDistributionSchema = z
   .strictObject({
@@ -30,11 +36,8 @@ export const pytorchDistributionSchema = z
     mpi: z.strictObject({ enabled: z.boolean(), processes_per_host: z.number().int().min(1).optional(), custom_mpi_options: z.string().optional() }).optional(),
   })
   .superRefine((value, ctx) => {
-    const on = Object.entries(value).filter(
-      ([, v]) =>
-        // Stryker disable next-line OptionalChaining: equivalent; the right of ?? is reached only for smdistributed (every other strategy requires `enabled`), whose schema requires dataparallel
-        (v as { enabled?: boolean; dataparallel?: { enabled: boolean } }).enabled ?? (v as { dataparallel?: { enabled: boolean } }).dataparallel?.enabled,
-    );
+    // A strategy given as undefined (from a JavaScript config) is one left out.
+    const on = Object.entries(value).filter(([, v]) => v !== undefined && strategyOn(v));
     const allowed = on.length <= 1 || (on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled);
     if (!allowed) {
       // Stryker disable next-line StringLiteral,ArrowFunction: message wording; a refused config is judged by the field its issue names, never by the text

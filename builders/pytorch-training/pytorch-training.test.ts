@@ -45,6 +45,14 @@ describe('PyTorch training config', () => {
     });
   });
 
+  it('takes a distribution strategy given as undefined (a JavaScript config) as one left out, not as a crash', () => {
+    const distribution = { torch_distributed: undefined, mpi: { enabled: true, processes_per_host: 2 } };
+    expect(config({ distribution }).distribution?.mpi?.enabled).toBe(true);
+    expect(issuesOf({ ...pytorchTrainingDefaultConfig, distribution: { ...distribution, pytorchddp: { enabled: true } } })).toEqual([
+      { field: 'distribution', message: 'enable one distribution strategy, found pytorchddp, mpi' },
+    ]);
+  });
+
   it('requires hyperparameters', () => {
     const { hyperparameters: _h, ...rest } = pytorchTrainingDefaultConfig;
     expect(issuesOf(rest)).toEqual([{ field: 'hyperparameters', message: 'required field is missing (expected object)' }]);
