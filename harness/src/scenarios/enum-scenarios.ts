@@ -3,7 +3,7 @@
 // a mode it mishandles) would pass every other scenario.
 
 import type { z } from 'zod';
-import { type ConfigField, fieldAccepts, schemaAccepts, withField, withoutField } from './config-fields.js';
+import { type ConfigField, fieldAccepts, refusedFields, schemaAccepts, withField, withoutField } from './config-fields.js';
 import type { ChangedSetting, InvalidConfigProbe } from './scenario.js';
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -26,8 +26,8 @@ function settingsToLeaveOut(
 ): string[] | undefined {
   const config = withField(raw, field, value);
   if (schemaAccepts(schema, config)) return [];
-  const optional = fields.filter((f) => f.name !== field && !f.required && f.default === undefined && f.name in raw).map((f) => f.name);
-  let lean = optional.reduce((c, name) => withoutField(c, name), config);
+  const optional = optionalSettingsOf(raw, fields, field);
+  let lean = leanConfig(raw, fields, field, value);
   if (!schemaAccepts(schema, lean)) return undefined;
   // Put back each setting the schema still accepts the value with.
   const leftOut: string[] = [];
@@ -45,6 +45,26 @@ function settingsToLeaveOut(
     }
   }
   return leftOut;
+}
+
+/** The default config's optional settings without a default, other than `field`: the ones a value may need left out. */
+function optionalSettingsOf(raw: Raw, fields: readonly ConfigField[], field: string): string[] {
+  return fields.filter((f) => f.name !== field && !f.required && f.default === undefined && f.name in raw).map((f) => f.name);
+}
+
+/** The default config with `field` = `value` and every one of those optional settings left out. */
+function leanConfig(raw: Raw, fields: readonly ConfigField[], field: string, value: unknown): Raw {
+  return optionalSettingsOf(raw, fields, field).reduce((c, name) => withoutField(c, name), withField(raw, field, value));
+}
+
+/**
+ * Whether the schema, refusing `field` = `value` with every optional setting left out, names a setting the default
+ * config does not have: a value for it might make the config acceptable (a mode that needs a setting of its own), and
+ * the harness cannot know which, so the value is not judged unusable.
+ */
+function asksForAnotherSetting(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], field: string, value: unknown): boolean {
+  const refused = refusedFields(schema, leanConfig(raw, fields, field, value));
+  return refused !== undefined && [...refused.fields].some((name) => name !== field && !(name in raw));
 }
 
 /** The enum change, with the settings it needs left out. */
@@ -87,8 +107,9 @@ export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly
       const current = raw[f.name] ?? f.default;
       const values = f.enum!.filter((v) => {
         if (v === current) return false;
-        const usable = fieldAccepts(schema, raw, f.name, v) && settingsToLeaveOut(schema, raw, fields, f.name, v, probes) !== undefined;
-        if (!usable) refused.push({ field: f.name, value: v });
+        const ownAccepts = fieldAccepts(schema, raw, f.name, v);
+        const usable = ownAccepts && settingsToLeaveOut(schema, raw, fields, f.name, v, probes) !== undefined;
+        if (!usable && (!ownAccepts || !asksForAnotherSetting(schema, raw, fields, f.name, v))) refused.push({ field: f.name, value: v });
         return usable;
       });
       return { field: f.name, values };

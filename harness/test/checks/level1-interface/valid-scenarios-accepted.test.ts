@@ -41,6 +41,18 @@ describe(ID, () => {
     );
   });
 
+  it('does not call a mode unusable when it asks for a setting of its own that the default config does not give', async () => {
+    // The built-in mode needs a setting only it reads; which value would do, the harness cannot know.
+    const schema = xgboostTrainingConfigSchema.safeExtend({ builtin_objective: z.string().optional() }).superRefine((config, ctx) => {
+      if (config.algorithm_mode === 'builtin' && config.builtin_objective === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['builtin_objective'], message: 'the built-in mode needs builtin_objective' });
+      }
+    });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status, result.message).toBe('pass');
+    expect(result.message).not.toContain('no config can use it');
+  });
+
   it('fails (blocker) when the distribution schema refuses torch_distributed beside smdistributed, which the SDK documents together', async () => {
     // "One strategy at a time", read literally: the SMP v2 set-up (torch_distributed with smdistributed) is refused.
     const enabled = z.strictObject({ enabled: z.boolean() });
