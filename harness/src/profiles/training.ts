@@ -26,6 +26,7 @@ export const trainingProfile = defineProfile({
     'level3.outputs_collected': 1.3,
     'level3.entry_point': 1.2,
     'level3.generated_files_uploaded': 1.2,
+    'level3.generated_input_content_type': 1.0,
     'level3.settings_reach_request': 1.2,
     'level3.region_and_image': 1.2,
     'level3.output_locations': 1.1,

@@ -6,6 +6,7 @@ import { distributionHyperparameters } from './distribution-hyperparameters.js';
 import { entryPoint } from './entry-point.js';
 import { environmentInRequest } from './environment-in-request.js';
 import { generatedFilesUploaded } from './generated-files-uploaded.js';
+import { generatedInputContentType } from './generated-input-content-type.js';
 import { hyperparametersEncoded } from './hyperparameters-encoded.js';
 import { inputsMounted } from './inputs-mounted.js';
 import { jobArgumentsInRequest } from './job-arguments-in-request.js';
@@ -27,6 +28,7 @@ export const level3Checks: readonly CheckDefinition[] = [
   outputsCollected,
   entryPoint,
   generatedFilesUploaded,
+  generatedInputContentType,
   settingsReachRequest,
   regionAndImage,
   outputLocations,

@@ -1,0 +1,46 @@
+import type { AdapterInput, StepTypeAdapter } from '@stepscore/sagemaker';
+import type { UploadedObject } from '../../mocks/mocked-s3.js';
+import type { CreatedScenario } from '../../scenarios/built-scenario.js';
+import { reads } from './inputs-mounted.js';
+import { isAtOrBelow, stringsIn } from './scenario-judgement.js';
+
+/** An input of the request that reads neither a dependency nor a location of its own: the builder fills it itself. */
+export interface GeneratedInput {
+  readonly input: AdapterInput;
+  readonly source: string;
+  /** The location lies at or below an S3 location the user set in the config: its contents are the user's. */
+  readonly chosenByUser: boolean;
+  /** What the builder uploaded there before it returned the step. */
+  readonly written: readonly UploadedObject[];
+}
+
+/**
+ * The S3 locations the user set in the config's own fields. Fields the platform derives (the pipeline's S3 prefix)
+ * are left out: a file the builder writes below them is the builder's to upload, not the user's.
+ */
+function configuredLocations(scenario: CreatedScenario, fields: ReadonlySet<string>): string[] {
+  const config = scenario.config as unknown as Record<string, unknown>;
+  return [...fields]
+    .flatMap((field) => stringsIn(config[field]))
+    .map((s) => s.value.replace(/\/+$/, ''))
+    .filter((value) => value.startsWith('s3://'));
+}
+
+/** The scenario's inputs on S3 that no dependency feeds, with what the builder uploaded for each. */
+export function generatedInputs(scenario: CreatedScenario, adapter: StepTypeAdapter, fields: ReadonlySet<string>): GeneratedInput[] {
+  const given = Object.values(scenario.plan.inputs);
+  const configured = configuredLocations(scenario, fields);
+  const found: GeneratedInput[] = [];
+  for (const input of adapter.inputs(scenario.step.Arguments)) {
+    const source = input.source;
+    if (typeof source !== 'string' || !source.startsWith('s3://')) continue;
+    if (given.some((g) => reads(input, g))) continue;
+    found.push({
+      input,
+      source,
+      chosenByUser: configured.some((c) => isAtOrBelow(source, c)),
+      written: scenario.uploads.filter((u) => isAtOrBelow(u.s3Uri, source)),
+    });
+  }
+  return found;
+}
