@@ -26,21 +26,31 @@ function configuredLocations(scenario: CreatedScenario, fields: ReadonlySet<stri
     .filter((value) => value.startsWith('s3://'));
 }
 
+// Two checks judge the same scenarios' generated inputs: found once per scenario (its builder's adapter and config
+// fields are the same for both).
+const found = new WeakMap<CreatedScenario, readonly GeneratedInput[]>();
+
 /** The scenario's inputs on S3 that no dependency feeds, with what the builder uploaded for each. */
-export function generatedInputs(scenario: CreatedScenario, adapter: StepTypeAdapter, fields: ReadonlySet<string>): GeneratedInput[] {
+export function generatedInputs(scenario: CreatedScenario, adapter: StepTypeAdapter, fields: ReadonlySet<string>): readonly GeneratedInput[] {
+  let inputs = found.get(scenario);
+  if (inputs === undefined) found.set(scenario, (inputs = findGeneratedInputs(scenario, adapter, fields)));
+  return inputs;
+}
+
+function findGeneratedInputs(scenario: CreatedScenario, adapter: StepTypeAdapter, fields: ReadonlySet<string>): GeneratedInput[] {
   const given = Object.values(scenario.plan.inputs);
   const configured = configuredLocations(scenario, fields);
-  const found: GeneratedInput[] = [];
+  const inputs: GeneratedInput[] = [];
   for (const input of adapter.inputs(scenario.step.Arguments)) {
     const source = input.source;
     if (typeof source !== 'string' || !source.startsWith('s3://')) continue;
     if (given.some((g) => reads(input, g))) continue;
-    found.push({
+    inputs.push({
       input,
       source,
       chosenByUser: configured.some((c) => isAtOrBelow(source, c)),
       written: scenario.uploads.filter((u) => isAtOrBelow(u.s3Uri, source)),
     });
   }
-  return found;
+  return inputs;
 }
