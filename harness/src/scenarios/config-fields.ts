@@ -183,6 +183,21 @@ export function refusedFields(schema: z.ZodType, raw: unknown): { readonly field
   return { fields, unattributed };
 }
 
+/**
+ * The top-level fields the schema asks for when it refuses the raw config: an `invalid_type` issue on a field the config
+ * does not have (a value missing where one is required, as zod gives for a required field and a rule may add).
+ */
+export function missingFieldsAskedFor(schema: z.ZodType, raw: unknown): ReadonlySet<string> {
+  const result = wholeAcceptance(schema, raw);
+  const fields = new Set<string>();
+  if (result.verdict !== 'refused' || typeof raw !== 'object' || raw === null) return fields;
+  for (const issue of result.issues) {
+    const first = issue.path?.[0];
+    if (typeof first === 'string' && issue.code === 'invalid_type' && !Object.hasOwn(raw, first)) fields.add(first);
+  }
+  return fields;
+}
+
 function wholeAcceptance(schema: z.ZodType, raw: unknown): Acceptance {
   if (recording === undefined || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return acceptance(schema, raw);
   // Given what parseConfig gives the schema, an accepted config's output is what parseConfig would make of it.
@@ -211,6 +226,7 @@ export function recordingAcceptedParses<T>(parses: AcceptedParses, derive: () =>
 
 interface Issue {
   readonly path?: readonly PropertyKey[];
+  readonly code?: string;
 }
 
 interface ZodRun {

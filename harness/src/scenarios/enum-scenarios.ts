@@ -3,7 +3,7 @@
 // a mode it mishandles) would pass every other scenario.
 
 import type { z } from 'zod';
-import { type ConfigField, fieldAccepts, refusedFields, schemaAccepts, withField, withoutField } from './config-fields.js';
+import { type ConfigField, fieldAccepts, missingFieldsAskedFor, schemaAccepts, withField, withoutField } from './config-fields.js';
 import type { ChangedSetting, InvalidConfigProbe } from './scenario.js';
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -58,13 +58,13 @@ function leanConfig(raw: Raw, fields: readonly ConfigField[], field: string, val
 }
 
 /**
- * Whether the schema, refusing `field` = `value` with every optional setting left out, names a setting the default
- * config does not have: a value for it might make the config acceptable (a mode that needs a setting of its own), and
- * the harness cannot know which, so the value is not judged unusable.
+ * Whether the schema, refusing `field` = `value` with every optional setting left out, asks for a setting the default
+ * config does not have (a value missing where one is required): a mode with a setting of its own, whose value the
+ * harness cannot know, so the value is not judged unusable. A rule that refuses a setting which is not there is no
+ * such request.
  */
 function asksForAnotherSetting(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], field: string, value: unknown): boolean {
-  const refused = refusedFields(schema, leanConfig(raw, fields, field, value));
-  return refused !== undefined && [...refused.fields].some((name) => name !== field && !(name in raw));
+  return [...missingFieldsAskedFor(schema, leanConfig(raw, fields, field, value))].some((name) => name !== field && !(name in raw));
 }
 
 /** The enum change, with the settings it needs left out. */

@@ -45,7 +45,13 @@ describe(ID, () => {
     // The built-in mode needs a setting only it reads; which value would do, the harness cannot know.
     const schema = xgboostTrainingConfigSchema.safeExtend({ builtin_objective: z.string().optional() }).superRefine((config, ctx) => {
       if (config.algorithm_mode === 'builtin' && config.builtin_objective === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['builtin_objective'], message: 'the built-in mode needs builtin_objective' });
+        ctx.addIssue({
+          code: 'invalid_type',
+          expected: 'string',
+          input: undefined,
+          path: ['builtin_objective'],
+          message: 'the built-in mode needs builtin_objective',
+        });
       }
     });
     const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
