@@ -27,30 +27,31 @@ function strategyOn(strategy: { enabled?: boolean; dataparallel?: { enabled: boo
   return strategy.enabled ?? strategy.dataparallel?.enabled;
 }
 
+/** The SDK's PyTorch distribution strategies, before the rules across them: a schema variant spreads it and edits a rule. */
+export const pytorchDistributionShape = {
+  torch_distributed: enabled.optional(),
+  pytorchddp: enabled.optional(),
+  smdistributed: z.strictObject({ dataparallel: z.strictObject({ enabled: z.boolean(), custom_mpi_options: z.string().optional() }) }).optional(),
+  mpi: z.strictObject({ enabled: z.boolean(), processes_per_host: z.number().int().min(1).optional(), custom_mpi_options: z.string().optional() }).optional(),
+};
+
 /** The SDK's PyTorch `distribution` argument. */
-export const pytorchDistributionSchema = z
-  .strictObject({
-    torch_distributed: enabled.optional(),
-    pytorchddp: enabled.optional(),
-    smdistributed: z.strictObject({ dataparallel: z.strictObject({ enabled: z.boolean(), custom_mpi_options: z.string().optional() }) }).optional(),
-    mpi: z.strictObject({ enabled: z.boolean(), processes_per_host: z.number().int().min(1).optional(), custom_mpi_options: z.string().optional() }).optional(),
-  })
-  .superRefine((value, ctx) => {
-    // A strategy given as undefined (from a JavaScript config) is one left out.
-    const on = Object.entries(value).filter(([, v]) => v !== undefined && strategyOn(v));
-    const allowed = on.length <= 1 || (on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled);
-    if (!allowed) {
-      // Stryker disable next-line StringLiteral,ArrowFunction: message wording; a refused config is judged by the field its issue names, never by the text
-      const message = `enable one distribution strategy, found ${on.map(([k]) => k).join(', ')}`;
-      ctx.addIssue({ code: 'custom', message });
-    }
-    // The SDK's PyTorch estimator turns pytorchddp into smdistributed.dataparallel, and refuses it beside one.
-    if (value.pytorchddp && value.smdistributed) {
-      // Stryker disable next-line StringLiteral: message wording; a refused config is judged by the field its issue names, never by the text
-      const message = 'pytorchddp is smdistributed.dataparallel: give one of them';
-      ctx.addIssue({ code: 'custom', message });
-    }
-  });
+export const pytorchDistributionSchema = z.strictObject(pytorchDistributionShape).superRefine((value, ctx) => {
+  // A strategy given as undefined (from a JavaScript config) is one left out.
+  const on = Object.entries(value).filter(([, v]) => v !== undefined && strategyOn(v));
+  const allowed = on.length <= 1 || (on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled);
+  if (!allowed) {
+    // Stryker disable next-line StringLiteral,ArrowFunction: message wording; a refused config is judged by the field its issue names, never by the text
+    const message = `enable one distribution strategy, found ${on.map(([k]) => k).join(', ')}`;
+    ctx.addIssue({ code: 'custom', message });
+  }
+  // The SDK's PyTorch estimator turns pytorchddp into smdistributed.dataparallel, and refuses it beside one.
+  if (value.pytorchddp && value.smdistributed) {
+    // Stryker disable next-line StringLiteral: message wording; a refused config is judged by the field its issue names, never by the text
+    const message = 'pytorchddp is smdistributed.dataparallel: give one of them';
+    ctx.addIssue({ code: 'custom', message });
+  }
+});
 
 export type PyTorchDistribution = z.output<typeof pytorchDistributionSchema>;
 

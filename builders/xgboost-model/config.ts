@@ -13,23 +13,26 @@ export const XGBOOST_INFERENCE_INSTANCE_TYPES = [
   'ml.g4dn.xlarge',
 ] as const;
 
+/** The config's settings before the rules across them: a schema variant (a test, a seeded defect) spreads it and edits one. */
+export const xgboostModelConfigShape = {
+  ...modelConfigShape({
+    // Stryker disable next-line StringLiteral: frameworkLabel only words the config's error messages
+    frameworkLabel: 'XGBoost',
+    instanceTypes: XGBOOST_INFERENCE_INSTANCE_TYPES,
+    defaultInstanceType: 'ml.m5.large',
+    // 1.0-1 has a CPU image only; the others serve on both.
+    frameworkVersions: inferenceFrameworkVersions('xgboost').filter((v) => v !== '1.0-1'),
+    defaultFrameworkVersion: '1.7-1',
+    defaultPyVersion: 'py3',
+  }),
+  /** The inference code bundle the container downloads in script mode (SAGEMAKER_SUBMIT_DIRECTORY). */
+  source_dir: s3UriField('the s3:// URI of the inference code bundle (a .tar.gz)')
+    .refine((v) => v.endsWith('.tar.gz'), { error: 'must be a .tar.gz bundle holding the inference script' })
+    .optional(),
+};
+
 export const xgboostModelConfigSchema = z
-  .strictObject({
-    ...modelConfigShape({
-      // Stryker disable next-line StringLiteral: frameworkLabel only words the config's error messages
-      frameworkLabel: 'XGBoost',
-      instanceTypes: XGBOOST_INFERENCE_INSTANCE_TYPES,
-      defaultInstanceType: 'ml.m5.large',
-      // 1.0-1 has a CPU image only; the others serve on both.
-      frameworkVersions: inferenceFrameworkVersions('xgboost').filter((v) => v !== '1.0-1'),
-      defaultFrameworkVersion: '1.7-1',
-      defaultPyVersion: 'py3',
-    }),
-    /** The inference code bundle the container downloads in script mode (SAGEMAKER_SUBMIT_DIRECTORY). */
-    source_dir: s3UriField('the s3:// URI of the inference code bundle (a .tar.gz)')
-      .refine((v) => v.endsWith('.tar.gz'), { error: 'must be a .tar.gz bundle holding the inference script' })
-      .optional(),
-  })
+  .strictObject(xgboostModelConfigShape)
   .superRefine(
     checkInferencePyVersion(
       'xgboost',

@@ -3,7 +3,7 @@
 import { isPipelineExpression, TRAINING_MAX_RUNTIME_SECONDS } from '@stepscore/sagemaker';
 import { checkTrainingImage, checkTrainingSettings } from '@stepscore/step-builder';
 import { z } from 'zod';
-import { PYTORCH_TRAINING_INSTANCE_TYPES, pytorchTrainingConfigSchema } from '../../builders/pytorch-training/config.js';
+import { PYTORCH_TRAINING_INSTANCE_TYPES, pytorchDistributionShape, pytorchTrainingConfigSchema } from '../../builders/pytorch-training/config.js';
 import { XGBOOST_TRAINING_INSTANCE_TYPES, xgboostTrainingConfigSchema, xgboostTrainingConfigShape } from '../../builders/xgboost-training/config.js';
 import { defineDefect, type SeededDefect } from './defect.js';
 import { realBuilder, withConfigSchema, withDefaultConfig } from './registration-variants.js';
@@ -44,23 +44,11 @@ export const configDefects: readonly SeededDefect[] = [
     severity: 'major',
     messageFragment: 'the schema accepted distribution = {"pytorchddp":{"enabled":true},"smdistributed":{"dataparallel":{"enabled":false}}}',
     make: () => {
-      const enabled = z.strictObject({ enabled: z.boolean() });
-      const distribution = z
-        .strictObject({
-          torch_distributed: enabled.optional(),
-          pytorchddp: enabled.optional(),
-          smdistributed: z.strictObject({ dataparallel: z.strictObject({ enabled: z.boolean(), custom_mpi_options: z.string().optional() }) }).optional(),
-          mpi: z
-            .strictObject({ enabled: z.boolean(), processes_per_host: z.number().int().min(1).optional(), custom_mpi_options: z.string().optional() })
-            .optional(),
-        })
-        .superRefine((value, ctx) => {
-          const on = [value.torch_distributed?.enabled, value.pytorchddp?.enabled, value.smdistributed?.dataparallel.enabled, value.mpi?.enabled].filter(
-            Boolean,
-          );
-          if (on.length > 1 && !(on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled))
-            ctx.addIssue({ code: 'custom', message: 'enable one distribution strategy' });
-        });
+      const distribution = z.strictObject(pytorchDistributionShape).superRefine((value, ctx) => {
+        const on = [value.torch_distributed?.enabled, value.pytorchddp?.enabled, value.smdistributed?.dataparallel.enabled, value.mpi?.enabled].filter(Boolean);
+        if (on.length > 1 && !(on.length === 2 && value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled))
+          ctx.addIssue({ code: 'custom', message: 'enable one distribution strategy' });
+      });
       return withConfigSchema(realBuilder('PyTorchTraining'), pytorchTrainingConfigSchema.safeExtend({ distribution: distribution.optional() }));
     },
   }),

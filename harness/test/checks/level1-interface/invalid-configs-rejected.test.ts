@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { pytorchDistributionShape } from '../../../../builders/pytorch-training/config.js';
 import { pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
 import { checkTrainingImage } from '@stepscore/step-builder';
 import { xgboostHyperparametersSchema, xgboostTrainingConfigShape } from '../../../../builders/xgboost-training/config.js';
@@ -72,18 +73,10 @@ describe(ID, () => {
 
   it('fails (major) when the distribution schema counts strategies switched on, and so takes pytorchddp beside smdistributed switched off', async () => {
     // The SDK's PyTorch estimator turns pytorchddp into smdistributed.dataparallel: it refuses the two given together.
-    const enabled = z.strictObject({ enabled: z.boolean() });
-    const distribution = z
-      .strictObject({
-        torch_distributed: enabled.optional(),
-        pytorchddp: enabled.optional(),
-        smdistributed: z.strictObject({ dataparallel: z.strictObject({ enabled: z.boolean(), custom_mpi_options: z.string().optional() }) }).optional(),
-      })
-      .superRefine((value, ctx) => {
-        const on = [value.torch_distributed?.enabled, value.pytorchddp?.enabled, value.smdistributed?.dataparallel.enabled].filter(Boolean).length;
-        if (on > 1 && !(value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled))
-          ctx.addIssue({ code: 'custom', message: 'one strategy' });
-      });
+    const distribution = z.strictObject(pytorchDistributionShape).superRefine((value, ctx) => {
+      const on = [value.torch_distributed?.enabled, value.pytorchddp?.enabled, value.smdistributed?.dataparallel.enabled].filter(Boolean).length;
+      if (on > 1 && !(value.torch_distributed?.enabled && value.smdistributed?.dataparallel.enabled)) ctx.addIssue({ code: 'custom', message: 'one strategy' });
+    });
     const schema = pytorchTrainingConfigSchema.safeExtend({ distribution: distribution.optional() });
     const result = await runCheck(withConfigSchema(realBuilder('PyTorchTraining'), schema), ID);
     expect(result.status).toBe('fail');

@@ -1,9 +1,9 @@
-import { checkTrainingImage, inferenceFrameworkVersions, modelConfigShape, s3UriField } from '@stepscore/step-builder';
+import { checkTrainingImage, inferenceFrameworkVersions, modelConfigShape } from '@stepscore/step-builder';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PYTORCH_INFERENCE_INSTANCE_TYPES } from '../../../../builders/pytorch-model/config.js';
 import { PyTorchTrainingStepBuilder, pytorchTrainingConfigSchema } from '../../../../builders/pytorch-training/index.js';
-import { XGBOOST_INFERENCE_INSTANCE_TYPES } from '../../../../builders/xgboost-model/config.js';
+import { xgboostModelConfigShape } from '../../../../builders/xgboost-model/config.js';
 import { type TabularPreprocessingConfig, TabularPreprocessingStepBuilder } from '../../../../builders/tabular-preprocessing/index.js';
 import { xgboostHyperparametersSchema, xgboostTrainingConfigSchema, xgboostTrainingConfigShape } from '../../../../builders/xgboost-training/config.js';
 import { builderRegistry, buildersJudgedBy, realBuilder, runCheck, withBuilderClass, withConfigSchema } from '../../support/broken-builders.js';
@@ -193,19 +193,7 @@ describe(ID, () => {
   it('fails (blocker) when a schema lost the rule that two optional settings go together: each is tried alone', async () => {
     // XGBoostModel's schema without its "inference_entry_point and source_dir go together" refinement: the builder
     // still needs the bundle for the script, and refuses the config the schema let through.
-    const unpaired = z.strictObject({
-      ...modelConfigShape({
-        frameworkLabel: 'XGBoost',
-        instanceTypes: XGBOOST_INFERENCE_INSTANCE_TYPES,
-        defaultInstanceType: 'ml.m5.large',
-        frameworkVersions: inferenceFrameworkVersions('xgboost').filter((v) => v !== '1.0-1'),
-        defaultFrameworkVersion: '1.7-1',
-        defaultPyVersion: 'py3',
-      }),
-      source_dir: s3UriField('the inference code bundle')
-        .refine((v) => v.endsWith('.tar.gz'))
-        .optional(),
-    });
+    const unpaired = z.strictObject(xgboostModelConfigShape);
     const result = await runCheck(withConfigSchema(realBuilder('XGBoostModel'), unpaired), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('blocker');
