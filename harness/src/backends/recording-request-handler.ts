@@ -41,7 +41,7 @@ function bodyText(body: unknown): string {
 
 /**
  * An in-process request handler for a real SDK client: nothing leaves the process. It records each request
- * after the SDK has serialised and signed it, and answers with a canned JSON response (`{}` for operations
+ * after the SDK has serialised it, and answers with a canned JSON response (`{}` for operations
  * it has no answer for).
  */
 export class RecordingRequestHandler {

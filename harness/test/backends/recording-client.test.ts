@@ -26,6 +26,24 @@ describe('withRecordingClient', () => {
     expect(a.requests[0]?.contentType).toBe('application/x-amz-json-1.1');
   });
 
+  it('sends the request unsigned: nothing leaves the process, so no body is hashed for a signature', async () => {
+    const headers: Record<string, string>[] = [];
+    class HeaderRecorder extends RecordingRequestHandler {
+      override handle(...args: Parameters<RecordingRequestHandler['handle']>): ReturnType<RecordingRequestHandler['handle']> {
+        headers.push(args[0].headers);
+        return super.handle(...args);
+      }
+    }
+    await withRecordingClient('us-east-1', new HeaderRecorder(), send('unsigned'));
+    expect(headers).toHaveLength(2);
+    for (const sent of headers) {
+      const names = Object.keys(sent).map((name) => name.toLowerCase());
+      expect(names).toContain('x-amz-target');
+      expect(names).not.toContain('authorization');
+      expect(names).not.toContain('x-amz-content-sha256');
+    }
+  });
+
   it('reuses a region’s client for later calls', async () => {
     const clients = new Set<unknown>();
     for (let i = 0; i < 3; i++) await withRecordingClient('eu-west-1', new RecordingRequestHandler(), async (client) => void clients.add(client));
