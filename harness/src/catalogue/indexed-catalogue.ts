@@ -116,11 +116,17 @@ export function indexedCatalogue(catalogue: UpstreamCatalogue = upstreamCatalogu
 /** A catalogue as a module exports it, indexed: an IndexedCatalogue as it is, an UpstreamCatalogue indexed now. */
 export function toIndexedCatalogue(exported: unknown): IndexedCatalogue {
   if (exported instanceof IndexedCatalogue) return exported;
-  const catalogue = exported as Partial<UpstreamCatalogue> | undefined;
-  if (!Array.isArray(catalogue?.producers) || !Array.isArray(catalogue.consumers)) {
-    throw new Error('An upstream catalogue must be an IndexedCatalogue or have producers and consumers lists');
-  }
+  // An IndexedCatalogue of another copy of this module (one a project's module imported by path, while its worker
+  // runs the bundled sources) is indexed again from the catalogue it holds.
+  const held = typeof exported === 'object' && exported !== null && 'catalogue' in exported ? exported.catalogue : undefined;
+  const catalogue = (hasEntryLists(held) ? held : exported) as Partial<UpstreamCatalogue> | undefined;
+  if (!hasEntryLists(catalogue)) throw new Error('An upstream catalogue must be an IndexedCatalogue or have producers and consumers lists');
   return indexedCatalogue(catalogue as UpstreamCatalogue);
+}
+
+function hasEntryLists(value: unknown): boolean {
+  const catalogue = value as Partial<UpstreamCatalogue> | undefined;
+  return Array.isArray(catalogue?.producers) && Array.isArray(catalogue.consumers);
 }
 
 /** One builder's view of an indexed catalogue. */

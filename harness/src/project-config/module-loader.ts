@@ -9,6 +9,7 @@
 // make would fail. Registered globally, the user's builders and our checks share one copy of every package.
 // Plain JavaScript (ours, compiled, and a user's .js/.mjs) is imported as it is: tsx is only registered when a
 // TypeScript file is about to be loaded.
+import { register as registerHooks } from 'node:module';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -16,6 +17,32 @@ const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx']);
 
 let registered: Promise<void> | undefined;
 let prepared: Promise<typeof import('tsx/esm/api')> | undefined;
+
+/** Our packages in the bundle a worker runs from source (source-bundle.ts), and the hook that gives them to a project's modules. */
+export interface BundledPackages {
+  /** Bare specifier → file URL of the package's entry point in the bundle. */
+  readonly packages: Readonly<Record<string, string>>;
+  /** bundled-packages-hook.mjs's URL. */
+  readonly resolveHook: string;
+}
+
+let bundledPackages: BundledPackages | undefined;
+let packagesHookRegistered = false;
+
+/**
+ * In a worker running the bundled sources: the project's modules, which import our packages by name, are to get
+ * the bundle's copies, the ones the checks use. The hook is registered when the first of them loads, so that the
+ * bundle's own modules load without a loader thread.
+ */
+export function resolveOurPackagesTo(bundled: BundledPackages): void {
+  bundledPackages = bundled;
+}
+
+function registerPackagesHook(): void {
+  if (!bundledPackages || packagesHookRegistered) return;
+  packagesHookRegistered = true;
+  registerHooks(bundledPackages.resolveHook, { data: bundledPackages.packages });
+}
 
 /** True when this module itself runs as TypeScript source: someone (tsx, vitest) already transpiles for us. */
 const runningFromSource = import.meta.url.endsWith('.ts');
@@ -63,6 +90,7 @@ async function registerTypeScript(): Promise<void> {
 /** The module's namespace; TypeScript files go through tsx. */
 export async function importModule(location: string): Promise<Record<string, unknown>> {
   const url = toUrl(location);
+  registerPackagesHook();
   if (!isTypeScriptFile(url)) return (await import(url)) as Record<string, unknown>;
   await registerTypeScript();
   try {

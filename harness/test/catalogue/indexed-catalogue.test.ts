@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/seeded-random.js';
 import { generateSyntheticCatalogue } from '../../bench/synthetic-catalogue.js';
 import { matchDependencies } from '../../src/catalogue/dependency-matching.js';
-import { IndexedCatalogue, indexedCatalogue } from '../../src/catalogue/indexed-catalogue.js';
+import { IndexedCatalogue, indexedCatalogue, toIndexedCatalogue } from '../../src/catalogue/indexed-catalogue.js';
 import { dataPreparationTraining, upstreamCatalogue, type UpstreamCatalogue } from '../../src/catalogue/upstream-catalogue.js';
 
 /** Several producers with the same step type and outputs: equal scores that only position orders. */
@@ -124,5 +124,24 @@ describe('IndexedCatalogue', () => {
       'ModelTraining',
       'RegisteredModel',
     ]);
+  });
+});
+
+describe('toIndexedCatalogue', () => {
+  it('takes an IndexedCatalogue as it is, indexes an UpstreamCatalogue, and refuses anything else', () => {
+    const indexed = new IndexedCatalogue(upstreamCatalogue);
+    expect(toIndexedCatalogue(indexed)).toBe(indexed);
+    expect(toIndexedCatalogue(upstreamCatalogue).catalogue).toBe(upstreamCatalogue);
+    expect(() => toIndexedCatalogue({ producers: [] })).toThrow('An upstream catalogue must be an IndexedCatalogue or have producers and consumers lists');
+  });
+
+  it("indexes again the catalogue held by an IndexedCatalogue of another copy of the module (a project's module that imported it by path)", () => {
+    const original = new IndexedCatalogue(upstreamCatalogue);
+    // What another copy's instance looks like here: the same fields, another class.
+    const fromAnotherCopy = { ...original, catalogue: upstreamCatalogue };
+    const indexed = toIndexedCatalogue(fromAnotherCopy);
+    expect(indexed).toBeInstanceOf(IndexedCatalogue);
+    expect(indexed.catalogue).toBe(upstreamCatalogue);
+    expect(indexed.producers.map((p) => p.step.name)).toEqual(original.producers.map((p) => p.step.name));
   });
 });

@@ -18,13 +18,15 @@ import type {
   FromWorker,
   PrerequisiteKind,
   StartMessage,
+  WorkerCode,
   WorkerStartData,
 } from './messages.js';
+import { sourceWorkerBundle } from './source-bundle.js';
 import { tuneV8ForBuilderWorkers } from './v8-tuning.js';
 import { type ProgressBuffers, createProgressBuffers, monotonicMs, type ProgressSnapshot, ProgressReader, type StretchStart } from './progress-board.js';
 
 export interface BuilderWorkerOptions {
-  readonly startData: Omit<WorkerStartData, 'entry' | 'progress'>;
+  readonly startData: Omit<WorkerStartData, keyof WorkerCode | 'progress'>;
   readonly checkTimeoutMs: number;
   readonly startTimeoutMs: number;
   /** V8 old-generation heap limit of the worker; a builder that exceeds it stops its worker, not the run. */
@@ -64,11 +66,23 @@ export type JobOutcome =
 /** A job as the caller gives it; the worker handle numbers it and notes when it was handed over. */
 export type JobRequest = Omit<BuilderJob, 'job' | 'handedOver'>;
 
-// Run from TypeScript source, a worker first registers tsx (worker-boot.mjs), then imports worker-main.ts;
-// compiled, worker-main.js is plain JavaScript and starts the worker itself.
+// Compiled, worker-main.js is plain JavaScript and starts the worker itself. Run from TypeScript source, a worker
+// runs the sources bundled (source-bundle.ts) the same way, or, when they cannot be, registers tsx (worker-boot.mjs)
+// and imports worker-main.ts.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const ENTRY = new URL(FROM_SOURCE ? './worker-main.ts' : './worker-main.js', import.meta.url).href;
-const BOOT_FILE = FROM_SOURCE ? new URL('./worker-boot.mjs', import.meta.url) : new URL(ENTRY);
+
+function workerCode(): { readonly boot: URL; readonly code: WorkerCode } {
+  if (!FROM_SOURCE) {
+    const entry = new URL('./worker-main.js', import.meta.url);
+    return { boot: entry, code: { entry: entry.href } };
+  }
+  const bundle = sourceWorkerBundle();
+  if (bundle) {
+    const resolveHook = new URL('./bundled-packages-hook.mjs', import.meta.url).href;
+    return { boot: new URL(bundle.entry), code: { entry: bundle.entry, bundled: { packages: bundle.packages, resolveHook } } };
+  }
+  return { boot: new URL('./worker-boot.mjs', import.meta.url), code: { entry: new URL('./worker-main.ts', import.meta.url).href } };
+}
 
 const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000;
 
@@ -79,10 +93,14 @@ const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000;
  */
 const WORKER_YOUNG_GENERATION_MB = 96;
 
-function workerThread(workerData: WorkerStartData | DeferredWorkerStartData, heapLimitMb: number | undefined): Worker {
+function workerThread(
+  data: Omit<WorkerStartData, keyof WorkerCode> | Omit<DeferredWorkerStartData, keyof WorkerCode>,
+  heapLimitMb: number | undefined,
+): Worker {
   tuneV8ForBuilderWorkers();
-  return new Worker(BOOT_FILE, {
-    workerData,
+  const { boot, code } = workerCode();
+  return new Worker(boot, {
+    workerData: { ...data, ...code } satisfies WorkerStartData | DeferredWorkerStartData,
     execArgv: [],
     // Every worker loads the AWS SDK, which would print its Node-version notice once per worker.
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true' },
@@ -144,7 +162,7 @@ export class BuilderWorker {
    */
   static start(options: BuilderWorkerOptions, stopWhenAborted?: AbortSignal): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
     const progress = createProgressBuffers();
-    const worker = workerThread({ ...options.startData, entry: ENTRY, progress } satisfies WorkerStartData, options.heapLimitMb);
+    const worker = workerThread({ ...options.startData, progress }, options.heapLimitMb);
     return BuilderWorker.handshake(worker, progress, options, stopWhenAborted);
   }
 
@@ -158,7 +176,7 @@ export class BuilderWorker {
     stopWhenAborted: AbortSignal,
   ): { begin(options: BuilderWorkerOptions): Promise<{ worker: BuilderWorker; ready: WorkerReady }> } {
     const progress = createProgressBuffers();
-    const worker = workerThread({ deferred: true, entry: ENTRY, progress } satisfies DeferredWorkerStartData, heapLimitMb);
+    const worker = workerThread({ deferred: true, progress }, heapLimitMb);
     let lastError: Error | undefined;
     let exitCode: number | undefined;
     worker.on('error', (error) => (lastError = error));

@@ -3,6 +3,7 @@
 // What a worker is doing while it runs a job is not sent: it is written to shared memory (progress-board.ts).
 import type { CheckDefinition } from '../../check/check-definition.js';
 import type { BuilderResult, CheckResult, RootCause } from '../../check/check-result.js';
+import type { BundledPackages } from '../../project-config/module-loader.js';
 import type { BackendDescriptor } from './backend-descriptor.js';
 import type { ProgressBuffers, StretchStart } from './progress-board.js';
 
@@ -25,9 +26,15 @@ export interface WorkerModules {
   readonly catalogueExport?: string;
 }
 
-export interface WorkerStartData extends WorkerModules {
-  /** The worker's entry module when it runs from TypeScript source: the boot file imports it once tsx is registered. */
+/** The code a worker runs: what its boot file imports, and how a project's imports of our packages resolve. */
+export interface WorkerCode {
+  /** The worker's entry module: from TypeScript source, the boot file imports it once tsx is registered. */
   readonly entry: string;
+  /** Run from the bundled sources (source-bundle.ts): how a project's module finds our packages in the bundle. */
+  readonly bundled?: BundledPackages;
+}
+
+export interface WorkerStartData extends WorkerModules, WorkerCode {
   readonly backend: BackendDescriptor;
   /** Where the worker records its progress and its results for the main thread. */
   readonly progress: ProgressBuffers;
@@ -37,15 +44,14 @@ export interface WorkerStartData extends WorkerModules {
  * The workerData of a worker launched before its project is known (launchWorkers): it loads the checks at once
  * and waits for a StartMessage with the rest of its WorkerStartData.
  */
-export interface DeferredWorkerStartData {
+export interface DeferredWorkerStartData extends WorkerCode {
   readonly deferred: true;
-  readonly entry: string;
   readonly progress: ProgressBuffers;
 }
 
 export interface StartMessage {
   readonly type: 'start';
-  readonly startData: Omit<WorkerStartData, 'entry' | 'progress'>;
+  readonly startData: Omit<WorkerStartData, keyof WorkerCode | 'progress'>;
 }
 
 /** The builder, construction, step: what the context makes once and many checks need. */

@@ -6,7 +6,7 @@ import type { CheckDefinition } from '../../check/check-definition.js';
 import { errorMessage } from '../../error-message.js';
 import { type IndexedCatalogue, toIndexedCatalogue } from '../../catalogue/indexed-catalogue.js';
 import { upstreamCatalogue } from '../../catalogue/upstream-catalogue.js';
-import { importModule, prepareTypeScript } from '../../project-config/module-loader.js';
+import { importModule, prepareTypeScript, resolveOurPackagesTo } from '../../project-config/module-loader.js';
 import { checksFromModule, registryFromModule } from '../../project-config/registry-from-module.js';
 import { upstreamFromModule, withUpstream } from '../../project-config/upstream-from-module.js';
 import { checkImportance } from '../../profiles/index.js';
@@ -14,7 +14,7 @@ import { runBuilder } from '../run-builder.js';
 import { backendFactoryFor, backendName } from './backend-descriptor.js';
 import { cloneable } from './cloneable.js';
 import { type GlobalStateSnapshot, snapshotGlobalState } from './global-state.js';
-import type { BuilderJob, CheckSummary, DeferredWorkerStartData, FromWorker, StartMessage, ToWorker, WorkerStartData } from './messages.js';
+import type { BuilderJob, CheckSummary, DeferredWorkerStartData, FromWorker, StartMessage, ToWorker, WorkerCode, WorkerStartData } from './messages.js';
 import { ObservedCheckContext } from './observed-check-context.js';
 import { activeMs, monotonicMs, ProgressWriter, type StretchStart } from './progress-board.js';
 
@@ -23,6 +23,8 @@ const NO_WORKER_SIDE_LIMIT_MS = 2 ** 31 - 1;
 
 const port = parentPort;
 if (!port) throw new Error('worker-main.ts runs inside a builder worker only');
+const { bundled } = workerData as WorkerCode;
+if (bundled) resolveOurPackagesTo(bundled);
 /** The built-in checks: the ones a worker runs unless it is given a checks module. */
 async function builtInChecks(): Promise<readonly CheckDefinition[]> {
   return (await import('../../checks/index.js')).ALL_CHECKS;
@@ -42,7 +44,7 @@ async function startData(): Promise<WorkerStartData> {
     import('../../backends/mock-backend.js'),
     prepareTypeScript(),
   ]);
-  return { ...message.startData, entry: data.entry, progress: data.progress };
+  return { ...message.startData, entry: data.entry, ...(data.bundled ? { bundled: data.bundled } : {}), progress: data.progress };
 }
 
 const start = await startData();

@@ -1,0 +1,158 @@
+// Run from TypeScript source (this repository's `pnpm score`, `pnpm test`, `pnpm bench`), a builder worker would
+// load some 270 modules of ours through tsx's loader thread, about a millisecond of CPU each, before its first
+// builder; `pnpm test` starts some 55 workers. Instead the worker loads the same sources bundled by esbuild (as the
+// installed package is, harness/scripts/bundle.ts): built once for each state of the sources, and kept in
+// harness/node_modules/.cache/stepscore-worker/<fingerprint of the sources>/, where the bundle's imports of the
+// harness's dependencies resolve as they do from harness/src.
+//
+// One copy of every module in the worker: the packages and the harness's index are entry points of the one build,
+// so the worker's modules share their code through its chunks, and a project's modules (the builders, a config,
+// its checks), which import `@stepscore/*` by name, are given those entry points by the worker's resolve hook
+// (bundled-packages-hook.mjs, registered by module-loader.ts): they extend the very classes the checks test with instanceof.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { errorMessage } from '../../error-message.js';
+
+/** The bundled worker: its entry, and the entry point of each package a project's module may import by name. */
+export interface WorkerBundle {
+  readonly entry: string;
+  /** Bare specifier → file URL of its entry point in the bundle. */
+  readonly packages: Readonly<Record<string, string>>;
+}
+
+const HARNESS = fileURLToPath(new URL('../../../', import.meta.url));
+const WORKSPACE = dirname(HARNESS);
+const CACHE = join(HARNESS, 'node_modules', '.cache', 'stepscore-worker');
+
+/** Our packages a project's module may import, by the name it imports, and the output name of each. */
+const PACKAGE_OUTPUTS: Readonly<Record<string, string>> = {
+  '@stepscore/step-model': 'step-model',
+  '@stepscore/dependency-resolver': 'dependency-resolver',
+  '@stepscore/sagemaker': 'sagemaker',
+  '@stepscore/step-builder': 'step-builder',
+  '@stepscore/harness': 'harness',
+};
+const WORKER_OUTPUT = 'worker-main';
+
+interface Entry {
+  readonly out: string;
+  /** The source file, its real path: the one the harness's own imports of the package resolve to. */
+  readonly source: string;
+}
+
+/** The worker's entry and each package's, as the harness resolves them (a copy of the repository may link the original's packages). */
+function entries(): Entry[] {
+  const requireFromHarness = createRequire(join(HARNESS, 'package.json'));
+  const packageEntry = (name: string): string => (name === '@stepscore/harness' ? join(HARNESS, 'src', 'index.ts') : requireFromHarness.resolve(name));
+  return [
+    { out: WORKER_OUTPUT, source: join(HARNESS, 'src', 'runner', 'isolated', 'worker-main.ts') },
+    ...Object.entries(PACKAGE_OUTPUTS).map(([name, out]) => ({ out, source: packageEntry(name) })),
+  ];
+}
+
+/** The folders the bundle is built from (each package's src/, the harness's): any change in them means another bundle. */
+function sourceFolders(bundled: readonly Entry[]): string[] {
+  return [...new Set(bundled.filter((e) => e.out !== WORKER_OUTPUT).map((e) => dirname(e.source)))];
+}
+
+/** Anything this changes (the build's options) must give another fingerprint. */
+const BUILD_VERSION = '1';
+
+/** Third-party packages stay outside the bundle: aws-sdk-client-mock must replace the one SDK client class every caller uses. */
+function thirdPartyPackages(bundled: readonly Entry[]): string[] {
+  const names = new Set<string>();
+  for (const folder of [WORKSPACE, ...new Set(bundled.map((e) => dirname(dirname(e.source))))]) {
+    const manifestFile = join(folder, 'package.json');
+    if (!existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, Record<string, string> | undefined>;
+    for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+      for (const name of Object.keys(manifest[field] ?? {})) if (!name.startsWith('@stepscore/')) names.add(name);
+    }
+  }
+  return [...names].flatMap((name) => [name, `${name}/*`]);
+}
+
+/** A digest of the path, size and modification time of every file in the folders, and of the Node and esbuild versions. */
+export function sourceFingerprint(folders: readonly string[], esbuildVersion: string): string {
+  const hash = createHash('sha256').update(`${BUILD_VERSION}\0${process.version}\0${esbuildVersion}\0`);
+  for (const folder of folders) {
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
+      const stats = statSync(join(folder, file));
+      if (stats.isFile()) hash.update(`${join(folder, file)}\0${stats.size}\0${stats.mtimeMs}\0`);
+    }
+  }
+  return hash.digest('hex').slice(0, 20);
+}
+
+function bundleAt(folder: string): WorkerBundle {
+  const url = (out: string) => pathToFileURL(join(folder, `${out}.js`)).href;
+  return { entry: url(WORKER_OUTPUT), packages: Object.fromEntries(Object.entries(PACKAGE_OUTPUTS).map(([name, out]) => [name, url(out)])) };
+}
+
+type Esbuild = typeof import('esbuild');
+
+function build(esbuild: Esbuild, bundled: readonly Entry[], folder: string): void {
+  // Built beside its final place and renamed into it: two runs that build at once each rename a complete bundle, and
+  // the second finds the first's in place.
+  const building = `${folder}.${process.pid}.${Date.now()}.building`;
+  try {
+    esbuild.buildSync({
+      absWorkingDir: HARNESS,
+      entryPoints: bundled.map(({ out, source }) => ({ in: source, out })),
+      outdir: building,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: thirdPartyPackages(bundled),
+      chunkNames: 'chunk-[hash]',
+      logLevel: 'silent',
+    });
+    try {
+      renameSync(building, folder);
+    } catch (error) {
+      if (!existsSync(join(folder, `${WORKER_OUTPUT}.js`))) throw error;
+    }
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+}
+
+const A_DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Bundles of earlier states of the sources, once a day old: a run that was loading one is long done. */
+function removeOldBundles(keep: string): void {
+  for (const name of readdirSync(CACHE)) {
+    const folder = join(CACHE, name);
+    if (folder !== keep && Date.now() - statSync(folder).mtimeMs > A_DAY_MS) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The bundle of the current sources, built now if there is none yet; undefined when the workers should load the
+ * sources themselves: `STEPSCORE_UNBUNDLED_WORKERS=1` asks for that, and it is what happens when esbuild is missing
+ * or cannot bundle them (tsx then reports what is wrong with a source file as it loads it).
+ */
+export function sourceWorkerBundle(env: NodeJS.ProcessEnv = process.env): WorkerBundle | undefined {
+  if (env.STEPSCORE_UNBUNDLED_WORKERS === '1') return undefined;
+  // Looked up for each worker (the sources' file times: some 10 ms), not once per process: a watching test runner
+  // starts workers again after an edit.
+  try {
+    const esbuild = createRequire(import.meta.url)('esbuild') as Esbuild;
+    const bundled = entries();
+    const folder = join(CACHE, sourceFingerprint(sourceFolders(bundled), esbuild.version));
+    if (!existsSync(join(folder, `${WORKER_OUTPUT}.js`))) {
+      mkdirSync(CACHE, { recursive: true });
+      build(esbuild, bundled, folder);
+      removeOldBundles(folder);
+    }
+    return bundleAt(folder);
+  } catch (error) {
+    process.emitWarning(`Builder workers load the TypeScript sources, since they could not be bundled: ${errorMessage(error)}`);
+    return undefined;
+  }
+}
