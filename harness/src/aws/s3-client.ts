@@ -1,6 +1,6 @@
 // The S3 client classes the mocked S3 store constructs, loaded with require for the reason sagemaker-client.ts
 // gives (an `import` of this CommonJS package costs about 0.045 s of CPU more). The same module objects `import`
-// gives: aws-sdk-client-mock replaces the class every caller constructs.
+// gives.
 import { createRequire } from 'node:module';
 import type * as S3Sdk from '@aws-sdk/client-s3';
 
