@@ -21,7 +21,14 @@ import { instanceTypesFor, processorOf } from './instance-types.js';
 import { documentedValueProbes, documentedValueScenarios } from './documented-hyperparameters.js';
 import { applyChanges, enumValueScenarios, type RefusedEnumValue } from './enum-scenarios.js';
 import { malformedS3Probes } from './malformed-s3-probes.js';
-import { defaultsSpelledOut, eachOptionalSettingLeftOut, minimalConfig, requiredHereProbes, withoutOptionalSettings } from './minimal-config.js';
+import {
+  defaultsSpelledOut,
+  eachOptionalSettingLeftOut,
+  minimalConfig,
+  optionalSettingsLeftOutAlone,
+  requiredHereProbes,
+  withoutOptionalSettings,
+} from './minimal-config.js';
 import { mockInputsFor } from './mock-inputs.js';
 import { nestedObjectScenarios } from './nested-object-scenarios.js';
 import { DISTRIBUTION, hasDistributionSetting, sdkDistributionPlans } from './sdk-distribution.js';
@@ -392,9 +399,10 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
   if (minimal) valid.push(plan('minimal', "every field the schema gives a default left out: the builder's own defaults", minimal, required, []));
   const spelledOut = defaultsSpelledOut(rawConfig, fields);
   if (spelledOut) valid.push(plan('defaults-spelled-out', 'every field the schema gives a default written out at that default', spelledOut, required, []));
-  const lean = withoutOptionalSettings(schema, rawConfig, fields);
+  const alone = optionalSettingsLeftOutAlone(schema, rawConfig, fields);
+  const lean = withoutOptionalSettings(schema, alone);
   if (lean) valid.push(plan('optional-left-out', 'every optional setting the schema lets go left out', lean, required, []));
-  for (const { field, config } of eachOptionalSettingLeftOut(schema, rawConfig, fields)) {
+  for (const { field, config } of eachOptionalSettingLeftOut(alone)) {
     valid.push(plan(`left-out-${field}`, `'${field}' alone left out (the schema lets it go)`, config, required, []));
   }
   add('max-names', 'every name field at the longest value the schema accepts', nameScenario(schema, rawConfig, fields));
@@ -435,7 +443,7 @@ function deriveFrom(registration: AnyBuilderRegistration, spec: StepSpecificatio
   const outside = algorithm ? documentedValueProbes(rawConfig, algorithm) : [];
   const invalid = [
     ...invalidProbes(rawConfig, fields),
-    ...requiredHereProbes(schema, rawConfig, fields),
+    ...requiredHereProbes(alone),
     ...enums.probes,
     ...malformedS3Probes(rawConfig, fields),
     ...outside,

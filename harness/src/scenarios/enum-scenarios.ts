@@ -68,8 +68,7 @@ function asksForAnotherSetting(schema: z.ZodType, raw: Raw, fields: readonly Con
 }
 
 /** The enum change, with the settings it needs left out. */
-function enumChange(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[], field: string, value: unknown): ChangedSetting[] {
-  const leftOut = settingsToLeaveOut(schema, raw, fields, field, value) ?? [];
+function enumChange(field: string, value: unknown, leftOut: readonly string[]): ChangedSetting[] {
   return [{ field, value, purpose: 'enum' }, ...leftOut.map((name): ChangedSetting => ({ field: name, value: undefined, purpose: 'left-out' }))];
 }
 
@@ -105,20 +104,24 @@ export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly
     .filter((f) => f.enum !== undefined && f.enum.length > 1)
     .map((f) => {
       const current = raw[f.name] ?? f.default;
-      const values = f.enum!.filter((v) => {
-        if (v === current) return false;
+      const values: { value: unknown; leftOut: string[] }[] = [];
+      for (const v of f.enum!) {
+        if (v === current) continue;
         const ownAccepts = fieldAccepts(schema, raw, f.name, v);
-        const usable = ownAccepts && settingsToLeaveOut(schema, raw, fields, f.name, v, probes) !== undefined;
-        if (!usable && (!ownAccepts || !asksForAnotherSetting(schema, raw, fields, f.name, v))) refused.push({ field: f.name, value: v });
-        return usable;
-      });
+        const leftOut = ownAccepts ? settingsToLeaveOut(schema, raw, fields, f.name, v, probes) : undefined;
+        if (leftOut !== undefined) values.push({ value: v, leftOut });
+        else if (!ownAccepts || !asksForAnotherSetting(schema, raw, fields, f.name, v)) refused.push({ field: f.name, value: v });
+      }
       return { field: f.name, values };
     })
     .filter((o) => o.values.length > 0);
   const count = Math.min(MAX_ENUM_SCENARIOS, Math.max(0, ...others.map((o) => o.values.length)));
   const scenarios: ChangedSetting[][] = [];
   for (let k = 0; k < count; k++) {
-    const each = others.flatMap((o): ChangedSetting[][] => (k < o.values.length ? [enumChange(schema, raw, fields, o.field, o.values[k])] : []));
+    const each = others.flatMap((o): ChangedSetting[][] => {
+      const chosen = o.values[k];
+      return chosen ? [enumChange(o.field, chosen.value, chosen.leftOut)] : [];
+    });
     const together = each.flat();
     if (schemaAccepts(schema, applyChanges(raw, together))) scenarios.push(together);
     else scenarios.push(...each);

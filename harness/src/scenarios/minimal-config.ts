@@ -19,19 +19,43 @@ export function minimalConfig(raw: Raw, fields: readonly ConfigField[]): Record<
   return defaulted.reduce<Record<string, unknown>>((config, f) => withoutField(config, f.name), { ...raw });
 }
 
+/** The default config less one optional setting (no default), and whether the schema accepts it so. */
+export interface SettingLeftOut {
+  readonly field: string;
+  readonly config: Record<string, unknown>;
+  readonly accepted: boolean;
+}
+
+/**
+ * The default config less each optional setting without a default, one at a time, judged once: the scenarios that
+ * leave settings out and the probes of settings a config cannot go without all start from these.
+ */
+export function optionalSettingsLeftOutAlone(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): SettingLeftOut[] {
+  return fields
+    .filter((f) => !f.required && f.default === undefined && f.name in raw)
+    .map((f) => {
+      const config = withoutField(raw, f.name);
+      return { field: f.name, config, accepted: schemaAccepts(schema, config) };
+    });
+}
+
 /**
  * The default config less every optional setting without a default that the schema still accepts it without (one at
  * a time, keeping those a rule across fields needs); undefined when none can go. What the schema accepts, the
  * builder must build.
  */
-export function withoutOptionalSettings(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): Record<string, unknown> | undefined {
-  const optional = fields.filter((f) => !f.required && f.default === undefined && f.name in raw);
-  let config: Record<string, unknown> = { ...raw };
-  for (const f of optional) {
-    const next = withoutField(config, f.name);
+export function withoutOptionalSettings(schema: z.ZodType, alone: readonly SettingLeftOut[]): Record<string, unknown> | undefined {
+  let config: Record<string, unknown> | undefined;
+  for (const one of alone) {
+    // Until one goes, the config is the default less this one: judged already.
+    if (config === undefined) {
+      if (one.accepted) config = one.config;
+      continue;
+    }
+    const next = withoutField(config, one.field);
     if (schemaAccepts(schema, next)) config = next;
   }
-  return Object.keys(config).length < Object.keys(raw).length ? config : undefined;
+  return config;
 }
 
 /**
@@ -40,12 +64,9 @@ export function withoutOptionalSettings(schema: z.ZodType, raw: Raw, fields: rea
  * work together (a script and the bundle holding it) are each refused alone by a schema that knows it; one that lost
  * the rule lets each go, and the builder must then build a step without it.
  */
-export function eachOptionalSettingLeftOut(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): { field: string; config: Record<string, unknown> }[] {
-  const alone = fields
-    .filter((f) => !f.required && f.default === undefined && f.name in raw)
-    .map((f) => ({ field: f.name, config: withoutField(raw, f.name) }))
-    .filter((c) => schemaAccepts(schema, c.config));
-  return alone.length > 1 ? alone : [];
+export function eachOptionalSettingLeftOut(alone: readonly SettingLeftOut[]): { field: string; config: Record<string, unknown> }[] {
+  const accepted = alone.filter((one) => one.accepted).map(({ field, config }) => ({ field, config }));
+  return accepted.length > 1 ? accepted : [];
 }
 
 /**
@@ -65,13 +86,12 @@ export function defaultsSpelledOut(raw: Raw, fields: readonly ConfigField[]): Re
  * rule across fields requires it, e.g. a mode that needs a script): the config without it, which the schema must
  * refuse with an issue naming that setting, so that the user learns what to add.
  */
-export function requiredHereProbes(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): InvalidConfigProbe[] {
-  return fields
-    .filter((f) => !f.required && f.default === undefined && f.name in raw)
-    .filter((f) => !schemaAccepts(schema, withoutField(raw, f.name)))
-    .map((f) => ({
-      field: f.name,
-      description: `'${f.name}' left out (optional in the schema, but this config cannot go without it)`,
-      rawConfig: withoutField(raw, f.name),
+export function requiredHereProbes(alone: readonly SettingLeftOut[]): InvalidConfigProbe[] {
+  return alone
+    .filter((one) => !one.accepted)
+    .map((one) => ({
+      field: one.field,
+      description: `'${one.field}' left out (optional in the schema, but this config cannot go without it)`,
+      rawConfig: one.config,
     }));
 }
