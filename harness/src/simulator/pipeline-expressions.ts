@@ -25,12 +25,24 @@ export function childPath(at: string, key: string | number): string {
 
 /** Every outermost expression in `value` (a `Std:Join`'s operands are not listed separately). */
 export function findExpressions(value: unknown, at = ''): FoundExpression[] {
-  if (isPipelineExpression(value)) return [{ at, expression: value }];
-  if (Array.isArray(value)) return value.flatMap((item, i) => findExpressions(item, childPath(at, i)));
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => findExpressions(item, childPath(at, key)));
+  const found: FoundExpression[] = [];
+  if (typeof value === 'object' && value !== null) collectExpressions(value, at, found);
+  return found;
+}
+
+// One list filled in place, and a path made only for an object or array: most of a request is strings, and
+// several checks walk every scenario's request.
+function collectExpressions(value: object, at: string, found: FoundExpression[]): void {
+  if (isPipelineExpression(value)) found.push({ at, expression: value });
+  else if (Array.isArray(value)) {
+    value.forEach((item: unknown, i) => {
+      if (typeof item === 'object' && item !== null) collectExpressions(item, childPath(at, i), found);
+    });
+  } else {
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === 'object' && item !== null) collectExpressions(item, childPath(at, key), found);
+    }
   }
-  return [];
 }
 
 /** Every `Get` in `value`, including those inside `Std:Join` and `Std:JsonGet`. */
