@@ -2,7 +2,7 @@ import type { AdapterInput, StepTypeAdapter } from '@stepscore/sagemaker';
 import type { UploadedObject } from '../../mocks/mocked-s3.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { reads } from './inputs-mounted.js';
-import { isAtOrBelow, stringsIn } from './scenario-judgement.js';
+import { configuredS3Locations, isAtOrBelow } from './scenario-judgement.js';
 
 /** An input of the request that reads neither a dependency nor a location of its own: the builder fills it itself. */
 export interface GeneratedInput {
@@ -12,18 +12,6 @@ export interface GeneratedInput {
   readonly chosenByUser: boolean;
   /** What the builder uploaded there before it returned the step. */
   readonly written: readonly UploadedObject[];
-}
-
-/**
- * The S3 locations the user set in the config's own fields. Fields the platform derives (the pipeline's S3 prefix)
- * are left out: a file the builder writes below them is the builder's to upload, not the user's.
- */
-function configuredLocations(scenario: CreatedScenario, fields: ReadonlySet<string>): string[] {
-  const config = scenario.config as unknown as Record<string, unknown>;
-  return [...fields]
-    .flatMap((field) => stringsIn(config[field]))
-    .map((s) => s.value.replace(/\/+$/, ''))
-    .filter((value) => value.startsWith('s3://'));
 }
 
 // Two checks judge the same scenarios' generated inputs: found once per scenario (its builder's adapter and config
@@ -39,7 +27,7 @@ export function generatedInputs(scenario: CreatedScenario, adapter: StepTypeAdap
 
 function findGeneratedInputs(scenario: CreatedScenario, adapter: StepTypeAdapter, fields: ReadonlySet<string>): GeneratedInput[] {
   const given = Object.values(scenario.plan.inputs);
-  const configured = configuredLocations(scenario, fields);
+  const configured = configuredS3Locations(scenario, fields);
   const inputs: GeneratedInput[] = [];
   for (const input of adapter.inputs(scenario.step.Arguments)) {
     const source = input.source;

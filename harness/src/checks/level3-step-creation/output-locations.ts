@@ -3,7 +3,7 @@ import { defineCheck, outcomeFromProblems } from '../../check/check-definition.j
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { configFields } from '../../scenarios/config-fields.js';
 import { findExpressions } from '../../simulator/pipeline-expressions.js';
-import { adapterOf, hasEmptyS3Segment, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
+import { adapterOf, configuredS3Locations, hasEmptyS3Segment, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
 
 /** Values that differ from one pipeline execution to the next. */
 const PER_EXECUTION = /^Execution\./;
@@ -27,15 +27,6 @@ function emptyJoinedParts(args: unknown): string[] {
     const empty = values.findIndex((v, i) => i > 0 && v === '');
     return empty === -1 ? [] : [`${at} joins an empty part (Values[${empty}]) into an S3 location, so its key has an empty segment where a name was to be`];
   });
-}
-
-/** The s3:// locations the user set in the config's own fields: where an output goes there, sharing it is their choice. */
-function configuredLocations(scenario: CreatedScenario, fields: ReadonlySet<string>): string[] {
-  const config = scenario.config as unknown as Record<string, unknown>;
-  return [...fields]
-    .flatMap((field) => stringsIn(config[field]))
-    .map((s) => s.value)
-    .filter((value) => value.startsWith('s3://'));
 }
 
 /**
@@ -97,7 +88,7 @@ export const outputLocations = defineCheck({
       for (const [destination, names] of byDestination) {
         if (names.length > 1) found.push(`outputs ${names.join(', ')} all go to ${destination}, so each overwrites the others`);
       }
-      found.push(...sharedDestinations(s, outputs, configuredLocations(s, fields)));
+      found.push(...sharedDestinations(s, outputs, configuredS3Locations(s, fields)));
       return found;
     });
     return outcomeFromProblems(

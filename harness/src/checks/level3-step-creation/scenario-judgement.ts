@@ -83,6 +83,33 @@ export function literalText(value: unknown): string | undefined {
   }
 }
 
+const configuredByScenario = new WeakMap<CreatedScenario, readonly string[]>();
+
+/**
+ * The s3:// locations the user set in the scenario config's own fields, at any depth: where something goes there is
+ * their choice. `fields` are the config schema's top-level fields, the same for every check that asks: the fields the
+ * platform derives (the pipeline's S3 prefix) are left out, since a file the builder writes below them is the
+ * builder's to upload, not the user's. Found once per scenario.
+ */
+export function configuredS3Locations(scenario: CreatedScenario, fields: ReadonlySet<string>): readonly string[] {
+  let locations = configuredByScenario.get(scenario);
+  if (locations === undefined) {
+    const config = scenario.config as unknown as Record<string, unknown>;
+    const found: string[] = [];
+    for (const field of fields) collectS3Locations(config[field], found);
+    configuredByScenario.set(scenario, (locations = found));
+  }
+  return locations;
+}
+
+function collectS3Locations(value: unknown, found: string[]): void {
+  if (typeof value === 'string') {
+    if (value.startsWith('s3://')) found.push(value);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const item of Array.isArray(value) ? value : Object.values(value)) collectS3Locations(item, found);
+  }
+}
+
 /** Whether an s3:// location has an empty part after its scheme (`s3://bucket//key`, `s3://bucket/a//b`): no reader looks there. */
 export function hasEmptyS3Segment(location: string): boolean {
   return location.startsWith('s3://') && location.slice('s3://'.length).includes('//');
