@@ -162,7 +162,7 @@ class ShapeWalker {
       return;
     }
     if (shape.min !== undefined || shape.max !== undefined) {
-      const length = [...value].length;
+      const length = codePointCount(value);
       if (shape.min !== undefined && length < shape.min) {
         this.report(path, 'min', `${subjectOf()} is ${length} characters long; ${shapeName} needs at least ${shape.min}.`);
       }
@@ -202,6 +202,25 @@ class ShapeWalker {
   private report(path: string, rule: ConstraintRule, message: string): void {
     this.violations.push({ path, rule, message });
   }
+}
+
+/**
+ * How many characters (code points, as SageMaker counts them) a string has: what `[...value].length` gives, without
+ * an array of every character (requests hold many long strings: URIs, JSON-encoded hyperparameters).
+ */
+export function codePointCount(value: string): number {
+  let count = value.length;
+  for (let i = 0; i < value.length - 1; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }
 
 const SHOWN_STRING_LENGTH = 40;

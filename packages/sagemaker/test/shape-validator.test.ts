@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConstraintModel } from '../src/constraint-model.js';
-import { describeValue, validateShape } from '../src/shape-validator.js';
+import { codePointCount, describeValue, validateShape } from '../src/shape-validator.js';
 
 const model: ConstraintModel = {
   _meta: { source: 'test', botocoreVersion: 'test', regenerate: 'none', roots: ['Request'] },
@@ -86,5 +87,23 @@ describe('describeValue', () => {
     expect(describeValue({ a: 1 })).toBe('an object');
     expect(describeValue(3)).toBe('number 3');
     expect(describeValue({ Get: 'Parameters.X' })).toBe('the pipeline expression {"Get":"Parameters.X"}');
+  });
+});
+
+describe('codePointCount', () => {
+  it('counts what the string iterator gives: a surrogate pair is one character, a lone surrogate one too', () => {
+    expect(codePointCount('')).toBe(0);
+    expect(codePointCount('s3://bucket/key')).toBe(15);
+    expect(codePointCount('a😀b')).toBe(3);
+    expect(codePointCount('\ud83d')).toBe(1);
+    expect(codePointCount('\ude00\ud83d')).toBe(2);
+    expect(codePointCount('x\ud83d')).toBe(2);
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (value) => codePointCount(value) === [...value].length));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)) }),
+        (value) => codePointCount(value) === [...value].length,
+      ),
+    );
   });
 });
