@@ -11,8 +11,8 @@
 //   (splitting), so the CLI, the package's index (what a project's config and checks import), the vitest helper
 //   and the worker all use the same PrerequisiteError, the same check context, the same registries.
 // - Every package stays outside every other package's bundle: @stepscore/* (a project's builders import them and
-//   must extend the same classes the checks test with instanceof), the AWS SDK (aws-sdk-client-mock must replace
-//   the one client class every caller constructs), zod, tsx, and the rest.
+//   must extend the same classes the checks test with instanceof), the AWS SDK (the mock backend tells the
+//   commands it is sent apart with instanceof), zod, tsx, and the rest.
 // - A package's files in one folder: a module that names another by its place beside it (builder-worker.ts
 //   starts ./worker-main.js) or finds the package.json above it (own-package.ts) finds it from whichever file it
 //   was bundled into.

@@ -5,7 +5,7 @@ export type JobDocument = Record<string, unknown>;
 
 /**
  * The SageMaker API surface the Integration level talks to. The same checks run on every backend:
- * the in-process mock (aws-sdk-client-mock) by default, or a local moto_server.
+ * the in-process mock by default, or a local moto_server.
  */
 export interface IntegrationBackend {
   readonly name: string;

@@ -25,27 +25,27 @@ const definitionOf = (...steps: unknown[]) => JSON.stringify({ Version: '2020-12
 describe('createMockBackend', () => {
   expectNoNetwork();
 
-  it('answers through aws-sdk-client-mock and records what each backend sent', async () => {
+  it('answers in process and records what each backend sent', async () => {
     const backend = await createMockBackend('us-east-1');
     await backend.createPipeline({ name: 'p1', definition: EMPTY, roleArn: ROLE });
     expect(await backend.describePipelineDefinition('p1')).toBe(EMPTY);
     await expect(backend.describePipelineDefinition('missing')).rejects.toThrow('Pipeline missing does not exist');
-    expect(backend.sageMakerMock.commandCalls(CreatePipelineCommand)).toHaveLength(1);
-    expect(backend.sageMakerMock.commandCalls(DescribePipelineCommand)).toHaveLength(2);
+    expect(backend.sent.inputsOf(CreatePipelineCommand)).toHaveLength(1);
+    expect(backend.sent.inputsOf(DescribePipelineCommand)).toHaveLength(2);
     await backend.close();
   });
 
   it('hands a closed backend’s client to the next backend of its region with no state and no recorded calls', async () => {
     const first = await createMockBackend('eu-west-1');
     await first.createPipeline({ name: 'kept', definition: EMPTY, roleArn: ROLE });
-    const firstMock = first.sageMakerMock;
+    const firstSent = first.sent;
     await first.close();
     // What the closed backend sent stays readable until another takes its client.
-    expect(firstMock.commandCalls(CreatePipelineCommand)).toHaveLength(1);
+    expect(firstSent.inputsOf(CreatePipelineCommand)).toHaveLength(1);
 
     const second = await createMockBackend('eu-west-1');
-    expect(second.sageMakerMock).toBe(firstMock);
-    expect(second.sageMakerMock.commandCalls(CreatePipelineCommand)).toHaveLength(0);
+    expect(second.sent).toBe(firstSent);
+    expect(second.sent.inputsOf(CreatePipelineCommand)).toHaveLength(0);
     await expect(second.describePipelineDefinition('kept')).rejects.toThrow('Pipeline kept does not exist');
     await second.close();
   });
@@ -53,7 +53,7 @@ describe('createMockBackend', () => {
   it('keeps backends open at the same time apart, and refuses use after close', async () => {
     const a = await createMockBackend('us-west-2');
     const b = await createMockBackend('us-west-2');
-    expect(a.sageMakerMock).not.toBe(b.sageMakerMock);
+    expect(a.sent).not.toBe(b.sent);
     await a.createPipeline({ name: 'only-in-a', definition: EMPTY, roleArn: ROLE });
     await expect(b.describePipelineDefinition('only-in-a')).rejects.toThrow('does not exist');
     await a.close();
@@ -63,7 +63,7 @@ describe('createMockBackend', () => {
     // Closing twice released the client once: two new backends get two different clients.
     const c = await createMockBackend('us-west-2');
     const d = await createMockBackend('us-west-2');
-    expect(c.sageMakerMock).not.toBe(d.sageMakerMock);
+    expect(c.sent).not.toBe(d.sent);
     await Promise.all([c.close(), d.close()]);
   });
 

@@ -102,17 +102,15 @@ describe('dryRun', () => {
     expect((model!.arguments['PrimaryContainer'] as { ModelDataUrl: unknown }).ModelDataUrl).toBe(artifacts);
     expect(result.servedByMock).toEqual([]);
 
-    const creates = backend.sageMakerMock.commandCalls(CreatePipelineCommand);
+    const creates = backend.sent.inputsOf(CreatePipelineCommand);
     expect(creates).toHaveLength(1);
-    expect(JSON.parse(creates[0]!.args[0].input.PipelineDefinition ?? '')).toEqual(JSON.parse(JSON.stringify(pipeline.definition)));
-    expect(backend.sageMakerMock.commandCalls(StartPipelineExecutionCommand)).toHaveLength(1);
-    const jobs = backend.sageMakerMock.commandCalls(CreateTrainingJobCommand);
+    expect(JSON.parse(creates[0]!.PipelineDefinition ?? '')).toEqual(JSON.parse(JSON.stringify(pipeline.definition)));
+    expect(backend.sent.inputsOf(StartPipelineExecutionCommand)).toHaveLength(1);
+    const jobs = backend.sent.inputsOf(CreateTrainingJobCommand);
     expect(jobs).toHaveLength(1);
-    expect(backend.sageMakerMock.commandCalls(CreateProcessingJobCommand)).toHaveLength(
-      pipeline.definition.Steps.filter((s) => s.Type === 'Processing').length,
-    );
-    expect(backend.sageMakerMock.commandCalls(CreateModelCommand)).toHaveLength(1);
-    const request = jobs[0]!.args[0].input;
+    expect(backend.sent.inputsOf(CreateProcessingJobCommand)).toHaveLength(pipeline.definition.Steps.filter((s) => s.Type === 'Processing').length);
+    expect(backend.sent.inputsOf(CreateModelCommand)).toHaveLength(1);
+    const request = jobs[0]!;
     expect(request.TrainingJobName).toBe(job?.jobName);
     expect(request.TrainingJobName).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/);
     expect(request.InputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri).toMatch(/^s3:\/\/.+data_preparation_training\/processed_data/);
@@ -227,8 +225,8 @@ describe('dryRun', () => {
     const modelName = result.runs.get('Model')?.jobName;
     expect(modelName).toBe('pipelines-mock0001-Model');
     expect(result.runs.get('Batch')?.arguments['ModelName']).toBe(modelName);
-    expect(backend.sageMakerMock.commandCalls(CreateModelCommand)[0]?.args[0].input.ModelName).toBe(modelName);
-    expect(backend.sageMakerMock.commandCalls(CreateTransformJobCommand)[0]?.args[0].input).toMatchObject({
+    expect(backend.sent.inputsOf(CreateModelCommand)[0]?.ModelName).toBe(modelName);
+    expect(backend.sent.inputsOf(CreateTransformJobCommand)[0]).toMatchObject({
       TransformJobName: 'pipelines-mock0001-Batch',
       ModelName: modelName,
     });

@@ -61,7 +61,7 @@ function sourceFolders(bundled: readonly Entry[]): string[] {
 /** Anything this changes (the build's options) must give another fingerprint. */
 const BUILD_VERSION = '1';
 
-/** Third-party packages stay outside the bundle: aws-sdk-client-mock must replace the one SDK client class every caller uses. */
+/** Third-party packages stay outside the bundle, one copy of each in the worker: the mock backend tells the SDK's commands apart with instanceof. */
 function thirdPartyPackages(bundled: readonly Entry[]): string[] {
   const names = new Set<string>();
   for (const folder of [WORKSPACE, ...new Set(bundled.map((e) => dirname(dirname(e.source))))]) {

@@ -28,12 +28,12 @@ describe(ID, () => {
     );
 
     expect(made).toHaveLength(1);
-    const calls = made[0]!.sageMakerMock.commandCalls(CreatePipelineCommand);
+    const calls = made[0]!.sent.inputsOf(CreatePipelineCommand);
     expect(calls).toHaveLength(1);
-    const input = calls[0]!.args[0].input;
+    const input = calls[0]!;
     expect(input.PipelineName).toMatch(new RegExp(`-${name}-round-trip$`));
     expect(JSON.parse(input.PipelineDefinition ?? '')).toEqual(sent);
-    expect(made[0]!.sageMakerMock.commandCalls(DescribePipelineCommand)).toHaveLength(1);
+    expect(made[0]!.sent.inputsOf(DescribePipelineCommand)).toHaveLength(1);
   });
 
   it('fails when DescribePipeline hands back a different definition', async () => {
