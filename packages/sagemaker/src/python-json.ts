@@ -88,9 +88,14 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = {
   '\f': '\\f',
 };
 
+/** Printable ASCII but the quote and the backslash: characters json.dumps writes as they are. */
+const WRITTEN_AS_IS = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 // Iterates UTF-16 code units, so astral characters come out as their surrogate pair,
 // exactly as Python's ensure_ascii does.
 function encodeString(text: string): string {
+  // Most names and values need no escape: one test instead of a string built a character at a time.
+  if (WRITTEN_AS_IS.test(text)) return `"${text}"`;
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const ch = text.charAt(i);

@@ -48,9 +48,11 @@ export function stepValueList(value: unknown): StepValue[] | undefined {
 /** The entries of a map whose values are step values; {} when the value is not an object. */
 export function stepValueMap(value: unknown): Record<string, StepValue> {
   if (!isPlainObject(value) || isPipelineExpression(value)) return {};
-  const entries = Object.entries(value).flatMap(([key, item]) => {
+  const map: Record<string, StepValue> = {};
+  for (const [key, item] of Object.entries(value)) {
     const stepValue = asStepValue(item);
-    return stepValue === undefined ? [] : [[key, stepValue] as const];
-  });
-  return Object.fromEntries(entries);
+    // defineProperty, as Object.fromEntries does: a key `__proto__` is an entry, not the prototype.
+    if (stepValue !== undefined) Object.defineProperty(map, key, { value: stepValue, enumerable: true, writable: true, configurable: true });
+  }
+  return map;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pythonFloatRepr, pythonJsonDumps } from '../src/python-json.js';
 
@@ -87,5 +88,30 @@ describe('pythonFloatRepr', () => {
     [123456789012345.0, '123456789012345.0'],
   ])('writes %s as %s', (value, expected) => {
     expect(pythonFloatRepr(value)).toBe(expected);
+  });
+});
+
+describe('pythonJsonDumps of a string', () => {
+  // json.dumps(s) with ensure_ascii: JSON's escapes, every code unit outside printable ASCII as \uXXXX.
+  const escapes: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+  const reference = (text: string): string => {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      out += escapes[text.charAt(i)] ?? (code >= 0x20 && code <= 0x7e ? text.charAt(i) : `\\u${code.toString(16).padStart(4, '0')}`);
+    }
+    return `"${out}"`;
+  };
+
+  it('writes printable ASCII as it is and escapes the rest, as Python does', () => {
+    expect(pythonJsonDumps('s3://bucket/key')).toBe('"s3://bucket/key"');
+    expect(pythonJsonDumps('a"b\\c')).toBe('"a\\"b\\\\c"');
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => pythonJsonDumps(text) === reference(text)));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', ' ', '"', '\\', '~', '\x7f', '\n', 'é', '\ud83d') }),
+        (text) => pythonJsonDumps(text) === reference(text),
+      ),
+    );
   });
 });
