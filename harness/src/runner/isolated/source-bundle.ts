@@ -122,13 +122,16 @@ function build(esbuild: Esbuild, bundled: readonly Entry[], folder: string): voi
   }
 }
 
-const A_DAY_MS = 24 * 60 * 60 * 1000;
+const AN_HOUR_MS = 60 * 60 * 1000;
 
-/** Bundles of earlier states of the sources, once a day old: a run that was loading one is long done. */
+/**
+ * Bundles of earlier states of the sources, once an hour old (each edit of a source makes another, about 0.75 MB): a
+ * run that chose one has long started its workers.
+ */
 function removeOldBundles(keep: string): void {
   for (const name of readdirSync(CACHE)) {
     const folder = join(CACHE, name);
-    if (folder !== keep && Date.now() - statSync(folder).mtimeMs > A_DAY_MS) rmSync(folder, { recursive: true, force: true });
+    if (folder !== keep && Date.now() - statSync(folder).mtimeMs > AN_HOUR_MS) rmSync(folder, { recursive: true, force: true });
   }
 }
 
