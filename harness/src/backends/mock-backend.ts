@@ -1,5 +1,6 @@
 import { CreatePipelineCommand, DescribePipelineCommand, SageMakerClient, StartPipelineExecutionCommand } from '../aws/sagemaker-client.js';
 import { STEP_TYPE_NAMES, STEP_TYPES, type StepTypeName } from '@stepscore/sagemaker';
+import { answerInProcess } from '../mocks/answer-in-process.js';
 import { MOCK_CREDENTIALS } from '../mocks/mocked-s3.js';
 import { ARN_MEMBER, completedJob, jobArn } from './completed-jobs.js';
 import type { IntegrationBackend, JobDocument } from './integration-backend.js';
@@ -39,13 +40,10 @@ class MockedSageMaker {
 
   constructor(readonly region: string) {
     this.client = new SageMakerClient({ region, credentials: MOCK_CREDENTIALS });
-    // The client's send is replaced, as aws-sdk-client-mock does, but without its Sinon stub, whose record of every
-    // call (call objects, an Error for its stack) took a sixth of a dry run (the mocked S3 client says more).
-    const send = async (command: object) => {
+    answerInProcess(this.client, (command) => {
       this.sent.record(command);
       return this.answer(command);
-    };
-    this.client.send = send as SageMakerClient['send'];
+    });
   }
 
   /** As new: no pipelines, no jobs, no calls recorded. */
