@@ -45,6 +45,23 @@ function collectExpressions(value: object, at: string, found: FoundExpression[])
   }
 }
 
+/**
+ * Every `Get` `value` refers to, in order: the text of each object's string `Get`, at any depth (inside expressions
+ * too, and in objects that are no well-formed expression); no paths.
+ */
+export function getsIn(value: unknown): string[] {
+  const found: string[] = [];
+  collectGets(value, found);
+  return found;
+}
+
+function collectGets(value: unknown, found: string[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  const get = (value as { Get?: unknown }).Get;
+  if (typeof get === 'string') found.push(get);
+  for (const item of Array.isArray(value) ? value : Object.values(value)) collectGets(item, found);
+}
+
 /** Every `Get` in `value`, including those inside `Std:Join` and `Std:JsonGet`. */
 export function findGets(value: unknown, at = ''): FoundGet[] {
   return findExpressions(value, at).flatMap(({ at: where, expression }) => {

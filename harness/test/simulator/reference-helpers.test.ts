@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { executionOrder } from '../../src/simulator/execution-order.js';
 import { jsonDifferences, roundTripDifferences } from '../../src/simulator/json-differences.js';
-import { containsExpression, findGets, findStepsGets } from '../../src/simulator/pipeline-expressions.js';
+import { containsExpression, findExpressions, findGets, findStepsGets, getsIn } from '../../src/simulator/pipeline-expressions.js';
 import { valueAtPropertyPath } from '../../src/simulator/property-values.js';
 
 const join = { 'Std:Join': { On: '/', Values: [{ Get: 'Steps.A.X.Y' }, 'x', { Get: 'Parameters.P' }] } };
@@ -14,6 +14,26 @@ describe('pipeline expressions', () => {
       { at: 'b', get: 'Execution.PipelineName' },
     ]);
     expect(findStepsGets({ a: [join] })).toEqual([{ at: 'a[0]["Std:Join"].Values[0]', get: 'Steps.A.X.Y', stepName: 'A', path: 'X.Y' }]);
+  });
+
+  it('lists every Get a value refers to, in order, inside joins and malformed expressions too', () => {
+    expect(getsIn({ a: [join], b: { Get: 'Execution.PipelineName' }, c: { Get: 'Parameters.Q', extra: { Get: 'Parameters.R' } }, d: 'Get' })).toEqual([
+      'Steps.A.X.Y',
+      'Parameters.P',
+      'Execution.PipelineName',
+      'Parameters.Q',
+      'Parameters.R',
+    ]);
+    expect(getsIn('Parameters.P')).toEqual([]);
+  });
+
+  it('finds the outermost expressions with where they sit, and none in literals', () => {
+    expect(findExpressions({ a: [join, 'x'], b: { c: { Get: 'Parameters.P' } }, d: ['s3://b/k'] })).toEqual([
+      { at: 'a[0]', expression: join },
+      { at: 'b.c', expression: { Get: 'Parameters.P' } },
+    ]);
+    expect(findExpressions({ Get: 'Parameters.P' }, 'Arguments')).toEqual([{ at: 'Arguments', expression: { Get: 'Parameters.P' } }]);
+    expect(findExpressions('s3://b/k')).toEqual([]);
   });
 
   it('tells whether a value holds an expression anywhere', () => {

@@ -2,18 +2,11 @@ import type { AdapterOutput } from '@stepscore/sagemaker';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { configFields } from '../../scenarios/config-fields.js';
-import { findExpressions } from '../../simulator/pipeline-expressions.js';
+import { findExpressions, getsIn } from '../../simulator/pipeline-expressions.js';
 import { adapterOf, configuredS3Locations, hasEmptyS3Segment, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
 
 /** Values that differ from one pipeline execution to the next. */
 const PER_EXECUTION = /^Execution\./;
-
-/** Every `Get` a value refers to, at any depth. */
-function getsIn(value: unknown): string[] {
-  if (typeof value !== 'object' || value === null) return [];
-  const get = (value as { Get?: unknown }).Get;
-  return [...(typeof get === 'string' ? [get] : []), ...Object.values(value).flatMap(getsIn)];
-}
 
 /**
  * An S3 location the builder joins at run time (`Std:Join` on '/' from a literal `s3:` start) with an empty part after

@@ -3,6 +3,7 @@ import type { PipelineStepDefinition } from '@stepscore/step-builder';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { declaredParameters } from '../../scenarios/derive-scenarios.js';
+import { getsIn } from '../../simulator/pipeline-expressions.js';
 import { problemsPerScenario } from './scenario-judgement.js';
 
 function describeViolation(violation: ConstraintViolation): string {
@@ -32,10 +33,9 @@ function undeclaredParameters(scenario: CreatedScenario): string[] {
 }
 
 function referencedParameters(value: unknown): string[] {
-  if (typeof value !== 'object' || value === null) return [];
-  const get = (value as { Get?: unknown }).Get;
-  const own = typeof get === 'string' && get.startsWith('Parameters.') ? [get.slice('Parameters.'.length)] : [];
-  return [...own, ...Object.values(value).flatMap(referencedParameters)];
+  return getsIn(value)
+    .filter((get) => get.startsWith('Parameters.'))
+    .map((get) => get.slice('Parameters.'.length));
 }
 
 export const requestMeetsServiceModel = defineCheck({
