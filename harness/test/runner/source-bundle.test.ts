@@ -57,6 +57,17 @@ describe('sourceFingerprint', () => {
     rmSync(join(folder, 'b.ts'));
     expect(sourceFingerprint([folder], '0.28.2')).toBe(edited);
   });
+
+  it('changes with an edit of the other files given (the manifests, the TypeScript settings)', () => {
+    const settings = join(folder, '..', `${folder.split(/[\\/]/).pop()}-tsconfig.json`);
+    writeFileSync(settings, '{}');
+    utimesSync(settings, 1_000, 1_000);
+    const before = sourceFingerprint([folder], '0.28.2', [settings]);
+    expect(before).not.toBe(sourceFingerprint([folder], '0.28.2'));
+    utimesSync(settings, 2_000, 2_000);
+    expect(sourceFingerprint([folder], '0.28.2', [settings])).not.toBe(before);
+    rmSync(settings);
+  });
 });
 
 describe('bundled-packages-hook', () => {

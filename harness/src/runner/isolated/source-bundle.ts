@@ -61,12 +61,22 @@ function sourceFolders(bundled: readonly Entry[]): string[] {
 /** Anything this changes (the build's options) must give another fingerprint. */
 const BUILD_VERSION = '1';
 
+/** The package.json files whose dependencies the bundle leaves out: the workspace's, the harness's and each package's. */
+function manifests(bundled: readonly Entry[]): string[] {
+  return [WORKSPACE, ...new Set(bundled.map((e) => dirname(dirname(e.source))))]
+    .map((folder) => join(folder, 'package.json'))
+    .filter((file) => existsSync(file));
+}
+
+/** The files besides the sources that shape the bundle: the manifests, and the TypeScript settings esbuild reads. */
+function settingsFiles(bundled: readonly Entry[]): string[] {
+  return [...manifests(bundled), join(WORKSPACE, 'tsconfig.json')].filter((file) => existsSync(file));
+}
+
 /** Third-party packages stay outside the bundle, one copy of each in the worker: the mock backend tells the SDK's commands apart with instanceof. */
 function thirdPartyPackages(bundled: readonly Entry[]): string[] {
   const names = new Set<string>();
-  for (const folder of [WORKSPACE, ...new Set(bundled.map((e) => dirname(dirname(e.source))))]) {
-    const manifestFile = join(folder, 'package.json');
-    if (!existsSync(manifestFile)) continue;
+  for (const manifestFile of manifests(bundled)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, Record<string, string> | undefined>;
     for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
       for (const name of Object.keys(manifest[field] ?? {})) if (!name.startsWith('@stepscore/')) names.add(name);
@@ -75,15 +85,20 @@ function thirdPartyPackages(bundled: readonly Entry[]): string[] {
   return [...names].flatMap((name) => [name, `${name}/*`]);
 }
 
-/** A digest of the path, size and modification time of every file in the folders, and of the Node and esbuild versions. */
-export function sourceFingerprint(folders: readonly string[], esbuildVersion: string): string {
+/**
+ * A digest of the path, size and modification time of every file in the folders and of the other files given, and of
+ * the Node and esbuild versions.
+ */
+export function sourceFingerprint(folders: readonly string[], esbuildVersion: string, files: readonly string[] = []): string {
   const hash = createHash('sha256').update(`${BUILD_VERSION}\0${process.version}\0${esbuildVersion}\0`);
+  const add = (file: string) => {
+    const stats = statSync(file);
+    if (stats.isFile()) hash.update(`${file}\0${stats.size}\0${stats.mtimeMs}\0`);
+  };
   for (const folder of folders) {
-    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
-      const stats = statSync(join(folder, file));
-      if (stats.isFile()) hash.update(`${join(folder, file)}\0${stats.size}\0${stats.mtimeMs}\0`);
-    }
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) add(join(folder, file));
   }
+  for (const file of files) add(file);
   return hash.digest('hex').slice(0, 20);
 }
 
@@ -147,7 +162,7 @@ export function sourceWorkerBundle(env: NodeJS.ProcessEnv = process.env): Worker
   try {
     const esbuild = createRequire(import.meta.url)('esbuild') as Esbuild;
     const bundled = entries();
-    const folder = join(CACHE, sourceFingerprint(sourceFolders(bundled), esbuild.version));
+    const folder = join(CACHE, sourceFingerprint(sourceFolders(bundled), esbuild.version, settingsFiles(bundled)));
     if (!existsSync(join(folder, `${WORKER_OUTPUT}.js`))) {
       mkdirSync(CACHE, { recursive: true });
       build(esbuild, bundled, folder);
