@@ -2,20 +2,20 @@ import { createHash } from 'node:crypto';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import { errorMessage } from '../../error-message.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
-import { configFields } from '../../scenarios/config-fields.js';
 import { findExpressions } from '../../simulator/pipeline-expressions.js';
 import { generatedInputs } from './generated-inputs.js';
 import { adapterOf, problemsPerScenario } from './scenario-judgement.js';
 import type { StepTypeAdapter } from '@stepscore/sagemaker';
+import type { z } from 'zod';
 
 /** Whether the key names the object's own digest: steps that share such a key write the very same bytes there. */
 function isContentAddressed(s3Uri: string, body: string): boolean {
   return ['sha256', 'sha1', 'md5'].some((algorithm) => s3Uri.includes(createHash(algorithm).update(body).digest('hex')));
 }
 
-function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter, fields: ReadonlySet<string>): string[] {
+function uploadProblems(scenario: CreatedScenario, adapter: StepTypeAdapter, schema: z.ZodType): string[] {
   const problems: string[] = [];
-  for (const { input, source, chosenByUser, written } of generatedInputs(scenario, adapter, fields)) {
+  for (const { input, source, chosenByUser, written } of generatedInputs(scenario, adapter, schema)) {
     if (written.length === 0) {
       if (chosenByUser) continue;
       const all = scenario.uploads.map((u) => u.s3Uri).join(', ') || 'none';
@@ -61,8 +61,7 @@ export const generatedFilesUploaded = defineCheck({
     await ctx.step();
     const adapter = adapterOf(ctx);
     const scenarios = await ctx.createdScenarios();
-    const fields = new Set(configFields(ctx.registration.configSchema).map((f) => f.name));
-    const problems = problemsPerScenario(scenarios, (s) => uploadProblems(s, adapter, fields));
+    const problems = problemsPerScenario(scenarios, (s) => uploadProblems(s, adapter, ctx.registration.configSchema));
     return outcomeFromProblems(
       problems,
       `every generated input was uploaded first in ${scenarios.length} scenario(s)`,

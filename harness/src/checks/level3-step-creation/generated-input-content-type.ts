@@ -2,7 +2,6 @@ import { type AdapterInput, isPipelineExpression } from '@stepscore/sagemaker';
 import { isPlainRecord } from '@stepscore/step-model';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { UploadedObject } from '../../mocks/mocked-s3.js';
-import { configFields } from '../../scenarios/config-fields.js';
 import { generatedInputs } from './generated-inputs.js';
 import { adapterOf, problemsPerScenario } from './scenario-judgement.js';
 
@@ -44,10 +43,9 @@ export const generatedInputContentType = defineCheck({
     await ctx.step();
     const adapter = adapterOf(ctx);
     const scenarios = await ctx.createdScenarios();
-    const fields = new Set(configFields(ctx.registration.configSchema).map((f) => f.name));
     const problems = problemsPerScenario(scenarios, (s) =>
       // Where the user chose the location, the data there and its type are the user's.
-      generatedInputs(s, adapter, fields)
+      generatedInputs(s, adapter, ctx.registration.configSchema)
         .filter((g) => !g.chosenByUser)
         .flatMap((g) => contentTypeProblems(s.step.Arguments, g.input, g.written)),
     );

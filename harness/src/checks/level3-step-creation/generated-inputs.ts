@@ -1,4 +1,5 @@
 import type { AdapterInput, StepTypeAdapter } from '@stepscore/sagemaker';
+import type { z } from 'zod';
 import type { UploadedObject } from '../../mocks/mocked-s3.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { reads } from './inputs-mounted.js';
@@ -15,19 +16,19 @@ export interface GeneratedInput {
 }
 
 // Two checks judge the same scenarios' generated inputs: found once per scenario (its builder's adapter and config
-// fields are the same for both).
+// schema are the same for both).
 const found = new WeakMap<CreatedScenario, readonly GeneratedInput[]>();
 
 /** The scenario's inputs on S3 that no dependency feeds, with what the builder uploaded for each. */
-export function generatedInputs(scenario: CreatedScenario, adapter: StepTypeAdapter, fields: ReadonlySet<string>): readonly GeneratedInput[] {
+export function generatedInputs(scenario: CreatedScenario, adapter: StepTypeAdapter, schema: z.ZodType): readonly GeneratedInput[] {
   let inputs = found.get(scenario);
-  if (inputs === undefined) found.set(scenario, (inputs = findGeneratedInputs(scenario, adapter, fields)));
+  if (inputs === undefined) found.set(scenario, (inputs = findGeneratedInputs(scenario, adapter, schema)));
   return inputs;
 }
 
-function findGeneratedInputs(scenario: CreatedScenario, adapter: StepTypeAdapter, fields: ReadonlySet<string>): GeneratedInput[] {
+function findGeneratedInputs(scenario: CreatedScenario, adapter: StepTypeAdapter, schema: z.ZodType): GeneratedInput[] {
   const given = Object.values(scenario.plan.inputs);
-  const configured = configuredS3Locations(scenario, fields);
+  const configured = configuredS3Locations(scenario, schema);
   const inputs: GeneratedInput[] = [];
   for (const input of adapter.inputs(scenario.step.Arguments)) {
     const source = input.source;

@@ -1,7 +1,6 @@
 import type { AdapterOutput } from '@stepscore/sagemaker';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
-import { configFields } from '../../scenarios/config-fields.js';
 import { findExpressions, getsIn } from '../../simulator/pipeline-expressions.js';
 import { adapterOf, configuredS3Locations, hasEmptyS3Segment, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
 
@@ -64,7 +63,6 @@ export const outputLocations = defineCheck({
     await ctx.step();
     const adapter = adapterOf(ctx);
     const scenarios = await ctx.createdScenarios();
-    const fields = new Set(configFields(ctx.registration.configSchema).map((f) => f.name));
     const problems = problemsPerScenario(scenarios, (s) => {
       const found: string[] = [];
       for (const { path, value } of stringsIn(s.step.Arguments)) {
@@ -81,7 +79,7 @@ export const outputLocations = defineCheck({
       for (const [destination, names] of byDestination) {
         if (names.length > 1) found.push(`outputs ${names.join(', ')} all go to ${destination}, so each overwrites the others`);
       }
-      found.push(...sharedDestinations(s, outputs, configuredS3Locations(s, fields)));
+      found.push(...sharedDestinations(s, outputs, configuredS3Locations(s, ctx.registration.configSchema)));
       return found;
     });
     return outcomeFromProblems(

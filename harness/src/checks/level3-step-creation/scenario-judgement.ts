@@ -1,7 +1,9 @@
 import { adapterFor, type StepTypeAdapter } from '@stepscore/sagemaker';
 import { isPlainRecord } from '@stepscore/step-model';
 import type { CheckContext } from '../../context/check-context.js';
+import type { z } from 'zod';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
+import { configFields } from '../../scenarios/config-fields.js';
 
 /** Every scenario's problems, each prefixed with the scenario it was found in. */
 export function problemsPerScenario(scenarios: readonly CreatedScenario[], judge: (scenario: CreatedScenario) => readonly string[]): string[] {
@@ -86,17 +88,17 @@ export function literalText(value: unknown): string | undefined {
 const configuredByScenario = new WeakMap<CreatedScenario, readonly string[]>();
 
 /**
- * The s3:// locations the user set in the scenario config's own fields, at any depth: where something goes there is
- * their choice. `fields` are the config schema's top-level fields, the same for every check that asks: the fields the
- * platform derives (the pipeline's S3 prefix) are left out, since a file the builder writes below them is the
- * builder's to upload, not the user's. Found once per scenario.
+ * The s3:// locations the user set in the scenario config's own fields (the top-level fields of `schema`, the
+ * builder's config schema), at any depth: where something goes there is their choice. The fields the platform derives
+ * (the pipeline's S3 prefix) are left out, since a file the builder writes below them is the builder's to upload, not
+ * the user's. Found once per scenario.
  */
-export function configuredS3Locations(scenario: CreatedScenario, fields: ReadonlySet<string>): readonly string[] {
+export function configuredS3Locations(scenario: CreatedScenario, schema: z.ZodType): readonly string[] {
   let locations = configuredByScenario.get(scenario);
   if (locations === undefined) {
     const config = scenario.config as unknown as Record<string, unknown>;
     const found: string[] = [];
-    for (const field of fields) collectS3Locations(config[field], found);
+    for (const field of configFields(schema)) collectS3Locations(config[field.name], found);
     configuredByScenario.set(scenario, (locations = found));
   }
   return locations;
