@@ -59,7 +59,7 @@ describe('sourceFingerprint', () => {
   });
 
   it('changes with an edit of the other files given (the manifests, the TypeScript settings)', () => {
-    const settings = join(folder, '..', `${folder.split(/[\\/]/).pop()}-tsconfig.json`);
+    const settings = `${folder}-tsconfig.json`;
     writeFileSync(settings, '{}');
     utimesSync(settings, 1_000, 1_000);
     const before = sourceFingerprint([folder], '0.28.2', [settings]);

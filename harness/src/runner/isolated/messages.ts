@@ -28,7 +28,7 @@ export interface WorkerModules {
 
 /** The code a worker runs: what its boot file imports, and how a project's imports of our packages resolve. */
 export interface WorkerCode {
-  /** The worker's entry module: from TypeScript source, the boot file imports it once tsx is registered. */
+  /** The worker's entry module: the worker's file itself, or, run from unbundled TypeScript, what worker-boot.mjs imports once tsx is registered. */
   readonly entry: string;
   /** Run from the bundled sources (source-bundle.ts): how a project's module finds our packages in the bundle. */
   readonly bundled?: BundledPackages;

@@ -70,7 +70,8 @@ function manifests(bundled: readonly Entry[]): string[] {
 
 /** The files besides the sources that shape the bundle: the manifests, and the TypeScript settings esbuild reads. */
 function settingsFiles(bundled: readonly Entry[]): string[] {
-  return [...manifests(bundled), join(WORKSPACE, 'tsconfig.json')].filter((file) => existsSync(file));
+  const tsconfig = join(WORKSPACE, 'tsconfig.json');
+  return existsSync(tsconfig) ? [...manifests(bundled), tsconfig] : manifests(bundled);
 }
 
 /** Third-party packages stay outside the bundle, one copy of each in the worker: the mock backend tells the SDK's commands apart with instanceof. */
