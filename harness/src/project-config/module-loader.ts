@@ -28,6 +28,7 @@ export interface BundledPackages {
 
 let bundledPackages: BundledPackages | undefined;
 let packagesHookRegistered = false;
+let bundledModules: Readonly<Record<string, string>> = {};
 
 /**
  * In a worker running the bundled sources: the project's modules, which import our packages by name, are to get
@@ -36,6 +37,14 @@ let packagesHookRegistered = false;
  */
 export function resolveOurPackagesTo(bundled: BundledPackages): void {
   bundledPackages = bundled;
+}
+
+/**
+ * In a worker running the bundled sources: the project's modules that were bundled with them (project-bundle.ts),
+ * by URL, and the bundled file importModule loads for each instead.
+ */
+export function loadBundledModulesFrom(modules: Readonly<Record<string, string>>): void {
+  bundledModules = modules;
 }
 
 function registerPackagesHook(): void {
@@ -87,9 +96,11 @@ async function registerTypeScript(): Promise<void> {
   await registered;
 }
 
-/** The module's namespace; TypeScript files go through tsx. */
+/** The module's namespace; TypeScript files go through tsx, unless they were bundled (loadBundledModulesFrom). */
 export async function importModule(location: string): Promise<Record<string, unknown>> {
   const url = toUrl(location);
+  const bundled = bundledModules[url];
+  if (bundled) return (await import(bundled)) as Record<string, unknown>;
   registerPackagesHook();
   if (!isTypeScriptFile(url)) return (await import(url)) as Record<string, unknown>;
   await registerTypeScript();

@@ -19,9 +19,11 @@ import type {
   PrerequisiteKind,
   StartMessage,
   WorkerCode,
+  WorkerModules,
   WorkerStartData,
 } from './messages.js';
-import { sourceWorkerBundle } from './source-bundle.js';
+import { bundledProjectModules } from './project-bundle.js';
+import { sourceWorkerBundle, type WorkerBundle } from './source-bundle.js';
 import { tuneV8ForBuilderWorkers } from './v8-tuning.js';
 import { type ProgressBuffers, createProgressBuffers, monotonicMs, type ProgressSnapshot, ProgressReader, type StretchStart } from './progress-board.js';
 
@@ -71,7 +73,7 @@ export type JobRequest = Omit<BuilderJob, 'job' | 'handedOver'>;
 // and imports worker-main.ts.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
-function workerCode(): { readonly boot: URL; readonly code: WorkerCode } {
+function workerCode(): { readonly boot: URL; readonly code: WorkerCode; readonly bundle?: WorkerBundle } {
   if (!FROM_SOURCE) {
     const entry = new URL('./worker-main.js', import.meta.url);
     return { boot: entry, code: { entry: entry.href } };
@@ -79,9 +81,20 @@ function workerCode(): { readonly boot: URL; readonly code: WorkerCode } {
   const bundle = sourceWorkerBundle();
   if (bundle) {
     const resolveHook = new URL('./bundled-packages-hook.mjs', import.meta.url).href;
-    return { boot: new URL(bundle.entry), code: { entry: bundle.entry, bundled: { packages: bundle.packages, resolveHook } } };
+    return { boot: new URL(bundle.entry), code: { entry: bundle.entry, bundled: { packages: bundle.packages, resolveHook } }, bundle };
   }
   return { boot: new URL('./worker-boot.mjs', import.meta.url), code: { entry: new URL('./worker-main.ts', import.meta.url).href } };
+}
+
+type WorkerCodeFiles = ReturnType<typeof workerCode>;
+
+/** The start data with the project's modules bundled, when the worker runs a bundle they can join. */
+async function withBundledModules<T extends WorkerModules>(startData: T, { bundle }: WorkerCodeFiles): Promise<T & Pick<WorkerStartData, 'bundledModules'>> {
+  if (!bundle) return startData;
+  const { registryModule, checksModule, extraChecksModules = [], upstreamModules = [], catalogueModule } = startData;
+  const modules = [registryModule, checksModule, ...extraChecksModules, ...upstreamModules, catalogueModule].filter((m): m is string => m !== undefined);
+  const bundledModules = await bundledProjectModules(modules, bundle);
+  return bundledModules ? { ...startData, bundledModules } : startData;
 }
 
 const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000;
@@ -95,10 +108,10 @@ const WORKER_YOUNG_GENERATION_MB = 96;
 
 function workerThread(
   data: Omit<WorkerStartData, keyof WorkerCode> | Omit<DeferredWorkerStartData, keyof WorkerCode>,
+  { boot, code }: WorkerCodeFiles,
   heapLimitMb: number | undefined,
 ): Worker {
   tuneV8ForBuilderWorkers();
-  const { boot, code } = workerCode();
   return new Worker(boot, {
     workerData: { ...data, ...code } satisfies WorkerStartData | DeferredWorkerStartData,
     execArgv: [],
@@ -160,9 +173,10 @@ export class BuilderWorker {
    * @param stopWhenAborted stops the worker while it starts (the promise then rejects); no effect once it is ready.
    * @throws Error when the worker cannot load the registry or the checks, or does not start in time.
    */
-  static start(options: BuilderWorkerOptions, stopWhenAborted?: AbortSignal): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
+  static async start(options: BuilderWorkerOptions, stopWhenAborted?: AbortSignal): Promise<{ worker: BuilderWorker; ready: WorkerReady }> {
     const progress = createProgressBuffers();
-    const worker = workerThread({ ...options.startData, progress }, options.heapLimitMb);
+    const code = workerCode();
+    const worker = workerThread({ ...(await withBundledModules(options.startData, code)), progress }, code, options.heapLimitMb);
     return BuilderWorker.handshake(worker, progress, options, stopWhenAborted);
   }
 
@@ -176,7 +190,8 @@ export class BuilderWorker {
     stopWhenAborted: AbortSignal,
   ): { begin(options: BuilderWorkerOptions): Promise<{ worker: BuilderWorker; ready: WorkerReady }> } {
     const progress = createProgressBuffers();
-    const worker = workerThread({ deferred: true, progress }, heapLimitMb);
+    const code = workerCode();
+    const worker = workerThread({ deferred: true, progress }, code, heapLimitMb);
     let lastError: Error | undefined;
     let exitCode: number | undefined;
     worker.on('error', (error) => (lastError = error));
@@ -184,7 +199,9 @@ export class BuilderWorker {
     const stop = () => void worker.terminate();
     stopWhenAborted.addEventListener('abort', stop, { once: true });
     return {
-      begin: (options) => {
+      begin: async (options) => {
+        // Until the project's modules are bundled, an abort still stops the worker.
+        const startData = await withBundledModules(options.startData, code);
         stopWhenAborted.removeEventListener('abort', stop);
         if (stopWhenAborted.aborted || exitCode !== undefined) {
           void worker.terminate();
@@ -192,7 +209,7 @@ export class BuilderWorker {
             new Error(`A builder worker stopped while starting: ${exitCode === undefined ? 'it was no longer needed' : describeCrash(lastError, exitCode)}`),
           );
         }
-        worker.postMessage({ type: 'start', startData: options.startData } satisfies StartMessage);
+        worker.postMessage({ type: 'start', startData } satisfies StartMessage);
         return BuilderWorker.handshake(worker, progress, options, stopWhenAborted);
       },
     };

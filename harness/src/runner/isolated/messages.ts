@@ -5,6 +5,7 @@ import type { CheckDefinition } from '../../check/check-definition.js';
 import type { BuilderResult, CheckResult, RootCause } from '../../check/check-result.js';
 import type { BundledPackages } from '../../project-config/module-loader.js';
 import type { BackendDescriptor } from './backend-descriptor.js';
+import type { BundledModules } from './project-bundle.js';
 import type { ProgressBuffers, StretchStart } from './progress-board.js';
 
 /** Where a worker finds what it runs: each `*Module` is a file URL, each `*Export` the name exported there. */
@@ -36,6 +37,8 @@ export interface WorkerCode {
 
 export interface WorkerStartData extends WorkerModules, WorkerCode {
   readonly backend: BackendDescriptor;
+  /** The modules above that were bundled for a worker running the bundled sources (project-bundle.ts), and what to import instead of each. */
+  readonly bundledModules?: BundledModules;
   /** Where the worker records its progress and its results for the main thread. */
   readonly progress: ProgressBuffers;
 }

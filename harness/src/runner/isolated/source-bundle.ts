@@ -7,8 +7,9 @@
 //
 // One copy of every module in the worker: the packages and the harness's index are entry points of the one build,
 // so the worker's modules share their code through its chunks, and a project's modules (the builders, a config,
-// its checks), which import `@stepscore/*` by name, are given those entry points by the worker's resolve hook
-// (bundled-packages-hook.mjs, registered by module-loader.ts): they extend the very classes the checks test with instanceof.
+// its checks), which import `@stepscore/*` by name, are given those entry points, bundled beside it
+// (project-bundle.ts) or, loaded as they are, by the worker's resolve hook (bundled-packages-hook.mjs, registered by
+// module-loader.ts): they extend the very classes the checks test with instanceof.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +19,8 @@ import { errorMessage } from '../../error-message.js';
 
 /** The bundled worker: its entry, and the entry point of each package a project's module may import by name. */
 export interface WorkerBundle {
+  /** The folder it was built into. */
+  readonly folder: string;
   readonly entry: string;
   /** Bare specifier → file URL of its entry point in the bundle. */
   readonly packages: Readonly<Record<string, string>>;
@@ -105,48 +108,70 @@ export function sourceFingerprint(folders: readonly string[], esbuildVersion: st
 
 function bundleAt(folder: string): WorkerBundle {
   const url = (out: string) => pathToFileURL(join(folder, `${out}.js`)).href;
-  return { entry: url(WORKER_OUTPUT), packages: Object.fromEntries(Object.entries(PACKAGE_OUTPUTS).map(([name, out]) => [name, url(out)])) };
+  return { folder, entry: url(WORKER_OUTPUT), packages: Object.fromEntries(Object.entries(PACKAGE_OUTPUTS).map(([name, out]) => [name, url(out)])) };
 }
 
-type Esbuild = typeof import('esbuild');
+export type Esbuild = typeof import('esbuild');
 
-function build(esbuild: Esbuild, bundled: readonly Entry[], folder: string): void {
-  // Built beside its final place and renamed into it: two runs that build at once each rename a complete bundle, and
-  // the second finds the first's in place.
-  const building = `${folder}.${process.pid}.${Date.now()}.building`;
+/** How both the worker's bundle and a project's (project-bundle.ts) are built: ES modules for Node 20 sharing code through chunks. */
+export const WORKER_BUILD_OPTIONS = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  logLevel: 'silent',
+} as const satisfies import('esbuild').BuildOptions;
+
+/** esbuild, which bundles the sources, when it is installed. */
+export function loadEsbuild(): Esbuild {
+  return createRequire(import.meta.url)('esbuild') as Esbuild;
+}
+
+/** Where a build goes before it is moved into `folder` (moveIntoPlace). */
+export const buildingFolder = (folder: string): string => `${folder}.${process.pid}.${Date.now()}.building`;
+
+/**
+ * Moves a finished build into its place. Built beside it and renamed: two runs that build at once each rename a
+ * complete one, and the second finds the first's in place (holding `marker`).
+ */
+export function moveIntoPlace(building: string, folder: string, marker: string): void {
   try {
-    esbuild.buildSync({
-      absWorkingDir: HARNESS,
-      entryPoints: bundled.map(({ out, source }) => ({ in: source, out })),
-      outdir: building,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      external: thirdPartyPackages(bundled),
-      chunkNames: 'chunk-[hash]',
-      logLevel: 'silent',
-    });
-    try {
-      renameSync(building, folder);
-    } catch (error) {
-      if (!existsSync(join(folder, `${WORKER_OUTPUT}.js`))) throw error;
-    }
+    renameSync(building, folder);
+  } catch (error) {
+    if (!existsSync(join(folder, marker))) throw error;
   } finally {
     rmSync(building, { recursive: true, force: true });
   }
 }
 
+function build(esbuild: Esbuild, bundled: readonly Entry[], folder: string): void {
+  const building = buildingFolder(folder);
+  try {
+    esbuild.buildSync({
+      absWorkingDir: HARNESS,
+      entryPoints: bundled.map(({ out, source }) => ({ in: source, out })),
+      outdir: building,
+      ...WORKER_BUILD_OPTIONS,
+      external: thirdPartyPackages(bundled),
+    });
+  } catch (error) {
+    rmSync(building, { recursive: true, force: true });
+    throw error;
+  }
+  moveIntoPlace(building, folder, `${WORKER_OUTPUT}.js`);
+}
+
 const AN_HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Bundles of earlier states of the sources, once an hour old (each edit of a source makes another, about 0.75 MB): a
- * run that chose one has long started its workers.
+ * The folders in `parent` but `keep` last changed an hour ago or more: bundles of earlier states of the sources (each
+ * edit of a source makes another, about 0.75 MB), which a run that chose one has long started its workers from.
  */
-function removeOldBundles(keep: string): void {
-  for (const name of readdirSync(CACHE)) {
-    const folder = join(CACHE, name);
+export function removeOldBuilds(parent: string, keep: string): void {
+  for (const name of readdirSync(parent)) {
+    const folder = join(parent, name);
     if (folder !== keep && Date.now() - statSync(folder).mtimeMs > AN_HOUR_MS) rmSync(folder, { recursive: true, force: true });
   }
 }
@@ -161,13 +186,13 @@ export function sourceWorkerBundle(env: NodeJS.ProcessEnv = process.env): Worker
   // Looked up for each worker (the sources' file times: some 10 ms), not once per process: a watching test runner
   // starts workers again after an edit.
   try {
-    const esbuild = createRequire(import.meta.url)('esbuild') as Esbuild;
+    const esbuild = loadEsbuild();
     const bundled = entries();
     const folder = join(CACHE, sourceFingerprint(sourceFolders(bundled), esbuild.version, settingsFiles(bundled)));
     if (!existsSync(join(folder, `${WORKER_OUTPUT}.js`))) {
       mkdirSync(CACHE, { recursive: true });
       build(esbuild, bundled, folder);
-      removeOldBundles(folder);
+      removeOldBuilds(CACHE, folder);
     }
     return bundleAt(folder);
   } catch (error) {

@@ -6,7 +6,7 @@ import type { CheckDefinition } from '../../check/check-definition.js';
 import { errorMessage } from '../../error-message.js';
 import { type IndexedCatalogue, toIndexedCatalogue } from '../../catalogue/indexed-catalogue.js';
 import { upstreamCatalogue } from '../../catalogue/upstream-catalogue.js';
-import { importModule, prepareTypeScript, resolveOurPackagesTo } from '../../project-config/module-loader.js';
+import { importModule, loadBundledModulesFrom, prepareTypeScript, resolveOurPackagesTo } from '../../project-config/module-loader.js';
 import { checksFromModule, registryFromModule } from '../../project-config/registry-from-module.js';
 import { upstreamFromModule, withUpstream } from '../../project-config/upstream-from-module.js';
 import { checkImportance } from '../../profiles/index.js';
@@ -42,12 +42,14 @@ async function startData(): Promise<WorkerStartData> {
     new Promise<StartMessage>((resolve) => port!.once('message', resolve)),
     builtInChecks(),
     import('../../backends/mock-backend.js'),
-    prepareTypeScript(),
+    // Running the bundled sources, the project's modules come bundled as a rule: tsx is loaded only if they do not.
+    data.bundled ? undefined : prepareTypeScript(),
   ]);
   return { ...message.startData, entry: data.entry, ...(data.bundled ? { bundled: data.bundled } : {}), progress: data.progress };
 }
 
 const start = await startData();
+if (start.bundledModules) loadBundledModulesFrom(start.bundledModules);
 const progressWriter = new ProgressWriter(start.progress);
 
 function post(message: FromWorker): void {
