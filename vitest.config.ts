@@ -26,7 +26,7 @@ const CLI_EXCLUDED_BY_THE_CALLER = (process.env.STEPSCORE_CLI_TEST_EXCLUDE ?? ''
 
 // Projects:
 //   unit      - unit tests of the domain packages, the builders and the harness, in one process without isolation
-//   isolation - harness/test/runner/isolation.test.ts: builder workers stopped at time limits, alone (below)
+//   isolation - harness/test/runner/isolation.test.ts: builder workers stopped at time limits, and their crashes
 //   cli       - the stepscore commands run whole (in process and as child processes), shard runs and nested vitest
 //   cli-mocked - the exit codes, one of them from a faked run (vi.mock), isolated
 //   builders  - `pnpm test:builders`: one test per check per registered builder
@@ -34,17 +34,20 @@ const CLI_EXCLUDED_BY_THE_CALLER = (process.env.STEPSCORE_CLI_TEST_EXCLUDE ?? ''
 //   moto      - integration against a local moto_server (127.0.0.1 only)
 //   browser   - the HTML report opened in headless Chromium
 //   pack      - the packed tarballs installed into a fresh npm project outside the repository (slow: npm install)
-// `builders` and `isolation` run first, one after the other in one worker: the level files of `builders` share one
-// run of the catalogue, which has worker threads of its own, and isolation.test.ts asserts time limits (a check
-// stopped at 1 s, a run of misbehaving builders within 25 s, a 400 ms limit no ordinary check reaches) that a
-// second test worker on the same two cores made it miss (measured: 2 of its 12 tests failed at load 17).
-// Then all the other projects share a pool of two workers, so the projects that mostly wait
-// on a child process (pack, moto, browser, cli) run beside the ones that compute, the longest first
-// (harness/vitest/longest-projects-first.ts). vitest's default is one worker less than the cores: one on 2 cores.
+// `builders` runs first, alone in one worker: its level files share one run of the catalogue, which has worker
+// threads of its own. Then all the other projects share a pool of two workers, so the projects that mostly wait on
+// a child process or a timer (pack, moto, browser, cli, isolation) run beside the ones that compute, the longest
+// first (harness/vitest/longest-projects-first.ts). vitest's default is one worker less than the cores: one on 2
+// cores. isolation.test.ts's time limits leave ordinary checks ten times the time they take on a loaded machine
+// (1 s against some 0.1 s), and its start-up case waits on a slow module, not on a race with the machine's load.
 const AFTER_BUILDERS = { groupOrder: 1 };
 
 export default defineConfig({
   test: {
+    // The transformed modules are kept on disk (node_modules/.experimental-vitest-cache, keyed by each file's content
+    // and the project's settings): the projects share each file's transform in one run, and the next run starts from
+    // them. No plugin here transforms a file from anything but its own content, which is what the key covers.
+    experimental: { fsModuleCache: true },
     reporters: ['default', './harness/vitest/score-table-reporter.ts', './harness/vitest/plain-summary-reporter.ts'],
     maxWorkers: 2,
     sequence: { sequencer: LongestProjectsFirst },
@@ -101,11 +104,8 @@ export default defineConfig({
       {
         test: {
           name: 'isolation',
+          sequence: AFTER_BUILDERS,
           include: ['harness/test/runner/isolation.test.ts'],
-          // Non-isolated with one worker: the same group as `builders` (vitest runs an isolated one-worker project
-          // last, in a group of its own). One file, so nothing is shared.
-          isolate: false,
-          maxWorkers: 1,
         },
       },
       {

@@ -31,13 +31,16 @@ afterAll(async () => {
 
 describe('pnpm test:builders with --shard and --merge-reports', () => {
   it('splits the level files between shards and merges them into a full summary per builder', async () => {
-    for (const shard of ['1/2', '2/2']) {
-      const output = join(blobs, `blob-${shard.replace('/', '-')}.json`);
-      const args = ['run', '--project', 'builders', `--shard=${shard}`, '--reporter=default', '--reporter=blob', `--outputFile.blob=${output}`];
-      const { stdout } = await run(VITEST, args, { cwd: ROOT, env: cleanEnv(), maxBuffer: 16 << 20 });
-      // Each shard runs two of the four level files.
-      expect(stdout).toContain('Test Files  2 passed (2)');
-    }
+    // The shards run at once, as a CI matrix runs them.
+    const shards = await Promise.all(
+      ['1/2', '2/2'].map((shard) => {
+        const output = join(blobs, `blob-${shard.replace('/', '-')}.json`);
+        const args = ['run', '--project', 'builders', `--shard=${shard}`, '--reporter=default', '--reporter=blob', `--outputFile.blob=${output}`];
+        return run(VITEST, args, { cwd: ROOT, env: cleanEnv(), maxBuffer: 16 << 20 });
+      }),
+    );
+    // Each shard runs two of the four level files.
+    for (const { stdout } of shards) expect(stdout).toContain('Test Files  2 passed (2)');
     expect((await readdir(blobs)).sort()).toEqual(['blob-1-2.json', 'blob-2-2.json']);
 
     const merged = await run(VITEST, ['run', `--merge-reports=${blobs}`], { cwd: ROOT, env: cleanEnv(), maxBuffer: 16 << 20 });
