@@ -101,10 +101,12 @@ const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000;
 
 /**
  * A builder's checks make many short-lived objects (a config parse per scenario and per invalid probe, a request per
- * scenario): with twice Node's default young generation (48 MB) fewer of them live long enough to be copied and
- * promoted, which took about a twentieth of a run's CPU time, for some 30 MB more per worker.
+ * scenario): with four times Node's default young generation (48 MB) fewer of them live long enough to be copied
+ * and promoted. Twice the default took about a twentieth off a run's CPU time, for some 30 MB more per worker; four
+ * times, 2 % more in paired runs at N=1000 (BENCHMARKS.md), for some 45 MB more per worker (RSS 610 → 700 MB with
+ * two workers). At eight times the RSS passed 840 MB for no steady gain.
  */
-const WORKER_YOUNG_GENERATION_MB = 96;
+const WORKER_YOUNG_GENERATION_MB = 192;
 
 function workerThread(
   data: Omit<WorkerStartData, keyof WorkerCode> | Omit<DeferredWorkerStartData, keyof WorkerCode>,
