@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bundledProjectModules, notBundleable, withOwnLocation } from '../../src/runner/isolated/project-bundle.js';
+import { bundledProjectModules, isEsModule, notBundleable, withOwnLocation } from '../../src/runner/isolated/project-bundle.js';
 import { sourceWorkerBundle } from '../../src/runner/isolated/source-bundle.js';
 
 const REPOSITORY_MODULES = fileURLToPath(new URL('../../../node_modules', import.meta.url));
@@ -22,6 +22,23 @@ describe('notBundleable', () => {
     expect(notBundleable(computedPath)).toBe('it computes what it imports');
     expect(notBundleable("const url = import.meta.resolve('./a.js');")).toBe('it uses import.meta for more than its own location');
     expect(notBundleable('register(import.meta);')).toBe('it uses import.meta for more than its own location');
+    expect(notBundleable("const file = join(__dirname, 'data.json');")).toBe("it uses CommonJS's __dirname or __filename");
+  });
+});
+
+describe('isEsModule', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'stepscore-module-format-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("follows the extension, else the nearest package.json's type, as Node and tsx do", () => {
+    mkdirSync(join(folder, 'esm', 'src'), { recursive: true });
+    writeFileSync(join(folder, 'esm', 'package.json'), '{ "type": "module" }');
+    mkdirSync(join(folder, 'cjs'));
+    writeFileSync(join(folder, 'cjs', 'package.json'), '{ "name": "old-style" }');
+    expect(isEsModule(join(folder, 'esm', 'src', 'registry.ts'))).toBe(true);
+    expect(isEsModule(join(folder, 'esm', 'src', 'registry.cts'))).toBe(false);
+    expect(isEsModule(join(folder, 'cjs', 'registry.ts'))).toBe(false);
+    expect(isEsModule(join(folder, 'cjs', 'registry.mts'))).toBe(true);
   });
 });
 
@@ -39,6 +56,7 @@ describe('bundledProjectModules', () => {
   const project = mkdtempSync(join(tmpdir(), 'stepscore-project-bundle-'));
   // The project resolves its packages from this repository's, as a project inside it does.
   symlinkSync(REPOSITORY_MODULES, join(project, 'node_modules'), 'dir');
+  writeFileSync(join(project, 'package.json'), '{ "type": "module" }');
   mkdirSync(join(project, 'lib'));
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
@@ -83,8 +101,21 @@ describe('bundledProjectModules', () => {
     expect(((await import(edited![registryUrl]!)) as Record<string, unknown>).version).toBe(2);
   });
 
-  it('gives none when a module is not a file, computes what it imports, or does not compile: those load as they are', async () => {
+  it('builds again when a third-party file the last build imports is gone (a dependency upgraded)', async () => {
+    const first = await bundledProjectModules([registryUrl], worker);
+    const home = dirname(dirname(fileURLToPath(first![registryUrl]!)));
+    const record = join(home, 'last-build.json');
+    const last = JSON.parse(readFileSync(record, 'utf8')) as { files: string[]; outside: string[] };
+    expect(last.outside.some((file) => file.includes(`${sep}zod${sep}`))).toBe(true);
+    writeFileSync(record, JSON.stringify({ ...last, outside: [...last.outside, join(project, 'node_modules-gone', 'index.js')] }));
+    expect(await bundledProjectModules([registryUrl], worker)).toEqual(first);
+    expect(JSON.parse(readFileSync(record, 'utf8'))).toEqual(last);
+  });
+
+  it('gives none when a module is not a file, is CommonJS, computes what it imports, or does not compile: those load as they are', async () => {
     expect(await bundledProjectModules(['data:text/javascript,export default 1'], worker)).toBeUndefined();
+    write('common.cts', 'exports.registry = 1;\n', 1_000);
+    expect(await bundledProjectModules([pathToFileURL(join(project, 'common.cts')).href], worker)).toBeUndefined();
     write('computed.ts', "const name = 'zod';\nexport const m = await import(name);\n", 1_000);
     expect(await bundledProjectModules([pathToFileURL(join(project, 'computed.ts')).href], worker)).toBeUndefined();
     write('broken.ts', 'export const = ;\n', 1_000);

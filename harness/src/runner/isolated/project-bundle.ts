@@ -39,7 +39,26 @@ const output = (index: number): string => `module-${index}`;
 export function notBundleable(source: string): string | undefined {
   if (/\bimport\s*\(\s*(?![\s'"`]|`[^`$]*`)/.test(source) || /\bimport\s*\(\s*`[^`]*\$\{/.test(source)) return 'it computes what it imports';
   if (/\bimport\.meta\b(?!\.(url|filename|dirname)\b)/.test(source)) return 'it uses import.meta for more than its own location';
+  if (/\b__(dirname|filename)\b/.test(source)) return "it uses CommonJS's __dirname or __filename";
   return undefined;
+}
+
+/** The package.json that decides how Node loads the file (the nearest one above it), if there is one. */
+function manifestOf(file: string): string | undefined {
+  for (let folder = dirname(file); ; folder = dirname(folder)) {
+    const manifest = join(folder, 'package.json');
+    if (existsSync(manifest)) return manifest;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+/** Whether Node (and tsx) load the file as an ES module: bundled, a CommonJS module would export only a default. */
+export function isEsModule(file: string): boolean {
+  const extension = extname(file);
+  if (extension === '.mts' || extension === '.mjs') return true;
+  if (extension === '.cts' || extension === '.cjs') return false;
+  const manifest = manifestOf(file);
+  return manifest !== undefined && (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module';
 }
 
 /** The source with its own location written in where it asks for it: bundled, import.meta would be the bundle's. */
@@ -51,8 +70,8 @@ export function withOwnLocation(source: string, url: string): string {
 
 const RESOLVING = Symbol('resolving for the project bundle');
 
-/** Resolves and loads the project's files as described at the top. */
-function projectFiles(worker: WorkerBundle, entryUrls: ReadonlyMap<string, string>): Plugin {
+/** Resolves and loads the project's files as described at the top; the third-party files it leaves outside go in `outside`. */
+function projectFiles(worker: WorkerBundle, entryUrls: ReadonlyMap<string, string>, outside: Set<string>): Plugin {
   return {
     name: 'stepscore-project-files',
     setup(build) {
@@ -64,7 +83,9 @@ function projectFiles(worker: WorkerBundle, entryUrls: ReadonlyMap<string, strin
         const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         // A workspace package (`stepscore` in this repository) is sources like the project's own: bundled.
-        return resolved.path.split(sep).includes('node_modules') ? { path: resolved.path, external: true } : { path: resolved.path };
+        if (!resolved.path.split(sep).includes('node_modules')) return { path: resolved.path };
+        outside.add(resolved.path);
+        return { path: resolved.path, external: true };
       });
       build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8');
@@ -92,7 +113,7 @@ function plan(urls: readonly string[], worker: WorkerBundle): Plan | undefined {
   for (const url of sorted) {
     if (!url.startsWith('file:') || new URL(url).hash) return undefined;
     const file = fileURLToPath(url);
-    if (!(extname(file) in LOADERS) || [...files.values()].includes(file)) return undefined;
+    if (!(extname(file) in LOADERS) || [...files.values()].includes(file) || !isEsModule(file)) return undefined;
     files.set(url, file);
   }
   const key = createHash('sha256').update(sorted.join('\0')).digest('hex').slice(0, 20);
@@ -103,12 +124,18 @@ function modulesAt(folder: string, urls: readonly string[]): BundledModules {
   return Object.fromEntries(urls.map((url, index) => [url, pathToFileURL(join(folder, `${output(index)}.js`)).href]));
 }
 
-/** The build of the files as they are now, if the last build's files are unchanged. */
+/** What the last build was made from: the files bundled and their manifests, and the third-party files it imports. */
+interface LastBuild {
+  readonly files: readonly string[];
+  readonly outside: readonly string[];
+}
+
+/** The build of the files as they are now, if the last build's files are unchanged and what it imports is still there. */
 function lastBuild(home: string, esbuildVersion: string): string | undefined {
   try {
-    const { files } = JSON.parse(readFileSync(join(home, LAST_BUILD), 'utf8')) as { files: string[] };
+    const { files, outside } = JSON.parse(readFileSync(join(home, LAST_BUILD), 'utf8')) as LastBuild;
     const folder = join(home, sourceFingerprint([], esbuildVersion, files));
-    return existsSync(join(folder, `${output(0)}.js`)) ? folder : undefined;
+    return existsSync(join(folder, `${output(0)}.js`)) && outside.every((file) => existsSync(file)) ? folder : undefined;
   } catch {
     // None yet, or one of its files is gone.
     return undefined;
@@ -121,6 +148,7 @@ async function build({ urls, files, home }: Plan, worker: WorkerBundle): Promise
   const building = buildingFolder(join(home, 'next'));
   const started = Date.now();
   const entryUrls = new Map(urls.map((url) => [files.get(url)!, url]));
+  const outside = new Set<string>();
   const result = await esbuild.build({
     absWorkingDir: worker.folder,
     entryPoints: urls.map((url, index) => ({ in: files.get(url)!, out: output(index) })),
@@ -129,16 +157,19 @@ async function build({ urls, files, home }: Plan, worker: WorkerBundle): Promise
     // Node's own conditions: no `module`, which esbuild adds by default.
     conditions: [],
     metafile: true,
-    plugins: [projectFiles(worker, entryUrls)],
+    plugins: [projectFiles(worker, entryUrls, outside)],
   });
-  const inputs = Object.keys(result.metafile.inputs).map((input) => join(worker.folder, input));
+  const bundled = Object.keys(result.metafile.inputs).map((input) => join(worker.folder, input));
+  // A manifest decides how its files load, and its dependencies which files the bundle imports.
+  const manifests = bundled.map(manifestOf).filter((m): m is string => m !== undefined);
+  const inputs = [...new Set([...bundled, ...manifests])];
   // A file changed while it was being bundled: this build serves this worker, and the next start builds again.
   const settled = inputs.every((file) => statSync(file).mtimeMs < started);
   const folder = settled ? join(home, sourceFingerprint([], esbuild.version, inputs)) : `${building}.unsettled`;
   moveIntoPlace(building, folder, `${output(0)}.js`);
   if (settled) {
     const written = `${join(home, LAST_BUILD)}.${process.pid}`;
-    writeFileSync(written, JSON.stringify({ files: inputs }));
+    writeFileSync(written, JSON.stringify({ files: inputs, outside: [...outside] } satisfies LastBuild));
     renameSync(written, join(home, LAST_BUILD));
     removeOldBuilds(home, folder);
   }
