@@ -34,8 +34,8 @@ const REGISTRY_ENTRY_POINTS = ['builders/registry.ts', 'stepscore.config.ts', 'h
 const NOT_LOADING_THE_REPOSITORY_CONFIG = ['harness/test/cli/external-config.test.ts', 'harness/test/cli/program.test.ts'];
 
 /**
- * vitest.config.ts keeps transformed modules on disk; by path none of the copy's is one of this repository's, and
- * writing them (some 3 s of CPU) gains a run that happens once.
+ * vitest.config.ts keeps transformed modules on disk, in the checkout; by path none of the copy's is one of this
+ * repository's, and writing them (some 3 s of CPU) would gain nothing: the copy is removed after one run.
  */
 const NO_MODULE_CACHE = '--experimental.fsModuleCache=false';
 
