@@ -112,7 +112,7 @@ describe('bundledProjectModules', () => {
     expect(JSON.parse(readFileSync(record, 'utf8'))).toEqual(last);
   });
 
-  it('gives none when a module is not a file, is CommonJS, computes what it imports, or does not compile: those load as they are', async () => {
+  it('gives none when a module is not a file, is CommonJS, computes what it imports, does not compile or has a broken package.json: those load as they are', async () => {
     expect(await bundledProjectModules(['data:text/javascript,export default 1'], worker)).toBeUndefined();
     write('common.cts', 'exports.registry = 1;\n', 1_000);
     expect(await bundledProjectModules([pathToFileURL(join(project, 'common.cts')).href], worker)).toBeUndefined();
@@ -120,5 +120,9 @@ describe('bundledProjectModules', () => {
     expect(await bundledProjectModules([pathToFileURL(join(project, 'computed.ts')).href], worker)).toBeUndefined();
     write('broken.ts', 'export const = ;\n', 1_000);
     expect(await bundledProjectModules([pathToFileURL(join(project, 'broken.ts')).href], worker)).toBeUndefined();
+    mkdirSync(join(project, 'unreadable'));
+    write('unreadable/package.json', '{ "type": ', 1_000);
+    write('unreadable/registry.ts', 'export const registry = 1;\n', 1_000);
+    expect(await bundledProjectModules([pathToFileURL(join(project, 'unreadable', 'registry.ts')).href], worker)).toBeUndefined();
   });
 });

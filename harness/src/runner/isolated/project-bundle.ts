@@ -184,9 +184,9 @@ const underWay = new Map<string, Promise<string>>();
  * is at hand; undefined when they are to be loaded as they are (see the top).
  */
 export async function bundledProjectModules(urls: readonly string[], worker: WorkerBundle): Promise<BundledModules | undefined> {
-  const planned = plan(urls, worker);
-  if (!planned) return undefined;
   try {
+    const planned = plan(urls, worker);
+    if (!planned) return undefined;
     const esbuildVersion = loadEsbuild().version;
     let folder = lastBuild(planned.home, esbuildVersion);
     if (!folder) {
@@ -199,7 +199,7 @@ export async function bundledProjectModules(urls: readonly string[], worker: Wor
     }
     return modulesAt(folder, planned.urls);
   } catch {
-    // tsx, loading the modules as they are, reports what is wrong with one of them.
+    // tsx, loading the modules as they are, reports what is wrong with one of them (or with a package.json).
     return undefined;
   }
 }
