@@ -39,7 +39,9 @@ function collectExpressions(value: object, at: string, found: FoundExpression[])
       if (typeof item === 'object' && item !== null) collectExpressions(item, childPath(at, i), found);
     });
   } else {
-    for (const [key, item] of Object.entries(value)) {
+    const record = value as Readonly<Record<string, unknown>>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
       if (typeof item === 'object' && item !== null) collectExpressions(item, childPath(at, key), found);
     }
   }

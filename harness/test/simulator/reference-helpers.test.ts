@@ -1,8 +1,20 @@
+import { isPipelineExpression } from '@stepscore/sagemaker';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { executionOrder } from '../../src/simulator/execution-order.js';
 import { jsonDifferences, roundTripDifferences } from '../../src/simulator/json-differences.js';
-import { containsExpression, findExpressions, findGets, findStepsGets, getsIn } from '../../src/simulator/pipeline-expressions.js';
+import { childPath, containsExpression, findExpressions, findGets, findStepsGets, getsIn } from '../../src/simulator/pipeline-expressions.js';
 import { valueAtPropertyPath } from '../../src/simulator/property-values.js';
+import { requestLikeValue } from '../support/request-like-values.js';
+
+/** The outermost expressions as first found, with Object.entries: the walk findExpressions is compared with. */
+function expressionsByEntries(value: unknown, at: string, found: { at: string; expression: unknown }[] = []): { at: string; expression: unknown }[] {
+  if (typeof value !== 'object' || value === null) return found;
+  if (isPipelineExpression(value)) found.push({ at, expression: value });
+  else if (Array.isArray(value)) value.forEach((item, i) => expressionsByEntries(item, childPath(at, i), found));
+  else for (const [key, item] of Object.entries(value)) expressionsByEntries(item, childPath(at, key), found);
+  return found;
+}
 
 const join = { 'Std:Join': { On: '/', Values: [{ Get: 'Steps.A.X.Y' }, 'x', { Get: 'Parameters.P' }] } };
 
@@ -106,5 +118,16 @@ describe('roundTripDifferences', () => {
   it('stops at the limit', () => {
     const sent = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]));
     expect(roundTripDifferences(sent, {}, 3)).toEqual(['k0: sent 0, got back nothing', 'k1: sent 1, got back nothing', 'k2: sent 2, got back nothing']);
+  });
+});
+
+describe('findExpressions, for any request-like value', () => {
+  it('finds the expressions and paths the Object.entries walk found, in its order', () => {
+    fc.assert(
+      fc.property(requestLikeValue, fc.constantFrom('', 'Arguments'), (value, at) => {
+        expect(findExpressions(value, at)).toStrictEqual(expressionsByEntries(value, at));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

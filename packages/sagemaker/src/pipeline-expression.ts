@@ -21,13 +21,27 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * The object's one own enumerable key, if it has exactly one. Counted without Object.keys's array: every object of
+ * every request a check walks is asked whether it is an expression.
+ */
+function onlyKey(value: Readonly<Record<string, unknown>>): string | undefined {
+  let only: string | undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  return only;
+}
+
 /** A plain object with exactly one key among `Get`, `Std:Join`, `Std:JsonGet`, whose operand has that form's shape. */
 export function isPipelineExpression(value: unknown): value is PipelineExpression {
   if (!isPlainObject(value)) return false;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return false;
-  const operand = value[keys[0] as string];
-  switch (keys[0]) {
+  const key = onlyKey(value);
+  if (key === undefined) return false;
+  const operand = value[key];
+  switch (key) {
     case 'Get':
       return typeof operand === 'string';
     case 'Std:Join':

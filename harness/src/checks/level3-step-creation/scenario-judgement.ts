@@ -44,12 +44,14 @@ export function literalsIn(value: unknown, path = ''): { path: string; value: st
 }
 
 // One list filled in place: a request has hundreds of leaves, and a list per node made most of the time.
+// Indexes and keys rather than entries: a [key, value] pair per member was a tenth of what a builder's checks allocate.
 function collectLeaves<T>(value: unknown, path: string, isLeaf: (v: unknown) => v is T, found: { path: string; value: T }[]): void {
   if (isLeaf(value)) found.push({ path, value });
   else if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) collectLeaves(item, `${path}[${i}]`, isLeaf, found);
+    for (let i = 0; i < value.length; i++) collectLeaves(value[i], `${path}[${i}]`, isLeaf, found);
   } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) collectLeaves(item, path === '' ? key : `${path}.${key}`, isLeaf, found);
+    const record = value as Readonly<Record<string, unknown>>;
+    for (const key of Object.keys(record)) collectLeaves(record[key], path === '' ? key : `${path}.${key}`, isLeaf, found);
   }
 }
 

@@ -1,5 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keysIn, literalText, numbersIn, stringsIn } from '../../../src/checks/level3-step-creation/scenario-judgement.js';
+import { keysIn, literalsIn, literalText, numbersIn, stringsIn } from '../../../src/checks/level3-step-creation/scenario-judgement.js';
+import { requestLikeValue } from '../../support/request-like-values.js';
+
+/** The leaves of a value as first walked, with Object.entries and array entries: the walk it is compared with. */
+function leavesByEntries(
+  value: unknown,
+  path: string,
+  isLeaf: (v: unknown) => boolean,
+  found: { path: string; value: unknown }[] = [],
+): { path: string; value: unknown }[] {
+  if (isLeaf(value)) found.push({ path, value });
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) leavesByEntries(item, `${path}[${i}]`, isLeaf, found);
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value)) leavesByEntries(item, path === '' ? key : `${path}.${key}`, isLeaf, found);
+  return found;
+}
 
 describe('literalText', () => {
   it.each([
@@ -43,5 +59,20 @@ describe('stringsIn, numbersIn and keysIn', () => {
     expect(stringsIn('v', 'At')).toStrictEqual([{ path: 'At', value: 'v' }]);
     expect(numbersIn([5], 'N')).toStrictEqual([{ path: 'N[0]', value: 5 }]);
     expect(stringsIn(null)).toStrictEqual([]);
+  });
+});
+
+describe('stringsIn, numbersIn and literalsIn, for any request-like value', () => {
+  it('find the leaves and paths the Object.entries walk found, in its order', () => {
+    const isString = (v: unknown) => typeof v === 'string';
+    const isNumber = (v: unknown) => typeof v === 'number';
+    fc.assert(
+      fc.property(requestLikeValue, fc.constantFrom('', 'Arguments'), (value, path) => {
+        expect(stringsIn(value, path)).toStrictEqual(leavesByEntries(value, path, isString));
+        expect(numbersIn(value, path)).toStrictEqual(leavesByEntries(value, path, isNumber));
+        expect(literalsIn(value, path)).toStrictEqual(leavesByEntries(value, path, (v) => isString(v) || isNumber(v)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
