@@ -11,8 +11,11 @@ import { requestLikeValue } from '../support/request-like-values.js';
 function expressionsByEntries(value: unknown, at: string, found: { at: string; expression: unknown }[] = []): { at: string; expression: unknown }[] {
   if (typeof value !== 'object' || value === null) return found;
   if (isPipelineExpression(value)) found.push({ at, expression: value });
-  else if (Array.isArray(value)) value.forEach((item, i) => expressionsByEntries(item, childPath(at, i), found));
-  else for (const [key, item] of Object.entries(value)) expressionsByEntries(item, childPath(at, key), found);
+  else if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      expressionsByEntries(item, childPath(at, i), found);
+    });
+  } else for (const [key, item] of Object.entries(value)) expressionsByEntries(item, childPath(at, key), found);
   return found;
 }
 
