@@ -36,6 +36,9 @@ export function validateShape(
 }
 
 const SCALAR_TYPES = new Set(['string', 'integer', 'long', 'float', 'double', 'boolean', 'timestamp', 'blob']);
+/** Shared, not a new `[]` or `{}` at every node of every request validated. */
+const NONE: readonly string[] = Object.freeze([]);
+const NO_MEMBERS: Readonly<Record<string, string>> = Object.freeze({});
 const MAX_SHOWN_ENUM_VALUES = 10;
 
 class ShapeWalker {
@@ -44,7 +47,7 @@ class ShapeWalker {
     private readonly violations: ConstraintViolation[],
   ) {}
 
-  check(shapeName: string, value: unknown, path: string, optionalMembers: readonly string[] = []): void {
+  check(shapeName: string, value: unknown, path: string, optionalMembers: readonly string[] = NONE): void {
     const shape = this.model.shapes[shapeName];
     if (shape === undefined) throw new Error(`The constraint model has no shape '${shapeName}' (needed at '${path}')`);
     const subject = path === '' ? shapeName : path;
@@ -66,15 +69,18 @@ class ShapeWalker {
       this.report(path, 'type', `${subject} must be an object (structure ${shapeName}), but is ${describeValue(value)}.`);
       return;
     }
-    const members = shape.members ?? {};
-    for (const required of shape.required ?? []) {
+    const members = shape.members ?? NO_MEMBERS;
+    for (const required of shape.required ?? NONE) {
       if (value[required] === undefined && !optionalMembers.includes(required)) {
         this.report(memberPath(path, required), 'required', `${memberPath(path, required)} is missing; ${shapeName} requires it.`);
       }
     }
-    const present = Object.keys(value).filter((name) => value[name] !== undefined);
-    for (const name of present) {
-      const memberShape = members[name];
+    let present = 0;
+    for (const name of Object.keys(value)) {
+      if (value[name] === undefined) continue;
+      present++;
+      // Own members only: `constructor` or `toString` in a request is an unknown member, not Object.prototype's.
+      const memberShape = Object.hasOwn(members, name) ? members[name] : undefined;
       if (memberShape === undefined) {
         const closest = nearestNames(name, Object.keys(members));
         const hint = closest.length > 0 ? `the closest members are ${closest.join(', ')}` : 'it has no members';
@@ -83,8 +89,8 @@ class ShapeWalker {
         this.check(memberShape, value[name], memberPath(path, name));
       }
     }
-    if (shape.union === true && present.length !== 1) {
-      this.report(path, 'type', `${subject} must set exactly one member of union ${shapeName}, but sets ${present.length}.`);
+    if (shape.union === true && present !== 1) {
+      this.report(path, 'type', `${subject} must set exactly one member of union ${shapeName}, but sets ${present}.`);
     }
   }
 
@@ -94,7 +100,7 @@ class ShapeWalker {
       return;
     }
     this.checkCount(shapeName, shape, value.length, 'items', path, subject);
-    for (const [index, item] of value.entries()) this.check(shape.member as string, item, indexPath(path, index));
+    for (let index = 0; index < value.length; index++) this.check(shape.member as string, value[index], indexPath(path, index));
   }
 
   private checkMap(shapeName: string, shape: ShapeConstraints, value: unknown, path: string, subject: string): void {

@@ -60,6 +60,13 @@ describe('validateShape', () => {
     expect(check({ Name: '\u{1F600}\u{1F600}\u{1F600}\u{1F600}\u{1F600}' })).toStrictEqual([]);
   });
 
+  it("reports a member named like one of Object.prototype's as unknown, as any other name it does not have", () => {
+    expect(check({ Name: 'ok', constructor: 'x', toString: 'y' })).toMatchObject([
+      { path: 'constructor', rule: 'unknown-member' },
+      { path: 'toString', rule: 'unknown-member' },
+    ]);
+  });
+
   it('treats members set to undefined as absent', () => {
     expect(check({ Name: 'ok', Ratio: undefined })).toStrictEqual([]);
     expect(check({ Name: undefined })).toMatchObject([{ path: 'Name', rule: 'required' }]);
