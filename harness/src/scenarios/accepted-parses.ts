@@ -5,17 +5,25 @@
 
 type Raw = Readonly<Record<string, unknown>>;
 
-/** Whether two configs hold the same fields, in the same order, with the same values (compared as `Object.is`). */
+/**
+ * Whether two configs hold the same fields, in the same order, with the same values (compared as `Object.is`). The
+ * values are compared first, without a list of either's keys: a scenario's config differs from most others in a
+ * value, and two lists of some fifty keys per comparison were a fortieth of what a builder's checks allocate.
+ */
 export function sameFields(a: Raw, b: Raw): boolean {
   if (a === b) return true;
-  const keys = Object.keys(a);
-  const others = Object.keys(b);
-  if (keys.length !== others.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    if (key !== others[i] || !Object.is(a[key], b[key])) return false;
+  let count = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(a, key)) continue;
+    if (!Object.is(a[key], b[key])) return false;
+    count++;
   }
-  return true;
+  let others = 0;
+  for (const key in b) if (Object.hasOwn(b, key)) others++;
+  if (count !== others) return false;
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  return keys.every((key, i) => key === otherKeys[i]);
 }
 
 /** The schema's outputs for the configs one derivation's schema accepted, each given out at most once. */
