@@ -108,9 +108,10 @@ class ShapeWalker {
       this.report(path, 'type', `${subject} must be an object of key/value pairs (map ${shapeName}), but is ${describeValue(value)}.`);
       return;
     }
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-    this.checkCount(shapeName, shape, entries.length, 'entries', path, subject);
-    for (const [key, item] of entries) {
+    const keys = Object.keys(value).filter((key) => value[key] !== undefined);
+    this.checkCount(shapeName, shape, keys.length, 'entries', path, subject);
+    for (const key of keys) {
+      const item = value[key];
       const entryPath = keyPath(path, key);
       const keyShapeName = shape.key as string;
       const keyShape = this.model.shapes[keyShapeName];
