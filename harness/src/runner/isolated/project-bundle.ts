@@ -7,8 +7,9 @@
 // entry point (the copy the checks use, as bundled-packages-hook.mjs gives it to an unbundled project); a
 // third-party package stays outside, imported from the very file Node's resolution picks; a module's
 // `import.meta.url` is its own file's URL (with the query the module was named with, for an entry). A module that
-// could not keep its meaning bundled (one that computes what it imports, or uses import.meta otherwise), a module
-// that is not a file, or a build that fails leaves the worker to load the modules through tsx, as before.
+// could not keep its meaning bundled (a CommonJS one, one that computes what it imports, uses import.meta otherwise
+// or `__dirname`), a module that is not a file, or a build that fails leaves the worker to load the modules through
+// tsx, as before.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
