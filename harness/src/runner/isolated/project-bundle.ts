@@ -17,6 +17,7 @@ import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
+import { nearestPackageJson } from '../../nearest-package-json.js';
 import { buildingFolder, loadEsbuild, moveIntoPlace, removeOldBuilds, sourceFingerprint, WORKER_BUILD_OPTIONS, type WorkerBundle } from './source-bundle.js';
 
 /** Module URL → the URL of the bundled file a worker imports instead. */
@@ -44,21 +45,12 @@ export function notBundleable(source: string): string | undefined {
   return undefined;
 }
 
-/** The package.json that decides how Node loads the file (the nearest one above it), if there is one. */
-function manifestOf(file: string): string | undefined {
-  for (let folder = dirname(file); ; folder = dirname(folder)) {
-    const manifest = join(folder, 'package.json');
-    if (existsSync(manifest)) return manifest;
-    if (dirname(folder) === folder) return undefined;
-  }
-}
-
 /** Whether Node (and tsx) load the file as an ES module: bundled, a CommonJS module would export only a default. */
 export function isEsModule(file: string): boolean {
   const extension = extname(file);
   if (extension === '.mts' || extension === '.mjs') return true;
   if (extension === '.cts' || extension === '.cjs') return false;
-  const manifest = manifestOf(file);
+  const manifest = nearestPackageJson(file);
   return manifest !== undefined && (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module';
 }
 
@@ -162,7 +154,7 @@ async function build({ urls, files, home }: Plan, worker: WorkerBundle): Promise
   });
   const bundled = Object.keys(result.metafile.inputs).map((input) => join(worker.folder, input));
   // A manifest decides how its files load, and its dependencies which files the bundle imports.
-  const manifests = bundled.map(manifestOf).filter((m): m is string => m !== undefined);
+  const manifests = bundled.map(nearestPackageJson).filter((m): m is string => m !== undefined);
   const inputs = [...new Set([...bundled, ...manifests])];
   // A file changed while it was being bundled: this build serves this worker, and the next start builds again.
   const settled = inputs.every((file) => statSync(file).mtimeMs < started);
