@@ -99,19 +99,10 @@ export function configuredS3Locations(scenario: CreatedScenario, schema: z.ZodTy
   let locations = configuredByScenario.get(scenario);
   if (locations === undefined) {
     const config = scenario.config as unknown as Record<string, unknown>;
-    const found: string[] = [];
-    for (const field of configFields(schema)) collectS3Locations(config[field.name], found);
-    configuredByScenario.set(scenario, (locations = found));
+    locations = configFields(schema).flatMap((field) => stringsIn(config[field.name]).flatMap(({ value }) => (value.startsWith('s3://') ? [value] : [])));
+    configuredByScenario.set(scenario, locations);
   }
   return locations;
-}
-
-function collectS3Locations(value: unknown, found: string[]): void {
-  if (typeof value === 'string') {
-    if (value.startsWith('s3://')) found.push(value);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const item of Array.isArray(value) ? value : Object.values(value)) collectS3Locations(item, found);
-  }
 }
 
 /** Whether an s3:// location has an empty part after its scheme (`s3://bucket//key`, `s3://bucket/a//b`): no reader looks there. */
