@@ -17,13 +17,6 @@ const OWN_PROJECTS = [
 /** The one command test that mocks a module: exit-codes.test.ts fakes a failing run's results. */
 const CLI_WITH_A_MOCKED_MODULE = 'harness/test/cli/exit-codes.test.ts';
 
-/**
- * cli test files a caller leaves out of its run (STEPSCORE_CLI_TEST_EXCLUDE, comma-separated paths):
- * harness/test/pack/one-more-builder.test.ts's nested run leaves out the files none of whose commands loads this
- * repository's config. vitest's own `--exclude` does not reach the projects defined here.
- */
-const CLI_EXCLUDED_BY_THE_CALLER = (process.env.STEPSCORE_CLI_TEST_EXCLUDE ?? '').split(',').filter(Boolean);
-
 // Projects:
 //   unit      - unit tests of the domain packages, the builders and the harness, in one process without isolation
 //   isolation - harness/test/runner/isolation.test.ts: builder workers stopped at time limits, and their crashes
@@ -77,7 +70,7 @@ export default defineConfig({
           name: 'cli',
           sequence: AFTER_BUILDERS,
           include: ['harness/test/cli/**/*.test.ts', 'harness/test/sharding/**/*.test.ts'],
-          exclude: [CLI_WITH_A_MOCKED_MODULE, '**/node_modules/**', ...CLI_EXCLUDED_BY_THE_CALLER],
+          exclude: [CLI_WITH_A_MOCKED_MODULE, '**/node_modules/**'],
           // Isolation off, as in `unit`: each command run in process loads the CLI, the config and the builders
           // once per worker. No file here mocks a module; the one that changes process.env (score.test.ts,
           // NO_COLOR) and the one with fake timers (progress-line.test.ts) put them back.

@@ -1,13 +1,13 @@
 // "Adding a builder is its folder plus one registry line, and breaks no existing test", shown rather than argued:
 // a temporary copy of this repository gets one more builder folder (TabularTraining, written against the public
 // API) and its line in builders/registry.ts, exactly as README's "Adding a builder" says, and then runs
-//   - every unit and cli test that sees the registered builders (vitest's `related` over the modules through which tests
-//     reach them: the repository's config, builders/registry.ts, the CLI),
+//   - every unit and cli test that sees the registered builders (the test files whose imports reach the modules through
+//     which tests reach them: the repository's config, builders/registry.ts, the CLI; the files `vitest related` picks),
 //   - the defect corpus's clean run of every registered builder, and
 //   - the whole builders project (test:builders), which must now test the new builder too.
 // Tests that import no path to the registry cannot see a new builder; that part holds by construction.
 import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   EXTERNAL_BUILDER,
@@ -17,6 +17,7 @@ import {
   runCommand,
   temporaryFolder,
 } from '../support/external-project.js';
+import { relatedTestFiles } from '../support/related-test-files.js';
 
 const VITEST = join(REPOSITORY_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 
@@ -24,12 +25,11 @@ const VITEST = join(REPOSITORY_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const REGISTRY_ENTRY_POINTS = ['builders/registry.ts', 'stepscore.config.ts', 'harness/test/support/repository-project.ts', 'harness/test/cli/cli-runner.ts'];
 
 /**
- * cli files `related` takes only because they import cli-runner.ts (the CLI loads this repository's config at run
- * time, which the module graph cannot show), though none of their commands loads it: external-config.test.ts names
+ * cli files related only because they import cli-runner.ts (the CLI loads this repository's config at run time,
+ * which the module graph cannot show), though none of their commands loads it: external-config.test.ts names
  * another project's config (or a broken one) in every command, program.test.ts runs help, the version, match and
  * commands refused before they load anything. The registry cannot change their outcome; run again in the copy
- * they cost some 8 s of CPU (two child processes, a score of the external project). Left out through
- * vitest.config.ts (vitest's `--exclude` does not reach its projects).
+ * they cost some 8 s of CPU (two child processes, a score of the external project).
  */
 const NOT_LOADING_THE_REPOSITORY_CONFIG = ['harness/test/cli/external-config.test.ts', 'harness/test/cli/program.test.ts'];
 
@@ -103,17 +103,20 @@ describe('registering one more builder folder in a copy of the repository', () =
   });
 
   it('breaks no unit test that sees the registered builders', async () => {
-    const run = await runCommand(
-      process.execPath,
-      [VITEST, 'related', '--run', NO_MODULE_CACHE, '--project', 'unit', '--project', 'cli', '--project', 'cli-mocked', ...REGISTRY_ENTRY_POINTS],
-      {
-        cwd: copy,
-        env: { ...cleanEnvironment(), STEPSCORE_CLI_TEST_EXCLUDE: NOT_LOADING_THE_REPOSITORY_CONFIG.join(',') },
-      },
-    );
+    const projects = ['--project', 'unit', '--project', 'cli', '--project', 'cli-mocked'];
+    const listed = await runCommand(process.execPath, [VITEST, 'list', '--filesOnly', '--json', ...projects], { cwd: copy, env: cleanEnvironment() });
+    expect(listed.code, listed.stderr).toBe(0);
+    const testFiles = (JSON.parse(listed.stdout) as { file: string }[]).map(({ file }) => relative(copy, file));
+    const related = (await relatedTestFiles(copy, testFiles, REGISTRY_ENTRY_POINTS))
+      .map((file) => relative(copy, file))
+      .filter((file) => !NOT_LOADING_THE_REPOSITORY_CONFIG.includes(file));
+    // The cli project's files that score this repository's builders are among them (cli-runner.ts, the CLI).
+    expect(related.filter((file) => file.startsWith('harness/test/cli/')).length).toBeGreaterThan(3);
+
+    const run = await runCommand(process.execPath, [VITEST, 'run', NO_MODULE_CACHE, ...projects, ...related], { cwd: copy, env: cleanEnvironment() });
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.code, failures(out) + run.stderr).toBe(0);
-    expect(out).toMatch(/Test Files\s+\d+ passed/);
+    expect(out).toMatch(new RegExp(`Test Files\\s+${related.length} passed \\(${related.length}\\)`));
   });
 
   it("the defect corpus's clean run takes it in and it fails no check", async () => {
