@@ -48,6 +48,9 @@ describe('takeEarlyWorkers', () => {
     const taken = await takeEarlyWorkers(early, builderWorkerOptions(setup), 1);
     expect(taken).toEqual([early.workers[0]!.start]);
     expect(terminated.map((t) => t.mock.calls.length)).toEqual([0, 1]);
+    // The one taken over is the run's now: its launcher's stop leaves it alone.
+    await stopEarlyWorkers(early);
+    expect(terminated[0]!.mock.calls.length).toBe(0);
   });
 
   it('stops them all when they were started otherwise (another time limit)', async () => {

@@ -17,6 +17,7 @@ import type { ProjectBuilders, ProjectModules } from '../../project-config/load-
 import type { StepscoreConfig } from '../../project-config/stepscore-config.js';
 import { MOCK_BACKEND } from '../../runner/isolated/backend-descriptor.js';
 import { type EarlyWorkers, type LaunchedWorkers, launchWorkers } from '../../runner/isolated/early-workers.js';
+import { idleWorkersWaiting } from '../../runner/isolated/idle-workers.js';
 import type { WorkerSetup } from '../../runner/isolated/worker-setup.js';
 import { BUILDERS_PER_WORKER } from '../../runner/isolated/worker-count.js';
 
@@ -95,8 +96,9 @@ function earlyWorkerSetup(options: ScoreOptions, config: StepscoreConfig, module
 
 async function score(io: CliIo, options: ScoreOptions, launchedEarlier: LaunchedWorkers | undefined): Promise<void> {
   // A worker launched now (or as the process started) loads the checks while this thread loads the config; once
-  // the config names the builders' modules it loads them too, while this thread does the same.
-  const launched = options.backend === 'moto' ? undefined : (launchedEarlier ?? launchWorkers());
+  // the config names the builders' modules it loads them too, while this thread does the same. None when an earlier
+  // run's workers wait in this process: the run takes those over if it is started as that one was.
+  const launched = options.backend === 'moto' ? undefined : (launchedEarlier ?? (idleWorkersWaiting() ? undefined : launchWorkers()));
   let early: EarlyWorkers | undefined;
   try {
     const project = await loadCliProject(options.config, (config, modules) => {

@@ -252,9 +252,33 @@ export class BuilderWorker {
     });
   }
 
+  /**
+   * What tells workers started with these options apart, for a later run to take them over (idle-workers.ts): the
+   * worker's code, the project's modules as bundled now (their folder is named after the files' contents), the options
+   * and the environment a new worker would get. Undefined when the project's modules are not bundled: a worker that
+   * imported them as they were could not tell that they changed since.
+   */
+  static async reuseKey(options: BuilderWorkerOptions): Promise<string | undefined> {
+    const code = workerCode();
+    const startData = await withBundledModules(options.startData, code);
+    if (!startData.bundledModules) return undefined;
+    return JSON.stringify({ entry: code.code.entry, options: { ...options, startData }, env: process.env });
+  }
+
+  /** Whether this worker keeps the process alive: not while it waits for a next run that may never come. */
+  keepsProcessAlive(keep: boolean): void {
+    if (keep) this.worker.ref();
+    else this.worker.unref();
+  }
+
   /** True once a time limit or a crash stopped the worker; its jobs not yet taken up come back 'not-run'. */
   get lost(): boolean {
     return this.isLost;
+  }
+
+  /** True once the worker was stopped (terminate), whether or not it was lost. */
+  get stopped(): boolean {
+    return this.stopping;
   }
 
   /** Hands a job over; it runs after the jobs handed over before it. */

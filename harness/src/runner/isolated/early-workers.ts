@@ -69,9 +69,12 @@ export function startWorkersEarly(setup: WorkerSetup, count = 1): EarlyWorkers {
   return launchWorkers(count, setup.workerHeapLimitMb).begin(setup);
 }
 
-/** Stops every early worker at once, started or still starting (one a run took over and stopped is stopped again, harmlessly). */
+/** The early workers a run took over: from then on the run stops them, or keeps them for the next run (idle-workers.ts). */
+const takenOver = new WeakSet<EarlyWorker>();
+
+/** Stops every early worker at once, started or still starting, but for those a run took over. */
 export async function stopEarlyWorkers(early: EarlyWorkers | undefined): Promise<void> {
-  await Promise.all((early?.workers ?? []).map((worker) => worker.stop()));
+  await Promise.all((early?.workers ?? []).filter((worker) => !takenOver.has(worker)).map((worker) => worker.stop()));
 }
 
 /**
@@ -82,6 +85,7 @@ export async function takeEarlyWorkers(early: EarlyWorkers | undefined, options:
   if (!early) return [];
   const matches = JSON.stringify(early.options) === JSON.stringify(options);
   const taken = matches ? early.workers.slice(0, count) : [];
-  await stopEarlyWorkers({ options: early.options, workers: early.workers.filter((worker) => !taken.includes(worker)) });
+  for (const worker of taken) takenOver.add(worker);
+  await stopEarlyWorkers(early);
   return taken.map((worker) => worker.start);
 }

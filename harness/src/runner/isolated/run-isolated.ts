@@ -4,6 +4,7 @@ import type { BuilderResult, CheckResult } from '../../check/check-result.js';
 import { backendName } from './backend-descriptor.js';
 import { BuilderWorker, type JobOutcome, type JobRequest, type WorkerReady } from './builder-worker.js';
 import { type EarlyWorkers, stopEarlyWorkers, takeEarlyWorkers } from './early-workers.js';
+import { parkIdleWorker, takeIdleWorkers } from './idle-workers.js';
 import { reportLostCheck } from './lost-check.js';
 import type { BuilderSummary, CheckSummary, KnownFailures } from './messages.js';
 import { workerCount } from './worker-count.js';
@@ -63,7 +64,9 @@ function assertChecksLoadable(checks: readonly Pick<CheckDefinition, 'id'>[], re
  * Runs each builder in a worker thread, several workers at once; results come back in the order the builders
  * were given, shaped as the in-process runner's. A check that overruns its time limit or takes its worker
  * down errors with what happened; a new worker runs that builder's remaining checks (constructing the builder
- * again: its first construction died with the old worker), and no other builder's results change.
+ * again: its first construction died with the old worker), and no other builder's results change. Workers that
+ * finish their jobs wait a few seconds for a next run started exactly as this one (idle-workers.ts), which takes
+ * them over: each job starts from the globals and environment the worker loaded with, as every builder of a run does.
  */
 export async function runIsolated(builders: readonly string[], options: IsolatedRunOptions): Promise<BuilderResult[]> {
   if (builders.length === 0) {
@@ -76,16 +79,20 @@ export async function runIsolated(builders: readonly string[], options: Isolated
   const inLevels = (check: Pick<CheckDefinition, 'level'>) => !options.levels || options.levels.includes(check.level);
 
   const size = workerCount(builders.length, options.concurrency);
-  const early = await takeEarlyWorkers(options.earlyWorkers, workerOptions, size);
-  const starts = await Promise.allSettled([...early, ...Array.from({ length: size - early.length }, () => BuilderWorker.start(workerOptions))]);
+  const reuseKey = await BuilderWorker.reuseKey(workerOptions);
+  const idle = reuseKey === undefined ? [] : takeIdleWorkers(reuseKey, size);
+  const early = await takeEarlyWorkers(options.earlyWorkers, workerOptions, size - idle.length);
+  const fresh = Array.from({ length: size - idle.length - early.length }, () => BuilderWorker.start(workerOptions));
+  const starts = await Promise.allSettled([...idle.map((worker) => Promise.resolve(worker)), ...early, ...fresh]);
   const workers = starts.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const startFailure = starts.find((s) => s.status === 'rejected');
   let summaries: BuilderSummary[];
   let loadedChecks: ReadonlyMap<string, CheckSummary>;
   let checkIds: readonly string[];
+  let ready: WorkerReady;
   try {
     if (startFailure) throw startFailure.reason;
-    const { ready } = workers[0]!;
+    ({ ready } = workers[0]!);
     summaries = summariesFor(builders, ready, modules.registryModule);
     if (options.checks) assertChecksLoadable(options.checks, ready, modules.checksModule);
     loadedChecks = new Map(ready.checks.map((c) => [c.id, c]));
@@ -171,7 +178,9 @@ export async function runIsolated(builders: readonly string[], options: Isolated
       failed = true;
       throw error;
     } finally {
-      await worker?.terminate();
+      // A worker that finished every job it was given waits for a next run started as this one was.
+      if (worker && !worker.lost && !failed && reuseKey !== undefined) parkIdleWorker(reuseKey, worker, ready);
+      else await worker?.terminate();
     }
   }
   const drained = await Promise.allSettled(workers.map((w) => drain(w.worker)));
