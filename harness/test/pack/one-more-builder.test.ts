@@ -1,12 +1,12 @@
 // "Adding a builder is its folder plus one registry line, and breaks no existing test", shown rather than argued:
-// a temporary copy of this repository gets one more builder folder (TabularTraining, written against the public
+// a copy of this repository (kept between runs: see MODULE_CACHE) gets one more builder folder (TabularTraining, written against the public
 // API) and its line in builders/registry.ts, exactly as README's "Adding a builder" says, and then runs
 //   - every unit and cli test that sees the registered builders (the test files whose imports reach the modules through
 //     which tests reach them: the repository's config, builders/registry.ts, the CLI; the files `vitest related` picks),
 //   - the defect corpus's clean run of every registered builder, and
 //   - the whole builders project (test:builders), which must now test the new builder too.
 // Tests that import no path to the registry cannot see a new builder; that part holds by construction.
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +17,7 @@ import {
   runCommand,
   temporaryFolder,
 } from '../support/external-project.js';
+import { type KeptFolder, takeKeptFolder } from '../support/kept-folder.js';
 import { relatedTestFiles } from '../support/related-test-files.js';
 
 const VITEST = join(REPOSITORY_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -34,10 +35,18 @@ const REGISTRY_ENTRY_POINTS = ['builders/registry.ts', 'stepscore.config.ts', 'h
 const NOT_LOADING_THE_REPOSITORY_CONFIG = ['harness/test/cli/external-config.test.ts', 'harness/test/cli/program.test.ts'];
 
 /**
- * vitest.config.ts keeps transformed modules on disk, in the checkout; by path none of the copy's is one of this
- * repository's, and writing them (some 3 s of CPU) would gain nothing: the copy is removed after one run.
+ * vitest.config.ts keeps transformed modules on disk, in the checkout, keyed by each file's path and content: the
+ * copy's paths are its own. The copy is therefore kept between runs at one place per checkout, its module cache with
+ * it, so that the next run's vitest processes in the copy (the nested runs, and the shard runs of one of its files)
+ * need not transform every module again: some 5 s of CPU and 4 s of this test's time. A run that finds that place
+ * held by another (two `pnpm test` at once) copies into a folder of its own and leaves the cache off (writing it
+ * would cost some 3 s of CPU for nothing).
  */
-const NO_MODULE_CACHE = '--experimental.fsModuleCache=false';
+const MODULE_CACHE = '.vitest-module-cache';
+/** Past this many cached modules (some 1,300 a run; each edit adds those it changes) the copy's cache starts again. */
+const MAX_CACHED_MODULES = 6_000;
+let moduleCacheFlags: string[] = [];
+let keptCopy: KeptFolder | undefined;
 
 /** This run's environment without vitest's own variables (and without NO_COLOR: the copy's colour tests need it unset). */
 function cleanEnvironment(): NodeJS.ProcessEnv {
@@ -52,8 +61,20 @@ const failures = (out: string): string =>
     .filter((l) => /FAIL|×|Error/.test(l))
     .join('\n');
 
+/** The kept copy's folder, emptied but for its module cache; a temporary folder when another run holds it. */
+function copyFolder(): string {
+  keptCopy = takeKeptFolder('stepscore-repository-copy-', REPOSITORY_ROOT, [MODULE_CACHE]);
+  if (!keptCopy) {
+    moduleCacheFlags = ['--experimental.fsModuleCache=false'];
+    return temporaryFolder('stepscore-repository-copy-');
+  }
+  const cache = join(keptCopy.path, MODULE_CACHE);
+  if (existsSync(cache) && readdirSync(cache).length > MAX_CACHED_MODULES) rmSync(cache, { recursive: true, force: true });
+  return keptCopy.path;
+}
+
 async function copyRepository(): Promise<string> {
-  const folder = temporaryFolder('stepscore-repository-copy-');
+  const folder = copyFolder();
   const listed = await runCommand('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPOSITORY_ROOT });
   expect(listed.code, listed.stderr).toBe(0);
   for (const file of listed.stdout.split('\0').filter(Boolean)) {
@@ -94,7 +115,10 @@ describe('registering one more builder folder in a copy of the repository', () =
     copy = await copyRepository();
     registerOneMoreBuilder(copy);
   });
-  afterAll(removeTemporaryFolders);
+  afterAll(() => {
+    keptCopy?.release();
+    removeTemporaryFolders();
+  });
 
   it('the registry lists it', async () => {
     const run = await runCommand(process.execPath, ['--import', 'tsx', 'harness/src/cli/main.ts', 'list', '--json'], { cwd: copy, env: cleanEnvironment() });
@@ -113,7 +137,7 @@ describe('registering one more builder folder in a copy of the repository', () =
     // The cli project's files that score this repository's builders are among them (cli-runner.ts, the CLI).
     expect(related.filter((file) => file.startsWith('harness/test/cli/')).length).toBeGreaterThan(3);
 
-    const run = await runCommand(process.execPath, [VITEST, 'run', NO_MODULE_CACHE, ...projects, ...related], { cwd: copy, env: cleanEnvironment() });
+    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags, ...projects, ...related], { cwd: copy, env: cleanEnvironment() });
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.code, failures(out) + run.stderr).toBe(0);
     expect(out).toMatch(new RegExp(`Test Files\\s+${related.length} passed \\(${related.length}\\)`));
@@ -121,7 +145,7 @@ describe('registering one more builder folder in a copy of the repository', () =
 
   it("the defect corpus's clean run takes it in and it fails no check", async () => {
     // The seeded defects themselves are copies of named builders: a new builder cannot change them.
-    const run = await runCommand(process.execPath, [VITEST, 'run', NO_MODULE_CACHE, '--project', 'defects', '-t', 'clean registered builders'], {
+    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags, '--project', 'defects', '-t', 'clean registered builders'], {
       cwd: copy,
       env: cleanEnvironment(),
     });
@@ -131,7 +155,7 @@ describe('registering one more builder folder in a copy of the repository', () =
   });
 
   it('test:builders tests it along with the others, and passes', async () => {
-    const run = await runCommand(process.execPath, [VITEST, 'run', NO_MODULE_CACHE, '--project', 'builders'], { cwd: copy, env: cleanEnvironment() });
+    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags, '--project', 'builders'], { cwd: copy, env: cleanEnvironment() });
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.code, failures(out) + run.stderr).toBe(0);
     expect(out).toMatch(new RegExp(`^✓ ${EXTERNAL_BUILDER} {2}100\\.0 Excellent`, 'm'));
