@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BuilderResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import { BuilderWorker, type WorkerReady } from '../../src/runner/isolated/builder-worker.js';
@@ -35,6 +35,8 @@ function fakeWorker(state: { lost?: boolean; stopped?: boolean } = {}) {
 const asWorker = (fake: ReturnType<typeof fakeWorker>) => fake as unknown as BuilderWorker;
 
 describe('idle workers, kept by key', () => {
+  // Runs of other files in this process may have left real workers waiting.
+  beforeEach(stopIdleWorkers);
   afterEach(async () => {
     await stopIdleWorkers();
     vi.useRealTimers();
@@ -86,10 +88,15 @@ describe('runs in one process on real workers', () => {
     return results;
   };
 
-  beforeAll(async () => {
-    await stopIdleWorkers();
+  beforeAll(() => {
     channel = new BroadcastChannel(LOADED_IN_CHANNEL);
     channel.onmessage = (event) => loadedIn.add((event as unknown as { data: number }).data);
+  });
+  // Each test starts with no worker waiting and counts the threads its own runs started.
+  beforeEach(async () => {
+    await stopIdleWorkers();
+    await settle();
+    loadedIn.clear();
   });
   afterAll(async () => {
     channel.close();
@@ -107,6 +114,8 @@ describe('runs in one process on real workers', () => {
   }, 60_000);
 
   it('a run started otherwise (another time limit, another environment) starts a worker of its own', async () => {
+    await run();
+    expect(loadedIn.size).toBe(1);
     await run({ checkTimeoutMs: 4_000 });
     expect(loadedIn.size).toBe(2);
     process.env.STEPSCORE_IDLE_WORKERS_TEST = '1';
@@ -119,7 +128,6 @@ describe('runs in one process on real workers', () => {
   }, 60_000);
 
   it('a worker launched early and taken over by a run waits for the next run even once its launcher stops it', async () => {
-    await stopIdleWorkers();
     const launched = launchWorkers();
     const first = await runCatalogue([registration!], builderRegistry, { ...setup, checks: ALL_CHECKS, levels: [1], earlyWorkers: launched.begin(setup) });
     await launched.stop();
