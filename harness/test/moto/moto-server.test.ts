@@ -133,9 +133,12 @@ describe('startMotoServer', () => {
   });
 });
 
-describe('no moto_server is left behind when the run ends without stop()', () => {
+// The four runs are independent (each its own process and server, on a port of its own) and spend their time waiting
+// for them: they run at once. Each kills its own server's group if it fails before checking that it is gone.
+describe.concurrent('no moto_server is left behind when the run ends without stop()', () => {
   function runFixture(
     mode: 'exit' | 'throw' | 'wait',
+    onTestFinished: (cleanup: () => void) => void,
   ): Promise<{ pid: number; endpoint: string; child: ReturnType<typeof spawn>; ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
     const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, mode], { env: envWithout(MOTO_ENDPOINT_ENV), stdio: ['ignore', 'pipe', 'pipe'] });
     const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -150,7 +153,9 @@ describe('no moto_server is left behind when the run ends without stop()', () =>
         const ready = /READY (\d+) (\S+)/.exec(stdout);
         if (ready) {
           const pid = Number(ready[1]);
-          startedGroups.add(pid);
+          onTestFinished(() => {
+            if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+          });
           resolve({ pid, endpoint: ready[2] as string, child, ended });
         }
       });
@@ -158,20 +163,23 @@ describe('no moto_server is left behind when the run ends without stop()', () =>
     });
   }
 
-  it.each(['exit', 'throw'] as const)('when the run ends by %s', async (mode) => {
-    const { pid, endpoint, ended } = await runFixture(mode);
+  it.for(['exit', 'throw'] as const)('when the run ends by %s', async (mode, { expect, onTestFinished }) => {
+    const { pid, endpoint, ended } = await runFixture(mode, onTestFinished);
     const { code } = await ended;
     expect(code).not.toBe(0);
     expect(await waitUntilGone(pid)).toBe(true);
     expect(await acceptsConnections(endpoint)).toBe(false);
   });
 
-  it.each(['SIGINT', 'SIGTERM'] as const)('when the run is interrupted by %s (and the run still ends by that signal)', async (signal) => {
-    const { pid, endpoint, child, ended } = await runFixture('wait');
-    expect(await acceptsConnections(endpoint)).toBe(true);
-    child.kill(signal);
-    expect(await ended).toEqual({ code: null, signal });
-    expect(await waitUntilGone(pid)).toBe(true);
-    expect(await acceptsConnections(endpoint)).toBe(false);
-  });
+  it.for(['SIGINT', 'SIGTERM'] as const)(
+    'when the run is interrupted by %s (and the run still ends by that signal)',
+    async (signal, { expect, onTestFinished }) => {
+      const { pid, endpoint, child, ended } = await runFixture('wait', onTestFinished);
+      expect(await acceptsConnections(endpoint)).toBe(true);
+      child.kill(signal);
+      expect(await ended).toEqual({ code: null, signal });
+      expect(await waitUntilGone(pid)).toBe(true);
+      expect(await acceptsConnections(endpoint)).toBe(false);
+    },
+  );
 });
