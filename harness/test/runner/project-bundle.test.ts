@@ -92,6 +92,17 @@ describe('bundledProjectModules', () => {
     expect(readFileSync(fileURLToPath(bundled!), 'utf8')).toContain(JSON.stringify(fileURLToPath(worker.packages['@stepscore/step-model']!)));
   });
 
+  it("bundles them when the worker bundle's folder is reached through a link at another depth (a copy sharing node_modules)", async () => {
+    const linked = join(project, 'deeper', 'than', 'the', 'folder', 'it', 'links', 'to');
+    mkdirSync(dirname(linked), { recursive: true });
+    symlinkSync(worker.folder, linked, 'dir');
+    // A module of its own, so that no earlier build serves it.
+    write('linked.ts', "import { version } from './lib/helper.js';\nexport const linked = version;\n", 1_000);
+    const url = pathToFileURL(join(project, 'linked.ts')).href;
+    const modules = await bundledProjectModules([url], { ...worker, folder: linked });
+    expect(modules?.[url]).toMatch(/^file:.*\/projects\/.*\.js$/);
+  });
+
   it('builds again when one of their files changed, and otherwise gives the build it has', async () => {
     const first = await bundledProjectModules([registryUrl], worker);
     expect(await bundledProjectModules([registryUrl], worker)).toEqual(first);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTemporaryFolders, temporaryFolder } from './external-project.js';
@@ -46,6 +46,14 @@ describe('relatedTestFiles', () => {
   it('takes a file reaching any of several modules, once, in the order the test files were given', async () => {
     const related = await relatedTestFiles(root, [...tests()].reverse(), ['src/b.ts', 'src/via.ts']);
     expect(related).toEqual(['two.test.ts', 'cycle.test.ts', 'dynamic.test.ts', 'indirect.test.ts'].map((file) => join(root, 'test', file)));
+  });
+
+  it('gives the files by the path they were asked by when the folder is reached through a link', async () => {
+    const link = join(temporaryFolder('stepscore-related-link-'), 'link');
+    symlinkSync(root, link, 'dir');
+    expect(await relatedTestFiles(link, tests(), ['src/entry.ts'])).toEqual(
+      ['direct.test.ts', 'indirect.test.ts', 'dynamic.test.ts'].map((file) => join(link, 'test', file)),
+    );
   });
 
   it('counts a test file named as a module as related to it', async () => {

@@ -10,7 +10,7 @@
 // could not keep its meaning bundled (a CommonJS one, one that computes what it imports, uses import.meta otherwise
 // or `__dirname`), a module that is not a file, or a build that fails leaves the worker to load the modules through
 // tsx, as before.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { dirname, extname, join, sep } from 'node:path';
@@ -142,8 +142,11 @@ async function build({ urls, files, home }: Plan, worker: WorkerBundle): Promise
   const started = Date.now();
   const entryUrls = new Map(urls.map((url) => [files.get(url)!, url]));
   const outside = new Set<string>();
+  // esbuild names its inputs from the working folder's real path, which a link (a node_modules shared with another
+  // checkout) can put at another depth than the path we know it by.
+  const workingFolder = realpathSync(worker.folder);
   const result = await esbuild.build({
-    absWorkingDir: worker.folder,
+    absWorkingDir: workingFolder,
     entryPoints: urls.map((url, index) => ({ in: files.get(url)!, out: output(index) })),
     outdir: building,
     ...WORKER_BUILD_OPTIONS,
@@ -152,7 +155,7 @@ async function build({ urls, files, home }: Plan, worker: WorkerBundle): Promise
     metafile: true,
     plugins: [projectFiles(worker, entryUrls, outside)],
   });
-  const bundled = Object.keys(result.metafile.inputs).map((input) => join(worker.folder, input));
+  const bundled = Object.keys(result.metafile.inputs).map((input) => join(workingFolder, input));
   // A manifest decides how its files load, and its dependencies which files the bundle imports.
   const manifests = bundled.map(nearestPackageJson).filter((m): m is string => m !== undefined);
   const inputs = [...new Set([...bundled, ...manifests])];
