@@ -29,7 +29,7 @@ function fakeWorker(state: { lost?: boolean; stopped?: boolean } = {}) {
     lost: state.lost ?? false,
     stopped: state.stopped ?? false,
     terminate: vi.fn(async () => undefined),
-    keepsProcessAlive: vi.fn(),
+    keepProcessAlive: vi.fn(),
   };
 }
 const asWorker = (fake: ReturnType<typeof fakeWorker>) => fake as unknown as BuilderWorker;
@@ -46,10 +46,10 @@ describe('idle workers, kept by key', () => {
     const [first, second] = [fakeWorker(), fakeWorker()];
     parkIdleWorker('a', asWorker(first), ready);
     parkIdleWorker('a', asWorker(second), ready);
-    expect(first.keepsProcessAlive).toHaveBeenCalledWith(false);
+    expect(first.keepProcessAlive).toHaveBeenCalledWith(false);
     expect(takeIdleWorkers('b', 2)).toEqual([]);
     expect(takeIdleWorkers('a', 1).map((t) => t.worker)).toEqual([second]);
-    expect(second.keepsProcessAlive).toHaveBeenLastCalledWith(true);
+    expect(second.keepProcessAlive).toHaveBeenLastCalledWith(true);
     expect(takeIdleWorkers('a', 5).map((t) => t.worker)).toEqual([first]);
     expect(idleWorkersWaiting()).toBe(false);
     expect([first, second].map((w) => w.terminate.mock.calls.length)).toEqual([0, 0]);

@@ -265,8 +265,8 @@ export class BuilderWorker {
     return JSON.stringify({ entry: code.code.entry, options: { ...options, startData }, env: process.env });
   }
 
-  /** Whether this worker keeps the process alive: not while it waits for a next run that may never come. */
-  keepsProcessAlive(keep: boolean): void {
+  /** Lets this worker keep the process alive, or not (while it waits for a next run that may never come). */
+  keepProcessAlive(keep: boolean): void {
     if (keep) this.worker.ref();
     else this.worker.unref();
   }

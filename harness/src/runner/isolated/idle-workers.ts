@@ -2,8 +2,8 @@ import type { BuilderWorker, WorkerReady } from './builder-worker.js';
 
 /**
  * How long the workers of a finished run wait for the next run started exactly as theirs was. A process that scores
- * again (a test file's runs, a nightly run's steps) then skips their start-up (some 0.3 s of CPU each, and a cold
- * first builder); one that does not exits at once, since a waiting worker does not keep it alive.
+ * again (a test file's runs, a script that calls runCatalogue more than once) then skips their start-up (some 0.3 s
+ * of CPU each, and a cold first builder); one that does not exits at once: a waiting worker does not keep it alive.
  */
 export const IDLE_WORKER_WAIT_MS = 10_000;
 /** The most recently finished runs' workers wait, this many at most: each holds its heap. */
@@ -34,7 +34,7 @@ export function parkIdleWorker(key: string, worker: BuilderWorker, ready: Worker
   }, IDLE_WORKER_WAIT_MS);
   timer.unref();
   const entry: IdleWorker = { key, worker, ready, timer };
-  worker.keepsProcessAlive(false);
+  worker.keepProcessAlive(false);
   idle.push(entry);
   for (const oldest of idle.splice(0, Math.max(0, idle.length - MAX_IDLE_WORKERS))) stop(oldest);
 }
@@ -51,7 +51,7 @@ export function takeIdleWorkers(key: string, count: number): { worker: BuilderWo
       continue;
     }
     clearTimeout(entry.timer);
-    entry.worker.keepsProcessAlive(true);
+    entry.worker.keepProcessAlive(true);
     taken.push({ worker: entry.worker, ready: entry.ready });
   }
   return taken;
