@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BuilderResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import { BuilderWorker, type WorkerReady } from '../../src/runner/isolated/builder-worker.js';
 import { launchWorkers } from '../../src/runner/isolated/early-workers.js';
@@ -19,8 +18,8 @@ import { runCatalogue } from '../../src/runner/run-catalogue.js';
 import { LOADED_IN_CHANNEL, THREAD_ANNOUNCING_REGISTRY_MODULE } from '../fixtures/thread-announcing-registry.js';
 import { removeTemporaryFolders, REPOSITORY_ROOT, temporaryFolder } from '../support/external-project.js';
 import { builderRegistry } from '../support/repository-project.js';
+import { withoutDurations } from '../support/without-durations.js';
 
-const withoutDurations = (results: readonly BuilderResult[]) => results.map((r) => ({ ...r, checks: r.checks.map(({ durationMs: _, ...rest }) => rest) }));
 const ready: WorkerReady = { builders: [], checks: [] };
 
 /** A stand-in for a BuilderWorker: what idle-workers.ts asks of one. */

@@ -14,6 +14,7 @@ import {
   misbehaving,
   misbehavingBuilderRegistry,
 } from '../fixtures/misbehaving-builders.js';
+import { withoutDurations } from '../support/without-durations.js';
 
 const TIME_LIMIT_MS = 1000;
 /** A registry module that loads for longer than the time limit (named by URL only: this file does not wait for it). */
@@ -23,10 +24,6 @@ const REAL = ['PyTorchTraining', 'XGBoostTraining'];
 const fromFixture = { registryModule: MISBEHAVING_REGISTRY_MODULE, registryExport: MISBEHAVING_REGISTRY_EXPORT, checkTimeoutMs: TIME_LIMIT_MS };
 
 const registrations = (names: readonly string[]): BuilderRegistration[] => names.map((n) => misbehavingBuilderRegistry.get(n));
-
-function withoutDurations(results: readonly BuilderResult[]): unknown[] {
-  return results.map((r) => ({ ...r, checks: r.checks.map(({ durationMs: _, ...rest }) => rest) }));
-}
 
 function resultOf(results: readonly BuilderResult[], builder: string): BuilderResult {
   const found = results.find((r) => r.builder === builder);

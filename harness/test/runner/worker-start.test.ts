@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BuilderResult } from '../../src/check/check-result.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import type { BuilderWorker, BuilderWorkerOptions, WorkerReady } from '../../src/runner/isolated/builder-worker.js';
 import {
@@ -14,6 +13,7 @@ import { BUILDERS_PER_WORKER, workerCount } from '../../src/runner/isolated/work
 import { builderWorkerOptions } from '../../src/runner/isolated/worker-setup.js';
 import { runCatalogue } from '../../src/runner/run-catalogue.js';
 import { MISBEHAVING_REGISTRY_EXPORT, MISBEHAVING_REGISTRY_MODULE, misbehavingBuilderRegistry } from '../fixtures/misbehaving-builders.js';
+import { withoutDurations } from '../support/without-durations.js';
 
 describe('workerCount', () => {
   it('runs a small catalogue on one worker and adds one per BUILDERS_PER_WORKER builders, one per core at most', () => {
@@ -61,8 +61,6 @@ describe('takeEarlyWorkers', () => {
 });
 
 describe('a run on workers started early, without the checks given', () => {
-  const withoutDurations = (results: readonly BuilderResult[]) => results.map((r) => ({ ...r, checks: r.checks.map(({ durationMs: _, ...rest }) => rest) }));
-
   it('runs every check the workers load, as a run given ALL_CHECKS does', async () => {
     const registrations = [misbehavingBuilderRegistry.get('XGBoostTraining')];
     const setup = { registryModule: MISBEHAVING_REGISTRY_MODULE, registryExport: MISBEHAVING_REGISTRY_EXPORT };
