@@ -37,11 +37,11 @@ const AFTER_BUILDERS = { groupOrder: 1 };
 
 export default defineConfig({
   test: {
-    // The transformed modules are kept on disk, keyed by each file's content and the project's settings: the projects
-    // share each file's transform in one run, and the next run starts from them. No plugin here transforms a file from
-    // anything but its own content, which is what the key covers. In a folder of the checkout's own, not under
-    // node_modules: a copy of the repository (one-more-builder.test.ts) links node_modules to this one's, and its
-    // cache would stay there when the copy is removed.
+    // The transformed modules are kept on disk, keyed by each file's path and content and the project's settings: the
+    // projects share each file's transform in one run, and the next run starts from them. No plugin here transforms a
+    // file from anything but its own content, which the key covers. In a folder of the checkout's own, not under
+    // node_modules: a copy of the repository (one-more-builder.test.ts) links node_modules to this one's, and would
+    // otherwise write its cache into this checkout's.
     experimental: { fsModuleCache: true, fsModuleCachePath: '.vitest-module-cache' },
     reporters: ['default', './harness/vitest/score-table-reporter.ts', './harness/vitest/plain-summary-reporter.ts'],
     maxWorkers: 2,

@@ -2,8 +2,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * The projects in the order their files go to the workers: first the ones whose files run longest (a packed
- * install, builders stopped at time limits, a moto_server, Chromium, whole commands), so that the short unit files fill the other worker around
- * them instead of leaving one long file to run alone at the end. Projects not named here come last.
+ * install, builders stopped at time limits, a moto_server, Chromium, whole commands), so that the short unit files
+ * fill the other worker around them instead of leaving one long file to run alone at the end. Projects not named
+ * here come last.
  */
 export const PROJECT_ORDER = ['pack', 'isolation', 'moto', 'browser', 'cli', 'cli-mocked', 'defects', 'unit'];
 

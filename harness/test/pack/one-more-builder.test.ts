@@ -45,8 +45,9 @@ const NOT_LOADING_THE_REPOSITORY_CONFIG = ['harness/test/cli/external-config.tes
 const MODULE_CACHE = '.vitest-module-cache';
 /** Past this many cached modules (some 1,150 after a run, 7 MB; each edit adds those it changes) the copy's cache starts again. */
 const MAX_CACHED_MODULES = 6_000;
-let moduleCacheFlags: string[] = [];
 let keptCopy: KeptFolder | undefined;
+/** The nested runs' flags: the module cache off in a copy of its own (see MODULE_CACHE). */
+const moduleCacheFlags = (): string[] => (keptCopy ? [] : ['--experimental.fsModuleCache=false']);
 
 /** This run's environment without vitest's own variables (and without NO_COLOR: the copy's colour tests need it unset). */
 function cleanEnvironment(): NodeJS.ProcessEnv {
@@ -64,10 +65,7 @@ const failures = (out: string): string =>
 /** The kept copy's folder, emptied but for its module cache; a temporary folder when another run holds it. */
 function copyFolder(): string {
   keptCopy = takeKeptFolder('stepscore-repository-copy-', REPOSITORY_ROOT, [MODULE_CACHE]);
-  if (!keptCopy) {
-    moduleCacheFlags = ['--experimental.fsModuleCache=false'];
-    return temporaryFolder('stepscore-repository-copy-');
-  }
+  if (!keptCopy) return temporaryFolder('stepscore-repository-copy-');
   const cache = join(keptCopy.path, MODULE_CACHE);
   if (existsSync(cache) && readdirSync(cache).length > MAX_CACHED_MODULES) rmSync(cache, { recursive: true, force: true });
   return keptCopy.path;
@@ -137,7 +135,7 @@ describe('registering one more builder folder in a copy of the repository', () =
     // The cli project's files that score this repository's builders are among them (cli-runner.ts, the CLI).
     expect(related.filter((file) => file.startsWith('harness/test/cli/')).length).toBeGreaterThan(3);
 
-    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags, ...projects, ...related], { cwd: copy, env: cleanEnvironment() });
+    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags(), ...projects, ...related], { cwd: copy, env: cleanEnvironment() });
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.code, failures(out) + run.stderr).toBe(0);
     expect(out).toMatch(new RegExp(`Test Files\\s+${related.length} passed \\(${related.length}\\)`));
@@ -145,7 +143,7 @@ describe('registering one more builder folder in a copy of the repository', () =
 
   it("the defect corpus's clean run takes it in and it fails no check", async () => {
     // The seeded defects themselves are copies of named builders: a new builder cannot change them.
-    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags, '--project', 'defects', '-t', 'clean registered builders'], {
+    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags(), '--project', 'defects', '-t', 'clean registered builders'], {
       cwd: copy,
       env: cleanEnvironment(),
     });
@@ -155,7 +153,7 @@ describe('registering one more builder folder in a copy of the repository', () =
   });
 
   it('test:builders tests it along with the others, and passes', async () => {
-    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags, '--project', 'builders'], { cwd: copy, env: cleanEnvironment() });
+    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags(), '--project', 'builders'], { cwd: copy, env: cleanEnvironment() });
     const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.code, failures(out) + run.stderr).toBe(0);
     expect(out).toMatch(new RegExp(`^✓ ${EXTERNAL_BUILDER} {2}100\\.0 Excellent`, 'm'));

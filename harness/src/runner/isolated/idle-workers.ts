@@ -18,9 +18,9 @@ interface IdleWorker {
 
 const idle: IdleWorker[] = [];
 
-function stop(entry: IdleWorker): void {
+function stop(entry: IdleWorker): Promise<void> {
   clearTimeout(entry.timer);
-  void entry.worker.terminate();
+  return entry.worker.terminate();
 }
 
 /**
@@ -30,13 +30,13 @@ function stop(entry: IdleWorker): void {
 export function parkIdleWorker(key: string, worker: BuilderWorker, ready: WorkerReady): void {
   const timer = setTimeout(() => {
     const at = idle.indexOf(entry);
-    if (at >= 0) stop(idle.splice(at, 1)[0]!);
+    if (at >= 0) void stop(idle.splice(at, 1)[0]!);
   }, IDLE_WORKER_WAIT_MS);
   timer.unref();
   const entry: IdleWorker = { key, worker, ready, timer };
   worker.keepProcessAlive(false);
   idle.push(entry);
-  for (const oldest of idle.splice(0, Math.max(0, idle.length - MAX_IDLE_WORKERS))) stop(oldest);
+  for (const oldest of idle.splice(0, Math.max(0, idle.length - MAX_IDLE_WORKERS))) void stop(oldest);
 }
 
 /** Up to `count` waiting workers with `key`, the most recently parked first; one lost or stopped while it waited is let go. */
@@ -47,7 +47,7 @@ export function takeIdleWorkers(key: string, count: number): { worker: BuilderWo
     if (entry.key !== key) continue;
     idle.splice(at, 1);
     if (entry.worker.lost || entry.worker.stopped) {
-      stop(entry);
+      void stop(entry);
       continue;
     }
     clearTimeout(entry.timer);
@@ -64,7 +64,5 @@ export function idleWorkersWaiting(): boolean {
 
 /** Stops every waiting worker now. */
 export async function stopIdleWorkers(): Promise<void> {
-  const all = idle.splice(0);
-  for (const entry of all) clearTimeout(entry.timer);
-  await Promise.all(all.map((entry) => entry.worker.terminate()));
+  await Promise.all(idle.splice(0).map(stop));
 }
