@@ -2,6 +2,7 @@ import { DependencyType, type OutputSpec } from '@stepscore/step-model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEMANTIC_VOCABULARY, SemanticMatcher } from '../src/index.js';
+import { anyCodePointString } from '../../sagemaker/test/support/any-code-point.js';
 
 const RUNS = 2000;
 
@@ -19,7 +20,7 @@ const anyName = fc.oneof(
   fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,24}$/),
   vocabularyName,
   fc.string({ maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
+  anyCodePointString({ maxLength: 40 }),
 );
 
 const inUnitInterval = (score: number): boolean => Number.isFinite(score) && score >= 0 && score <= 1;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { capitalize, MAX_JOB_NAME_LENGTH, sanitizeNameForSageMaker, snakeCaseStepName, stepNameFromClassName } from '../src/index.js';
+import { anyCodePointString } from '../../sagemaker/test/support/any-code-point.js';
 
 /** CreateTrainingJob's TrainingJobName: 1-63 characters of this pattern. */
 const TRAINING_JOB_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
@@ -33,7 +34,7 @@ describe('sanitizeNameForSageMaker', () => {
 
   it("always yields a name SageMaker's TrainingJobName pattern accepts", () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (raw) => {
+      fc.property(anyCodePointString({ maxLength: 200 }), (raw) => {
         const name = sanitizeNameForSageMaker(raw);
         expect(name.length).toBeLessThanOrEqual(63);
         expect(name).toMatch(TRAINING_JOB_NAME);
