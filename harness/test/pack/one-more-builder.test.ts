@@ -1,6 +1,7 @@
 // "Adding a builder is its folder plus one registry line, and breaks no existing test", shown rather than argued:
-// a copy of this repository (kept between runs: see MODULE_CACHE) gets one more builder folder (TabularTraining, written against the public
-// API) and its line in builders/registry.ts, exactly as README's "Adding a builder" says, and then runs
+// a copy of this repository (kept between runs: see MODULE_CACHE) gets one more builder folder (TabularTraining, written
+// against the public API) and its line in builders/registry.ts, exactly as README's "Adding a builder" says, and then
+// runs, in one vitest run (see nestedRun),
 //   - every unit and cli test that sees the registered builders (the test files whose imports reach the modules through
 //     which tests reach them: the repository's config, builders/registry.ts, the CLI; the files `vitest related` picks),
 //   - the defect corpus's clean run of every registered builder, and
@@ -46,7 +47,7 @@ const MODULE_CACHE = '.vitest-module-cache';
 /** Past this many cached modules (some 1,150 after a run, 7 MB; each edit adds those it changes) the copy's cache starts again. */
 const MAX_CACHED_MODULES = 6_000;
 let keptCopy: KeptFolder | undefined;
-/** The nested runs' flags: the module cache off in a copy of its own (see MODULE_CACHE). */
+/** The nested run's flags: the module cache off in a copy of its own (see MODULE_CACHE). */
 const moduleCacheFlags = (): string[] => (keptCopy ? [] : ['--experimental.fsModuleCache=false']);
 
 /** This run's environment without vitest's own variables (and without NO_COLOR: the copy's colour tests need it unset). */
@@ -56,11 +57,90 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
 
 let copy: string;
 
-const failures = (out: string): string =>
-  out
+const DEFECT_CORPUS_FILE = 'harness/defects/defect-corpus.test.ts';
+const CLEAN_RUN_TEST = 'the clean registered builders fail no check';
+/** The builders project's four level files, by the start of their paths. */
+const BUILDERS_LEVEL_FILES = 'harness/vitest/builders-level';
+/** The repository's reporters (vitest.config.ts), which a `--reporter` flag replaces, and the JSON one. */
+const NESTED_REPORTERS = ['default', './harness/vitest/score-table-reporter.ts', 'json'];
+
+interface NestedFile {
+  /** Relative to the copy. */
+  readonly path: string;
+  readonly status: string;
+  /** The titles of its tests that passed. */
+  readonly passed: readonly string[];
+}
+
+interface NestedRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly files: readonly NestedFile[];
+  /** The lines of the output that tell what failed, for the assertions' messages. */
+  readonly failures: string;
+}
+
+/** The unit and cli test files related to the registry, found by the nested run. */
+let related: string[] = [];
+let nested: Promise<NestedRun> | undefined;
+
+/**
+ * The three parts one vitest run, which the tests below each judge their part of: three runs cost two more starts of
+ * vitest in the copy (its config, its projects, its workers), some 3 s of CPU. The defect corpus's file is filtered to
+ * its clean run by line (`file:line`), so that the other files run whole.
+ */
+const nestedRun = (): Promise<NestedRun> => {
+  nested ??= runNested();
+  return nested;
+};
+
+async function runNested(): Promise<NestedRun> {
+  const unitProjects = ['unit', 'cli', 'cli-mocked'].flatMap((name) => ['--project', name]);
+  const listed = await runCommand(process.execPath, [VITEST, 'list', '--filesOnly', '--json', ...unitProjects], { cwd: copy, env: cleanEnvironment() });
+  expect(listed.code, listed.stderr).toBe(0);
+  const testFiles = (JSON.parse(listed.stdout) as { file: string }[]).map(({ file }) => relative(copy, file));
+  related = (await relatedTestFiles(copy, testFiles, REGISTRY_ENTRY_POINTS))
+    .map((file) => relative(copy, file))
+    .filter((file) => !NOT_LOADING_THE_REPOSITORY_CONFIG.includes(file));
+
+  const cleanRunLine =
+    readFileSync(join(copy, DEFECT_CORPUS_FILE), 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(`'${CLEAN_RUN_TEST}'`)) + 1;
+  expect(cleanRunLine, `${DEFECT_CORPUS_FILE} has no test named '${CLEAN_RUN_TEST}'`).toBeGreaterThan(0);
+  const report = join(temporaryFolder('stepscore-nested-report-'), 'report.json');
+  const run = await runCommand(
+    process.execPath,
+    [
+      VITEST,
+      'run',
+      ...moduleCacheFlags(),
+      ...unitProjects,
+      ...['defects', 'builders'].flatMap((name) => ['--project', name]),
+      ...NESTED_REPORTERS.map((reporter) => `--reporter=${reporter}`),
+      `--outputFile.json=${report}`,
+      ...related,
+      `${DEFECT_CORPUS_FILE}:${cleanRunLine}`,
+      BUILDERS_LEVEL_FILES,
+    ],
+    { cwd: copy, env: cleanEnvironment() },
+  );
+  const stdout = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+  const failures = `${stdout
     .split('\n')
     .filter((l) => /FAIL|×|Error/.test(l))
-    .join('\n');
+    .join('\n')}\n${run.stderr}`;
+  expect(existsSync(report), failures).toBe(true);
+  const results = JSON.parse(readFileSync(report, 'utf8')) as {
+    testResults: { name: string; status: string; assertionResults: { title: string; status: string }[] }[];
+  };
+  const files = results.testResults.map((file) => ({
+    path: relative(copy, file.name),
+    status: file.status,
+    passed: file.assertionResults.filter((test) => test.status === 'passed').map((test) => test.title),
+  }));
+  return { code: run.code, stdout, files, failures };
+}
 
 /** The kept copy's folder, emptied but for its module cache; a temporary folder when another run holds it. */
 function copyFolder(): string {
@@ -125,37 +205,37 @@ describe('registering one more builder folder in a copy of the repository', () =
   });
 
   it('breaks no unit test that sees the registered builders', async () => {
-    const projects = ['--project', 'unit', '--project', 'cli', '--project', 'cli-mocked'];
-    const listed = await runCommand(process.execPath, [VITEST, 'list', '--filesOnly', '--json', ...projects], { cwd: copy, env: cleanEnvironment() });
-    expect(listed.code, listed.stderr).toBe(0);
-    const testFiles = (JSON.parse(listed.stdout) as { file: string }[]).map(({ file }) => relative(copy, file));
-    const related = (await relatedTestFiles(copy, testFiles, REGISTRY_ENTRY_POINTS))
-      .map((file) => relative(copy, file))
-      .filter((file) => !NOT_LOADING_THE_REPOSITORY_CONFIG.includes(file));
-    // The cli project's files that score this repository's builders are among them (cli-runner.ts, the CLI).
-    expect(related.filter((file) => file.startsWith('harness/test/cli/')).length).toBeGreaterThan(3);
-
-    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags(), ...projects, ...related], { cwd: copy, env: cleanEnvironment() });
-    const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(run.code, failures(out) + run.stderr).toBe(0);
-    expect(out).toMatch(new RegExp(`Test Files\\s+${related.length} passed \\(${related.length}\\)`));
+    const run = await nestedRun();
+    expect(run.code !== 0 && run.files.every((file) => file.status === 'passed'), `the nested run failed outside its test files\n${run.failures}`).toBe(false);
+    expect(related.filter((file) => file.startsWith('harness/test/cli/')).length, 'cli files among the related ones').toBeGreaterThan(3);
+    // In the order of their paths: the run reports its files in the order they finished.
+    const relatedFiles = run.files.filter((file) => related.includes(file.path)).sort((a, b) => a.path.localeCompare(b.path));
+    expect(relatedFiles, run.failures).toEqual(
+      [...related].sort((a, b) => a.localeCompare(b)).map((path) => expect.objectContaining({ path, status: 'passed' })),
+    );
   });
 
   it("the defect corpus's clean run takes it in and it fails no check", async () => {
     // The seeded defects themselves are copies of named builders: a new builder cannot change them.
-    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags(), '--project', 'defects', '-t', 'clean registered builders'], {
-      cwd: copy,
-      env: cleanEnvironment(),
+    const run = await nestedRun();
+    expect(
+      run.files.find((file) => file.path === DEFECT_CORPUS_FILE),
+      run.failures,
+    ).toEqual({
+      path: DEFECT_CORPUS_FILE,
+      status: 'passed',
+      passed: [CLEAN_RUN_TEST],
     });
-    const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(run.code, failures(out) + run.stderr).toBe(0);
-    expect(out).toMatch(/Tests\s+1 passed/);
   });
 
   it('test:builders tests it along with the others, and passes', async () => {
-    const run = await runCommand(process.execPath, [VITEST, 'run', ...moduleCacheFlags(), '--project', 'builders'], { cwd: copy, env: cleanEnvironment() });
-    const out = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(run.code, failures(out) + run.stderr).toBe(0);
-    expect(out).toMatch(new RegExp(`^✓ ${EXTERNAL_BUILDER} {2}100\\.0 Excellent`, 'm'));
+    const run = await nestedRun();
+    const levels = run.files.filter((file) => file.path.startsWith(BUILDERS_LEVEL_FILES));
+    expect(levels.length).toBe(4);
+    expect(
+      levels.filter((file) => file.status !== 'passed'),
+      run.failures,
+    ).toEqual([]);
+    expect(run.stdout).toMatch(new RegExp(`^✓ ${EXTERNAL_BUILDER} {2}100\\.0 Excellent`, 'm'));
   });
 });
