@@ -114,6 +114,9 @@ export default defineConfig({
         test: {
           name: 'moto',
           sequence: AFTER_BUILDERS,
+          // Isolation off: a worker loads the backends and the AWS SDK once for the three files (some 1 s of CPU).
+          // Each file stops the servers it starts, and moto-backend.test.ts puts back the endpoint it sets.
+          isolate: false,
           include: ['harness/test/moto/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
