@@ -11,6 +11,7 @@ const OWN_PROJECTS = [
   'harness/test/moto/**',
   'harness/test/browser/**',
   'harness/test/pack/**',
+  'harness/test/repository-copy/**',
   'harness/test/runner/isolation.test.ts',
 ];
 
@@ -26,7 +27,8 @@ const CLI_WITH_A_MOCKED_MODULE = 'harness/test/cli/exit-codes.test.ts';
 //   defects   - `pnpm test:defects`: every seeded defect caught by its declared check, and the detection rate
 //   moto      - integration against a local moto_server (127.0.0.1 only)
 //   browser   - the HTML report opened in headless Chromium
-//   pack      - the packed tarballs installed into a fresh npm project outside the repository (slow: npm install)
+//   copy      - a copy of the repository with one more builder registered runs the tests that see the registry (nested vitest)
+//   pack      - the packed tarballs installed into an npm project outside the repository
 // `builders` runs first, alone in one worker: its level files share one run of the catalogue, which has worker
 // threads of its own. Then all the other projects share a pool of two workers, so the projects that mostly wait on
 // a child process or a timer (pack, moto, browser, cli, isolation) run beside the ones that compute, the longest
@@ -120,6 +122,15 @@ export default defineConfig({
           include: ['harness/test/moto/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'copy',
+          sequence: AFTER_BUILDERS,
+          include: ['harness/test/repository-copy/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
         },
       },
       {

@@ -1,12 +1,13 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The projects in the order their files go to the workers: first the ones whose files run longest (a packed
- * install, builders stopped at time limits, a moto_server, Chromium, whole commands), so that the short unit files
- * fill the other worker around them instead of leaving one long file to run alone at the end. Projects not named
- * here come last.
+ * The projects in the order their files go to the workers: first the ones whose files run longest (a nested run in
+ * a copy of the repository, builders stopped at time limits, moto_servers, a packed install, Chromium, whole
+ * commands), so that the short unit files fill the other worker around them instead of leaving one long file to run
+ * alone at the end. The copy's nested run keeps both cores busy on its own: the files that mostly wait (on time
+ * limits, on servers starting and stopping) go beside it, not beside each other. Projects not named here come last.
  */
-export const PROJECT_ORDER = ['pack', 'isolation', 'moto', 'browser', 'cli', 'cli-mocked', 'defects', 'unit'];
+export const PROJECT_ORDER = ['copy', 'isolation', 'moto', 'pack', 'browser', 'cli', 'cli-mocked', 'defects', 'unit'];
 
 function rank(specification: TestSpecification): number {
   const index = PROJECT_ORDER.indexOf(specification.project.name);
