@@ -2,12 +2,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * The projects in the order their files go to the workers: first the ones whose files run longest (a nested run in
- * a copy of the repository, builders stopped at time limits, moto_servers, a packed install, Chromium, whole
- * commands), so that the short unit files fill the other worker around them instead of leaving one long file to run
- * alone at the end. The copy's nested run keeps both cores busy on its own: the files that mostly wait (on time
- * limits, on servers starting and stopping) go beside it, not beside each other. Projects not named here come last.
+ * a copy of the repository, whole commands, builders stopped at time limits, moto_servers, a packed install,
+ * Chromium), so that the short unit files fill the other worker around them instead of leaving one long file to run
+ * alone at the end. Projects not named here come last. (Where the files that mostly wait go among the long ones
+ * moved `pnpm test` by less than its run-to-run spread: BENCHMARKS.md, 26 November 2026, afternoon.)
  */
-export const PROJECT_ORDER = ['copy', 'isolation', 'moto', 'pack', 'browser', 'cli', 'cli-mocked', 'defects', 'unit'];
+export const PROJECT_ORDER = ['copy', 'cli', 'isolation', 'moto', 'pack', 'browser', 'cli-mocked', 'defects', 'unit'];
 
 function rank(specification: TestSpecification): number {
   const index = PROJECT_ORDER.indexOf(specification.project.name);

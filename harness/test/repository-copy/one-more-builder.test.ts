@@ -115,6 +115,9 @@ async function runNested(): Promise<NestedRun> {
       VITEST,
       'run',
       ...moduleCacheFlags(),
+      // One worker per project: the unit and cli files load their modules once, not once in each of two workers
+      // (some 4 s less CPU; alone, the run takes some 3 s longer, but in `pnpm test` the other core is not idle).
+      '--maxWorkers=1',
       ...unitProjects,
       ...['defects', 'builders'].flatMap((name) => ['--project', name]),
       ...NESTED_REPORTERS.map((reporter) => `--reporter=${reporter}`),
