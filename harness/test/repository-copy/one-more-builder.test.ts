@@ -38,7 +38,7 @@ const NOT_LOADING_THE_REPOSITORY_CONFIG = ['harness/test/cli/external-config.tes
 /**
  * vitest.config.ts keeps transformed modules on disk, in the checkout, keyed by each file's path and content: the
  * copy's paths are its own. The copy is therefore kept between runs at one place per checkout, its module cache with
- * it, so that the next run's vitest processes in the copy (the nested runs, and the shard runs of one of its files)
+ * it, so that the next run's vitest processes in the copy (the nested run, and the shard runs of one of its files)
  * need not transform every module again: some 5 s of CPU and 4 s of this test's time. A run that finds that place
  * held by another (two `pnpm test` at once) copies into a folder of its own and leaves the cache off (writing it
  * would cost some 3 s of CPU for nothing).
@@ -85,9 +85,9 @@ let related: string[] = [];
 let nested: Promise<NestedRun> | undefined;
 
 /**
- * The three parts one vitest run, which the tests below each judge their part of: three runs cost two more starts of
- * vitest in the copy (its config, its projects, its workers), some 3 s of CPU. The defect corpus's file is filtered to
- * its clean run by line (`file:line`), so that the other files run whole.
+ * The three parts in one vitest run, of which each test below judges its own part: one start of vitest in the copy
+ * (its config, its projects, its workers) instead of three. The defect corpus's file is filtered to its clean run by
+ * line (`file:line`), so that the other files run whole.
  */
 const nestedRun = (): Promise<NestedRun> => {
   nested ??= runNested();
