@@ -34,9 +34,10 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
 
 /**
  * The team's project, at one place per checkout, emptied at each run but for what npm installed (node_modules and its
- * lock). npm does not notice that a tarball at the same path changed (npm/cli#1550), so each tarball is named by its
- * content: a changed package is a changed dependency, which npm installs afresh; an unchanged one is left in place.
- * A run that finds the place held by another (two `pnpm test` at once) installs into an empty folder of its own.
+ * lock) and the tarballs it installed them from. npm does not notice that a tarball at the same path changed
+ * (npm/cli#1550), so each tarball is named by its content: a changed package is a changed dependency, which npm
+ * installs afresh; an unchanged one is left in place. A run that finds the place held by another (two `pnpm test` at
+ * once) packs and installs into an empty folder of its own.
  */
 const PROJECT = { prefix: 'stepscore-team-project-', keep: ['node_modules', 'package-lock.json', 'tarballs'] };
 /** In the project's tarballs/: the digest of the inputs they were packed from, and each package's dependency spec. */
