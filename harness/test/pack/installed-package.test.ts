@@ -91,7 +91,7 @@ async function packageInputsDigest(): Promise<string> {
 /** The kept tarballs' dependency specs when they were packed from inputs with this digest and are all still there. */
 function keptTarballs(digest: string): Record<string, string> | undefined {
   const file = join(project, 'tarballs', PACKED);
-  if (!keptProject || !existsSync(file)) return undefined;
+  if (!existsSync(file)) return undefined;
   const packed = JSON.parse(readFileSync(file, 'utf8')) as { digest?: string; packages?: Record<string, string> };
   const specs = Object.values(packed.packages ?? {});
   const allThere = specs.length === PACKAGE_FOLDERS.length && specs.every((spec) => existsSync(spec.slice('file:'.length)));

@@ -73,6 +73,8 @@ interface NestedFile {
 }
 
 interface NestedRun {
+  /** The unit and cli test files related to the registry, which the run ran whole. */
+  readonly related: readonly string[];
   readonly code: number;
   readonly stdout: string;
   readonly files: readonly NestedFile[];
@@ -80,8 +82,6 @@ interface NestedRun {
   readonly failures: string;
 }
 
-/** The unit and cli test files related to the registry, found by the nested run. */
-let related: string[] = [];
 let nested: Promise<NestedRun> | undefined;
 
 /**
@@ -99,7 +99,7 @@ async function runNested(): Promise<NestedRun> {
   const listed = await runCommand(process.execPath, [VITEST, 'list', '--filesOnly', '--json', ...unitProjects], { cwd: copy, env: cleanEnvironment() });
   expect(listed.code, listed.stderr).toBe(0);
   const testFiles = (JSON.parse(listed.stdout) as { file: string }[]).map(({ file }) => relative(copy, file));
-  related = (await relatedTestFiles(copy, testFiles, REGISTRY_ENTRY_POINTS))
+  const related = (await relatedTestFiles(copy, testFiles, REGISTRY_ENTRY_POINTS))
     .map((file) => relative(copy, file))
     .filter((file) => !NOT_LOADING_THE_REPOSITORY_CONFIG.includes(file));
 
@@ -142,7 +142,7 @@ async function runNested(): Promise<NestedRun> {
     status: file.status,
     passed: file.assertionResults.filter((test) => test.status === 'passed').map((test) => test.title),
   }));
-  return { code: run.code, stdout, files, failures };
+  return { related, code: run.code, stdout, files, failures };
 }
 
 /** The kept copy's folder, emptied but for its module cache; a temporary folder when another run holds it. */
@@ -209,6 +209,7 @@ describe('registering one more builder folder in a copy of the repository', () =
 
   it('breaks no unit test that sees the registered builders', async () => {
     const run = await nestedRun();
+    const { related } = run;
     expect(run.code !== 0 && run.files.every((file) => file.status === 'passed'), `the nested run failed outside its test files\n${run.failures}`).toBe(false);
     expect(related.filter((file) => file.startsWith('harness/test/cli/')).length, 'cli files among the related ones').toBeGreaterThan(3);
     // In the order of their paths: the run reports its files in the order they finished.

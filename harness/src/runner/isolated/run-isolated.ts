@@ -178,7 +178,8 @@ export async function runIsolated(builders: readonly string[], options: Isolated
       failed = true;
       throw error;
     } finally {
-      // A worker that finished every job it was given waits for a next run started as this one was.
+      // A worker that finished every job it was given waits for a next run started as this one was. It keeps the
+      // first worker's `ready`: every worker started with these options loads the same modules and reports the same.
       if (worker && !worker.lost && !failed && reuseKey !== undefined) parkIdleWorker(reuseKey, worker, ready);
       else await worker?.terminate();
     }
