@@ -121,14 +121,25 @@ export function fieldAccepts(schema: z.ZodType, raw: Readonly<Record<string, unk
 }
 
 /**
- * Whether the field's own schema refuses the value with an issue (not by throwing): an object schema then refuses
- * any config holding that value, with an issue under the field's name, whatever its other fields hold. Only a
- * scalar (or no value) is judged so: parseConfig may rewrite an object value first (a PythonFloat becomes a number).
+ * Whether the config's top-level field holding `path` (`hyperparameters` for `hyperparameters.eta`) is refused by
+ * that field's own schema with an issue at `path` or inside it (not by throwing): an object schema runs each field's
+ * schema on the field's value and puts the field's name before its issues' paths, so it then refuses the whole
+ * config with that issue, whatever the other fields hold. The field's value is judged as parseConfig gives it to
+ * the schema (a PythonFloat outside hyperparameters becomes a number).
  */
-export function fieldRefuses(schema: z.ZodType, field: string, value: unknown): boolean {
-  if (typeof value === 'object' && value !== null) return false;
-  const own = fieldSchema(schema, field);
-  return own !== undefined && fieldVerdict(own, value) === 'refused';
+export function fieldRefuses(schema: z.ZodType, raw: Readonly<Record<string, unknown>>, path: string): boolean {
+  const top = path.split('.', 1)[0] as string;
+  const own = fieldSchema(schema, top);
+  if (own === undefined) return false;
+  const value = raw[top];
+  if (path === top && (typeof value !== 'object' || value === null)) return fieldVerdict(own, value) === 'refused';
+  const input = (configSchemaInput({ [top]: value }).input as Record<string, unknown>)[top];
+  const result = acceptance(own, input);
+  if (result.verdict !== 'refused') return false;
+  return result.issues.some((issue) => {
+    const at = [top, ...(issue.path ?? [])].map(String).join('.');
+    return at === path || at.startsWith(`${path}.`);
+  });
 }
 
 function fieldSchema(schema: z.ZodType, field: string): z.ZodType | undefined {

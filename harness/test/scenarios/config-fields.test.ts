@@ -17,12 +17,12 @@ const schema = z
 const raw = { name: 'abc', count: 1, level: 1 };
 
 describe('fieldRefuses', () => {
-  it("is true only when the field's own schema raises an issue for the value", () => {
-    expect(fieldRefuses(schema, 'name', 'abcdef')).toBe(true);
-    expect(fieldRefuses(schema, 'count', undefined)).toBe(true);
-    expect(fieldRefuses(schema, 'name', 'abc')).toBe(false);
+  it("is true only when the field's own schema raises an issue for the config's value", () => {
+    expect(fieldRefuses(schema, { ...raw, name: 'abcdef' }, 'name')).toBe(true);
+    expect(fieldRefuses(schema, { name: 'abc', level: 1 }, 'count')).toBe(true);
+    expect(fieldRefuses(schema, raw, 'name')).toBe(false);
     // Refused only by the rule across fields: the field's own schema takes it.
-    expect(fieldRefuses(schema, 'count', 9)).toBe(false);
+    expect(fieldRefuses(schema, { ...raw, flag: true, count: 9 }, 'count')).toBe(false);
   });
 
   it('is false for a field the schema does not declare, and for a field schema that throws instead of refusing', () => {
@@ -32,15 +32,31 @@ describe('fieldRefuses', () => {
         return value;
       }),
     });
-    expect(fieldRefuses(schema, 'colour', 'red')).toBe(false);
-    expect(fieldRefuses(schema, 'toString', 'red')).toBe(false);
-    expect(fieldRefuses(throwing, 'path', 'boom')).toBe(false);
-    expect(fieldRefuses(throwing, 'path', 1)).toBe(true);
+    expect(fieldRefuses(schema, { ...raw, colour: 'red' }, 'colour')).toBe(false);
+    expect(fieldRefuses(schema, { ...raw, toString: 'red' }, 'toString')).toBe(false);
+    expect(fieldRefuses(throwing, { path: 'boom' }, 'path')).toBe(false);
+    expect(fieldRefuses(throwing, { path: 1 }, 'path')).toBe(true);
   });
 
-  it('leaves an object value to the whole parse, which may rewrite it first (a PythonFloat becomes a number)', () => {
-    expect(fieldRefuses(schema, 'level', new PythonFloat(1))).toBe(false);
-    expect(fieldRefuses(schema, 'name', ['abc'])).toBe(false);
+  it('judges an object value as parseConfig gives it to the schema: a PythonFloat becomes a number', () => {
+    expect(fieldRefuses(schema, { ...raw, level: new PythonFloat(1) }, 'level')).toBe(false);
+    expect(fieldRefuses(schema, { ...raw, level: new PythonFloat(-0) }, 'level')).toBe(true);
+    expect(fieldRefuses(schema, { ...raw, name: ['abc'] }, 'name')).toBe(true);
+  });
+
+  it('names a member inside a field only when an issue of the field is at that member or inside it', () => {
+    const nested = z.strictObject({
+      hyperparameters: z.strictObject({ eta: z.number().max(1), depth: z.number().int(), layers: z.array(z.number().int()).optional() }),
+    });
+    const config = { hyperparameters: { eta: 1.5, depth: 3, layers: [1, 2.5] } };
+    expect(fieldRefuses(nested, config, 'hyperparameters.eta')).toBe(true);
+    expect(fieldRefuses(nested, config, 'hyperparameters.layers')).toBe(true);
+    expect(fieldRefuses(nested, config, 'hyperparameters')).toBe(true);
+    // Refused, but for another member: the whole parse must say whether the probed one is named.
+    expect(fieldRefuses(nested, config, 'hyperparameters.depth')).toBe(false);
+    expect(fieldRefuses(nested, config, 'hyperparameters.et')).toBe(false);
+    expect(fieldRefuses(nested, { hyperparameters: { eta: 0.5, depth: 3 } }, 'hyperparameters.eta')).toBe(false);
+    expect(fieldRefuses(nested, {}, 'hyperparameters.eta')).toBe(false);
   });
 });
 

@@ -30,9 +30,9 @@ export const invalidConfigsRejected = defineCheck({
     const probes = ctx.invalidConfigProbes();
     const parse = (raw: unknown) => tryParseBuilderConfig(ctx.registration, raw);
     const schema = ctx.registration.configSchema;
-    // A probe whose value its field's own schema refuses is refused by the whole config schema, naming the field
-    // (that schema's verdict on the value is kept across builders): only the other probes need a whole parse.
-    const problems = probes.flatMap((p) => (fieldRefuses(schema, p.field, p.rawConfig[p.field]) ? [] : (rejectionProblem(parse, p) ?? [])));
+    // A probe whose field's own schema refuses it, naming the probed field, is refused so by the whole config schema
+    // (a scalar's verdict is kept across builders): only the other probes need a whole parse.
+    const problems = probes.flatMap((p) => (fieldRefuses(schema, p.rawConfig, p.field) ? [] : (rejectionProblem(parse, p) ?? [])));
     return outcomeFromProblems(problems, `${probes.length} invalid config(s) refused, each naming its field`, problems.length > 1 ? { problems } : undefined);
   },
 });

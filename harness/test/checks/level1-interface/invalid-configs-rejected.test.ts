@@ -48,6 +48,21 @@ describe(ID, () => {
     expect(result.message).not.toContain('hyperparameters.eta = -1');
   });
 
+  it('fails (major) when a range rule on the hyperparameters refuses the learning rate without naming it', async () => {
+    // The bound moved from `eta` onto the whole map, with no path: the user is told the hyperparameters are wrong.
+    const hyperparameters = xgboostHyperparametersSchema
+      .safeExtend({ eta: z.number().optional() })
+      .refine((h) => h.eta === undefined || (h.eta >= 0 && h.eta <= 1), { error: 'eta must be within [0, 1]' });
+    const schema = xgboostTrainingConfigSchema.safeExtend({ hyperparameters });
+    const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
+    expect(result.status).toBe('fail');
+    expect(result.severity).toBe('major');
+    expect(result.message).toContain(
+      "the config was refused but no issue names 'hyperparameters.eta' (issues: hyperparameters: eta must be within [0, 1]",
+    );
+    expect(result.message).not.toContain("names 'hyperparameters.max_depth'");
+  });
+
   it('fails (major) when the hyperparameters are a free map: nothing the documentation rules out is refused', async () => {
     const schema = xgboostTrainingConfigSchema.safeExtend({ hyperparameters: z.looseObject({ num_round: z.number().int().min(1) }) });
     const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
