@@ -57,9 +57,7 @@ describe(ID, () => {
     const result = await runCheck(withConfigSchema(realBuilder('XGBoostTraining'), schema), ID);
     expect(result.status).toBe('fail');
     expect(result.severity).toBe('major');
-    expect(result.message).toContain(
-      "the config was refused but no issue names 'hyperparameters.eta' (issues: hyperparameters: eta must be within [0, 1]",
-    );
+    expect(result.message).toContain("the config was refused but no issue names 'hyperparameters.eta' (issues: hyperparameters: eta must be within [0, 1]");
     expect(result.message).not.toContain("names 'hyperparameters.max_depth'");
   });
 
