@@ -121,6 +121,15 @@ export function fieldAccepts(schema: z.ZodType, raw: Readonly<Record<string, unk
 }
 
 /**
+ * Whether the schema accepts the raw config with `field` set to `value`: the field's own schema is asked first,
+ * since its refusal is the whole schema's (and far cheaper to learn), then the whole config, rules across fields
+ * included.
+ */
+export function acceptsWithField(schema: z.ZodType, raw: Readonly<Record<string, unknown>>, field: string, value: unknown): boolean {
+  return fieldAccepts(schema, raw, field, value) && schemaAccepts(schema, withField(raw, field, value));
+}
+
+/**
  * Whether the config's top-level field holding `path` (`hyperparameters` for `hyperparameters.eta`) is refused by
  * that field's own schema with an issue at `path` or inside it (not by throwing): an object schema runs each field's
  * schema on the field's value and puts the field's name before its issues' paths, so it then refuses the whole

@@ -8,6 +8,7 @@ import type { StepSpecification } from '@stepscore/step-model';
 import type { z } from 'zod';
 import { AcceptedParses, keepParseFor } from './accepted-parses.js';
 import {
+  acceptsWithField,
   type ConfigField,
   configFields,
   fieldAccepts,
@@ -130,9 +131,7 @@ function instanceScenario(
   const changes = fields
     .filter((f) => isInstanceTypeField(f, raw))
     .flatMap((f): ChangedSetting[] => {
-      const type = candidates.find(
-        (t) => processorOf(t) === processor && fieldAccepts(schema, raw, f.name, t) && schemaAccepts(schema, withField(raw, f.name, t)),
-      );
+      const type = candidates.find((t) => processorOf(t) === processor && acceptsWithField(schema, raw, f.name, t));
       return type === undefined ? [] : [{ field: f.name, value: type, purpose: 'instance' }];
     });
   // Each change was accepted on its own above: one is all there is to accept.
@@ -248,7 +247,7 @@ function flips(schema: z.ZodType, raw: Raw, fields: readonly ConfigField[]): Cha
       const current = raw[f.name] ?? f.default;
       if (typeof current !== 'boolean') return [];
       const value = !current;
-      return schemaAccepts(schema, withField(raw, f.name, value)) ? [{ field: f.name, value, purpose: 'flip' }] : [];
+      return acceptsWithField(schema, raw, f.name, value) ? [{ field: f.name, value, purpose: 'flip' }] : [];
     });
 }
 

@@ -4,7 +4,7 @@
 // every optional part given a probe value), when the whole schema accepts it.
 
 import type { z } from 'zod';
-import { configJsonSchema, type JsonSchemaNode, schemaAccepts, withField } from './config-fields.js';
+import { acceptsWithField, configJsonSchema, type JsonSchemaNode } from './config-fields.js';
 import type { ChangedSetting } from './scenario.js';
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -79,7 +79,7 @@ export function nestedObjectScenarios(schema: z.ZodType, raw: Raw): NestedObject
       const memberValue = exampleValue(memberNode, `${field}-${member}`, 1);
       if (memberValue === undefined) continue;
       const value = { [member]: memberValue };
-      if (schemaAccepts(schema, withField(raw, field, value))) scenarios.push({ field, member, change: { field, value, purpose: 'override' } });
+      if (acceptsWithField(schema, raw, field, value)) scenarios.push({ field, member, change: { field, value, purpose: 'override' } });
     }
   }
   return scenarios;

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { type DistributionTable, distributionMembers, sdkDistributionHyperparameters } from '@stepscore/sagemaker';
 import { isPlainRecord } from '@stepscore/step-model';
 import type { z } from 'zod';
-import { configJsonSchema, schemaAccepts, withField } from './config-fields.js';
+import { acceptsWithField, configJsonSchema, withField } from './config-fields.js';
 import { objectWithMembers } from './nested-object-scenarios.js';
 import type { ChangedSetting, InvalidConfigProbe } from './scenario.js';
 
@@ -90,7 +90,7 @@ export function sdkDistributionPlans(schema: z.ZodType, raw: Raw, table: Distrib
         continue;
       }
       const documented = table.documentedTogether.find((d) => d.members.includes(a.member) && d.members.includes(b.member));
-      if (documented || schemaAccepts(schema, withField(raw, DISTRIBUTION, pair))) {
+      if (documented || acceptsWithField(schema, raw, DISTRIBUTION, pair)) {
         const why = documented ? `documented together: ${documented.source}` : `as ${table.estimator} takes them`;
         build(`sdk-distribution-${a.member}-${b.member}`, pair, `${a.member} and ${b.member} together, ${why}`);
       }
@@ -107,7 +107,7 @@ export function sdkDistributionPlans(schema: z.ZodType, raw: Raw, table: Distrib
     const candidate = { ...off, [member]: switchedOff(enabled) };
     if (!('refused' in sdkDistributionHyperparameters(table, candidate, undefined))) off[member] = candidate[member];
   }
-  if (Object.keys(off).length > 0 && schemaAccepts(schema, withField(raw, DISTRIBUTION, off))) {
+  if (Object.keys(off).length > 0 && acceptsWithField(schema, raw, DISTRIBUTION, off)) {
     build('sdk-distribution-switched-off', off, `${Object.keys(off).join(', ')} given, each switched off, as ${table.estimator} takes them`);
   }
   return { scenarios, probes };

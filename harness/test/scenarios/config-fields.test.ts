@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PythonFloat } from '@stepscore/sagemaker';
 import { AcceptedParses } from '../../src/scenarios/accepted-parses.js';
-import { fieldAccepts, fieldRefuses, recordingAcceptedParses, refusedFields, schemaAccepts } from '../../src/scenarios/config-fields.js';
+import { acceptsWithField, fieldAccepts, fieldRefuses, recordingAcceptedParses, refusedFields, schemaAccepts } from '../../src/scenarios/config-fields.js';
 
 const schema = z
   .strictObject({
@@ -57,6 +57,22 @@ describe('fieldRefuses', () => {
     expect(fieldRefuses(nested, config, 'hyperparameters.et')).toBe(false);
     expect(fieldRefuses(nested, { hyperparameters: { eta: 0.5, depth: 3 } }, 'hyperparameters.eta')).toBe(false);
     expect(fieldRefuses(nested, {}, 'hyperparameters.eta')).toBe(false);
+  });
+});
+
+describe('acceptsWithField', () => {
+  it("is true only when both the field's own schema and the rules across fields take the value", () => {
+    expect(acceptsWithField(schema, raw, 'count', 3)).toBe(true);
+    expect(acceptsWithField(schema, raw, 'name', 'abcdef')).toBe(false);
+    expect(acceptsWithField(schema, { ...raw, flag: true }, 'count', 9)).toBe(false);
+    expect(acceptsWithField(schema, { ...raw, count: 9 }, 'flag', true)).toBe(false);
+    expect(acceptsWithField(schema, raw, 'flag', true)).toBe(true);
+  });
+
+  it('records the whole config it accepted, for the scenario built from it', () => {
+    const parses = new AcceptedParses();
+    recordingAcceptedParses(parses, () => acceptsWithField(schema, raw, 'count', 2));
+    expect(parses.take({ ...raw, count: 2 })).toEqual({ output: { ...raw, count: 2 } });
   });
 });
 
