@@ -33,7 +33,7 @@ interface PooledClient {
 
 // Middleware that only adds headers nothing reads here (the SDK's user agent, and the trace id of a Lambda it runs
 // in): the user agent alone was a sixth of a send. The body, the target and the content type are untouched.
-const HEADER_ONLY_MIDDLEWARE = ['getUserAgentMiddleware', 'recursionDetectionMiddleware'] as const;
+export const HEADER_ONLY_MIDDLEWARE = ['getUserAgentMiddleware', 'recursionDetectionMiddleware'] as const;
 
 // Idle clients by region. Making a client and resolving its configuration on the first send costs about as
 // much as serialising a request; nothing of it differs from one builder to the next. For the same

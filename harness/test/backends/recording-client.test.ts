@@ -1,6 +1,6 @@
-import { CreatePipelineCommand } from '@aws-sdk/client-sagemaker';
+import { CreatePipelineCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
-import { withRecordingClient } from '../../src/backends/recording-client.js';
+import { HEADER_ONLY_MIDDLEWARE, withRecordingClient } from '../../src/backends/recording-client.js';
 import { RecordingRequestHandler } from '../../src/backends/recording-request-handler.js';
 import { expectNoNetwork } from '../support/no-network.js';
 
@@ -11,6 +11,18 @@ const send = (name: string) => async (client: Parameters<Parameters<typeof withR
   await new Promise((resolve) => setImmediate(resolve));
   await client.send(new CreatePipelineCommand({ PipelineName: `${name}-again`, PipelineDefinition: '{}', RoleArn: ROLE }));
 };
+
+/** Records the headers of every request it is handed, besides what RecordingRequestHandler records. */
+class HeaderRecorder extends RecordingRequestHandler {
+  constructor(private readonly headers: Record<string, string>[]) {
+    super();
+  }
+
+  override handle(...args: Parameters<RecordingRequestHandler['handle']>): ReturnType<RecordingRequestHandler['handle']> {
+    this.headers.push(args[0].headers);
+    return super.handle(...args);
+  }
+}
 
 describe('withRecordingClient', () => {
   expectNoNetwork();
@@ -28,13 +40,7 @@ describe('withRecordingClient', () => {
 
   it('sends the request unsigned: nothing leaves the process, so no body is hashed for a signature', async () => {
     const headers: Record<string, string>[] = [];
-    class HeaderRecorder extends RecordingRequestHandler {
-      override handle(...args: Parameters<RecordingRequestHandler['handle']>): ReturnType<RecordingRequestHandler['handle']> {
-        headers.push(args[0].headers);
-        return super.handle(...args);
-      }
-    }
-    await withRecordingClient('us-east-1', new HeaderRecorder(), send('unsigned'));
+    await withRecordingClient('us-east-1', new HeaderRecorder(headers), send('unsigned'));
     expect(headers).toHaveLength(2);
     for (const sent of headers) {
       const names = Object.keys(sent).map((name) => name.toLowerCase());
@@ -42,6 +48,17 @@ describe('withRecordingClient', () => {
       expect(names).not.toContain('authorization');
       expect(names).not.toContain('x-amz-content-sha256');
     }
+  });
+
+  it('leaves out the middleware that only adds headers, which the SDK client names so (a renamed one would stay)', async () => {
+    const stock = new SageMakerClient({ region: 'us-east-1' }).middlewareStack.identify().map((entry) => entry.split(' ')[0]);
+    for (const name of HEADER_ONLY_MIDDLEWARE) expect(stock).toContain(name);
+    const headers: Record<string, string>[] = [];
+    await withRecordingClient('us-east-1', new HeaderRecorder(headers), send('plain'));
+    const names = headers.flatMap((sent) => Object.keys(sent).map((name) => name.toLowerCase()));
+    expect(names).toContain('content-type');
+    expect(names).not.toContain('user-agent');
+    expect(names).not.toContain('x-amz-user-agent');
   });
 
   it('reuses a region’s client for later calls', async () => {
