@@ -352,21 +352,20 @@ export function invalidProbes(raw: Raw, fields: readonly ConfigField[]): Invalid
   return probes;
 }
 
-// Scenarios are a pure function of the schema, the spec and the default config; registrations that share them
-// (a catalogue of generated builders does) derive them once.
-const derived = new WeakMap<object, WeakMap<object, WeakMap<object, DerivedScenarios>>>();
+// Scenarios are a pure function of the schema, the spec and the default config: the latest few are kept, for the same
+// builder's next run (another check's test, a later run in the same worker). Only a few: a run of many builders would
+// otherwise keep every builder's scenarios and their configs alive to its end, more for each garbage collection to mark.
+const RECENT_KEPT = 8;
+const recent: { readonly schema: object; readonly spec: object; readonly rawConfig: Raw; readonly scenarios: DerivedScenarios }[] = [];
 
 export function deriveScenarios(registration: AnyBuilderRegistration, spec: StepSpecification, rawConfig: Raw): DerivedScenarios {
-  const bySchema = derived.get(registration.configSchema) ?? new WeakMap<object, WeakMap<object, DerivedScenarios>>();
-  derived.set(registration.configSchema, bySchema);
-  const bySpec = bySchema.get(registration.spec) ?? new WeakMap<object, DerivedScenarios>();
-  bySchema.set(registration.spec, bySpec);
-  let result = bySpec.get(rawConfig);
-  if (result === undefined) {
-    result = deriveScenariosAnew(registration, spec, rawConfig);
-    bySpec.set(rawConfig, result);
-  }
-  return result;
+  const { configSchema: schema, spec: specInput } = registration;
+  const index = recent.findIndex((kept) => kept.schema === schema && kept.spec === specInput && kept.rawConfig === rawConfig);
+  const entry =
+    index >= 0 ? recent.splice(index, 1)[0]! : { schema, spec: specInput, rawConfig, scenarios: deriveScenariosAnew(registration, spec, rawConfig) };
+  recent.unshift(entry);
+  if (recent.length > RECENT_KEPT) recent.length = RECENT_KEPT;
+  return entry.scenarios;
 }
 
 function deriveScenariosAnew(registration: AnyBuilderRegistration, spec: StepSpecification, rawConfig: Raw): DerivedScenarios {
