@@ -9,7 +9,9 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 5_000;
 
 class CheckTimeoutError extends Error {}
 
+/** `work`, failing with a CheckTimeoutError once `ms` have passed; with no limit (Infinity), `work` as it is. */
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  if (ms === Number.POSITIVE_INFINITY) return work;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new CheckTimeoutError(`took longer than ${ms} ms`)), ms);

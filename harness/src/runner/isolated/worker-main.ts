@@ -18,8 +18,8 @@ import type { BuilderJob, CheckSummary, DeferredWorkerStartData, FromWorker, Sta
 import { ObservedCheckContext } from './observed-check-context.js';
 import { activeMs, monotonicMs, ProgressWriter, type StretchStart } from './progress-board.js';
 
-/** The main thread keeps the time limit (it can stop a synchronous loop, the worker cannot): never fire here first. */
-const NO_WORKER_SIDE_LIMIT_MS = 2 ** 31 - 1;
+/** The main thread keeps the time limit (it can stop a synchronous loop, the worker cannot): no timer here. */
+const NO_WORKER_SIDE_LIMIT_MS = Number.POSITIVE_INFINITY;
 
 const port = parentPort;
 if (!port) throw new Error('worker-main.ts runs inside a builder worker only');
