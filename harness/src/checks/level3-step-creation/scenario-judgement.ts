@@ -99,10 +99,23 @@ export function configuredS3Locations(scenario: CreatedScenario, schema: z.ZodTy
   let locations = configuredByScenario.get(scenario);
   if (locations === undefined) {
     const config = scenario.config as unknown as Record<string, unknown>;
-    locations = configFields(schema).flatMap((field) => stringsIn(config[field.name]).flatMap(({ value }) => (value.startsWith('s3://') ? [value] : [])));
-    configuredByScenario.set(scenario, locations);
+    const found: string[] = [];
+    for (const field of configFields(schema)) collectS3Locations(config[field.name], found);
+    configuredByScenario.set(scenario, (locations = found));
   }
   return locations;
+}
+
+/** Every s3:// string in a value, at any depth, in the order they stand (no paths: only the locations are read). */
+function collectS3Locations(value: unknown, found: string[]): void {
+  if (typeof value === 'string') {
+    if (value.startsWith('s3://')) found.push(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectS3Locations(item, found);
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Readonly<Record<string, unknown>>;
+    for (const key of Object.keys(record)) collectS3Locations(record[key], found);
+  }
 }
 
 /** Whether an s3:// location has an empty part after its scheme (`s3://bucket//key`, `s3://bucket/a//b`): no reader looks there. */
