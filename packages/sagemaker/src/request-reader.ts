@@ -49,10 +49,13 @@ export function stepValueList(value: unknown): StepValue[] | undefined {
 export function stepValueMap(value: unknown): Record<string, StepValue> {
   if (!isPlainObject(value) || isPipelineExpression(value)) return {};
   const map: Record<string, StepValue> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const stepValue = asStepValue(item);
-    // defineProperty, as Object.fromEntries does: a key `__proto__` is an entry, not the prototype.
-    if (stepValue !== undefined) Object.defineProperty(map, key, { value: stepValue, enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(value)) {
+    const stepValue = asStepValue(value[key]);
+    if (stepValue === undefined) continue;
+    // A key `__proto__` is an entry, as Object.fromEntries makes it, not the prototype (only it needs defineProperty,
+    // which for every key was most of the time here).
+    if (key === '__proto__') Object.defineProperty(map, key, { value: stepValue, enumerable: true, writable: true, configurable: true });
+    else map[key] = stepValue;
   }
   return map;
 }
