@@ -65,20 +65,16 @@ export function retrieveTrainingImageUri(request: TrainingImageRequest): string 
 export function retrieveImageUri(request: ImageRequest): string {
   // Config schemas ask for the image of every config they parse, and a run parses hundreds: the tables are fixed,
   // so a URI found once is the same the next time (refusals are worked out again, each with its own Error).
-  const parts: unknown[] = [request.framework, request.scope, request.version, request.pyVersion, request.instanceType, request.region];
-  if (!parts.every((part) => part === undefined || typeof part === 'string')) return findImageUri(request);
-  // One map per part, keyed by the part itself (a left-out part by undefined): no key text to build per call.
-  let level = foundImageUris;
-  for (const part of parts.slice(0, -1) as (string | undefined)[]) {
-    let next = level.get(part) as FoundImageUris | undefined;
-    if (next === undefined) level.set(part, (next = new Map()));
-    level = next;
+  const { framework, scope, version, pyVersion, instanceType, region } = request;
+  if (!isKeyPart(framework) || !isKeyPart(scope) || !isKeyPart(version) || !isKeyPart(pyVersion) || !isKeyPart(instanceType) || !isKeyPart(region)) {
+    return findImageUri(request);
   }
-  const last = parts[parts.length - 1] as string | undefined;
-  let uri = level.get(last) as string | undefined;
+  // One map per part, keyed by the part itself (a left-out part by undefined): no key text to build per call.
+  const level = below(below(below(below(below(foundImageUris, framework), scope), version), pyVersion), instanceType);
+  let uri = level.get(region) as string | undefined;
   if (uri === undefined) {
     uri = findImageUri(request);
-    level.set(last, uri);
+    level.set(region, uri);
   }
   return uri;
 }
@@ -86,6 +82,16 @@ export function retrieveImageUri(request: ImageRequest): string {
 type FoundImageUris = Map<string | undefined, FoundImageUris | string>;
 
 const foundImageUris: FoundImageUris = new Map();
+
+function isKeyPart(part: unknown): part is string | undefined {
+  return part === undefined || typeof part === 'string';
+}
+
+function below(level: FoundImageUris, part: string | undefined): FoundImageUris {
+  let next = level.get(part) as FoundImageUris | undefined;
+  if (next === undefined) level.set(part, (next = new Map()));
+  return next;
+}
 
 function findImageUri(request: ImageRequest): string {
   const images = frameworkImages(request.framework, request.scope);
