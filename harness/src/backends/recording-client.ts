@@ -31,9 +31,10 @@ interface PooledClient {
   readonly handler: DispatchingRequestHandler;
 }
 
-// Middleware that only adds headers nothing reads here (the SDK's user agent, and the trace id of a Lambda it runs
-// in): the user agent alone was a sixth of a send. The body, the target and the content type are untouched.
-export const HEADER_ONLY_MIDDLEWARE = ['getUserAgentMiddleware', 'recursionDetectionMiddleware'] as const;
+// Middleware whose work nothing here reads: headers (the SDK's user agent, the trace id of a Lambda it runs in; the
+// user agent alone was a sixth of a send) and the logger's copy of every request with its sensitive members masked,
+// made for the client's logger, which logs nothing. The body, the target and the content type are untouched.
+export const UNREAD_MIDDLEWARE = ['getUserAgentMiddleware', 'recursionDetectionMiddleware', 'loggerMiddleware'] as const;
 
 // Idle clients by region. Making a client and resolving its configuration on the first send costs about as
 // much as serialising a request; nothing of it differs from one builder to the next. For the same
@@ -53,7 +54,7 @@ function take(region: string): PooledClient {
     cacheMiddleware: true,
     httpAuthSchemes: [UNSIGNED_SIGV4],
   });
-  for (const name of HEADER_ONLY_MIDDLEWARE) client.middlewareStack.remove(name);
+  for (const name of UNREAD_MIDDLEWARE) client.middlewareStack.remove(name);
   return { client, handler };
 }
 

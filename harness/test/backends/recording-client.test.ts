@@ -1,6 +1,6 @@
 import { CreatePipelineCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
-import { HEADER_ONLY_MIDDLEWARE, withRecordingClient } from '../../src/backends/recording-client.js';
+import { UNREAD_MIDDLEWARE, withRecordingClient } from '../../src/backends/recording-client.js';
 import { RecordingRequestHandler } from '../../src/backends/recording-request-handler.js';
 import { expectNoNetwork } from '../support/no-network.js';
 
@@ -50,9 +50,9 @@ describe('withRecordingClient', () => {
     }
   });
 
-  it('leaves out the middleware that only adds headers, which the SDK client names so (a renamed one would stay)', async () => {
+  it('leaves out the middleware whose work nothing reads, which the SDK client names so (a renamed one would stay)', async () => {
     const stock = new SageMakerClient({ region: 'us-east-1' }).middlewareStack.identify().map((entry) => entry.split(' ')[0]);
-    for (const name of HEADER_ONLY_MIDDLEWARE) expect(stock).toContain(name);
+    for (const name of UNREAD_MIDDLEWARE) expect(stock).toContain(name);
     const headers: Record<string, string>[] = [];
     await withRecordingClient('us-east-1', new HeaderRecorder(headers), send('plain'));
     const names = headers.flatMap((sent) => Object.keys(sent).map((name) => name.toLowerCase()));
