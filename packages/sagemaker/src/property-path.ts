@@ -41,7 +41,9 @@ export function indexPath(parent: string, index: number): string {
 }
 
 export function keyPath(parent: string, key: string): string {
-  return `${parent}['${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+  // Most keys hold neither a backslash nor a quote: no replacing to do (a request's maps have many keys).
+  const escaped = key.includes('\\') || key.includes("'") ? key.replace(/\\/g, '\\\\').replace(/'/g, "\\'") : key;
+  return `${parent}['${escaped}']`;
 }
 
 function unescapeQuoted(quoted: string): string {
