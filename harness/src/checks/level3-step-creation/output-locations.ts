@@ -2,7 +2,7 @@ import type { AdapterOutput } from '@stepscore/sagemaker';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { findExpressions, getsIn } from '../../simulator/pipeline-expressions.js';
-import { adapterOf, configuredS3Locations, hasEmptyS3Segment, isAtOrBelow, problemsPerScenario, stringsIn } from './scenario-judgement.js';
+import { adapterOf, configuredS3Locations, hasEmptyS3Segment, isAtOrBelow, isString, leafValuesIn, problemsPerScenario, stringsIn } from './scenario-judgement.js';
 
 /** Values that differ from one pipeline execution to the next. */
 const PER_EXECUTION = /^Execution\./;
@@ -34,7 +34,7 @@ function sharedDestinations(scenario: CreatedScenario, outputs: readonly Adapter
     const gets = getsIn(destination);
     // A pipeline parameter, or an upstream step's property, is chosen by whoever runs or wires the pipeline.
     if (gets.some((g) => !PER_EXECUTION.test(g))) continue;
-    const literals = stringsIn(destination).map((s) => s.value);
+    const literals = leafValuesIn(destination, isString);
     if (configured.some((c) => literals.some((l) => isAtOrBelow(l, c)))) continue;
     const shown = typeof destination === 'string' ? destination : JSON.stringify(destination);
     if (!gets.some((g) => PER_EXECUTION.test(g))) {

@@ -29,13 +29,6 @@ export function stringsIn(value: unknown, path = ''): FoundString[] {
   return found;
 }
 
-/** Every literal number in a value, at any depth, with its path. */
-export function numbersIn(value: unknown, path = ''): { path: string; value: number }[] {
-  const found: { path: string; value: number }[] = [];
-  collectLeaves(value, path, (v): v is number => typeof v === 'number', found);
-  return found;
-}
-
 /** Every literal string and number in a value, at any depth, with its path, in the order they stand. */
 export function literalsIn(value: unknown, path = ''): { path: string; value: string | number }[] {
   const found: { path: string; value: string | number }[] = [];
@@ -54,6 +47,25 @@ function collectLeaves<T>(value: unknown, path: string, isLeaf: (v: unknown) => 
     for (const key of Object.keys(record)) collectLeaves(record[key], path === '' ? key : `${path}.${key}`, isLeaf, found);
   }
 }
+
+/**
+ * Every value `isLeaf` takes in a value, at any depth, in the order they stand, added to `found`: for callers that read
+ * the values alone (a path per leaf, made and dropped, was much of what a request's walk cost).
+ */
+export function leafValuesIn<T>(value: unknown, isLeaf: (v: unknown) => v is T, found: T[] = []): T[] {
+  if (isLeaf(value)) found.push(value);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) leafValuesIn(value[i], isLeaf, found);
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Readonly<Record<string, unknown>>;
+    for (const key of Object.keys(record)) leafValuesIn(record[key], isLeaf, found);
+  }
+  return found;
+}
+
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isNumber = (v: unknown): v is number => typeof v === 'number';
+const isS3Location = (v: unknown): v is string => typeof v === 'string' && v.startsWith('s3://');
 
 /** Every object key in a value, at any depth. */
 export function keysIn(value: unknown): string[] {
@@ -100,22 +112,10 @@ export function configuredS3Locations(scenario: CreatedScenario, schema: z.ZodTy
   if (locations === undefined) {
     const config = scenario.config as unknown as Record<string, unknown>;
     const found: string[] = [];
-    for (const field of configFields(schema)) collectS3Locations(config[field.name], found);
+    for (const field of configFields(schema)) leafValuesIn(config[field.name], isS3Location, found);
     configuredByScenario.set(scenario, (locations = found));
   }
   return locations;
-}
-
-/** Every s3:// string in a value, at any depth, in the order they stand (no paths: only the locations are read). */
-function collectS3Locations(value: unknown, found: string[]): void {
-  if (typeof value === 'string') {
-    if (value.startsWith('s3://')) found.push(value);
-  } else if (Array.isArray(value)) {
-    for (const item of value) collectS3Locations(item, found);
-  } else if (typeof value === 'object' && value !== null) {
-    const record = value as Readonly<Record<string, unknown>>;
-    for (const key of Object.keys(record)) collectS3Locations(record[key], found);
-  }
 }
 
 /** Whether an s3:// location has an empty part after its scheme (`s3://bucket//key`, `s3://bucket/a//b`): no reader looks there. */

@@ -3,7 +3,7 @@ import { isPlainRecord } from '@stepscore/step-model';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import type { ChangedSetting } from '../../scenarios/scenario.js';
-import { adapterOf, keysIn, literalsIn, numbersIn, stringsIn } from './scenario-judgement.js';
+import { adapterOf, isNumber, isString, keysIn, leafValuesIn, literalsIn } from './scenario-judgement.js';
 
 function isStringRecord(value: unknown): value is Record<string, string> {
   return isPlainRecord(value) && Object.values(value).every((v) => typeof v === 'string');
@@ -27,12 +27,12 @@ class RequestLeaves {
   constructor(private readonly args: unknown) {}
 
   strings(): string[] {
-    this.stringList ??= stringsIn(this.args).map((s) => s.value);
+    this.stringList ??= leafValuesIn(this.args, isString);
     return this.stringList;
   }
 
   numbers(): number[] {
-    this.numberList ??= numbersIn(this.args).map((n) => n.value);
+    this.numberList ??= leafValuesIn(this.args, isNumber);
     return this.numberList;
   }
 

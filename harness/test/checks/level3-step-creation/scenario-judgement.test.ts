@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keysIn, literalsIn, literalText, numbersIn, stringsIn } from '../../../src/checks/level3-step-creation/scenario-judgement.js';
+import { isNumber, isString, keysIn, leafValuesIn, literalsIn, literalText, stringsIn } from '../../../src/checks/level3-step-creation/scenario-judgement.js';
 import { requestLikeValue } from '../../support/request-like-values.js';
 
 /** The leaves of a value as first walked, with Object.entries and array entries: the walk it is compared with. */
@@ -36,7 +36,7 @@ describe('literalText', () => {
   });
 });
 
-describe('stringsIn, numbersIn and keysIn', () => {
+describe('stringsIn, leafValuesIn and keysIn', () => {
   const value = { A: 'x', B: [1, 'y', { C: 2, D: ['z'] }], E: { 'Std:Join': { On: '/', Values: ['s3://b', { Get: 'Parameters.P' }] } }, F: true };
 
   it('list every leaf in document order with its path', () => {
@@ -48,28 +48,26 @@ describe('stringsIn, numbersIn and keysIn', () => {
       { path: 'E.Std:Join.Values[0]', value: 's3://b' },
       { path: 'E.Std:Join.Values[1].Get', value: 'Parameters.P' },
     ]);
-    expect(numbersIn(value)).toStrictEqual([
-      { path: 'B[0]', value: 1 },
-      { path: 'B[2].C', value: 2 },
-    ]);
+    expect(leafValuesIn(value, isNumber)).toStrictEqual([1, 2]);
+    expect(leafValuesIn(value, isString)).toStrictEqual(['x', 'y', 'z', '/', 's3://b', 'Parameters.P']);
     expect(keysIn(value)).toStrictEqual(['A', 'B', 'C', 'D', 'E', 'Std:Join', 'On', 'Values', 'Get', 'F']);
   });
 
   it('take a leaf given on its own, and a starting path', () => {
     expect(stringsIn('v', 'At')).toStrictEqual([{ path: 'At', value: 'v' }]);
-    expect(numbersIn([5], 'N')).toStrictEqual([{ path: 'N[0]', value: 5 }]);
+    expect(leafValuesIn(5, isNumber)).toStrictEqual([5]);
+    expect(leafValuesIn([5], isNumber, [4])).toStrictEqual([4, 5]);
     expect(stringsIn(null)).toStrictEqual([]);
   });
 });
 
-describe('stringsIn, numbersIn and literalsIn, for any request-like value', () => {
+describe('stringsIn, leafValuesIn and literalsIn, for any request-like value', () => {
   it('find the leaves and paths the Object.entries walk found, in its order', () => {
-    const isString = (v: unknown) => typeof v === 'string';
-    const isNumber = (v: unknown) => typeof v === 'number';
     fc.assert(
       fc.property(requestLikeValue, fc.constantFrom('', 'Arguments'), (value, path) => {
         expect(stringsIn(value, path)).toStrictEqual(leavesByEntries(value, path, isString));
-        expect(numbersIn(value, path)).toStrictEqual(leavesByEntries(value, path, isNumber));
+        expect(leafValuesIn(value, isNumber)).toStrictEqual(leavesByEntries(value, path, isNumber).map((leaf) => leaf.value));
+        expect(leafValuesIn(value, isString)).toStrictEqual(leavesByEntries(value, path, isString).map((leaf) => leaf.value));
         expect(literalsIn(value, path)).toStrictEqual(leavesByEntries(value, path, (v) => isString(v) || isNumber(v)));
       }),
       { numRuns: 300 },
