@@ -143,12 +143,30 @@ export function fieldRefuses(schema: z.ZodType, raw: Readonly<Record<string, unk
   const value = raw[top];
   if (path === top && (typeof value !== 'object' || value === null)) return fieldVerdict(own, value) === 'refused';
   const input = (configSchemaInput({ [top]: value }).input as Record<string, unknown>)[top];
+  // The same holds inside an object field: its member's own schema is asked first (`eta` of `hyperparameters`), and
+  // the whole field only when the member takes the value (a rule over the field may still refuse it).
+  if (memberRefuses(own, input, path.split('.').slice(1))) return true;
   const result = acceptance(own, input);
   if (result.verdict !== 'refused') return false;
   return result.issues.some((issue) => {
     const at = [top, ...(issue.path ?? [])].map(String).join('.');
     return at === path || at.startsWith(`${path}.`);
   });
+}
+
+/** Whether the member `members` names inside `value`, found through object schemas' shapes, is refused by its own schema. */
+function memberRefuses(schema: z.ZodType, value: unknown, members: readonly string[]): boolean {
+  if (members.length === 0) return false;
+  let own = schema;
+  let at = value;
+  for (const member of members) {
+    const next = fieldSchema(own, member);
+    // Not an object there: the object's schema refuses it under the object's own name, not the member's.
+    if (next === undefined || typeof at !== 'object' || at === null || Array.isArray(at)) return false;
+    own = next;
+    at = (at as Readonly<Record<string, unknown>>)[member];
+  }
+  return fieldVerdict(own, at) === 'refused';
 }
 
 function fieldSchema(schema: z.ZodType, field: string): z.ZodType | undefined {

@@ -57,6 +57,16 @@ describe('fieldRefuses', () => {
     expect(fieldRefuses(nested, config, 'hyperparameters.et')).toBe(false);
     expect(fieldRefuses(nested, { hyperparameters: { eta: 0.5, depth: 3 } }, 'hyperparameters.eta')).toBe(false);
     expect(fieldRefuses(nested, {}, 'hyperparameters.eta')).toBe(false);
+    // Not an object where the member would be: refused under the field's own name.
+    expect(fieldRefuses(nested, { hyperparameters: 'eta=1.5' }, 'hyperparameters.eta')).toBe(false);
+  });
+
+  it("names a member that its own schema takes when a rule over the field refuses it under the member's name", () => {
+    const ruled = z.strictObject({
+      hyperparameters: z.strictObject({ eta: z.number(), depth: z.number() }).refine((h) => h.eta <= 1, { path: ['eta'], error: 'eta ≤ 1' }),
+    });
+    expect(fieldRefuses(ruled, { hyperparameters: { eta: 1.5, depth: 3 } }, 'hyperparameters.eta')).toBe(true);
+    expect(fieldRefuses(ruled, { hyperparameters: { eta: 1.5, depth: 3 } }, 'hyperparameters.depth')).toBe(false);
   });
 });
 
