@@ -2,7 +2,16 @@ import type { AdapterOutput } from '@stepscore/sagemaker';
 import { defineCheck, outcomeFromProblems } from '../../check/check-definition.js';
 import type { CreatedScenario } from '../../scenarios/built-scenario.js';
 import { findExpressions, getsIn } from '../../simulator/pipeline-expressions.js';
-import { adapterOf, configuredS3Locations, hasEmptyS3Segment, isAtOrBelow, isString, leafValuesIn, problemsPerScenario, stringsIn } from './scenario-judgement.js';
+import {
+  adapterOf,
+  configuredS3Locations,
+  hasEmptyS3Segment,
+  isAtOrBelow,
+  isString,
+  leafValuesIn,
+  problemsPerScenario,
+  stringsIn,
+} from './scenario-judgement.js';
 
 /** Values that differ from one pipeline execution to the next. */
 const PER_EXECUTION = /^Execution\./;
