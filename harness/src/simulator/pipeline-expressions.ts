@@ -30,19 +30,27 @@ export function findExpressions(value: unknown, at = ''): FoundExpression[] {
   return found;
 }
 
-// One list filled in place, and a path made only for an object or array: most of a request is strings, and
+/** Where a value sits: a path's text, or a member, index or key below another place, made into text only when read. */
+type Place = string | { readonly parent: Place; readonly key: string | number };
+
+function placeText(place: Place): string {
+  return typeof place === 'string' ? place : childPath(placeText(place.parent), place.key);
+}
+
+// One list filled in place, and a path's text made only for an expression found: most of a request holds none, and
 // several checks walk every scenario's request.
-function collectExpressions(value: object, at: string, found: FoundExpression[]): void {
-  if (isPipelineExpression(value)) found.push({ at, expression: value });
+function collectExpressions(value: object, at: Place, found: FoundExpression[]): void {
+  if (isPipelineExpression(value)) found.push({ at: placeText(at), expression: value });
   else if (Array.isArray(value)) {
-    value.forEach((item: unknown, i) => {
-      if (typeof item === 'object' && item !== null) collectExpressions(item, childPath(at, i), found);
-    });
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) collectExpressions(item, { parent: at, key: i }, found);
+    }
   } else {
     const record = value as Readonly<Record<string, unknown>>;
     for (const key of Object.keys(record)) {
       const item = record[key];
-      if (typeof item === 'object' && item !== null) collectExpressions(item, childPath(at, key), found);
+      if (typeof item === 'object' && item !== null) collectExpressions(item, { parent: at, key }, found);
     }
   }
 }
