@@ -41,38 +41,58 @@ const NONE: readonly string[] = Object.freeze([]);
 const NO_MEMBERS: Readonly<Record<string, string>> = Object.freeze({});
 const MAX_SHOWN_ENUM_VALUES = 10;
 
+/**
+ * Where a value sits in what is validated: a path's text, or a member, index or key below another place. The text is
+ * made only for a violation: most values break no rule, and a request has hundreds of them.
+ */
+type Place =
+  | string
+  | { readonly parent: Place; readonly kind: 'member' | 'key'; readonly key: string }
+  | { readonly parent: Place; readonly kind: 'index'; readonly key: number };
+
+function placeText(place: Place): string {
+  if (typeof place === 'string') return place;
+  const parent = placeText(place.parent);
+  if (place.kind === 'index') return indexPath(parent, place.key);
+  return place.kind === 'member' ? memberPath(parent, place.key) : keyPath(parent, place.key);
+}
+
 class ShapeWalker {
   constructor(
     private readonly model: ConstraintModel,
     private readonly violations: ConstraintViolation[],
   ) {}
 
-  check(shapeName: string, value: unknown, path: string, optionalMembers: readonly string[] = NONE): void {
+  check(shapeName: string, value: unknown, place: Place, optionalMembers: readonly string[] = NONE): void {
     const shape = this.model.shapes[shapeName];
-    if (shape === undefined) throw new Error(`The constraint model has no shape '${shapeName}' (needed at '${path}')`);
-    const subject = path === '' ? shapeName : path;
+    if (shape === undefined) throw new Error(`The constraint model has no shape '${shapeName}' (needed at '${placeText(place)}')`);
     if (SCALAR_TYPES.has(shape.type)) {
-      if (!isPipelineExpression(value)) this.checkScalar(shapeName, shape, value, path, subject);
+      if (!isPipelineExpression(value)) this.checkScalar(shapeName, shape, value, place);
       return;
     }
     if (isPipelineExpression(value)) {
-      this.report(path, 'type', `${subject} is a pipeline expression, which can stand for a single value but not for a whole ${shape.type} (${shapeName}).`);
+      this.report(
+        place,
+        'type',
+        (subject) => `${subject} is a pipeline expression, which can stand for a single value but not for a whole ${shape.type} (${shapeName}).`,
+        shapeName,
+      );
       return;
     }
-    if (shape.type === 'structure') this.checkStructure(shapeName, shape, value, path, subject, optionalMembers);
-    else if (shape.type === 'list') this.checkList(shapeName, shape, value, path, subject);
-    else this.checkMap(shapeName, shape, value, path, subject);
+    if (shape.type === 'structure') this.checkStructure(shapeName, shape, value, place, optionalMembers);
+    else if (shape.type === 'list') this.checkList(shapeName, shape, value, place);
+    else this.checkMap(shapeName, shape, value, place);
   }
 
-  private checkStructure(shapeName: string, shape: ShapeConstraints, value: unknown, path: string, subject: string, optionalMembers: readonly string[]): void {
+  private checkStructure(shapeName: string, shape: ShapeConstraints, value: unknown, place: Place, optionalMembers: readonly string[]): void {
     if (!isPlainObject(value)) {
-      this.report(path, 'type', `${subject} must be an object (structure ${shapeName}), but is ${describeValue(value)}.`);
+      this.report(place, 'type', (subject) => `${subject} must be an object (structure ${shapeName}), but is ${describeValue(value)}.`, shapeName);
       return;
     }
     const members = shape.members ?? NO_MEMBERS;
     for (const required of shape.required ?? NONE) {
       if (value[required] === undefined && !optionalMembers.includes(required)) {
-        this.report(memberPath(path, required), 'required', `${memberPath(path, required)} is missing; ${shapeName} requires it.`);
+        this.report({ parent: place, kind: 'member', key: required }, 'required', (path) => `${path} is missing; ${shapeName} requires it.`);
       }
     }
     let present = 0;
@@ -81,134 +101,157 @@ class ShapeWalker {
       present++;
       // Own members only: `constructor` or `toString` in a request is an unknown member, not Object.prototype's.
       const memberShape = Object.hasOwn(members, name) ? members[name] : undefined;
+      const member: Place = { parent: place, kind: 'member', key: name };
       if (memberShape === undefined) {
         const closest = nearestNames(name, Object.keys(members));
         const hint = closest.length > 0 ? `the closest members are ${closest.join(', ')}` : 'it has no members';
-        this.report(memberPath(path, name), 'unknown-member', `${memberPath(path, name)} is not a member of ${shapeName}; ${hint}.`);
+        this.report(member, 'unknown-member', (path) => `${path} is not a member of ${shapeName}; ${hint}.`);
       } else {
-        this.check(memberShape, value[name], memberPath(path, name));
+        this.check(memberShape, value[name], member);
       }
     }
     if (shape.union === true && present !== 1) {
-      this.report(path, 'type', `${subject} must set exactly one member of union ${shapeName}, but sets ${present}.`);
+      this.report(place, 'type', (subject) => `${subject} must set exactly one member of union ${shapeName}, but sets ${present}.`, shapeName);
     }
   }
 
-  private checkList(shapeName: string, shape: ShapeConstraints, value: unknown, path: string, subject: string): void {
+  private checkList(shapeName: string, shape: ShapeConstraints, value: unknown, place: Place): void {
     if (!Array.isArray(value)) {
-      this.report(path, 'type', `${subject} must be a list (${shapeName}), but is ${describeValue(value)}.`);
+      this.report(place, 'type', (subject) => `${subject} must be a list (${shapeName}), but is ${describeValue(value)}.`, shapeName);
       return;
     }
-    this.checkCount(shapeName, shape, value.length, 'items', path, subject);
-    for (let index = 0; index < value.length; index++) this.check(shape.member as string, value[index], indexPath(path, index));
+    this.checkCount(shapeName, shape, value.length, 'items', place);
+    for (let index = 0; index < value.length; index++) this.check(shape.member as string, value[index], { parent: place, kind: 'index', key: index });
   }
 
-  private checkMap(shapeName: string, shape: ShapeConstraints, value: unknown, path: string, subject: string): void {
+  private checkMap(shapeName: string, shape: ShapeConstraints, value: unknown, place: Place): void {
     if (!isPlainObject(value)) {
-      this.report(path, 'type', `${subject} must be an object of key/value pairs (map ${shapeName}), but is ${describeValue(value)}.`);
+      this.report(place, 'type', (subject) => `${subject} must be an object of key/value pairs (map ${shapeName}), but is ${describeValue(value)}.`, shapeName);
       return;
     }
     const keys = Object.keys(value).filter((key) => value[key] !== undefined);
-    this.checkCount(shapeName, shape, keys.length, 'entries', path, subject);
+    this.checkCount(shapeName, shape, keys.length, 'entries', place);
     for (const key of keys) {
       const item = value[key];
-      const entryPath = keyPath(path, key);
+      const entry: Place = { parent: place, kind: 'key', key };
       const keyShapeName = shape.key as string;
       const keyShape = this.model.shapes[keyShapeName];
       if (keyShape === undefined) throw new Error(`The constraint model has no shape '${keyShapeName}'`);
-      this.checkString(keyShapeName, keyShape, key, entryPath, () => `The key ${describeValue(key)} of ${subject}`);
-      this.check(shape.value as string, item, entryPath);
+      this.checkString(keyShapeName, keyShape, key, entry, (subject) => `The key ${describeValue(key)} of ${subject}`, place, shapeName);
+      this.check(shape.value as string, item, entry);
     }
   }
 
-  private checkCount(shapeName: string, shape: ShapeConstraints, count: number, noun: string, path: string, subject: string): void {
+  private checkCount(shapeName: string, shape: ShapeConstraints, count: number, noun: string, place: Place): void {
     if (shape.min !== undefined && count < shape.min) {
-      this.report(path, 'min', `${subject} has ${count} ${noun}; ${shapeName} needs at least ${shape.min}.`);
+      this.report(place, 'min', (subject) => `${subject} has ${count} ${noun}; ${shapeName} needs at least ${shape.min}.`, shapeName);
     }
     if (shape.max !== undefined && count > shape.max) {
-      this.report(path, 'max', `${subject} has ${count} ${noun}; ${shapeName} allows at most ${shape.max}.`);
+      this.report(place, 'max', (subject) => `${subject} has ${count} ${noun}; ${shapeName} allows at most ${shape.max}.`, shapeName);
     }
   }
 
-  private checkScalar(shapeName: string, shape: ShapeConstraints, value: unknown, path: string, subject: string): void {
+  private checkScalar(shapeName: string, shape: ShapeConstraints, value: unknown, place: Place): void {
     switch (shape.type) {
       case 'string':
-        if (typeof value !== 'string') this.reportType(path, subject, 'a string', shapeName, value);
-        else this.checkString(shapeName, shape, value, path, () => `${subject} ${describeValue(value)}`);
+        if (typeof value !== 'string') this.reportType(place, 'a string', shapeName, value);
+        else this.checkString(shapeName, shape, value, place, (subject) => `${subject} ${describeValue(value)}`, place, shapeName);
         return;
       case 'integer':
       case 'long':
-        if (typeof value !== 'number' || !Number.isInteger(value)) this.reportType(path, subject, 'an integer', shapeName, value);
-        else this.checkRange(shapeName, shape, value, path, subject);
+        if (typeof value !== 'number' || !Number.isInteger(value)) this.reportType(place, 'an integer', shapeName, value);
+        else this.checkRange(shapeName, shape, value, place);
         return;
       case 'float':
       case 'double':
-        if (typeof value !== 'number' || !Number.isFinite(value)) this.reportType(path, subject, 'a number', shapeName, value);
-        else this.checkRange(shapeName, shape, value, path, subject);
+        if (typeof value !== 'number' || !Number.isFinite(value)) this.reportType(place, 'a number', shapeName, value);
+        else this.checkRange(shapeName, shape, value, place);
         return;
       case 'boolean':
-        if (typeof value !== 'boolean') this.reportType(path, subject, 'true or false', shapeName, value);
+        if (typeof value !== 'boolean') this.reportType(place, 'true or false', shapeName, value);
         return;
       case 'timestamp':
         if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
-          this.reportType(path, subject, 'a timestamp (string or epoch seconds)', shapeName, value);
+          this.reportType(place, 'a timestamp (string or epoch seconds)', shapeName, value);
         }
         return;
       default:
-        if (typeof value !== 'string') this.reportType(path, subject, 'a base64 string', shapeName, value);
+        if (typeof value !== 'string') this.reportType(place, 'a base64 string', shapeName, value);
     }
   }
 
-  // `subject` is made only for a message: most strings break no rule, and a request has hundreds of them.
-  private checkString(shapeName: string, shape: ShapeConstraints, value: string, path: string, subjectOf: () => string): void {
+  /**
+   * `described` says what the string is from the subject of `subjectPlace` (the value's own place, or the map whose
+   * key it is), made only for a message.
+   */
+  private checkString(
+    shapeName: string,
+    shape: ShapeConstraints,
+    value: string,
+    place: Place,
+    described: (subject: string) => string,
+    subjectPlace: Place,
+    subjectShape: string,
+  ): void {
+    const report = (rule: ConstraintRule, message: (what: string) => string) =>
+      this.report(place, rule, () => message(described(subjectOf(subjectPlace, subjectShape))));
     if (shape.enum !== undefined && !shape.enum.includes(value)) {
-      const subject = subjectOf();
+      const enumValues = shape.enum;
       const allowed =
-        shape.enum.length <= MAX_SHOWN_ENUM_VALUES ? `allowed: ${shape.enum.join(', ')}` : `closest allowed: ${nearestNames(value, shape.enum).join(', ')}`;
-      this.report(path, 'enum', `${subject} is not one of the ${shape.enum.length} values ${shapeName} allows (${allowed}).`);
+        enumValues.length <= MAX_SHOWN_ENUM_VALUES ? `allowed: ${enumValues.join(', ')}` : `closest allowed: ${nearestNames(value, enumValues).join(', ')}`;
+      report('enum', (what) => `${what} is not one of the ${enumValues.length} values ${shapeName} allows (${allowed}).`);
       return;
     }
     if (shape.min !== undefined || shape.max !== undefined) {
       const length = codePointCount(value);
       if (shape.min !== undefined && length < shape.min) {
-        this.report(path, 'min', `${subjectOf()} is ${length} characters long; ${shapeName} needs at least ${shape.min}.`);
+        report('min', (what) => `${what} is ${length} characters long; ${shapeName} needs at least ${shape.min}.`);
       }
       if (shape.max !== undefined && length > shape.max) {
-        this.report(path, 'max', `${subjectOf()} is ${length} characters long; ${shapeName} allows at most ${shape.max}.`);
+        report('max', (what) => `${what} is ${length} characters long; ${shapeName} allows at most ${shape.max}.`);
       }
     }
-    if (shape.pattern !== undefined) this.checkPattern(shapeName, shape.pattern, value, path, subjectOf);
-  }
-
-  private checkPattern(shapeName: string, pattern: string, value: string, path: string, subjectOf: () => string): void {
-    const compiled = compileServicePattern(pattern);
-    if (!compiled.ok) {
-      this.report(
-        path,
-        'pattern',
-        `${subjectOf()} could not be checked: ${shapeName}'s pattern ${pattern} is Java syntax that JavaScript cannot compile (${compiled.reason}).`,
-      );
-    } else if (!compiled.regex.test(value)) {
-      this.report(path, 'pattern', `${subjectOf()} does not match ${shapeName}'s pattern ${pattern} (the whole value must match).`);
+    if (shape.pattern !== undefined) {
+      const pattern = shape.pattern;
+      const compiled = compileServicePattern(pattern);
+      if (!compiled.ok) {
+        report(
+          'pattern',
+          (what) => `${what} could not be checked: ${shapeName}'s pattern ${pattern} is Java syntax that JavaScript cannot compile (${compiled.reason}).`,
+        );
+      } else if (!compiled.regex.test(value)) {
+        report('pattern', (what) => `${what} does not match ${shapeName}'s pattern ${pattern} (the whole value must match).`);
+      }
     }
   }
 
-  private checkRange(shapeName: string, shape: ShapeConstraints, value: number, path: string, subject: string): void {
+  private checkRange(shapeName: string, shape: ShapeConstraints, value: number, place: Place): void {
     if (shape.min !== undefined && value < shape.min) {
-      this.report(path, 'min', `${subject} is ${value}; ${shapeName} needs at least ${shape.min}.`);
+      this.report(place, 'min', (subject) => `${subject} is ${value}; ${shapeName} needs at least ${shape.min}.`, shapeName);
     }
     if (shape.max !== undefined && value > shape.max) {
-      this.report(path, 'max', `${subject} is ${value}; ${shapeName} allows at most ${shape.max}.`);
+      this.report(place, 'max', (subject) => `${subject} is ${value}; ${shapeName} allows at most ${shape.max}.`, shapeName);
     }
   }
 
-  private reportType(path: string, subject: string, expected: string, shapeName: string, value: unknown): void {
-    this.report(path, 'type', `${subject} must be ${expected} (${shapeName}), but is ${describeValue(value)}.`);
+  private reportType(place: Place, expected: string, shapeName: string, value: unknown): void {
+    this.report(place, 'type', (subject) => `${subject} must be ${expected} (${shapeName}), but is ${describeValue(value)}.`, shapeName);
   }
 
-  private report(path: string, rule: ConstraintRule, message: string): void {
-    this.violations.push({ path, rule, message });
+  /**
+   * A violation at `place`. `message` is given the place's subject: its path, or `subjectShape` (the shape's name)
+   * for the value itself; with no `subjectShape`, the path as it is.
+   */
+  private report(place: Place, rule: ConstraintRule, message: (subject: string) => string, subjectShape?: string): void {
+    const path = placeText(place);
+    this.violations.push({ path, rule, message: message(subjectShape === undefined ? path : path === '' ? subjectShape : path) });
   }
+}
+
+/** What a message calls the value at `place`: its path, or the shape's name for the value itself. */
+function subjectOf(place: Place, shapeName: string): string {
+  const path = placeText(place);
+  return path === '' ? shapeName : path;
 }
 
 /**
