@@ -137,7 +137,7 @@ class ShapeWalker {
       const keyShapeName = shape.key as string;
       const keyShape = this.model.shapes[keyShapeName];
       if (keyShape === undefined) throw new Error(`The constraint model has no shape '${keyShapeName}'`);
-      this.checkString(keyShapeName, keyShape, key, entry, (subject) => `The key ${describeValue(key)} of ${subject}`, place, shapeName);
+      this.checkString(keyShapeName, keyShape, key, entry, { of: place, shapeName, mapKey: true });
       this.check(shape.value as string, item, entry);
     }
   }
@@ -155,7 +155,7 @@ class ShapeWalker {
     switch (shape.type) {
       case 'string':
         if (typeof value !== 'string') this.reportType(place, 'a string', shapeName, value);
-        else this.checkString(shapeName, shape, value, place, (subject) => `${subject} ${describeValue(value)}`, place, shapeName);
+        else this.checkString(shapeName, shape, value, place, { of: place, shapeName, mapKey: false });
         return;
       case 'integer':
       case 'long':
@@ -180,47 +180,37 @@ class ShapeWalker {
     }
   }
 
-  /**
-   * `described` says what the string is from the subject of `subjectPlace` (the value's own place, or the map whose
-   * key it is), made only for a message.
-   */
-  private checkString(
-    shapeName: string,
-    shape: ShapeConstraints,
-    value: string,
-    place: Place,
-    described: (subject: string) => string,
-    subjectPlace: Place,
-    subjectShape: string,
-  ): void {
-    const report = (rule: ConstraintRule, message: (what: string) => string) =>
-      this.report(place, rule, () => message(described(subjectOf(subjectPlace, subjectShape))));
+  /** `subject` says what a message calls the string: the value at its own place, or a key of the map at `of`. */
+  private checkString(shapeName: string, shape: ShapeConstraints, value: string, place: Place, subject: StringSubject): void {
     if (shape.enum !== undefined && !shape.enum.includes(value)) {
       const enumValues = shape.enum;
       const allowed =
         enumValues.length <= MAX_SHOWN_ENUM_VALUES ? `allowed: ${enumValues.join(', ')}` : `closest allowed: ${nearestNames(value, enumValues).join(', ')}`;
-      report('enum', (what) => `${what} is not one of the ${enumValues.length} values ${shapeName} allows (${allowed}).`);
+      this.reportString(place, 'enum', value, subject, (what) => `${what} is not one of the ${enumValues.length} values ${shapeName} allows (${allowed}).`);
       return;
     }
     if (shape.min !== undefined || shape.max !== undefined) {
       const length = codePointCount(value);
       if (shape.min !== undefined && length < shape.min) {
-        report('min', (what) => `${what} is ${length} characters long; ${shapeName} needs at least ${shape.min}.`);
+        this.reportString(place, 'min', value, subject, (what) => `${what} is ${length} characters long; ${shapeName} needs at least ${shape.min}.`);
       }
       if (shape.max !== undefined && length > shape.max) {
-        report('max', (what) => `${what} is ${length} characters long; ${shapeName} allows at most ${shape.max}.`);
+        this.reportString(place, 'max', value, subject, (what) => `${what} is ${length} characters long; ${shapeName} allows at most ${shape.max}.`);
       }
     }
     if (shape.pattern !== undefined) {
       const pattern = shape.pattern;
       const compiled = compileServicePattern(pattern);
       if (!compiled.ok) {
-        report(
+        this.reportString(
+          place,
           'pattern',
+          value,
+          subject,
           (what) => `${what} could not be checked: ${shapeName}'s pattern ${pattern} is Java syntax that JavaScript cannot compile (${compiled.reason}).`,
         );
       } else if (!compiled.regex.test(value)) {
-        report('pattern', (what) => `${what} does not match ${shapeName}'s pattern ${pattern} (the whole value must match).`);
+        this.reportString(place, 'pattern', value, subject, (what) => `${what} does not match ${shapeName}'s pattern ${pattern} (the whole value must match).`);
       }
     }
   }
@@ -232,6 +222,11 @@ class ShapeWalker {
     if (shape.max !== undefined && value > shape.max) {
       this.report(place, 'max', (subject) => `${subject} is ${value}; ${shapeName} allows at most ${shape.max}.`, shapeName);
     }
+  }
+
+  /** A violation of a string's rule; `message` is given what the string is (see describeString). */
+  private reportString(place: Place, rule: ConstraintRule, value: string, subject: StringSubject, message: (what: string) => string): void {
+    this.report(place, rule, () => message(describeString(value, subject)));
   }
 
   private reportType(place: Place, expected: string, shapeName: string, value: unknown): void {
@@ -248,10 +243,18 @@ class ShapeWalker {
   }
 }
 
-/** What a message calls the value at `place`: its path, or the shape's name for the value itself. */
-function subjectOf(place: Place, shapeName: string): string {
-  const path = placeText(place);
-  return path === '' ? shapeName : path;
+/** Whose string is judged: the value at `of` (shape `shapeName`), or a key of the map there. */
+interface StringSubject {
+  readonly of: Place;
+  readonly shapeName: string;
+  readonly mapKey: boolean;
+}
+
+/** What a message calls a string: `<path or shape> "<value>"`, or `The key "<key>" of <path or shape>`. */
+function describeString(value: string, { of, shapeName, mapKey }: StringSubject): string {
+  const path = placeText(of);
+  const subject = path === '' ? shapeName : path;
+  return mapKey ? `The key ${describeValue(value)} of ${subject}` : `${subject} ${describeValue(value)}`;
 }
 
 /**
