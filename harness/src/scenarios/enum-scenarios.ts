@@ -123,7 +123,8 @@ export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly
       return chosen ? [enumChange(o.field, chosen.value, chosen.leftOut)] : [];
     });
     const together = each.flat();
-    if (schemaAccepts(schema, applyChanges(raw, together))) scenarios.push(together);
+    // One setting's value that needs nothing left out: settingsToLeaveOut saw the schema accept this very config.
+    if ((together.length === 1 && each.length === 1) || schemaAccepts(schema, applyChanges(raw, together))) scenarios.push(together);
     else scenarios.push(...each);
   }
   return { scenarios, refused, probes };
