@@ -137,15 +137,15 @@ export function acceptsWithField(schema: z.ZodType, raw: Readonly<Record<string,
  * the schema (a PythonFloat outside hyperparameters becomes a number).
  */
 export function fieldRefuses(schema: z.ZodType, raw: Readonly<Record<string, unknown>>, path: string): boolean {
-  const top = path.split('.', 1)[0] as string;
+  const [top = '', ...members] = path.split('.');
   const own = fieldSchema(schema, top);
   if (own === undefined) return false;
   const value = raw[top];
-  if (path === top && (typeof value !== 'object' || value === null)) return fieldVerdict(own, value) === 'refused';
+  if (members.length === 0 && (typeof value !== 'object' || value === null)) return fieldVerdict(own, value) === 'refused';
   const input = (configSchemaInput({ [top]: value }).input as Record<string, unknown>)[top];
   // The same holds inside an object field: its member's own schema is asked first (`eta` of `hyperparameters`), and
   // the whole field only when the member takes the value (a rule over the field may still refuse it).
-  if (memberRefuses(own, input, path.split('.').slice(1))) return true;
+  if (memberRefuses(own, input, members)) return true;
   const result = acceptance(own, input);
   if (result.verdict !== 'refused') return false;
   return result.issues.some((issue) => {

@@ -124,7 +124,7 @@ export function enumValueScenarios(schema: z.ZodType, raw: Raw, fields: readonly
     });
     const together = each.flat();
     // One setting's value that needs nothing left out: settingsToLeaveOut saw the schema accept this very config.
-    if ((together.length === 1 && each.length === 1) || schemaAccepts(schema, applyChanges(raw, together))) scenarios.push(together);
+    if (together.length === 1 || schemaAccepts(schema, applyChanges(raw, together))) scenarios.push(together);
     else scenarios.push(...each);
   }
   return { scenarios, refused, probes };
