@@ -36,15 +36,14 @@ describe('derived scenarios', () => {
 
   it("derives a builder's scenarios once while it is among the latest few derived, and lets older ones go", () => {
     const registration = realBuilder('PyTorchTraining');
-    const derive = (r: BuilderRegistration) => deriveScenarios(r, StepSpecification.create(r.spec), r.defaultConfig as Record<string, unknown>);
-    const first = derive(registration);
-    expect(derive(registration)).toBe(first);
+    const first = scenariosOf(registration);
+    expect(scenariosOf(registration)).toBe(first);
     // The same schema and spec with another default config (an object of its own) is another builder's.
     const others = Array.from({ length: 8 }, () => ({ ...registration, defaultConfig: { ...registration.defaultConfig } }));
-    expect(derive(others[0] as BuilderRegistration)).not.toBe(first);
-    expect(derive(registration)).toBe(first);
-    for (const other of others) derive(other as BuilderRegistration);
-    const again = derive(registration);
+    expect(scenariosOf(others[0] as BuilderRegistration)).not.toBe(first);
+    expect(scenariosOf(registration)).toBe(first);
+    for (const other of others) scenariosOf(other as BuilderRegistration);
+    const again = scenariosOf(registration);
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
   });
